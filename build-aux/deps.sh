@@ -1,0 +1,58 @@
+# build-aux/deps.sh — the Debian 12 packages Knee Journal needs, installed when missing.
+# Sourced by build-aux/run and build-aux/test.
+
+KJ_BUILD_PACKAGES=(
+  meson ninja-build pkg-config gcc libc6-dev
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
+  libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
+  gettext desktop-file-utils hicolor-icon-theme adwaita-icon-theme fonts-dejavu-core
+)
+
+KJ_TEST_PACKAGES=(
+  xvfb xauth dbus dbus-bin appstream python3 poppler-utils
+)
+
+kj_missing_packages () {
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      printf '%s\n' "$pkg"
+    fi
+  done
+}
+
+kj_install_packages () {
+  local missing
+  missing=$(kj_missing_packages "$@")
+  [ -z "$missing" ] && return 0
+
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "Knee Journal needs these packages, and this system has no apt-get to install them:" >&2
+    echo "$missing" >&2
+    return 1
+  fi
+
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "Installing the missing packages needs root (no sudo here):" >&2
+      echo "$missing" >&2
+      return 1
+    fi
+  fi
+
+  echo "Installing: $(echo $missing)"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+kj_build () {
+  local top=$1
+  if [ ! -f "$top/build/build.ninja" ]; then
+    meson setup "$top/build" "$top"
+  fi
+  meson compile -C "$top/build"
+}

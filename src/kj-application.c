@@ -1,0 +1,234 @@
+/* kj-application.c — the application: one journal, its windows and app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "knee-journal-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-application.h"
+#include "kj-window.h"
+
+struct _KjApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  KjStore        *store;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (KjApplication, kj_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kj_application_about (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KjApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Knee Journal developers"), NULL };
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Knee Journal"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Knee Journal developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A pain journal for runners with knee pain: log pain, where it hurts, treatments "
+                                      "and runs every day, and see whether conservative treatment is working.\n\n"
+                                      "Your journal stays on this computer. Knee Journal never uses the network.\n\n"
+                                      "Knee Journal summarises your own records; it does not diagnose. See a doctor "
+                                      "when pain does not improve within a few weeks, or at once for locking, giving "
+                                      "way, marked swelling or fever."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+kj_application_quit (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", kj_application_about },
+  { "quit", kj_application_quit },
+};
+
+static void
+kj_application_startup (GApplication *app)
+{
+  KjApplication *self = KJ_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *export_json_accels[] = { "<Control>e", NULL };
+  static const char *export_csv_accels[] = { "<Control><Shift>e", NULL };
+
+  G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-json", export_json_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_csv_accels);
+
+  self->store = kj_store_open (self->db_path, &self->open_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->open_error->message);
+}
+
+static void
+kj_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (kj_window_new (KJ_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+kj_application_finalize (GObject *object)
+{
+  KjApplication *self = (KjApplication *) object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (kj_application_parent_class)->finalize (object);
+}
+
+static void
+kj_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KjApplication *self = KJ_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kj_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KjApplication *self = KJ_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_free (self->db_path);
+      self->db_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kj_application_class_init (KjApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kj_application_finalize;
+  object_class->get_property = kj_application_get_property;
+  object_class->set_property = kj_application_set_property;
+
+  app_class->startup = kj_application_startup;
+  app_class->activate = kj_application_activate;
+
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kj_application_init (KjApplication *self)
+{
+}
+
+/**
+ * kj_application_new:
+ * @db_path: the journal to open
+ *
+ * Only the default journal is single-instance for now: a second window on
+ * another journal (--db, --demo) must not be handed to the first process.
+ */
+KjApplication *
+kj_application_new (const char *db_path)
+{
+  g_autofree char *default_path = kj_store_default_path ();
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  if (g_strcmp0 (db_path, default_path) != 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  return g_object_new (KJ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "db-path", db_path,
+                       NULL);
+}
+
+const char *
+kj_application_get_db_path (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+/* Returns: (transfer none) (nullable): the open journal, or %NULL when it could not be opened */
+KjStore *
+kj_application_get_store (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const GError *
+kj_application_get_open_error (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
+
+  return self->open_error;
+}

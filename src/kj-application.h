@@ -1,0 +1,22 @@
+/* kj-application.h — the application: one journal, its windows and app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kj-store.h"
+
+G_BEGIN_DECLS
+
+#define KJ_TYPE_APPLICATION (kj_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KjApplication, kj_application, KJ, APPLICATION, AdwApplication)
+
+KjApplication *kj_application_new          (const char    *db_path);
+const char    *kj_application_get_db_path  (KjApplication *self);
+KjStore       *kj_application_get_store    (KjApplication *self);
+const GError  *kj_application_get_open_error (KjApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* kj-cli.c — the command line of DESIGN §7
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here uses the core layer only, so the headless options work
+ * without a display. The GUI is started by main.c when kj_cli_run() returns
+ * FALSE.
+ */
+#define G_LOG_DOMAIN "knee-journal-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "kj-cli.h"
+#include "kj-csv.h"
+#include "kj-demo.h"
+#include "kj-file.h"
+#include "kj-json.h"
+#include "kj-store.h"
+
+typedef struct
+{
+  char     *db;
+  char     *import_json;
+  char     *export_json;
+  char     *export_csv;
+  gboolean  demo;
+  gboolean  version;
+  char    **rest;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->db);
+  g_free (options->import_json);
+  g_free (options->export_json);
+  g_free (options->export_csv);
+  g_strfreev (options->rest);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* Reports go to stderr while an export writes to standard output. */
+static void (*say) (const char *format, ...) = g_print;
+
+static int
+fail (const char *message)
+{
+  g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), message);
+  return KJ_EXIT_ERROR;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), message);
+  g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+  return KJ_EXIT_USAGE;
+}
+
+/**
+ * kj_cli_resolve_db_path:
+ * @option: (nullable): the value of --db
+ *
+ * --db wins over $KNEE_JOURNAL_DB, which wins over the default file. The
+ * default folder is created (0700) when it is missing; a folder named by
+ * the user is not.
+ *
+ * Returns: (transfer full): the journal's path
+ */
+char *
+kj_cli_resolve_db_path (const char  *option,
+                        GError     **error)
+{
+  const char *env = g_getenv ("KNEE_JOURNAL_DB");
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (option != NULL && option[0] != '\0')
+    return g_canonicalize_filename (option, NULL);
+
+  if (env != NULL && env[0] != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  path = kj_store_default_path ();
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("The folder “%s” for the journal cannot be created: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+static KjStore *
+open_store (const char  *path,
+            gboolean     must_exist,
+            GError     **error)
+{
+  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND,
+                   _("There is no journal at “%s” yet."), display);
+      return NULL;
+    }
+
+  return kj_store_open (path, error);
+}
+
+static void
+print_counts (const char           *what,
+              const KjImportCounts *counts)
+{
+  /* Translators: “days: 56 added, 0 updated, 0 unchanged” */
+  say (_("  %-11s %u added, %u updated, %u unchanged"), what, counts->added, counts->updated, counts->unchanged);
+  if (counts->replaced > 0)
+    say (_(", %u replaced"), counts->replaced);
+  say ("\n");
+}
+
+static int
+run_import (KjStore    *store,
+            const char *file)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (file);
+  KjImportStats stats;
+
+  if (!(journal = kj_json_parse_file (file, &error)) ||
+      !kj_store_import (store, journal, &stats, &error))
+    return fail (error->message);
+
+  say (_("Imported “%s”:\n"), display);
+  print_counts (_("days:"), &stats.days);
+  print_counts (_("treatments:"), &stats.treatments);
+  print_counts (_("runs:"), &stats.runs);
+  if (stats.profile_changed)
+    say ("  %s\n", _("profile updated"));
+
+  return KJ_EXIT_OK;
+}
+
+static int
+run_export (KjStore    *store,
+            const char *file,
+            gboolean    csv)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (!(journal = kj_store_read_journal (store, &error)))
+    return fail (error->message);
+
+  text = csv ? kj_csv_generate (journal, &length) : kj_json_generate (journal, &length);
+
+  if (!kj_file_write_atomic (file, text, length, &error))
+    return fail (error->message);
+
+  if (g_strcmp0 (file, "-") != 0)
+    {
+      g_autofree char *display = g_filename_display_name (file);
+
+      say (_("Exported %u days, %u treatments and %u runs to “%s”.\n"),
+               journal->days->len, journal->treatments->len, journal->runs->len, display);
+    }
+
+  return KJ_EXIT_OK;
+}
+
+static char *
+make_demo_journal (GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(KjStore) store = NULL;
+
+  if (!(dir = g_dir_make_tmp ("knee-journal-demo-XXXXXX", error)))
+    return NULL;
+
+  path = g_build_filename (dir, "journal.db", NULL);
+  journal = kj_demo_journal (today);
+
+  if (!(store = kj_store_open (path, error)) ||
+      !kj_store_import (store, journal, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+/**
+ * kj_cli_run:
+ * @gui_db_path: (out): the journal the GUI is to open, when it returns %FALSE
+ * @exit_status: (out): the exit status, when it returns %TRUE
+ *
+ * Returns: %TRUE when the command line has been handled and the program
+ *   should exit with @exit_status; %FALSE when the GUI should start
+ */
+gboolean
+kj_cli_run (int     argc,
+            char  **argv,
+            char  **gui_db_path,
+            int    *exit_status)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  gboolean headless;
+  int status = KJ_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &options.db,
+      N_("Use this journal file instead of the default"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options.demo,
+      N_("Open a freshly generated 8-week demo journal (your journal is not touched)"), NULL },
+    { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options.import_json,
+      N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
+    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options.export_json,
+      N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
+      N_("Write one CSV row per day (“-” for standard output)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.rest, NULL, NULL },
+    { NULL }
+  };
+
+  g_return_val_if_fail (gui_db_path != NULL, TRUE);
+  g_return_val_if_fail (exit_status != NULL, TRUE);
+
+  *gui_db_path = NULL;
+  *exit_status = KJ_EXIT_OK;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Keep a journal of runner’s knee pain and see whether treatment is working."));
+  g_option_context_set_description (context,
+                                    _("Without an option that exports or imports, the application window opens.\n"
+                                      "The journal is $XDG_DATA_HOME/knee-journal/journal.db unless --db or\n"
+                                      "$KNEE_JOURNAL_DB names another file.\n"
+                                      "Exit status: 0 on success, 1 on an error, 2 on a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      *exit_status = usage_error (error->message);
+      return TRUE;
+    }
+
+  if (options.rest != NULL && options.rest[0] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), options.rest[0]);
+
+      *exit_status = usage_error (message);
+      return TRUE;
+    }
+
+  if (options.version)
+    {
+      g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return TRUE;
+    }
+
+  headless = options.import_json || options.export_json || options.export_csv;
+
+  if (options.demo)
+    {
+      if (headless || options.db)
+        {
+          *exit_status = usage_error (_("--demo cannot be combined with --db, imports or exports"));
+          return TRUE;
+        }
+
+      if (!(*gui_db_path = make_demo_journal (&error)))
+        {
+          *exit_status = fail (error->message);
+          return TRUE;
+        }
+
+      return FALSE;
+    }
+
+  if (options.export_json && options.export_csv &&
+      g_strcmp0 (options.export_json, "-") == 0 && g_strcmp0 (options.export_csv, "-") == 0)
+    {
+      *exit_status = usage_error (_("only one export can go to standard output"));
+      return TRUE;
+    }
+
+  if (!(path = kj_cli_resolve_db_path (options.db, &error)))
+    {
+      *exit_status = fail (error->message);
+      return TRUE;
+    }
+
+  if (!headless)
+    {
+      *gui_db_path = g_steal_pointer (&path);
+      return FALSE;
+    }
+
+  if (!(store = open_store (path, options.import_json == NULL, &error)))
+    {
+      *exit_status = fail (error->message);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0)
+    say = g_printerr;
+
+  /* import first, so that an export in the same call sees the merged journal */
+  if (options.import_json)
+    status = run_import (store, options.import_json);
+  if (status == KJ_EXIT_OK && options.export_json)
+    status = run_export (store, options.export_json, FALSE);
+  if (status == KJ_EXIT_OK && options.export_csv)
+    status = run_export (store, options.export_csv, TRUE);
+
+  *exit_status = status;
+
+  return TRUE;
+}

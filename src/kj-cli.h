@@ -1,0 +1,22 @@
+/* kj-cli.h — the command line of DESIGN §7
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KJ_EXIT_OK     0
+#define KJ_EXIT_ERROR  1
+#define KJ_EXIT_USAGE  2
+
+char     *kj_cli_resolve_db_path (const char  *option,
+                                  GError     **error);
+gboolean  kj_cli_run             (int          argc,
+                                  char       **argv,
+                                  char       **gui_db_path,
+                                  int         *exit_status);
+
+G_END_DECLS

@@ -1,0 +1,1029 @@
+/* kj-json.c — read and write the journal JSON of DESIGN §8 with json-glib
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parsing validates the whole file before anything is returned: a caller
+ * either gets a journal in which every record is valid, or an error that
+ * names the record and the field ("days[12].pain: 11 is out of range 0–10").
+ */
+#define G_LOG_DOMAIN "knee-journal-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "kj-json.h"
+
+G_DEFINE_QUARK (kj-import-error-quark, kj_import_error)
+
+typedef struct
+{
+  const char *path;    /* "days[12]" */
+  JsonObject *object;
+} Record;
+
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *member,
+         const char  *format,
+         ...) G_GNUC_PRINTF (4, 5);
+
+/* Sets "path.member: message" */
+static gboolean
+invalid (GError     **error,
+         const char  *path,
+         const char  *member,
+         const char  *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (member != NULL)
+    g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_INVALID, "%s%s%s: %s",
+                 path ? path : "", path ? "." : "", member, message);
+  else
+    g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_INVALID, "%s: %s", path, message);
+
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+get_int (const Record  *record,
+         const char    *member,
+         int            min,
+         int            max,
+         gboolean       required,
+         int           *out,
+         GError       **error)
+{
+  JsonNode *node = json_object_get_member (record->object, member);
+  double value;
+
+  *out = KJ_UNSET;
+
+  if (is_null (node))
+    {
+      if (required)
+        return invalid (error, record->path, member, _("a value is required"));
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    return invalid (error, record->path, member, _("expected a whole number, found %s"), describe_node (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+
+      if (v < min || v > max)
+        /* Translators: “days[12].pain: 11 is out of range 0–10” */
+        return invalid (error, record->path, member, _("%" G_GINT64_FORMAT " is out of range %d–%d"), v, min, max);
+
+      *out = (int) v;
+      return TRUE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value != floor (value))
+    return invalid (error, record->path, member, _("expected a whole number, found %g"), value);
+
+  if (value < min || value > max)
+    return invalid (error, record->path, member, _("%g is out of range %d–%d"), value, min, max);
+
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+get_double (const Record  *record,
+            const char    *member,
+            double         min,
+            double         max,
+            gboolean       required,
+            double        *out,
+            GError       **error)
+{
+  JsonNode *node = json_object_get_member (record->object, member);
+  double value;
+
+  *out = NAN;
+
+  if (is_null (node))
+    {
+      if (required)
+        return invalid (error, record->path, member, _("a value is required"));
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    return invalid (error, record->path, member, _("expected a number, found %s"), describe_node (node));
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value < min || value > max)
+    return invalid (error, record->path, member, _("%g is out of range %g–%g"), value, min, max);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+get_string (const Record  *record,
+            const char    *member,
+            gboolean       required,
+            const char   **out,
+            GError       **error)
+{
+  JsonNode *node = json_object_get_member (record->object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    {
+      if (required)
+        return invalid (error, record->path, member, _("a value is required"));
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (error, record->path, member, _("expected text, found %s"), describe_node (node));
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_text (const Record  *record,
+          const char    *member,
+          guint          max_chars,
+          char         **out,
+          GError       **error)
+{
+  const char *text;
+  glong n_chars;
+
+  if (!get_string (record, member, FALSE, &text, error))
+    return FALSE;
+
+  text = text ? text : "";
+  n_chars = g_utf8_strlen (text, -1);
+  if (n_chars > (glong) max_chars)
+    return invalid (error, record->path, member, _("%ld characters is longer than the limit of %u"),
+                    n_chars, max_chars);
+
+  g_free (*out);
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+static char *
+describe_codes (KjCodeList list)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  const KjCode *codes;
+  guint n_codes;
+
+  codes = kj_code_list (list, &n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      if (i > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, codes[i].code);
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static gboolean
+check_code (KjCodeList    list,
+            const char   *path,
+            const char   *member,
+            const char   *code,
+            const char  **out,
+            GError      **error)
+{
+  g_autofree char *allowed = NULL;
+
+  if ((*out = kj_code_lookup (list, code)) != NULL)
+    return TRUE;
+
+  allowed = describe_codes (list);
+  return invalid (error, path, member, _("“%s” is not one of %s"), code, allowed);
+}
+
+static gboolean
+get_code (const Record  *record,
+          const char    *member,
+          KjCodeList     list,
+          gboolean       required,
+          const char   **out,
+          GError       **error)
+{
+  const char *code;
+
+  *out = NULL;
+
+  if (!get_string (record, member, required, &code, error))
+    return FALSE;
+
+  if (code == NULL)
+    return TRUE;
+
+  return check_code (list, record->path, member, code, out, error);
+}
+
+static gboolean
+get_date (const Record  *record,
+          const char    *member,
+          gboolean       required,
+          const char   **out,
+          GError       **error)
+{
+  if (!get_string (record, member, required, out, error))
+    return FALSE;
+
+  if (*out != NULL && !kj_date_is_valid (*out))
+    return invalid (error, record->path, member, _("“%s” is not a real date in the form YYYY-MM-DD"), *out);
+
+  return TRUE;
+}
+
+static gboolean
+get_bool (const Record  *record,
+          const char    *member,
+          gboolean      *out,
+          GError       **error)
+{
+  JsonNode *node = json_object_get_member (record->object, member);
+
+  *out = FALSE;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, record->path, member, _("expected true or false, found %s"), describe_node (node));
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_array (const Record  *record,
+           const char    *member,
+           JsonArray    **out,
+           GError       **error)
+{
+  JsonNode *node = json_object_get_member (record->object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, record->path, member, _("expected a list, found %s"), describe_node (node));
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A stable id for a record that has none, so that importing the same file
+ * twice finds the same records. */
+static char *
+derive_id (const char *seed)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) seed, -1);
+  g_checksum_get_digest (checksum, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;   /* name-based, like a version 5 UUID */
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static gboolean
+get_id (const Record  *record,
+        GHashTable    *seen,
+        const char    *seed,
+        char         **out,
+        GError       **error)
+{
+  const char *id;
+  const char *first;
+
+  if (!get_string (record, "id", FALSE, &id, error))
+    return FALSE;
+
+  if (id == NULL)
+    *out = derive_id (seed);
+  else
+    *out = g_strdup (id);   /* its form is checked with the record */
+
+  if ((first = g_hash_table_lookup (seen, *out)) != NULL)
+    return invalid (error, record->path, "id", _("“%s” is already used by %s"), *out, first);
+
+  g_hash_table_insert (seen, *out, g_strdup (record->path));
+
+  return TRUE;
+}
+
+static gboolean
+get_record (JsonArray   *array,
+            const char  *name,
+            guint        index,
+            Record      *record,
+            char       **path,
+            GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  *path = g_strdup_printf ("%s[%u]", name, index);
+  record->path = *path;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, *path, NULL, _("expected an object, found %s"), describe_node (node));
+
+  record->object = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+validated (gboolean      ok_so_far,
+           const char   *path,
+           gboolean    (*validate) (gconstpointer, GError **),
+           gconstpointer record,
+           GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ok_so_far)
+    return FALSE;
+
+  if (!validate (record, &local_error))
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_INVALID, "%s.%s", path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_profile (JsonObject  *root,
+               KjJournal   *journal,
+               GError     **error)
+{
+  g_autoptr(KjProfile) profile = kj_profile_new ();
+  JsonNode *node = json_object_get_member (root, "profile");
+  Record record = { "profile", NULL };
+  const char *text;
+  int weeks;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, NULL, "profile", _("expected an object, found %s"), describe_node (node));
+
+  record.object = json_node_get_object (node);
+
+  if (!get_text (&record, "name", KJ_PROFILE_NAME_MAX, &profile->name, error))
+    return FALSE;
+
+  if (!get_code (&record, "affected_side", KJ_CODE_AFFECTED_SIDE, FALSE, &text, error))
+    return FALSE;
+  if (text != NULL)
+    profile->affected_side = text;
+
+  if (!get_date (&record, "injury_date", FALSE, &text, error))
+    return FALSE;
+  profile->injury_date = g_strdup (text);
+
+  if (!get_date (&record, "treatment_start", FALSE, &text, error))
+    return FALSE;
+  profile->treatment_start = g_strdup (text);
+
+  if (!get_code (&record, "units", KJ_CODE_UNITS, FALSE, &text, error))
+    return FALSE;
+  if (text != NULL)
+    profile->units = text;
+
+  if (!get_int (&record, "review_weeks", 2, 12, FALSE, &weeks, error))
+    return FALSE;
+  if (weeks != KJ_UNSET)
+    profile->review_weeks = weeks;
+
+  if (!validated (TRUE, "profile", (gpointer) kj_profile_validate, profile, error))
+    return FALSE;
+
+  journal->profile = g_steal_pointer (&profile);
+  return TRUE;
+}
+
+static gboolean
+parse_code_list (const Record  *record,
+                 const char    *member,
+                 KjCodeList     list,
+                 GPtrArray     *out,
+                 GError       **error)
+{
+  JsonArray *array;
+
+  if (!get_array (record, member, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
+      const char *code;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return invalid (error, record->path, item, _("expected text, found %s"), describe_node (node));
+
+      if (!check_code (list, record->path, item, json_node_get_string (node), &code, error))
+        return FALSE;
+
+      if (kj_day_has_code (out, code))
+        return invalid (error, record->path, item, _("“%s” is listed twice"), code);
+
+      g_ptr_array_add (out, (gpointer) code);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_locations (const Record  *record,
+                 KjDay         *day,
+                 GError       **error)
+{
+  JsonArray *array;
+
+  if (!get_array (record, "locations", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = NULL;
+      Record location;
+      const char *side, *region;
+
+      if (!get_record (array, "locations", i, &location, &path, error))
+        {
+          g_prefix_error (error, "%s.", record->path);
+          return FALSE;
+        }
+
+      {
+        g_autofree char *full = g_strdup_printf ("%s.%s", record->path, path);
+
+        location.path = full;
+        if (!get_code (&location, "side", KJ_CODE_SIDE, TRUE, &side, error) ||
+            !get_code (&location, "region", KJ_CODE_REGION, TRUE, &region, error))
+          return FALSE;
+
+        if (kj_day_has_location (day, side, region))
+          return invalid (error, full, NULL, _("%s %s is listed twice"), side, region);
+      }
+
+      kj_day_add_location (day, side, region);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_days (JsonArray   *array,
+            KjJournal   *journal,
+            GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjDay) day = kj_day_new (NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      const char *date, *first;
+      Record record;
+
+      if (!get_record (array, "days", i, &record, &path, error) ||
+          !get_date (&record, "date", TRUE, &date, error))
+        return FALSE;
+
+      g_strlcpy (day->date, date, sizeof day->date);
+      seed = g_strdup_printf ("day:%s", date);
+
+      if ((first = g_hash_table_lookup (dates, date)) != NULL)
+        return invalid (error, path, "date", _("%s already has an entry in %s; a date can have only one"), date, first);
+      g_hash_table_insert (dates, g_strdup (date), g_strdup (path));
+
+      if (!get_id (&record, ids, seed, &day->id, error) ||
+          !get_int (&record, "pain", 0, 10, TRUE, &day->pain, error) ||
+          !get_int (&record, "pain_worst", 0, 10, FALSE, &day->pain_worst, error) ||
+          !parse_locations (&record, day, error) ||
+          !parse_code_list (&record, "symptoms", KJ_CODE_SYMPTOM, day->symptoms, error) ||
+          !parse_code_list (&record, "aggravators", KJ_CODE_AGGRAVATOR, day->aggravators, error) ||
+          !get_text (&record, "notes", KJ_DAY_NOTES_MAX, &day->notes, error) ||
+          !validated (TRUE, path, (gpointer) kj_day_validate, day, error))
+        return FALSE;
+
+      g_ptr_array_add (journal->days, g_steal_pointer (&day));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_treatments (JsonArray   *array,
+                  KjJournal   *journal,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjTreatment) t = kj_treatment_new (NULL, NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      const char *date;
+      Record record;
+
+      if (!get_record (array, "treatments", i, &record, &path, error) ||
+          !get_date (&record, "date", TRUE, &date, error))
+        return FALSE;
+
+      g_strlcpy (t->date, date, sizeof t->date);
+      seed = g_strdup_printf ("treatment:%s:%u", date, i);
+
+      if (!get_id (&record, ids, seed, &t->id, error) ||
+          !get_code (&record, "kind", KJ_CODE_TREATMENT_KIND, TRUE, &t->kind, error) ||
+          !get_int (&record, "minutes", 1, 240, FALSE, &t->minutes, error) ||
+          !get_code (&record, "drug", KJ_CODE_DRUG, FALSE, &t->drug, error) ||
+          !get_int (&record, "dose_mg", 1, 2000, FALSE, &t->dose_mg, error) ||
+          !get_code (&record, "exercise", KJ_CODE_EXERCISE, FALSE, &t->exercise, error) ||
+          !get_int (&record, "sets", 1, 20, FALSE, &t->sets, error) ||
+          !get_int (&record, "reps", 1, 500, FALSE, &t->reps, error) ||
+          !get_text (&record, "notes", KJ_RECORD_NOTES_MAX, &t->notes, error) ||
+          !validated (TRUE, path, (gpointer) kj_treatment_validate, t, error))
+        return FALSE;
+
+      g_ptr_array_add (journal->treatments, g_steal_pointer (&t));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_runs (JsonArray   *array,
+            KjJournal   *journal,
+            GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjRun) r = kj_run_new (NULL, 0);
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      const char *date;
+      Record record;
+
+      if (!get_record (array, "runs", i, &record, &path, error) ||
+          !get_date (&record, "date", TRUE, &date, error))
+        return FALSE;
+
+      g_strlcpy (r->date, date, sizeof r->date);
+      seed = g_strdup_printf ("run:%s:%u", date, i);
+
+      if (!get_id (&record, ids, seed, &r->id, error) ||
+          !get_double (&record, "distance_km", 0.01, 500, TRUE, &r->distance_km, error) ||
+          !get_int (&record, "duration_s", 1, 172800, FALSE, &r->duration_s, error) ||
+          !get_double (&record, "descent_m", 0, 20000, FALSE, &r->descent_m, error) ||
+          !get_int (&record, "pain_during", 0, 10, FALSE, &r->pain_during, error) ||
+          !get_int (&record, "pain_after", 0, 10, FALSE, &r->pain_after, error) ||
+          !get_bool (&record, "stopped_early", &r->stopped_early, error) ||
+          !get_text (&record, "notes", KJ_RECORD_NOTES_MAX, &r->notes, error) ||
+          !validated (TRUE, path, (gpointer) kj_run_validate, r, error))
+        return FALSE;
+
+      g_ptr_array_add (journal->runs, g_steal_pointer (&r));
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_json_parse:
+ * @data: the file's contents
+ * @length: its length in bytes
+ *
+ * Parses and validates a whole journal JSON file.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error naming the
+ *   record and field at fault
+ */
+KjJournal *
+kj_json_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *invalid_at = NULL;
+  const char *format;
+  JsonObject *root;
+  JsonNode *node;
+  Record top;
+  int version;
+  JsonArray *days, *treatments, *runs;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length == 0 || strspn (data, " \t\r\n") == length)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+
+  if (length > KJ_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large for a Knee Journal file (%" G_GSIZE_FORMAT " MB; the limit is %d MB)."),
+                   length / (1024 * 1024), KJ_JSON_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid_at) || memchr (data, '\0', length) != NULL)
+    {
+      gsize offset = invalid_at ? (gsize) (invalid_at - data) : (gsize) ((const char *) memchr (data, '\0', length) - data);
+
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_ENCODING,
+                   _("The file is not a Knee Journal file: it is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")."),
+                   offset);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_SYNTAX,
+                   _("The file is not valid JSON (it may be cut short or damaged): %s"), local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
+                   _("The file is not a Knee Journal file: it does not hold a JSON object."));
+      return NULL;
+    }
+
+  root = json_node_get_object (node);
+  top.path = NULL;
+  top.object = root;
+
+  if (!get_string (&top, "format", TRUE, &format, &local_error))
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
+                   _("The file is not a Knee Journal file (%s)."), local_error->message);
+      return NULL;
+    }
+
+  if (strcmp (format, KJ_JSON_FORMAT) != 0)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
+                   _("format: “%s” is an unknown format; expected “%s”."), format, KJ_JSON_FORMAT);
+      return NULL;
+    }
+
+  if (!get_int (&top, "version", 1, G_MAXINT, TRUE, &version, &local_error))
+    {
+      g_set_error_literal (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT, local_error->message);
+      return NULL;
+    }
+
+  if (version > KJ_JSON_VERSION)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_TOO_NEW,
+                   _("version: the file is version %d, newer than this Knee Journal understands (%d). "
+                     "Update Knee Journal to import it."), version, KJ_JSON_VERSION);
+      return NULL;
+    }
+
+  journal = kj_journal_new ();
+
+  if (!parse_profile (root, journal, error) ||
+      !get_array (&top, "days", &days, error) ||
+      !get_array (&top, "treatments", &treatments, error) ||
+      !get_array (&top, "runs", &runs, error) ||
+      !parse_days (days, journal, error) ||
+      !parse_treatments (treatments, journal, error) ||
+      !parse_runs (runs, journal, error))
+    return NULL;
+
+  return g_steal_pointer (&journal);
+}
+
+/**
+ * kj_json_parse_file:
+ *
+ * Like kj_json_parse(), reading @path first. Errors start with the file name.
+ */
+KjJournal *
+kj_json_parse_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  KjJournal *journal;
+  GStatBuf st;
+  gsize length;
+
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > KJ_JSON_MAX_FILE_SIZE)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is too large for a Knee Journal file (%lld MB; the limit is %d MB)."),
+                   display, (long long) (st.st_size / (1024 * 1024)), KJ_JSON_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code,
+                   _("“%s” cannot be read: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (!(journal = kj_json_parse (contents, length, &local_error)))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display, local_error->message);
+      return NULL;
+    }
+
+  return journal;
+}
+
+/* Writing */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *member,
+                 int          value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == KJ_UNSET)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_code_list (JsonBuilder *builder,
+               const char  *member,
+               GPtrArray   *codes)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < codes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
+  json_builder_end_array (builder);
+}
+
+static void
+build_profile (JsonBuilder     *builder,
+               const KjProfile *profile)
+{
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "name", profile->name ? profile->name : "");
+  add_string_or_null (builder, "affected_side", profile->affected_side);
+  add_string_or_null (builder, "injury_date", profile->injury_date);
+  add_string_or_null (builder, "treatment_start", profile->treatment_start);
+  add_string_or_null (builder, "units", profile->units);
+  add_int_or_null (builder, "review_weeks", profile->review_weeks);
+  json_builder_end_object (builder);
+}
+
+static void
+build_day (JsonBuilder *builder,
+           const KjDay *day)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", day->id);
+  add_string_or_null (builder, "date", day->date);
+  add_int_or_null (builder, "pain", day->pain);
+  add_int_or_null (builder, "pain_worst", day->pain_worst);
+
+  json_builder_set_member_name (builder, "locations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "side", loc->side);
+      add_string_or_null (builder, "region", loc->region);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_code_list (builder, "symptoms", day->symptoms);
+  add_code_list (builder, "aggravators", day->aggravators);
+  add_string_or_null (builder, "notes", day->notes ? day->notes : "");
+  json_builder_end_object (builder);
+}
+
+static void
+build_treatment (JsonBuilder       *builder,
+                 const KjTreatment *t)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", t->id);
+  add_string_or_null (builder, "date", t->date);
+  add_string_or_null (builder, "kind", t->kind);
+  add_int_or_null (builder, "minutes", t->minutes);
+  add_string_or_null (builder, "drug", t->drug);
+  add_int_or_null (builder, "dose_mg", t->dose_mg);
+  add_string_or_null (builder, "exercise", t->exercise);
+  add_int_or_null (builder, "sets", t->sets);
+  add_int_or_null (builder, "reps", t->reps);
+  add_string_or_null (builder, "notes", t->notes ? t->notes : "");
+  json_builder_end_object (builder);
+}
+
+static void
+build_run (JsonBuilder *builder,
+           const KjRun *r)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", r->id);
+  add_string_or_null (builder, "date", r->date);
+  add_number_or_null (builder, "distance_km", r->distance_km);
+  add_int_or_null (builder, "duration_s", r->duration_s);
+  add_number_or_null (builder, "descent_m", r->descent_m);
+  add_int_or_null (builder, "pain_during", r->pain_during);
+  add_int_or_null (builder, "pain_after", r->pain_after);
+  json_builder_set_member_name (builder, "stopped_early");
+  json_builder_add_boolean_value (builder, r->stopped_early);
+  add_string_or_null (builder, "notes", r->notes ? r->notes : "");
+  json_builder_end_object (builder);
+}
+
+/**
+ * kj_json_generate:
+ *
+ * Returns: (transfer full): @journal as pretty-printed journal JSON, ending
+ *   with a newline
+ */
+char *
+kj_json_generate (const KjJournal *journal,
+                  gsize           *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KjProfile) default_profile = NULL;
+  g_autofree char *text = NULL;
+  gsize text_length;
+
+  g_return_val_if_fail (journal != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "format", KJ_JSON_FORMAT);
+  add_int_or_null (builder, "version", KJ_JSON_VERSION);
+
+  if (journal->profile == NULL)
+    default_profile = kj_profile_new ();
+  build_profile (builder, journal->profile ? journal->profile : default_profile);
+
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->days->len; i++)
+    build_day (builder, g_ptr_array_index (journal->days, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "treatments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->treatments->len; i++)
+    build_treatment (builder, g_ptr_array_index (journal->treatments, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->runs->len; i++)
+    build_run (builder, g_ptr_array_index (journal->runs, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  text = json_generator_to_data (generator, &text_length);
+
+  if (length != NULL)
+    *length = text_length + 1;
+
+  return g_strconcat (text, "\n", NULL);
+}

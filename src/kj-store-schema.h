@@ -1,0 +1,91 @@
+/* kj-store-schema.h — the SQL of each schema version, applied in order by kj-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every step migrates from version N to N + 1 inside the migration transaction.
+ * Never edit a step that has shipped: add a new one and raise KJ_STORE_SCHEMA_VERSION.
+ * The CHECK constraints mirror the value ranges of DESIGN §4 so that not even a
+ * buggy caller can store an impossible value.
+ */
+#pragma once
+
+#define KJ_SQL_DATE_CHECK(col) "(" col " IS NULL OR (typeof(" col ") = 'text' AND length(" col ") = 10 AND date(julianday(" col ")) IS " col "))"
+
+#define KJ_SQL_REGIONS \
+  "'quadriceps-tendon','patella','medial-patella','lateral-patella','patellar-tendon','tibial-tuberosity'," \
+  "'medial-joint-line','pes-anserine','mcl','lateral-joint-line','it-band','fibular-head','popliteal'," \
+  "'medial-hamstring','lateral-hamstring','calf'"
+
+static const char * const kj_store_migrations[] = {
+  /* 0 → 1: the journal */
+  "CREATE TABLE profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 200),"
+  "  affected_side TEXT NOT NULL DEFAULT 'right' CHECK (affected_side IN ('left','right','both')),"
+  "  injury_date TEXT CHECK " KJ_SQL_DATE_CHECK ("injury_date") ","
+  "  treatment_start TEXT CHECK " KJ_SQL_DATE_CHECK ("treatment_start") ","
+  "  units TEXT NOT NULL DEFAULT 'km' CHECK (units IN ('km','mi')),"
+  "  review_weeks INTEGER NOT NULL DEFAULT 3 CHECK (review_weeks BETWEEN 2 AND 12)"
+  ") STRICT;"
+  "INSERT INTO profile (id) VALUES (1);"
+  "CREATE TABLE days ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  date TEXT NOT NULL UNIQUE CHECK " KJ_SQL_DATE_CHECK ("date") ","
+  "  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+  "  pain_worst INTEGER CHECK (pain_worst IS NULL OR (pain_worst BETWEEN 0 AND 10 AND pain_worst >= pain)),"
+  "  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000)"
+  ") STRICT;"
+  "CREATE TABLE day_locations ("
+  "  day_id TEXT NOT NULL REFERENCES days (id) ON DELETE CASCADE,"
+  "  side TEXT NOT NULL CHECK (side IN ('left','right')),"
+  "  region TEXT NOT NULL CHECK (region IN (" KJ_SQL_REGIONS ")),"
+  "  UNIQUE (day_id, side, region)"
+  ") STRICT;"
+  "CREATE TABLE day_symptoms ("
+  "  day_id TEXT NOT NULL REFERENCES days (id) ON DELETE CASCADE,"
+  "  symptom TEXT NOT NULL CHECK (symptom IN ('swelling','stiffness','clicking','grinding','locking',"
+  "    'giving-way','night-pain','fever','cant-bear-weight','injury')),"
+  "  UNIQUE (day_id, symptom)"
+  ") STRICT;"
+  "CREATE TABLE day_aggravators ("
+  "  day_id TEXT NOT NULL REFERENCES days (id) ON DELETE CASCADE,"
+  "  aggravator TEXT NOT NULL CHECK (aggravator IN ('running','downhill','stairs-up','stairs-down',"
+  "    'squatting','kneeling','sitting','walking','cycling')),"
+  "  UNIQUE (day_id, aggravator)"
+  ") STRICT;"
+  "CREATE TABLE treatments ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  date TEXT NOT NULL CHECK " KJ_SQL_DATE_CHECK ("date") ","
+  "  kind TEXT NOT NULL CHECK (kind IN ('ice','heat','medication','exercise','stretching','foam-rolling',"
+  "    'massage','rest','compression','elevation','physio','insoles','brace','injection','other')),"
+  "  minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 240),"
+  "  drug TEXT CHECK (drug IS NULL OR (kind = 'medication' AND drug IN ('ibuprofen','naproxen',"
+  "    'diclofenac','diclofenac-gel','aspirin','paracetamol','other'))),"
+  "  dose_mg INTEGER CHECK (dose_mg IS NULL OR (kind = 'medication' AND dose_mg BETWEEN 1 AND 2000)),"
+  "  exercise TEXT CHECK (exercise IS NULL OR (kind IN ('exercise','stretching') AND exercise IN ("
+  "    'single-leg-bridge','hamstring-bridge','split-squat','clamshell','side-leg-raise',"
+  "    'straight-leg-raise','wall-sit','step-down','calf-raise','quad-stretch','hamstring-stretch',"
+  "    'hip-flexor-stretch','it-band-stretch','other'))),"
+  "  sets INTEGER CHECK (sets IS NULL OR (kind IN ('exercise','stretching') AND sets BETWEEN 1 AND 20)),"
+  "  reps INTEGER CHECK (reps IS NULL OR (kind IN ('exercise','stretching') AND reps BETWEEN 1 AND 500)),"
+  "  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 1000)"
+  ") STRICT;"
+  "CREATE INDEX treatments_by_date ON treatments (date);"
+  "CREATE TABLE runs ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  date TEXT NOT NULL CHECK " KJ_SQL_DATE_CHECK ("date") ","
+  "  distance_km REAL NOT NULL CHECK (distance_km BETWEEN 0.01 AND 500),"
+  "  duration_s INTEGER CHECK (duration_s IS NULL OR duration_s BETWEEN 1 AND 172800),"
+  "  descent_m REAL CHECK (descent_m IS NULL OR descent_m BETWEEN 0 AND 20000),"
+  "  pain_during INTEGER CHECK (pain_during IS NULL OR pain_during BETWEEN 0 AND 10),"
+  "  pain_after INTEGER CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10),"
+  "  stopped_early INTEGER NOT NULL DEFAULT 0 CHECK (stopped_early IN (0, 1)),"
+  "  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 1000)"
+  ") STRICT;"
+  "CREATE INDEX runs_by_date ON runs (date);",
+
+  /* 1 → 2: remember where an imported run came from (a hash of the GPS track),
+   * so that importing the same file twice is recognised. */
+  "ALTER TABLE runs ADD COLUMN source_hash TEXT CHECK (source_hash IS NULL OR length(source_hash) = 64);"
+  "CREATE UNIQUE INDEX runs_by_source_hash ON runs (source_hash) WHERE source_hash IS NOT NULL;",
+};

@@ -1,0 +1,1532 @@
+/* kj-store.c — the SQLite journal: open, migrate, read and write records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "knee-journal-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kj-store.h"
+#include "kj-store-schema.h"
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kj_store_migrations) == KJ_STORE_SCHEMA_VERSION);
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _KjStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (KjStore, kj_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (kj-store-error-quark, kj_store_error)
+
+static const char sql_select_days[] =
+  "SELECT id, date, pain, pain_worst, notes FROM days"
+  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date";
+static const char sql_select_locations[] =
+  "SELECT c.day_id, c.side, c.region FROM day_locations c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_select_symptoms[] =
+  "SELECT c.day_id, c.symptom FROM day_symptoms c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_select_aggravators[] =
+  "SELECT c.day_id, c.aggravator FROM day_aggravators c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_select_treatments[] =
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+static const char sql_select_runs[] =
+  "SELECT id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes"
+  " FROM runs WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+static const char sql_upsert_day[] =
+  "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, pain = excluded.pain,"
+  " pain_worst = excluded.pain_worst, notes = excluded.notes";
+static const char sql_delete_locations[] = "DELETE FROM day_locations WHERE day_id = ?1";
+static const char sql_delete_symptoms[] = "DELETE FROM day_symptoms WHERE day_id = ?1";
+static const char sql_delete_aggravators[] = "DELETE FROM day_aggravators WHERE day_id = ?1";
+static const char sql_insert_location[] = "INSERT INTO day_locations (day_id, side, region) VALUES (?1, ?2, ?3)";
+static const char sql_insert_symptom[] = "INSERT INTO day_symptoms (day_id, symptom) VALUES (?1, ?2)";
+static const char sql_insert_aggravator[] = "INSERT INTO day_aggravators (day_id, aggravator) VALUES (?1, ?2)";
+static const char sql_day_id_by_date[] = "SELECT id FROM days WHERE date = ?1";
+static const char sql_delete_day[] = "DELETE FROM days WHERE id = ?1";
+static const char sql_upsert_treatment[] =
+  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, kind = excluded.kind, minutes = excluded.minutes,"
+  " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets,"
+  " reps = excluded.reps, notes = excluded.notes";
+static const char sql_delete_treatment[] = "DELETE FROM treatments WHERE id = ?1";
+static const char sql_upsert_run[] =
+  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, distance_km = excluded.distance_km,"
+  " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during,"
+  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes";
+static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
+static const char sql_select_profile[] =
+  "SELECT name, affected_side, injury_date, treatment_start, units, review_weeks FROM profile WHERE id = 1";
+static const char sql_update_profile[] =
+  "INSERT INTO profile (id, name, affected_side, injury_date, treatment_start, units, review_weeks)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)"
+  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, affected_side = excluded.affected_side,"
+  " injury_date = excluded.injury_date, treatment_start = excluded.treatment_start,"
+  " units = excluded.units, review_weeks = excluded.review_weeks";
+
+/* Errors */
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *display = g_filename_display_name (path ? path : "");
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_FULL,
+                   _("The disk is full: the change to “%s” could not be saved. Nothing was changed."), display);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
+                   _("The journal “%s” cannot be written to (%s). Nothing was changed."), display, detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_BUSY,
+                   _("The journal “%s” is in use by another program. Try again in a moment."), display);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Knee Journal database: it is not an SQLite file."), display);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
+                   _("The journal “%s” is damaged (%s). Restore it from a backup."), display, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                   _("The journal refused an impossible value (%s). Nothing was changed."), detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
+                   _("The journal “%s” could not be read or written (%s)."), display, detail);
+      break;
+
+    default:
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_FAILED,
+                   _("The journal “%s” reported an error: %s"), display, detail);
+      break;
+    }
+}
+
+static gboolean
+store_error (KjStore  *self,
+             int       rc,
+             GError  **error)
+{
+  set_sqlite_error (error, self->db, rc, self->path);
+  return FALSE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_stmt (KjStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *stmt,
+                  int           index,
+                  int           value)
+{
+  if (value == KJ_UNSET)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int (stmt, index, value);
+}
+
+static int
+column_int_or_unset (sqlite3_stmt *stmt,
+                     int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return KJ_UNSET;
+  return sqlite3_column_int (stmt, column);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+column_date (sqlite3_stmt *stmt,
+             int           column,
+             char          out[11])
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  g_strlcpy (out, text ? text : "", 11);
+}
+
+/* Runs a statement that returns no rows; the statement stays bound until the next get_stmt(). */
+static gboolean
+step_done (KjStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return store_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (KjStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return store_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+begin (KjStore  *self,
+       GError  **error)
+{
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (KjStore  *self,
+        GError  **error)
+{
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+rollback (KjStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Opening */
+
+static gboolean
+read_header (const char  *path,
+             gboolean    *is_empty,
+             GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *display = g_filename_display_name (path);
+  char header[100];
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KJ_STORE_ERROR,
+                   saved_errno == EACCES ? KJ_STORE_ERROR_READ_ONLY : KJ_STORE_ERROR_IO,
+                   _("The journal “%s” cannot be opened: %s."), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  *is_empty = (n == 0);
+  if (n == 0)
+    return TRUE;
+
+  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Knee Journal database: it is not an SQLite file. It was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+/* Looks at an existing file through a read-only connection and decides whether
+ * it is ours, without writing a byte to it. */
+static gboolean
+inspect_existing (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *db = NULL;
+  int application_id = 0;
+  int user_version = 0;
+  int n_objects = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA user_version", &user_version);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, path);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (db);
+
+  if ((guint32) application_id != KJ_STORE_APPLICATION_ID && (application_id != 0 || n_objects > 0))
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("“%s” is an SQLite database of another application, not a Knee Journal. It was left unchanged."),
+                   display);
+      return FALSE;
+    }
+
+  if (user_version > KJ_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_TOO_NEW,
+                   _("The journal “%s” was written by a newer version of Knee Journal (format %d; this version knows up to %d). "
+                     "Update Knee Journal to open it. It was left unchanged."),
+                   display, user_version, KJ_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_empty_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (dir);
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+        g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
+                     _("A new journal cannot be created in the folder “%s”: it is read-only."), display);
+      else if (saved_errno == ENOSPC)
+        g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_FULL,
+                     _("A new journal cannot be created in the folder “%s”: the disk is full."), display);
+      else
+        g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
+                     _("A new journal cannot be created in the folder “%s”: %s."), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+
+  return TRUE;
+}
+
+/* Copies the journal through SQLite's online backup API to @dest (mode 0600). */
+static gboolean
+backup_to (KjStore     *self,
+           const char  *dest,
+           GError     **error)
+{
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_unlink (dest);
+  if (!create_empty_file (dest, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (out, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (out);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, out, rc, dest);
+      sqlite3_close_v2 (out);
+      g_unlink (dest);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (out);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (KjStore  *self,
+         GError  **error)
+{
+  int version = 0;
+  int rc;
+
+  rc = query_int (self->db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    return store_error (self, rc, error);
+
+  self->schema_version = version;
+  if (version == KJ_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version > 0)
+    {
+      g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", self->path, version);
+
+      g_info ("Backing up the journal to %s before migrating from version %d", backup, version);
+      if (!backup_to (self, backup, error))
+        {
+          g_prefix_error (error, _("The journal could not be backed up before upgrading it: "));
+          return FALSE;
+        }
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (int v = version; v < KJ_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!exec_sql (self, kj_store_migrations[v], error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  {
+    g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                                (int) KJ_STORE_APPLICATION_ID, KJ_STORE_SCHEMA_VERSION);
+
+    if (!exec_sql (self, pragmas, error) || !commit (self, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  }
+
+  self->schema_version = KJ_STORE_SCHEMA_VERSION;
+
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+kj_store_finalize (GObject *object)
+{
+  KjStore *self = (KjStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (kj_store_parent_class)->finalize (object);
+}
+
+static void
+kj_store_class_init (KjStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kj_store_finalize;
+}
+
+static void
+kj_store_init (KjStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+}
+
+/* Public API */
+
+/* $XDG_DATA_HOME/knee-journal/journal.db */
+char *
+kj_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "knee-journal", "journal.db", NULL);
+}
+
+/**
+ * kj_store_open:
+ * @path: the journal file; created (0600) when it does not exist
+ * @error: return location for a #GError
+ *
+ * Opens the journal at @path, creating or migrating it as needed. A file
+ * that is not ours, or is newer than this build, is refused without a
+ * single byte being written to it.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KjStore *
+kj_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(KjStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *display = NULL;
+  gboolean is_empty = TRUE;
+  GStatBuf st;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  display = g_filename_display_name (path);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NO_FOLDER,
+                   _("The folder “%s” for the journal does not exist."), dir_display);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is not a file."), display);
+          return NULL;
+        }
+
+      if (!read_header (path, &is_empty, error))
+        return NULL;
+
+      if (!is_empty && !inspect_existing (path, error))
+        return NULL;
+
+      if (g_access (path, W_OK) != 0)
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
+                       _("The journal “%s” is read-only. Check its permissions."), display);
+          return NULL;
+        }
+    }
+  else if (errno == ENOENT)
+    {
+      if (!create_empty_file (path, error))
+        return NULL;
+    }
+  else
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
+                   _("The journal “%s” cannot be opened: %s."), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (KJ_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
+                   _("The journal “%s” is read-only. Check its permissions."), display);
+      return NULL;
+    }
+
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+kj_store_get_path (KjStore *self)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+kj_store_get_schema_version (KjStore *self)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gboolean
+kj_store_is_empty (KjStore *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), TRUE);
+
+  query_int (self->db,
+             "SELECT (SELECT count(*) FROM days) + (SELECT count(*) FROM treatments) + (SELECT count(*) FROM runs)",
+             &n);
+
+  return n == 0;
+}
+
+KjProfile *
+kj_store_get_profile (KjStore  *self,
+                      GError  **error)
+{
+  g_autoptr(KjProfile) profile = kj_profile_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, sql_select_profile, error)))
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (profile->name);
+      profile->name = column_dup (stmt, 0);
+      profile->affected_side = kj_code_lookup (KJ_CODE_AFFECTED_SIDE, (const char *) sqlite3_column_text (stmt, 1));
+      profile->injury_date = column_dup (stmt, 2);
+      profile->treatment_start = column_dup (stmt, 3);
+      profile->units = kj_code_lookup (KJ_CODE_UNITS, (const char *) sqlite3_column_text (stmt, 4));
+      profile->review_weeks = sqlite3_column_int (stmt, 5);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&profile);
+}
+
+static gboolean
+write_profile (KjStore          *self,
+               const KjProfile  *profile,
+               GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, sql_update_profile, error)))
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, profile->name ? profile->name : "");
+  bind_text_or_null (stmt, 2, profile->affected_side);
+  bind_text_or_null (stmt, 3, profile->injury_date);
+  bind_text_or_null (stmt, 4, profile->treatment_start);
+  bind_text_or_null (stmt, 5, profile->units);
+  sqlite3_bind_int (stmt, 6, profile->review_weeks);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+kj_store_set_profile (KjStore          *self,
+                      const KjProfile  *profile,
+                      GError          **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  if (!kj_profile_validate (profile, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!write_profile (self, profile, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Day entries */
+
+static sqlite3_stmt *
+get_range_stmt (KjStore     *self,
+                const char  *sql,
+                const char  *from,
+                const char  *to,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      bind_text_or_null (stmt, 1, from);
+      bind_text_or_null (stmt, 2, to);
+    }
+
+  return stmt;
+}
+
+/* Reads the child rows (day_id, code[, code]) of @sql into the days of @by_id. */
+static gboolean
+read_day_children (KjStore     *self,
+                   const char  *sql,
+                   const char  *from,
+                   const char  *to,
+                   GHashTable  *by_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_range_stmt (self, sql, from, to, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjDay *day = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+      const char *a = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (day == NULL)
+        continue;
+
+      if (sql == sql_select_locations)
+        kj_day_add_location (day, a, (const char *) sqlite3_column_text (stmt, 2));
+      else if (sql == sql_select_symptoms)
+        g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, a));
+      else
+        g_ptr_array_add (day->aggravators, (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR, a));
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return store_error (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * kj_store_list_days:
+ * @from: (nullable): first date, inclusive
+ * @to: (nullable): last date, inclusive
+ *
+ * Returns: (transfer container): the day entries in the range, by date
+ */
+GPtrArray *
+kj_store_list_days (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = get_range_stmt (self, sql_select_days, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjDay *day = kj_day_new (NULL);
+
+      day->id = column_dup (stmt, 0);
+      column_date (stmt, 1, day->date);
+      day->pain = sqlite3_column_int (stmt, 2);
+      day->pain_worst = column_int_or_unset (stmt, 3);
+      g_free (day->notes);
+      day->notes = column_dup (stmt, 4);
+
+      g_ptr_array_add (days, day);
+      g_hash_table_insert (by_id, day->id, day);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  if (days->len > 0 &&
+      (!read_day_children (self, sql_select_locations, from, to, by_id, error) ||
+       !read_day_children (self, sql_select_symptoms, from, to, by_id, error) ||
+       !read_day_children (self, sql_select_aggravators, from, to, by_id, error)))
+    return NULL;
+
+  return g_steal_pointer (&days);
+}
+
+/**
+ * kj_store_get_day:
+ *
+ * Returns: (transfer full) (nullable): the entry of @date; %NULL without an
+ *   error when there is none
+ */
+KjDay *
+kj_store_get_day (KjStore     *self,
+                  const char  *date,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!(days = kj_store_list_days (self, date, date, error)) || days->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (days, 0);
+}
+
+static gboolean
+write_codes (KjStore     *self,
+             const char  *sql,
+             const char  *id,
+             GPtrArray   *codes,
+             GError     **error)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      sqlite3_stmt *stmt = get_stmt (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (codes, i), -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_by_id (KjStore     *self,
+              const char  *sql,
+              const char  *id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+/* Writes @day inside the caller's transaction. */
+static gboolean
+write_day (KjStore      *self,
+           const KjDay  *day,
+           gboolean      is_new,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, sql_upsert_day, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, day->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day->date, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, day->pain);
+  bind_int_or_null (stmt, 4, day->pain_worst);
+  sqlite3_bind_text (stmt, 5, day->notes ? day->notes : "", -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!is_new &&
+      (!delete_by_id (self, sql_delete_locations, day->id, error) ||
+       !delete_by_id (self, sql_delete_symptoms, day->id, error) ||
+       !delete_by_id (self, sql_delete_aggravators, day->id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+
+      if (!(stmt = get_stmt (self, sql_insert_location, error)))
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, day->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, loc->side, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, loc->region, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return write_codes (self, sql_insert_symptom, day->id, day->symptoms, error) &&
+         write_codes (self, sql_insert_aggravator, day->id, day->aggravators, error);
+}
+
+static char *
+day_id_for_date (KjStore     *self,
+                 const char  *date,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, sql_day_id_by_date, error);
+  char *id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    store_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/**
+ * kj_store_save_day:
+ * @day: the entry; a new id is given to it when it has none
+ *
+ * Creates or updates the entry with @day's id. There is one entry per date:
+ * when another entry holds the date, %KJ_STORE_ERROR_CONFLICT is returned.
+ */
+gboolean
+kj_store_save_day (KjStore  *self,
+                   KjDay    *day,
+                   GError  **error)
+{
+  g_autofree char *existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (day->id == NULL)
+    day->id = g_uuid_string_random ();
+
+  if (!kj_day_validate (day, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  existing = day_id_for_date (self, day->date, &local_error);
+  if (local_error != NULL)
+    {
+      rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (existing != NULL && strcmp (existing, day->id) != 0)
+    {
+      rollback (self);
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_CONFLICT,
+                   _("There is already an entry for %s."), day->date);
+      return FALSE;
+    }
+
+  if (!write_day (self, day, FALSE, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+delete_record (KjStore     *self,
+               const char  *sql,
+               const char  *id,
+               GError     **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!delete_by_id (self, sql, id, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND,
+                   _("The record %s is not in the journal."), id);
+      return FALSE;
+    }
+
+  return commit (self, error);
+}
+
+gboolean
+kj_store_delete_day (KjStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return delete_record (self, sql_delete_day, id, error);
+}
+
+/* Treatments */
+
+GPtrArray *
+kj_store_list_treatments (KjStore     *self,
+                          const char  *from,
+                          const char  *to,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = get_range_stmt (self, sql_select_treatments, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjTreatment *t = kj_treatment_new (NULL, (const char *) sqlite3_column_text (stmt, 2));
+
+      t->id = column_dup (stmt, 0);
+      column_date (stmt, 1, t->date);
+      t->minutes = column_int_or_unset (stmt, 3);
+      t->drug = kj_code_lookup (KJ_CODE_DRUG, (const char *) sqlite3_column_text (stmt, 4));
+      t->dose_mg = column_int_or_unset (stmt, 5);
+      t->exercise = kj_code_lookup (KJ_CODE_EXERCISE, (const char *) sqlite3_column_text (stmt, 6));
+      t->sets = column_int_or_unset (stmt, 7);
+      t->reps = column_int_or_unset (stmt, 8);
+      g_free (t->notes);
+      t->notes = column_dup (stmt, 9);
+
+      g_ptr_array_add (treatments, t);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&treatments);
+}
+
+static gboolean
+write_treatment (KjStore            *self,
+                 const KjTreatment  *t,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, sql_upsert_treatment, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, t->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, t->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, t->kind, -1, SQLITE_STATIC);
+  bind_int_or_null (stmt, 4, t->minutes);
+  bind_text_or_null (stmt, 5, t->drug);
+  bind_int_or_null (stmt, 6, t->dose_mg);
+  bind_text_or_null (stmt, 7, t->exercise);
+  bind_int_or_null (stmt, 8, t->sets);
+  bind_int_or_null (stmt, 9, t->reps);
+  sqlite3_bind_text (stmt, 10, t->notes ? t->notes : "", -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+kj_store_save_treatment (KjStore      *self,
+                         KjTreatment  *treatment,
+                         GError      **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (treatment != NULL, FALSE);
+
+  if (treatment->id == NULL)
+    treatment->id = g_uuid_string_random ();
+
+  if (!kj_treatment_validate (treatment, error) || !begin (self, error))
+    return FALSE;
+
+  if (!write_treatment (self, treatment, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_store_delete_treatment (KjStore     *self,
+                           const char  *id,
+                           GError     **error)
+{
+  return delete_record (self, sql_delete_treatment, id, error);
+}
+
+/* Runs */
+
+GPtrArray *
+kj_store_list_runs (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = get_range_stmt (self, sql_select_runs, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjRun *r = kj_run_new (NULL, sqlite3_column_double (stmt, 2));
+
+      r->id = column_dup (stmt, 0);
+      column_date (stmt, 1, r->date);
+      r->duration_s = column_int_or_unset (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        r->descent_m = sqlite3_column_double (stmt, 4);
+      r->pain_during = column_int_or_unset (stmt, 5);
+      r->pain_after = column_int_or_unset (stmt, 6);
+      r->stopped_early = sqlite3_column_int (stmt, 7) != 0;
+      g_free (r->notes);
+      r->notes = column_dup (stmt, 8);
+
+      g_ptr_array_add (runs, r);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
+static gboolean
+write_run (KjStore      *self,
+           const KjRun  *r,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, sql_upsert_run, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, r->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, r->date, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 3, r->distance_km);
+  bind_int_or_null (stmt, 4, r->duration_s);
+  if (isnan (r->descent_m))
+    sqlite3_bind_null (stmt, 5);
+  else
+    sqlite3_bind_double (stmt, 5, r->descent_m);
+  bind_int_or_null (stmt, 6, r->pain_during);
+  bind_int_or_null (stmt, 7, r->pain_after);
+  sqlite3_bind_int (stmt, 8, r->stopped_early ? 1 : 0);
+  sqlite3_bind_text (stmt, 9, r->notes ? r->notes : "", -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+kj_store_save_run (KjStore  *self,
+                   KjRun    *run,
+                   GError  **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (run->id == NULL)
+    run->id = g_uuid_string_random ();
+
+  if (!kj_run_validate (run, error) || !begin (self, error))
+    return FALSE;
+
+  if (!write_run (self, run, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_store_delete_run (KjStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return delete_record (self, sql_delete_run, id, error);
+}
+
+/* The whole journal */
+
+static KjJournal *
+read_journal (KjStore  *self,
+              GError  **error)
+{
+  g_autoptr(KjJournal) journal = kj_journal_new ();
+
+  g_clear_pointer (&journal->days, g_ptr_array_unref);
+  g_clear_pointer (&journal->treatments, g_ptr_array_unref);
+  g_clear_pointer (&journal->runs, g_ptr_array_unref);
+
+  if (!(journal->profile = kj_store_get_profile (self, error)) ||
+      !(journal->days = kj_store_list_days (self, NULL, NULL, error)) ||
+      !(journal->treatments = kj_store_list_treatments (self, NULL, NULL, error)) ||
+      !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)))
+    return NULL;
+
+  return g_steal_pointer (&journal);
+}
+
+/**
+ * kj_store_read_journal:
+ *
+ * Reads every record in one read transaction, so that the result is
+ * consistent even while another process writes.
+ *
+ * Returns: (transfer full): the journal
+ */
+KjJournal *
+kj_store_read_journal (KjStore  *self,
+                       GError  **error)
+{
+  KjJournal *journal;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!exec_sql (self, "BEGIN", error))
+    return NULL;
+
+  journal = read_journal (self, error);
+  rollback (self);
+
+  return journal;
+}
+
+static GHashTable *
+index_by_id (GPtrArray *records)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* every record type starts with its id */
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **id = g_ptr_array_index (records, i);
+      g_hash_table_insert (table, *id, id);
+    }
+
+  return table;
+}
+
+static gboolean
+import_days (KjStore           *self,
+             const KjJournal   *journal,
+             GPtrArray         *existing,
+             KjImportCounts    *counts,
+             GError           **error)
+{
+  g_autoptr(GHashTable) by_id = index_by_id (existing);
+  g_autoptr(GHashTable) by_date = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      KjDay *day = g_ptr_array_index (existing, i);
+      g_hash_table_insert (by_date, day->date, day);
+    }
+
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (journal->days, i);
+      KjDay *same_date = g_hash_table_lookup (by_date, day->date);
+      KjDay *same_id = g_hash_table_lookup (by_id, day->id);
+
+      if (same_date != NULL && same_date != same_id)
+        {
+          /* the file's entry for this date replaces the journal's */
+          if (!delete_by_id (self, sql_delete_day, same_date->id, error))
+            return FALSE;
+          g_hash_table_remove (by_date, same_date->date);
+          g_hash_table_remove (by_id, same_date->id);
+          counts->replaced++;
+        }
+
+      if (same_id != NULL && kj_day_equal (same_id, day))
+        {
+          counts->unchanged++;
+          continue;
+        }
+
+      if (same_id != NULL && g_hash_table_lookup (by_date, same_id->date) == same_id)
+        g_hash_table_remove (by_date, same_id->date);
+
+      if (!write_day (self, day, same_id == NULL, error))
+        return FALSE;
+
+      if (same_id != NULL)
+        counts->updated++;
+      else
+        counts->added++;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*RecordEqualFunc) (gconstpointer a, gconstpointer b);
+typedef gboolean (*RecordWriteFunc) (KjStore *self, gconstpointer record, GError **error);
+
+static gboolean
+import_records (KjStore          *self,
+                GPtrArray        *records,
+                GPtrArray        *existing,
+                RecordEqualFunc   equal,
+                RecordWriteFunc   write,
+                KjImportCounts   *counts,
+                GError          **error)
+{
+  g_autoptr(GHashTable) by_id = index_by_id (existing);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **record = g_ptr_array_index (records, i);
+      gconstpointer old = g_hash_table_lookup (by_id, *record);
+
+      if (old != NULL && equal (old, record))
+        {
+          counts->unchanged++;
+          continue;
+        }
+
+      if (!write (self, record, error))
+        return FALSE;
+
+      if (old != NULL)
+        counts->updated++;
+      else
+        counts->added++;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_import:
+ * @journal: validated records (see kj_json_parse())
+ * @stats: (out) (optional): what was added, updated and left unchanged
+ *
+ * Merges @journal into the store in one transaction: records are matched by
+ * id; a day entry whose date holds another id in the store replaces it. A
+ * record equal to the stored one is not written, so importing the same file
+ * twice changes nothing. On error nothing is changed.
+ */
+gboolean
+kj_store_import (KjStore          *self,
+                 const KjJournal  *journal,
+                 KjImportStats    *stats,
+                 GError          **error)
+{
+  g_autoptr(KjJournal) existing = NULL;
+  KjImportStats local_stats = { 0 };
+  gboolean changed;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(existing = read_journal (self, error)))
+    goto failed;
+
+  if (journal->profile != NULL && !kj_profile_equal (journal->profile, existing->profile))
+    {
+      if (!write_profile (self, journal->profile, error))
+        goto failed;
+      local_stats.profile_changed = TRUE;
+    }
+
+  if (!import_days (self, journal, existing->days, &local_stats.days, error) ||
+      !import_records (self, journal->treatments, existing->treatments,
+                       (RecordEqualFunc) kj_treatment_equal, (RecordWriteFunc) write_treatment,
+                       &local_stats.treatments, error) ||
+      !import_records (self, journal->runs, existing->runs,
+                       (RecordEqualFunc) kj_run_equal, (RecordWriteFunc) write_run,
+                       &local_stats.runs, error))
+    goto failed;
+
+  changed = local_stats.profile_changed ||
+            local_stats.days.added + local_stats.days.updated + local_stats.days.replaced > 0 ||
+            local_stats.treatments.added + local_stats.treatments.updated > 0 ||
+            local_stats.runs.added + local_stats.runs.updated > 0;
+
+  if (changed)
+    {
+      if (!commit (self, error))
+        goto failed;
+    }
+  else
+    rollback (self);
+
+  if (stats != NULL)
+    *stats = local_stats;
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,112 @@
+/* kj-store.h — the SQLite journal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kj-types.h"
+
+G_BEGIN_DECLS
+
+#define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
+#define KJ_STORE_SCHEMA_VERSION 2
+
+#define KJ_STORE_ERROR (kj_store_error_quark ())
+
+typedef enum
+{
+  KJ_STORE_ERROR_NOT_A_DATABASE,
+  KJ_STORE_ERROR_NOT_A_JOURNAL,
+  KJ_STORE_ERROR_TOO_NEW,
+  KJ_STORE_ERROR_NO_FOLDER,
+  KJ_STORE_ERROR_READ_ONLY,
+  KJ_STORE_ERROR_IO,
+  KJ_STORE_ERROR_BUSY,
+  KJ_STORE_ERROR_FULL,
+  KJ_STORE_ERROR_CONFLICT,
+  KJ_STORE_ERROR_NOT_FOUND,
+  KJ_STORE_ERROR_INVALID,
+  KJ_STORE_ERROR_FAILED,
+} KjStoreError;
+
+typedef struct
+{
+  guint added;
+  guint updated;
+  guint unchanged;
+  guint replaced;   /* day entries of the journal replaced by another id for the same date */
+} KjImportCounts;
+
+typedef struct
+{
+  KjImportCounts days;
+  KjImportCounts treatments;
+  KjImportCounts runs;
+  gboolean       profile_changed;
+} KjImportStats;
+
+#define KJ_TYPE_STORE (kj_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KjStore, kj_store, KJ, STORE, GObject)
+
+GQuark        kj_store_error_quark        (void);
+
+char         *kj_store_default_path       (void);
+KjStore      *kj_store_open               (const char     *path,
+                                           GError        **error);
+const char   *kj_store_get_path           (KjStore        *self);
+int           kj_store_get_schema_version (KjStore        *self);
+gboolean      kj_store_is_empty           (KjStore        *self);
+
+KjProfile    *kj_store_get_profile        (KjStore        *self,
+                                           GError        **error);
+gboolean      kj_store_set_profile        (KjStore        *self,
+                                           const KjProfile *profile,
+                                           GError        **error);
+
+GPtrArray    *kj_store_list_days          (KjStore        *self,
+                                           const char     *from,
+                                           const char     *to,
+                                           GError        **error);
+KjDay        *kj_store_get_day            (KjStore        *self,
+                                           const char     *date,
+                                           GError        **error);
+gboolean      kj_store_save_day           (KjStore        *self,
+                                           KjDay          *day,
+                                           GError        **error);
+gboolean      kj_store_delete_day         (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+
+GPtrArray    *kj_store_list_treatments    (KjStore        *self,
+                                           const char     *from,
+                                           const char     *to,
+                                           GError        **error);
+gboolean      kj_store_save_treatment     (KjStore        *self,
+                                           KjTreatment    *treatment,
+                                           GError        **error);
+gboolean      kj_store_delete_treatment   (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+
+GPtrArray    *kj_store_list_runs          (KjStore        *self,
+                                           const char     *from,
+                                           const char     *to,
+                                           GError        **error);
+gboolean      kj_store_save_run           (KjStore        *self,
+                                           KjRun          *run,
+                                           GError        **error);
+gboolean      kj_store_delete_run         (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+
+KjJournal    *kj_store_read_journal       (KjStore        *self,
+                                           GError        **error);
+gboolean      kj_store_import             (KjStore        *self,
+                                           const KjJournal *journal,
+                                           KjImportStats  *stats,
+                                           GError        **error);
+
+G_END_DECLS

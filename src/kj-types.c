@@ -1,0 +1,922 @@
+/* kj-types.c — the records of the journal, their code lists and their validation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "knee-journal-types"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "kj-types.h"
+
+G_DEFINE_QUARK (kj-record-error-quark, kj_record_error)
+
+static const KjCode side_codes[] = {
+  { "left",  N_("Left") },
+  { "right", N_("Right") },
+};
+
+static const KjCode affected_side_codes[] = {
+  { "left",  N_("Left") },
+  { "right", N_("Right") },
+  { "both",  N_("Both") },
+};
+
+static const KjCode unit_codes[] = {
+  { "km", N_("Kilometres") },
+  { "mi", N_("Miles") },
+};
+
+static const KjCode symptom_codes[] = {
+  { "swelling",         N_("Swelling") },
+  { "stiffness",        N_("Stiffness") },
+  { "clicking",         N_("Clicking") },
+  { "grinding",         N_("Grinding") },
+  { "locking",          N_("Locking") },
+  { "giving-way",       N_("Giving way") },
+  { "night-pain",       N_("Pain at night") },
+  { "fever",            N_("Fever") },
+  { "cant-bear-weight", N_("Can’t bear weight") },
+  { "injury",           N_("Started with a fall, twist or blow") },
+};
+
+static const KjCode aggravator_codes[] = {
+  { "running",     N_("Running") },
+  { "downhill",    N_("Running downhill") },
+  { "stairs-up",   N_("Climbing stairs") },
+  { "stairs-down", N_("Going down stairs") },
+  { "squatting",   N_("Squatting") },
+  { "kneeling",    N_("Kneeling") },
+  { "sitting",     N_("Sitting for long") },
+  { "walking",     N_("Walking") },
+  { "cycling",     N_("Cycling") },
+};
+
+static const KjCode treatment_kind_codes[] = {
+  { "ice",          N_("Ice") },
+  { "heat",         N_("Heat") },
+  { "medication",   N_("Medication") },
+  { "exercise",     N_("Exercise") },
+  { "stretching",   N_("Stretching") },
+  { "foam-rolling", N_("Foam rolling") },
+  { "massage",      N_("Massage") },
+  { "rest",         N_("Rest") },
+  { "compression",  N_("Compression") },
+  { "elevation",    N_("Elevation") },
+  { "physio",       N_("Physiotherapy") },
+  { "insoles",      N_("Insoles") },
+  { "brace",        N_("Brace or tape") },
+  { "injection",    N_("Injection") },
+  { "other",        N_("Other") },
+};
+
+static const KjCode drug_codes[] = {
+  { "ibuprofen",     N_("Ibuprofen") },
+  { "naproxen",      N_("Naproxen") },
+  { "diclofenac",    N_("Diclofenac") },
+  { "diclofenac-gel", N_("Diclofenac gel") },
+  { "aspirin",       N_("Aspirin") },
+  { "paracetamol",   N_("Paracetamol") },
+  { "other",         N_("Other medicine") },
+};
+
+static const KjCode exercise_codes[] = {
+  { "single-leg-bridge",  N_("Single-leg bridge") },
+  { "hamstring-bridge",   N_("Hamstring bridge") },
+  { "split-squat",        N_("Split squat") },
+  { "clamshell",          N_("Clamshell") },
+  { "side-leg-raise",     N_("Side-lying leg raise") },
+  { "straight-leg-raise", N_("Straight-leg raise") },
+  { "wall-sit",           N_("Wall sit") },
+  { "step-down",          N_("Step-down") },
+  { "calf-raise",         N_("Calf raise") },
+  { "quad-stretch",       N_("Quadriceps stretch") },
+  { "hamstring-stretch",  N_("Hamstring stretch") },
+  { "hip-flexor-stretch", N_("Hip flexor stretch") },
+  { "it-band-stretch",    N_("IT band stretch") },
+  { "other",              N_("Other exercise") },
+};
+
+static const KjCode region_codes[] = {
+  { "quadriceps-tendon",  N_("Above the kneecap") },
+  { "patella",            N_("Kneecap") },
+  { "medial-patella",     N_("Inner edge of the kneecap") },
+  { "lateral-patella",    N_("Outer edge of the kneecap") },
+  { "patellar-tendon",    N_("Below the kneecap") },
+  { "tibial-tuberosity",  N_("Bump below the knee") },
+  { "medial-joint-line",  N_("Inner joint line") },
+  { "pes-anserine",       N_("Inner shin below the joint") },
+  { "mcl",                N_("Inner side ligament") },
+  { "lateral-joint-line", N_("Outer joint line") },
+  { "it-band",            N_("Outer side above the joint (IT band)") },
+  { "fibular-head",       N_("Outer side below the joint") },
+  { "popliteal",          N_("Back of the knee") },
+  { "medial-hamstring",   N_("Inner hamstring tendons") },
+  { "lateral-hamstring",  N_("Outer hamstring tendon") },
+  { "calf",               N_("Top of the calf") },
+};
+
+static const struct {
+  const KjCode *codes;
+  guint         n_codes;
+} code_lists[KJ_N_CODE_LISTS] = {
+  [KJ_CODE_SIDE]           = { side_codes, G_N_ELEMENTS (side_codes) },
+  [KJ_CODE_AFFECTED_SIDE]  = { affected_side_codes, G_N_ELEMENTS (affected_side_codes) },
+  [KJ_CODE_UNITS]          = { unit_codes, G_N_ELEMENTS (unit_codes) },
+  [KJ_CODE_SYMPTOM]        = { symptom_codes, G_N_ELEMENTS (symptom_codes) },
+  [KJ_CODE_AGGRAVATOR]     = { aggravator_codes, G_N_ELEMENTS (aggravator_codes) },
+  [KJ_CODE_TREATMENT_KIND] = { treatment_kind_codes, G_N_ELEMENTS (treatment_kind_codes) },
+  [KJ_CODE_DRUG]           = { drug_codes, G_N_ELEMENTS (drug_codes) },
+  [KJ_CODE_EXERCISE]       = { exercise_codes, G_N_ELEMENTS (exercise_codes) },
+  [KJ_CODE_REGION]         = { region_codes, G_N_ELEMENTS (region_codes) },
+};
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+check_range (const char  *field,
+             int          value,
+             int          min,
+             int          max,
+             gboolean     nullable,
+             GError     **error)
+{
+  if (value == KJ_UNSET && nullable)
+    return TRUE;
+
+  if (value < min || value > max)
+    /* Translators: “pain: 11 is out of range 0–10” */
+    return set_invalid (error, _("%s: %d is out of range %d–%d"), field, value, min, max);
+
+  return TRUE;
+}
+
+static gboolean
+check_code (KjCodeList   list,
+            const char  *field,
+            const char  *code,
+            gboolean     nullable,
+            GError     **error)
+{
+  if (code == NULL)
+    {
+      if (nullable)
+        return TRUE;
+      return set_invalid (error, _("%s: a value is required"), field);
+    }
+
+  if (kj_code_lookup (list, code) == NULL)
+    return set_invalid (error, _("%s: “%s” is not a known value"), field, code);
+
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *field,
+            const char  *date,
+            gboolean     nullable,
+            GError     **error)
+{
+  if (date == NULL || date[0] == '\0')
+    {
+      if (nullable)
+        return TRUE;
+      return set_invalid (error, _("%s: a date is required"), field);
+    }
+
+  if (!kj_date_is_valid (date))
+    return set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, date);
+
+  return TRUE;
+}
+
+static gboolean
+check_id (const char  *id,
+          GError     **error)
+{
+  if (id == NULL || id[0] == '\0')
+    return set_invalid (error, _("id: a record needs an id"));
+
+  if (strlen (id) > 64)
+    return set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), id);
+
+  for (const char *p = id; *p; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
+        return set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+double_equal (double a,
+              double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return a == b;
+}
+
+const KjCode *
+kj_code_list (KjCodeList  list,
+              guint      *n_codes)
+{
+  g_return_val_if_fail (list < KJ_N_CODE_LISTS, NULL);
+
+  if (n_codes != NULL)
+    *n_codes = code_lists[list].n_codes;
+
+  return code_lists[list].codes;
+}
+
+/* Returns the table's own copy of @code, or NULL when it is not in @list. */
+const char *
+kj_code_lookup (KjCodeList  list,
+                const char *code)
+{
+  g_return_val_if_fail (list < KJ_N_CODE_LISTS, NULL);
+
+  if (code == NULL)
+    return NULL;
+
+  for (guint i = 0; i < code_lists[list].n_codes; i++)
+    {
+      if (strcmp (code_lists[list].codes[i].code, code) == 0)
+        return code_lists[list].codes[i].code;
+    }
+
+  return NULL;
+}
+
+/* The translated label of @code, or @code itself when it is unknown. */
+const char *
+kj_code_label (KjCodeList  list,
+               const char *code)
+{
+  g_return_val_if_fail (list < KJ_N_CODE_LISTS, NULL);
+
+  for (guint i = 0; code != NULL && i < code_lists[list].n_codes; i++)
+    {
+      if (strcmp (code_lists[list].codes[i].code, code) == 0)
+        return _(code_lists[list].codes[i].label);
+    }
+
+  return code;
+}
+
+gboolean
+kj_symptom_is_urgent (const char *symptom)
+{
+  return g_strcmp0 (symptom, "locking") == 0 ||
+         g_strcmp0 (symptom, "fever") == 0 ||
+         g_strcmp0 (symptom, "cant-bear-weight") == 0;
+}
+
+gboolean
+kj_drug_is_nsaid (const char *drug)
+{
+  return g_strcmp0 (drug, "ibuprofen") == 0 ||
+         g_strcmp0 (drug, "naproxen") == 0 ||
+         g_strcmp0 (drug, "diclofenac") == 0 ||
+         g_strcmp0 (drug, "diclofenac-gel") == 0 ||
+         g_strcmp0 (drug, "aspirin") == 0;
+}
+
+gboolean
+kj_drug_is_oral (const char *drug)
+{
+  return drug != NULL && g_strcmp0 (drug, "diclofenac-gel") != 0;
+}
+
+/* The over-the-counter daily maximum of DESIGN §4, or 0 when there is none. */
+int
+kj_drug_daily_max_mg (const char *drug)
+{
+  if (g_strcmp0 (drug, "ibuprofen") == 0)
+    return 1200;
+  if (g_strcmp0 (drug, "naproxen") == 0)
+    return 660;
+  if (g_strcmp0 (drug, "aspirin") == 0)
+    return 4000;
+  if (g_strcmp0 (drug, "paracetamol") == 0)
+    return 4000;
+  return 0;
+}
+
+gboolean
+kj_date_to_gdate (const char *date,
+                  GDate      *out)
+{
+  int y, m, d;
+
+  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+        return FALSE;
+    }
+
+  y = atoi (date);
+  m = atoi (date + 5);
+  d = atoi (date + 8);
+
+  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  if (out != NULL)
+    g_date_set_dmy (out, d, m, y);
+
+  return TRUE;
+}
+
+gboolean
+kj_date_is_valid (const char *date)
+{
+  return kj_date_to_gdate (date, NULL);
+}
+
+void
+kj_date_from_gdate (const GDate *date,
+                    char         out[11])
+{
+  g_snprintf (out, 11, "%04u-%02u-%02u",
+              (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date),
+              (guint) g_date_get_day (date));
+}
+
+char *
+kj_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Days from @a to @b (b − a); both must be valid. */
+int
+kj_date_diff (const char *a,
+              const char *b)
+{
+  GDate da, db;
+
+  if (!kj_date_to_gdate (a, &da) || !kj_date_to_gdate (b, &db))
+    g_return_val_if_reached (0);
+
+  return g_date_days_between (&da, &db);
+}
+
+void
+kj_date_add_days (const char *date,
+                  int         days,
+                  char        out[11])
+{
+  GDate d;
+
+  if (!kj_date_to_gdate (date, &d))
+    g_return_if_reached ();
+
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+
+  kj_date_from_gdate (&d, out);
+}
+
+gboolean
+kj_notes_are_valid (const char  *notes,
+                    guint        max_chars,
+                    const char  *field,
+                    GError     **error)
+{
+  glong n_chars;
+
+  if (notes == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (notes, -1, NULL))
+    return set_invalid (error, _("%s: the text is not valid UTF-8"), field);
+
+  n_chars = g_utf8_strlen (notes, -1);
+  if (n_chars > (glong) max_chars)
+    return set_invalid (error, _("%s: %ld characters is longer than the limit of %u"),
+                        field, n_chars, max_chars);
+
+  return TRUE;
+}
+
+/* Profile */
+
+KjProfile *
+kj_profile_new (void)
+{
+  KjProfile *profile = g_new0 (KjProfile, 1);
+
+  profile->name = g_strdup ("");
+  profile->affected_side = kj_code_lookup (KJ_CODE_AFFECTED_SIDE, "right");
+  profile->units = kj_code_lookup (KJ_CODE_UNITS, "km");
+  profile->review_weeks = 3;
+
+  return profile;
+}
+
+KjProfile *
+kj_profile_copy (const KjProfile *profile)
+{
+  KjProfile *copy;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  copy = g_memdup2 (profile, sizeof *profile);
+  copy->name = g_strdup (profile->name);
+  copy->injury_date = g_strdup (profile->injury_date);
+  copy->treatment_start = g_strdup (profile->treatment_start);
+
+  return copy;
+}
+
+void
+kj_profile_free (KjProfile *profile)
+{
+  if (profile == NULL)
+    return;
+
+  g_free (profile->name);
+  g_free (profile->injury_date);
+  g_free (profile->treatment_start);
+  g_free (profile);
+}
+
+gboolean
+kj_profile_equal (const KjProfile *a,
+                  const KjProfile *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->affected_side, b->affected_side) == 0 &&
+         g_strcmp0 (a->injury_date, b->injury_date) == 0 &&
+         g_strcmp0 (a->treatment_start, b->treatment_start) == 0 &&
+         g_strcmp0 (a->units, b->units) == 0 &&
+         a->review_weeks == b->review_weeks;
+}
+
+gboolean
+kj_profile_validate (const KjProfile  *profile,
+                     GError          **error)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  return kj_notes_are_valid (profile->name, KJ_PROFILE_NAME_MAX, "name", error) &&
+         check_code (KJ_CODE_AFFECTED_SIDE, "affected_side", profile->affected_side, FALSE, error) &&
+         check_date ("injury_date", profile->injury_date, TRUE, error) &&
+         check_date ("treatment_start", profile->treatment_start, TRUE, error) &&
+         check_code (KJ_CODE_UNITS, "units", profile->units, FALSE, error) &&
+         check_range ("review_weeks", profile->review_weeks, 2, 12, FALSE, error);
+}
+
+/* Day entries */
+
+KjDay *
+kj_day_new (const char *date)
+{
+  KjDay *day = g_new0 (KjDay, 1);
+
+  g_strlcpy (day->date, date ? date : "", sizeof day->date);
+  day->pain_worst = KJ_UNSET;
+  day->locations = g_array_new (FALSE, FALSE, sizeof (KjLocation));
+  day->symptoms = g_ptr_array_new ();
+  day->aggravators = g_ptr_array_new ();
+  day->notes = g_strdup ("");
+
+  return day;
+}
+
+KjDay *
+kj_day_copy (const KjDay *day)
+{
+  KjDay *copy;
+
+  g_return_val_if_fail (day != NULL, NULL);
+
+  copy = kj_day_new (day->date);
+  copy->id = g_strdup (day->id);
+  copy->pain = day->pain;
+  copy->pain_worst = day->pain_worst;
+  g_array_append_vals (copy->locations, day->locations->data, day->locations->len);
+  for (guint i = 0; i < day->symptoms->len; i++)
+    g_ptr_array_add (copy->symptoms, g_ptr_array_index (day->symptoms, i));
+  for (guint i = 0; i < day->aggravators->len; i++)
+    g_ptr_array_add (copy->aggravators, g_ptr_array_index (day->aggravators, i));
+  g_free (copy->notes);
+  copy->notes = g_strdup (day->notes);
+
+  return copy;
+}
+
+void
+kj_day_free (KjDay *day)
+{
+  if (day == NULL)
+    return;
+
+  g_free (day->id);
+  g_array_unref (day->locations);
+  g_ptr_array_unref (day->symptoms);
+  g_ptr_array_unref (day->aggravators);
+  g_free (day->notes);
+  g_free (day);
+}
+
+static gboolean
+code_arrays_equal (GPtrArray *a,
+                   GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_day_equal (const KjDay *a,
+              const KjDay *b)
+{
+  if (g_strcmp0 (a->id, b->id) != 0 ||
+      strcmp (a->date, b->date) != 0 ||
+      a->pain != b->pain ||
+      a->pain_worst != b->pain_worst ||
+      g_strcmp0 (a->notes, b->notes) != 0 ||
+      a->locations->len != b->locations->len ||
+      !code_arrays_equal (a->symptoms, b->symptoms) ||
+      !code_arrays_equal (a->aggravators, b->aggravators))
+    return FALSE;
+
+  for (guint i = 0; i < a->locations->len; i++)
+    {
+      const KjLocation *la = &g_array_index (a->locations, KjLocation, i);
+      const KjLocation *lb = &g_array_index (b->locations, KjLocation, i);
+
+      if (g_strcmp0 (la->side, lb->side) != 0 || g_strcmp0 (la->region, lb->region) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_day_has_location (const KjDay *day,
+                     const char  *side,
+                     const char  *region)
+{
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+
+      if (g_strcmp0 (loc->side, side) == 0 && g_strcmp0 (loc->region, region) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+kj_day_has_code (GPtrArray  *codes,
+                 const char *code)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Adds a location given by codes; FALSE when a code is unknown. */
+gboolean
+kj_day_add_location (KjDay      *day,
+                     const char *side,
+                     const char *region)
+{
+  KjLocation loc;
+
+  loc.side = kj_code_lookup (KJ_CODE_SIDE, side);
+  loc.region = kj_code_lookup (KJ_CODE_REGION, region);
+
+  if (loc.side == NULL || loc.region == NULL)
+    return FALSE;
+
+  g_array_append_val (day->locations, loc);
+
+  return TRUE;
+}
+
+static gboolean
+validate_codes (GPtrArray   *codes,
+                KjCodeList   list,
+                const char  *field,
+                GError     **error)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      g_autofree char *item = g_strdup_printf ("%s[%u]", field, i);
+
+      if (!check_code (list, item, code, FALSE, error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        {
+          if (g_strcmp0 (g_ptr_array_index (codes, j), code) == 0)
+            return set_invalid (error, _("%s: “%s” is listed twice"), item, code);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_day_validate (const KjDay  *day,
+                 GError      **error)
+{
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (!check_id (day->id, error) ||
+      !check_date ("date", day->date, FALSE, error) ||
+      !check_range ("pain", day->pain, 0, 10, FALSE, error) ||
+      !check_range ("pain_worst", day->pain_worst, 0, 10, TRUE, error))
+    return FALSE;
+
+  if (day->pain_worst != KJ_UNSET && day->pain_worst < day->pain)
+    return set_invalid (error, _("pain_worst: %d is below the day’s pain of %d"),
+                        day->pain_worst, day->pain);
+
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+      g_autofree char *side = g_strdup_printf ("locations[%u].side", i);
+      g_autofree char *region = g_strdup_printf ("locations[%u].region", i);
+
+      if (!check_code (KJ_CODE_SIDE, side, loc->side, FALSE, error) ||
+          !check_code (KJ_CODE_REGION, region, loc->region, FALSE, error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        {
+          const KjLocation *other = &g_array_index (day->locations, KjLocation, j);
+
+          if (g_strcmp0 (other->side, loc->side) == 0 && g_strcmp0 (other->region, loc->region) == 0)
+            return set_invalid (error, _("locations[%u]: %s %s is listed twice"),
+                                i, loc->side, loc->region);
+        }
+    }
+
+  return validate_codes (day->symptoms, KJ_CODE_SYMPTOM, "symptoms", error) &&
+         validate_codes (day->aggravators, KJ_CODE_AGGRAVATOR, "aggravators", error) &&
+         kj_notes_are_valid (day->notes, KJ_DAY_NOTES_MAX, "notes", error);
+}
+
+/* Treatments */
+
+KjTreatment *
+kj_treatment_new (const char *date,
+                  const char *kind)
+{
+  KjTreatment *treatment = g_new0 (KjTreatment, 1);
+
+  g_strlcpy (treatment->date, date ? date : "", sizeof treatment->date);
+  treatment->kind = kj_code_lookup (KJ_CODE_TREATMENT_KIND, kind);
+  treatment->minutes = KJ_UNSET;
+  treatment->dose_mg = KJ_UNSET;
+  treatment->sets = KJ_UNSET;
+  treatment->reps = KJ_UNSET;
+  treatment->notes = g_strdup ("");
+
+  return treatment;
+}
+
+KjTreatment *
+kj_treatment_copy (const KjTreatment *treatment)
+{
+  KjTreatment *copy;
+
+  g_return_val_if_fail (treatment != NULL, NULL);
+
+  copy = g_memdup2 (treatment, sizeof *treatment);
+  copy->id = g_strdup (treatment->id);
+  copy->notes = g_strdup (treatment->notes);
+
+  return copy;
+}
+
+void
+kj_treatment_free (KjTreatment *treatment)
+{
+  if (treatment == NULL)
+    return;
+
+  g_free (treatment->id);
+  g_free (treatment->notes);
+  g_free (treatment);
+}
+
+gboolean
+kj_treatment_equal (const KjTreatment *a,
+                    const KjTreatment *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         strcmp (a->date, b->date) == 0 &&
+         g_strcmp0 (a->kind, b->kind) == 0 &&
+         a->minutes == b->minutes &&
+         g_strcmp0 (a->drug, b->drug) == 0 &&
+         a->dose_mg == b->dose_mg &&
+         g_strcmp0 (a->exercise, b->exercise) == 0 &&
+         a->sets == b->sets &&
+         a->reps == b->reps &&
+         g_strcmp0 (a->notes, b->notes) == 0;
+}
+
+gboolean
+kj_treatment_validate (const KjTreatment  *treatment,
+                       GError            **error)
+{
+  gboolean is_exercise;
+
+  g_return_val_if_fail (treatment != NULL, FALSE);
+
+  if (!check_id (treatment->id, error) ||
+      !check_date ("date", treatment->date, FALSE, error) ||
+      !check_code (KJ_CODE_TREATMENT_KIND, "kind", treatment->kind, FALSE, error) ||
+      !check_range ("minutes", treatment->minutes, 1, 240, TRUE, error) ||
+      !check_code (KJ_CODE_DRUG, "drug", treatment->drug, TRUE, error) ||
+      !check_range ("dose_mg", treatment->dose_mg, 1, 2000, TRUE, error) ||
+      !check_code (KJ_CODE_EXERCISE, "exercise", treatment->exercise, TRUE, error) ||
+      !check_range ("sets", treatment->sets, 1, 20, TRUE, error) ||
+      !check_range ("reps", treatment->reps, 1, 500, TRUE, error) ||
+      !kj_notes_are_valid (treatment->notes, KJ_RECORD_NOTES_MAX, "notes", error))
+    return FALSE;
+
+  if (strcmp (treatment->kind, "medication") != 0)
+    {
+      if (treatment->drug != NULL)
+        return set_invalid (error, _("drug: only a medication has a drug, not “%s”"), treatment->kind);
+      if (treatment->dose_mg != KJ_UNSET)
+        return set_invalid (error, _("dose_mg: only a medication has a dose, not “%s”"), treatment->kind);
+    }
+
+  is_exercise = strcmp (treatment->kind, "exercise") == 0 || strcmp (treatment->kind, "stretching") == 0;
+  if (!is_exercise)
+    {
+      if (treatment->exercise != NULL)
+        return set_invalid (error, _("exercise: only exercise and stretching name an exercise, not “%s”"),
+                            treatment->kind);
+      if (treatment->sets != KJ_UNSET || treatment->reps != KJ_UNSET)
+        return set_invalid (error, _("sets: only exercise and stretching have sets and reps, not “%s”"),
+                            treatment->kind);
+    }
+
+  return TRUE;
+}
+
+/* Runs */
+
+KjRun *
+kj_run_new (const char *date,
+            double      distance_km)
+{
+  KjRun *run = g_new0 (KjRun, 1);
+
+  g_strlcpy (run->date, date ? date : "", sizeof run->date);
+  run->distance_km = distance_km;
+  run->duration_s = KJ_UNSET;
+  run->descent_m = NAN;
+  run->pain_during = KJ_UNSET;
+  run->pain_after = KJ_UNSET;
+  run->notes = g_strdup ("");
+
+  return run;
+}
+
+KjRun *
+kj_run_copy (const KjRun *run)
+{
+  KjRun *copy;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  copy = g_memdup2 (run, sizeof *run);
+  copy->id = g_strdup (run->id);
+  copy->notes = g_strdup (run->notes);
+
+  return copy;
+}
+
+void
+kj_run_free (KjRun *run)
+{
+  if (run == NULL)
+    return;
+
+  g_free (run->id);
+  g_free (run->notes);
+  g_free (run);
+}
+
+gboolean
+kj_run_equal (const KjRun *a,
+              const KjRun *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         strcmp (a->date, b->date) == 0 &&
+         a->distance_km == b->distance_km &&
+         a->duration_s == b->duration_s &&
+         double_equal (a->descent_m, b->descent_m) &&
+         a->pain_during == b->pain_during &&
+         a->pain_after == b->pain_after &&
+         !a->stopped_early == !b->stopped_early &&
+         g_strcmp0 (a->notes, b->notes) == 0;
+}
+
+gboolean
+kj_run_validate (const KjRun  *run,
+                 GError      **error)
+{
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (!check_id (run->id, error) ||
+      !check_date ("date", run->date, FALSE, error))
+    return FALSE;
+
+  if (!(run->distance_km >= 0.01 && run->distance_km <= 500))
+    return set_invalid (error, _("%s: %g is out of range %g–%g"), "distance_km", run->distance_km, 0.01, 500.0);
+
+  if (!isnan (run->descent_m) && !(run->descent_m >= 0 && run->descent_m <= 20000))
+    return set_invalid (error, _("%s: %g is out of range %g–%g"), "descent_m", run->descent_m, 0.0, 20000.0);
+
+  return check_range ("duration_s", run->duration_s, 1, 172800, TRUE, error) &&
+         check_range ("pain_during", run->pain_during, 0, 10, TRUE, error) &&
+         check_range ("pain_after", run->pain_after, 0, 10, TRUE, error) &&
+         kj_notes_are_valid (run->notes, KJ_RECORD_NOTES_MAX, "notes", error);
+}
+
+/* Journal */
+
+KjJournal *
+kj_journal_new (void)
+{
+  KjJournal *journal = g_new0 (KjJournal, 1);
+
+  journal->days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
+  journal->treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  journal->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+
+  return journal;
+}
+
+void
+kj_journal_free (KjJournal *journal)
+{
+  if (journal == NULL)
+    return;
+
+  g_clear_pointer (&journal->profile, kj_profile_free);
+  g_ptr_array_unref (journal->days);
+  g_ptr_array_unref (journal->treatments);
+  g_ptr_array_unref (journal->runs);
+  g_free (journal);
+}
+
+G_DEFINE_BOXED_TYPE (KjProfile, kj_profile, kj_profile_copy, kj_profile_free)
+G_DEFINE_BOXED_TYPE (KjDay, kj_day, kj_day_copy, kj_day_free)
+G_DEFINE_BOXED_TYPE (KjTreatment, kj_treatment, kj_treatment_copy, kj_treatment_free)
+G_DEFINE_BOXED_TYPE (KjRun, kj_run, kj_run_copy, kj_run_free)

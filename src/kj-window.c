@@ -1,0 +1,481 @@
+/* kj-window.c — the main window: header bar, the three pages, import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "knee-journal-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-csv.h"
+#include "kj-file.h"
+#include "kj-json.h"
+#include "kj-window.h"
+
+struct _KjWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  char                 *last_message;
+  gboolean              busy;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  GFile          *file;
+  KjExportFormat  format;
+  KjImportStats   stats;
+  guint           n_days;
+  guint           n_treatments;
+  guint           n_runs;
+} IoJob;
+
+static void
+io_job_free (IoJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static KjStore *
+get_store (KjWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? kj_application_get_store (KJ_APPLICATION (app)) : NULL;
+}
+
+static void
+set_busy (KjWindow *self,
+          gboolean  busy)
+{
+  gboolean enabled = !busy && get_store (self) != NULL;
+
+  self->busy = busy;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", enabled);
+}
+
+static void
+show_toast (KjWindow   *self,
+            const char *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_error (KjWindow   *self,
+            const char *heading,
+            const char *message)
+{
+  AdwMessageDialog *dialog;
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Import */
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  IoJob *job = task_data;
+  g_autoptr(KjJournal) journal = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
+  GError *error = NULL;
+
+  if (!(journal = kj_json_parse_file (path, &error)) ||
+      !kj_store_import (store, journal, &job->stats, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  KjWindow *self = KJ_WINDOW (object);
+  IoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint added, updated;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing in your journal was changed."));
+
+      show_error (self, _("Import Failed"), body);
+      return;
+    }
+
+  added = job->stats.days.added + job->stats.treatments.added + job->stats.runs.added;
+  updated = job->stats.days.updated + job->stats.days.replaced +
+            job->stats.treatments.updated + job->stats.runs.updated;
+
+  if (added + updated == 0 && !job->stats.profile_changed)
+    message = g_strdup (_("Nothing new to import: the journal already holds everything in this file"));
+  else
+    /* Translators: “Imported 56 days, 80 treatments and 20 runs (3 records updated)” */
+    message = g_strdup_printf (_("Imported %u days, %u treatments and %u runs (%u records updated)"),
+                               job->stats.days.added, job->stats.treatments.added, job->stats.runs.added, updated);
+
+  show_toast (self, message);
+}
+
+/**
+ * kj_window_import_file:
+ *
+ * Merges a journal JSON file into the journal off the main thread, with the
+ * same code as `--import-json`; the outcome is shown as a toast or a dialog.
+ */
+void
+kj_window_import_file (KjWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  IoJob *job;
+
+  g_return_if_fail (KJ_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->busy && get_store (self) != NULL);
+
+  job = g_new0 (IoJob, 1);
+  job->file = g_object_ref (file);
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, import_done, NULL);
+  g_task_set_source_tag (task, kj_window_import_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 gpointer         user_data)
+{
+  KjWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      kj_window_import_file (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+kj_window_import_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Journal"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Knee Journal files (JSON)"), "*.json", "application/json");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  IoJob *job = task_data;
+  g_autoptr(KjJournal) journal = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
+  g_autofree char *text = NULL;
+  GError *error = NULL;
+  gsize length;
+
+  if (!(journal = kj_store_read_journal (store, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->format == KJ_EXPORT_CSV)
+    text = kj_csv_generate (journal, &length);
+  else
+    text = kj_json_generate (journal, &length);
+
+  if (!kj_file_write_atomic (path, text, length, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->n_days = journal->days->len;
+  job->n_treatments = journal->treatments->len;
+  job->n_runs = journal->runs->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  KjWindow *self = KJ_WINDOW (object);
+  IoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Export Failed"), error->message);
+      return;
+    }
+
+  name = g_file_get_basename (job->file);
+  message = g_strdup_printf (_("Exported %u days to “%s”"), job->n_days, name);
+  show_toast (self, message);
+}
+
+/**
+ * kj_window_export_file:
+ *
+ * Writes the journal as JSON or CSV off the main thread, with the same code
+ * as `--export-json` and `--export-csv`.
+ */
+void
+kj_window_export_file (KjWindow       *self,
+                       GFile          *file,
+                       KjExportFormat  format)
+{
+  g_autoptr(GTask) task = NULL;
+  IoJob *job;
+
+  g_return_if_fail (KJ_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->busy && get_store (self) != NULL);
+
+  job = g_new0 (IoJob, 1);
+  job->file = g_object_ref (file);
+  job->format = format;
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, export_done, NULL);
+  g_task_set_source_tag (task, kj_window_export_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 gpointer         user_data)
+{
+  KjWindow *self = user_data;
+  KjExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      kj_window_export_file (self, file, format);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+kj_window_export_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  KjExportFormat format = g_str_equal (action_name, "win.export-csv") ? KJ_EXPORT_CSV : KJ_EXPORT_JSON;
+  g_autofree char *today = kj_date_today ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (format == KJ_EXPORT_CSV ? _("Export as CSV") : _("Export as JSON"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("knee-journal-%s.%s", today, format == KJ_EXPORT_CSV ? "csv" : "json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* GObject */
+
+static gboolean
+kj_window_close_request (GtkWindow *window)
+{
+  KjWindow *self = KJ_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_string (self->settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
+
+  return GTK_WINDOW_CLASS (kj_window_parent_class)->close_request (window);
+}
+
+static void
+kj_window_constructed (GObject *object)
+{
+  KjWindow *self = KJ_WINDOW (object);
+  KjApplication *app = KJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *page = NULL;
+  int width, height;
+
+  G_OBJECT_CLASS (kj_window_parent_class)->constructed (object);
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+
+  if (app != NULL && kj_application_get_store (app) == NULL)
+    {
+      const GError *error = kj_application_get_open_error (app);
+
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+    }
+
+  set_busy (self, FALSE);
+}
+
+static void
+kj_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kj_window_parent_class)->dispose (object);
+}
+
+static void
+kj_window_finalize (GObject *object)
+{
+  KjWindow *self = (KjWindow *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_message, g_free);
+
+  G_OBJECT_CLASS (kj_window_parent_class)->finalize (object);
+}
+
+static void
+kj_window_class_init (KjWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kj_window_constructed;
+  object_class->dispose = kj_window_dispose;
+  object_class->finalize = kj_window_finalize;
+  window_class->close_request = kj_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, kj_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, kj_window_export_action);
+}
+
+static void
+kj_window_init (KjWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}
+
+KjWindow *
+kj_window_new (KjApplication *application)
+{
+  return g_object_new (KJ_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+gboolean
+kj_window_is_busy (KjWindow *self)
+{
+  g_return_val_if_fail (KJ_IS_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
+/* The text of the last toast or error dialog, for tests and accessibility checks. */
+const char *
+kj_window_get_last_message (KjWindow *self)
+{
+  g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
+
+  return self->last_message;
+}

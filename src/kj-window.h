@@ -1,0 +1,32 @@
+/* kj-window.h — the main window: header bar, the three pages, import and export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kj-application.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KJ_EXPORT_JSON,
+  KJ_EXPORT_CSV,
+} KjExportFormat;
+
+#define KJ_TYPE_WINDOW (kj_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KjWindow, kj_window, KJ, WINDOW, AdwApplicationWindow)
+
+KjWindow   *kj_window_new          (KjApplication  *application);
+void        kj_window_import_file  (KjWindow       *self,
+                                    GFile          *file);
+void        kj_window_export_file  (KjWindow       *self,
+                                    GFile          *file,
+                                    KjExportFormat  format);
+gboolean    kj_window_is_busy      (KjWindow       *self);
+const char *kj_window_get_last_message (KjWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* main.c — knee-journal: the command line first, then the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "kj-application.h"
+#include "kj-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KjApplication) app = NULL;
+  g_autofree char *db_path = NULL;
+  char *app_argv[] = { argv[0], NULL };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("knee-journal");
+  g_set_application_name (_("Knee Journal"));
+
+  /* The headless options (DESIGN §7) are handled here, before GTK is
+   * touched, so that they work without a display and exit 0/1/2. */
+  if (kj_cli_run (argc, argv, &db_path, &status))
+    return status;
+
+  app = kj_application_new (db_path);
+
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}
