@@ -768,9 +768,16 @@ kj_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!get_int (&top, "version", 1, G_MAXINT, TRUE, &version, &local_error))
+  if (!get_int (&top, "version", 0, G_MAXINT, TRUE, &version, &local_error))
     {
       g_set_error_literal (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT, local_error->message);
+      return NULL;
+    }
+
+  if (version < 1)
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
+                   _("version: %d is not a version of the Knee Journal format (it starts at 1)."), version);
       return NULL;
     }
 
@@ -829,7 +836,9 @@ kj_json_parse_file (const char  *path,
 
   if (!(journal = kj_json_parse (contents, length, &local_error)))
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display, local_error->message);
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
       return NULL;
     }
 

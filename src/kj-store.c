@@ -369,13 +369,30 @@ inspect_existing (const char  *path,
   int n_objects = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = query_int (db, "PRAGMA application_id", &application_id);
-  if (rc == SQLITE_OK)
-    rc = query_int (db, "PRAGMA user_version", &user_version);
-  if (rc == SQLITE_OK)
-    rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
+
+      /* A journal in WAL mode cannot be read without its -shm file, which a
+       * read-only folder cannot hold: then look at the main file as it is. */
+      if (attempt == 0)
+        rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+      else
+        rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = query_int (db, "PRAGMA application_id", &application_id);
+      if (rc == SQLITE_OK)
+        rc = query_int (db, "PRAGMA user_version", &user_version);
+      if (rc == SQLITE_OK)
+        rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+
+      if ((rc & 0xff) != SQLITE_CANTOPEN || uri == NULL)
+        break;
+
+      g_clear_pointer (&db, sqlite3_close_v2);
+    }
 
   if (rc != SQLITE_OK)
     {

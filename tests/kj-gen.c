@@ -220,8 +220,13 @@ kj_gen_journal (guint32      seed,
 
       kj_day_add_location (day, "right", "pes-anserine");
       if (mixed && g_rand_int_range (rand, 0, 3) == 0)
-        kj_day_add_location (day, g_rand_boolean (rand) ? "left" : "right",
-                             pick (rand, regions, G_N_ELEMENTS (regions)));
+        {
+          const char *side = g_rand_boolean (rand) ? "left" : "right";
+          const char *region = pick (rand, regions, G_N_ELEMENTS (regions));
+
+          if (!kj_day_has_location (day, side, region))
+            kj_day_add_location (day, side, region);
+        }
       if (day->pain >= 4 && g_rand_boolean (rand))
         add_code (day->symptoms, KJ_CODE_SYMPTOM, pick (rand, symptoms, G_N_ELEMENTS (symptoms)));
       if (strcmp (scenario, "red-flag") == 0 && i == n_days - 5)

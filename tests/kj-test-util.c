@@ -1,0 +1,72 @@
+/* kj-test-util.c — helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kj-test-util.h"
+
+/* The SHA-256 of a file's bytes, or "missing". */
+char *
+kj_test_sha256_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("missing");
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A path in the test's private temporary folder (G_TEST_OPTION_ISOLATE_DIRS). */
+char *
+kj_test_tmp_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kj-test", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+void
+kj_test_write_file (const char *path,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+char *
+kj_test_read_file (const char *path,
+                   gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Runs SQL on a database file directly, as another program would. */
+gboolean
+kj_test_exec_sql (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open (path, &db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK;
+}

@@ -1,0 +1,21 @@
+/* kj-test-util.h — helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *kj_test_sha256_file   (const char *path);
+char     *kj_test_tmp_path      (const char *name);
+void      kj_test_write_file    (const char *path,
+                                 const char *contents,
+                                 gssize      length);
+char     *kj_test_read_file     (const char *path,
+                                 gsize      *length);
+gboolean  kj_test_exec_sql      (const char *path,
+                                 const char *sql);
+
+G_END_DECLS

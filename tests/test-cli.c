@@ -1,0 +1,399 @@
+/* test-cli.c — the built knee-journal binary, run as a subprocess for each option of DESIGN §7
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+
+#include "kj-gen.h"
+#include "kj-json.h"
+#include "kj-store.h"
+#include "kj-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs knee-journal with @args (NULL-terminated); @env_db sets KNEE_JOURNAL_DB. */
+static void
+run_cli (Result      *result,
+         const char  *env_db,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KJ_BINARY"));
+  va_start (args, env_db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (env_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "KNEE_JOURNAL_DB", env_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "KNEE_JOURNAL_DB");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  /* no display: the headless options must not need one */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, NULL);
+  result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+
+  g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+static char *
+write_generated (const char *name,
+                 guint       n_days,
+                 const char *scenario)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (42, n_days, scenario, "2026-11-01", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  char *path = kj_test_tmp_path (name);
+
+  kj_test_write_file (path, text, -1);
+  return path;
+}
+
+static void
+test_cli_version_and_help (void)
+{
+  g_auto(Result) version = { 0 };
+  g_auto(Result) help = { 0 };
+
+  run_cli (&version, NULL, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "knee-journal " PACKAGE_VERSION "\n");
+
+  run_cli (&help, NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (const char * const *opt = (const char * const[]) { "--db", "--demo", "--import-json", "--export-json",
+                                                          "--export-csv", "--version", NULL }; *opt; opt++)
+    g_assert_nonnull (strstr (help.out, *opt));
+}
+
+static void
+test_cli_usage_errors (void)
+{
+  const char *cases[][3] = {
+    { "--bogus", NULL, NULL },
+    { "stray-argument", NULL, NULL },
+    { "--demo", "--export-json=-", NULL },
+    { "--export-json=-", "--export-csv=-", NULL },
+    { "--db", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_cli (&result, NULL, cases[i][0], cases[i][1], cases[i][2], NULL);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_true (g_str_has_prefix (result.err, "knee-journal: error: "));
+      g_assert_cmpstr (result.out, ==, "");
+    }
+}
+
+static void
+test_cli_import_export (void)
+{
+  g_autofree char *json = write_generated ("cli-import.json", 60, "improving");
+  g_autofree char *db = kj_test_tmp_path ("cli.db");
+  g_autofree char *csv = kj_test_tmp_path ("cli.csv");
+  g_autofree char *original = NULL;
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) export = { 0 };
+  g_auto(Result) export_csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_unlink (db);
+  run_cli (&first, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "days:       60 added, 0 updated, 0 unchanged"));
+  g_assert_cmpstr (first.err, ==, "");
+
+  run_cli (&second, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "days:       0 added, 0 updated, 60 unchanged"));
+
+  /* JSON to standard output: exactly the imported file */
+  run_cli (&export, NULL, "--db", db, "--export-json", "-", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  original = kj_test_read_file (json, NULL);
+  g_assert_cmpstr (export.out, ==, original);
+  json_parser_load_from_data (parser, export.out, -1, &error);
+  g_assert_no_error (error);
+
+  /* CSV to a file, created 0600 */
+  g_unlink (csv);
+  run_cli (&export_csv, NULL, "--db", db, "--export-csv", csv, NULL);
+  g_assert_cmpint (export_csv.status, ==, 0);
+  g_assert_nonnull (strstr (export_csv.out, "Exported 60 days"));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *text = kj_test_read_file (csv, NULL);
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+
+    g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes");
+    g_assert_true (g_str_has_prefix (lines[1], "2026-09-03,"));
+    g_assert_cmpuint (g_strv_length (lines), ==, 62);
+  }
+}
+
+static void
+test_cli_journal_choice (void)
+{
+  g_autofree char *json = write_generated ("choice.json", 10, "plateau");
+  g_autofree char *env_db = kj_test_tmp_path ("env.db");
+  g_autofree char *opt_db = kj_test_tmp_path ("option.db");
+  g_autofree char *default_db = g_build_filename (g_get_user_data_dir (), "knee-journal", "journal.db", NULL);
+  g_autofree char *default_dir = g_path_get_dirname (default_db);
+  g_auto(Result) by_env = { 0 };
+  g_auto(Result) by_option = { 0 };
+  g_auto(Result) by_default = { 0 };
+  GStatBuf st;
+
+  g_unlink (env_db);
+  g_unlink (opt_db);
+
+  run_cli (&by_env, env_db, "--import-json", json, NULL);
+  g_assert_cmpint (by_env.status, ==, 0);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_EXISTS));
+
+  /* the option wins over the environment */
+  run_cli (&by_option, env_db, "--db", opt_db, "--import-json", json, NULL);
+  g_assert_cmpint (by_option.status, ==, 0);
+  g_assert_nonnull (strstr (by_option.out, "10 added"));
+  g_assert_true (g_file_test (opt_db, G_FILE_TEST_EXISTS));
+
+  /* neither: $XDG_DATA_HOME/knee-journal/journal.db, in a 0700 folder */
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+  run_cli (&by_default, NULL, "--import-json", json, NULL);
+  g_assert_cmpint (by_default.status, ==, 0);
+  g_assert_cmpint (g_stat (default_db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (default_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+static void
+test_cli_errors_change_nothing (void)
+{
+  g_autofree char *json = write_generated ("good.json", 20, "worsening");
+  g_autofree char *bad = kj_test_tmp_path ("bad.json");
+  g_autofree char *db = kj_test_tmp_path ("errors.db");
+  g_autofree char *text_db = kj_test_tmp_path ("text.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) hostile = { 0 };
+  g_auto(Result) not_db = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_auto(Result) no_journal = { 0 };
+
+  g_unlink (db);
+  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  before = kj_test_sha256_file (db);
+
+  kj_test_write_file (bad, "{ \"format\": \"knee-journal\", \"version\": 1, \"days\": ["
+                           " { \"id\": \"x\", \"date\": \"2026-03-04\", \"pain\": 4 },"
+                           " { \"id\": \"y\", \"date\": \"2026-03-05\", \"pain\": 11 } ] }", -1);
+  run_cli (&hostile, NULL, "--db", db, "--import-json", bad, NULL);
+  g_assert_cmpint (hostile.status, ==, 1);
+  g_assert_cmpstr (hostile.err, ==, "knee-journal: error: bad.json: days[1].pain: 11 is out of range 0–10\n");
+  g_assert_cmpstr (hostile.out, ==, "");
+  after = kj_test_sha256_file (db);
+  g_assert_cmpstr (before, ==, after);
+
+  kj_test_write_file (text_db, "not a database at all\n", -1);
+  g_clear_pointer (&before, g_free);
+  before = kj_test_sha256_file (text_db);
+  run_cli (&not_db, NULL, "--db", text_db, "--import-json", json, NULL);
+  g_assert_cmpint (not_db.status, ==, 1);
+  g_assert_true (g_str_has_prefix (not_db.err, "knee-journal: error: "));
+  g_assert_nonnull (strstr (not_db.err, "not an SQLite file"));
+  g_clear_pointer (&after, g_free);
+  after = kj_test_sha256_file (text_db);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&missing, NULL, "--db", db, "--import-json", "/nonexistent/file.json", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "cannot be read"));
+
+  run_cli (&no_journal, NULL, "--db", "/nonexistent-folder/journal.db", "--export-json", "-", NULL);
+  g_assert_cmpint (no_journal.status, ==, 1);
+  g_assert_nonnull (strstr (no_journal.err, "no journal"));
+}
+
+static void
+test_cli_atomic_export (void)
+{
+  g_autofree char *json = write_generated ("atomic.json", 15, "improving");
+  g_autofree char *db = kj_test_tmp_path ("atomic.db");
+  g_autofree char *dir = kj_test_tmp_path ("exports");
+  g_autofree char *target = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *missing_dir = g_build_filename (dir, "missing", "out.json", NULL);
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) export = { 0 };
+  g_auto(Result) bad_path = { 0 };
+  g_auto(Result) into_dir = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *contents = NULL;
+  guint n_files = 0;
+
+  g_unlink (db);
+  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  g_mkdir_with_parents (dir, 0700);
+  kj_test_write_file (target, "old contents", -1);
+
+  run_cli (&export, NULL, "--db", db, "--export-json", target, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  contents = kj_test_read_file (target, NULL);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"knee-journal\""));
+
+  /* no temporary file is left behind */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  run_cli (&bad_path, NULL, "--db", db, "--export-json", missing_dir, NULL);
+  g_assert_cmpint (bad_path.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_path.err, "knee-journal: error: Could not write"));
+  g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+
+  run_cli (&into_dir, NULL, "--db", db, "--export-csv", dir, NULL);
+  g_assert_cmpint (into_dir.status, ==, 1);
+  g_assert_nonnull (strstr (into_dir.err, "it is a folder"));
+}
+
+static gboolean
+find_demo_journal (const char  *tmp,
+                   char       **out)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp, name, "journal.db", NULL);
+
+      if (g_str_has_prefix (name, "knee-journal-demo-") && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          *out = g_steal_pointer (&path);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* --demo opens the GUI on a generated journal in a temporary file */
+static void
+test_cli_demo (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *tmp = kj_test_tmp_path ("demo-tmp");
+  g_autofree char *user_db = g_build_filename (g_get_user_data_dir (), "knee-journal", "journal.db", NULL);
+  g_autofree char *journal = NULL;
+  gint64 deadline;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display to open the demo window on");
+      return;
+    }
+
+  g_mkdir_with_parents (tmp, 0700);
+  g_subprocess_launcher_setenv (launcher, "TMPDIR", tmp, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("KJ_BINARY"), "--demo", NULL);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!find_demo_journal (tmp, &journal) && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  g_assert_nonnull (journal);
+
+  /* wait until the demo records are in, then read them beside the running app */
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_clear_object (&store);
+      g_clear_error (&error);
+      if ((store = kj_store_open (journal, &error)) && !kj_store_is_empty (store))
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_assert_no_error (error);
+  days = kj_store_list_days (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, >=, 48);
+
+  /* still running: the window is up */
+  g_assert_nonnull (g_subprocess_get_identifier (process));
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
+
+  /* the user's own journal was not touched */
+  g_assert_false (g_file_test (user_db, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_assert_nonnull (g_getenv ("KJ_BINARY"));
+
+  g_test_add_func ("/cli/version-and-help", test_cli_version_and_help);
+  g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/import-export", test_cli_import_export);
+  g_test_add_func ("/cli/journal-choice", test_cli_journal_choice);
+  g_test_add_func ("/cli/errors-change-nothing", test_cli_errors_change_nothing);
+  g_test_add_func ("/cli/atomic-export", test_cli_atomic_export);
+  g_test_add_func ("/cli/demo", test_cli_demo);
+
+  return g_test_run ();
+}

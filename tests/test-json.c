@@ -1,0 +1,452 @@
+/* test-json.c — the journal JSON: round trips, idempotent imports, hostile files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "kj-gen.h"
+#include "kj-json.h"
+#include "kj-store.h"
+#include "kj-test-util.h"
+
+#define VALID_DAY "{ \"id\": \"d-1\", \"date\": \"2026-03-04\", \"pain\": 6 }"
+
+static KjStore *
+open_new (const char *name)
+{
+  g_autofree char *path = kj_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  KjStore *store;
+
+  g_unlink (path);
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+export_store (KjStore *store)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+  return kj_json_generate (journal, NULL);
+}
+
+static void
+import_text (KjStore       *store,
+             const char    *text,
+             KjImportStats *stats)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, journal, stats, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_json_example_of_design (void)
+{
+  /* DESIGN §8, verbatim but for the ids */
+  const char *text =
+    "{ \"format\": \"knee-journal\", \"version\": 1,\n"
+    "  \"profile\": { \"name\": \"\", \"affected_side\": \"right\", \"injury_date\": \"2026-03-02\",\n"
+    "               \"treatment_start\": \"2026-03-04\", \"units\": \"km\", \"review_weeks\": 3 },\n"
+    "  \"days\": [ { \"id\": \"0b6a8d7e-5f7a-4d8e-9a39-0c3c2e1f4a10\", \"date\": \"2026-03-04\", \"pain\": 6, \"pain_worst\": 8,\n"
+    "              \"locations\": [ { \"side\": \"right\", \"region\": \"pes-anserine\" } ],\n"
+    "              \"symptoms\": [\"swelling\"], \"aggravators\": [\"stairs-down\", \"running\"], \"notes\": \"\" } ],\n"
+    "  \"treatments\": [ { \"id\": \"1b6a8d7e-5f7a-4d8e-9a39-0c3c2e1f4a10\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"minutes\": null,\n"
+    "                    \"drug\": \"ibuprofen\", \"dose_mg\": 400, \"exercise\": null, \"sets\": null, \"reps\": null,\n"
+    "                    \"notes\": \"\" } ],\n"
+    "  \"runs\": [ { \"id\": \"2b6a8d7e-5f7a-4d8e-9a39-0c3c2e1f4a10\", \"date\": \"2026-03-03\", \"distance_km\": 8.2, \"duration_s\": 2760,\n"
+    "              \"descent_m\": 140, \"pain_during\": 5, \"pain_after\": 7, \"stopped_early\": false, \"notes\": \"\" } ] }\n";
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  KjDay *day;
+  KjTreatment *t;
+  KjRun *r;
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (journal->profile->injury_date, ==, "2026-03-02");
+  g_assert_cmpstr (journal->profile->treatment_start, ==, "2026-03-04");
+  g_assert_cmpuint (journal->days->len, ==, 1);
+  day = journal->days->pdata[0];
+  g_assert_cmpint (day->pain, ==, 6);
+  g_assert_cmpint (day->pain_worst, ==, 8);
+  g_assert_true (kj_day_has_location (day, "right", "pes-anserine"));
+  g_assert_cmpstr (day->aggravators->pdata[1], ==, "running");
+  t = journal->treatments->pdata[0];
+  g_assert_cmpstr (t->drug, ==, "ibuprofen");
+  g_assert_cmpint (t->dose_mg, ==, 400);
+  g_assert_cmpint (t->minutes, ==, KJ_UNSET);
+  r = journal->runs->pdata[0];
+  g_assert_cmpfloat (r->distance_km, ==, 8.2);
+  g_assert_cmpfloat (r->descent_m, ==, 140);
+  g_assert_false (r->stopped_early);
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(KjJournal) generated = kj_gen_journal (7, 120, "mixed", "2026-11-01", NULL);
+  g_autoptr(KjStore) first = open_new ("round-1.db");
+  g_autoptr(KjStore) second = open_new ("round-2.db");
+  g_autofree char *text = kj_json_generate (generated, NULL);
+  g_autofree char *export_1 = NULL;
+  g_autofree char *export_2 = NULL;
+  g_autoptr(KjJournal) reparsed = NULL;
+  KjImportStats stats;
+
+  import_text (first, text, &stats);
+  g_assert_cmpuint (stats.days.added, ==, 120);
+  g_assert_cmpuint (stats.treatments.added, ==, generated->treatments->len);
+  g_assert_cmpuint (stats.runs.added, ==, generated->runs->len);
+
+  /* the store gives back exactly what was imported */
+  export_1 = export_store (first);
+  g_assert_cmpstr (export_1, ==, text);
+
+  /* export → import into an empty journal → export is identical */
+  import_text (second, export_1, NULL);
+  export_2 = export_store (second);
+  g_assert_cmpstr (export_1, ==, export_2);
+
+  /* and every record compares equal field by field */
+  reparsed = kj_json_parse (export_2, strlen (export_2), NULL);
+  for (guint i = 0; i < generated->days->len; i++)
+    g_assert_true (kj_day_equal (generated->days->pdata[i], reparsed->days->pdata[i]));
+  for (guint i = 0; i < generated->treatments->len; i++)
+    g_assert_true (kj_treatment_equal (generated->treatments->pdata[i], reparsed->treatments->pdata[i]));
+  for (guint i = 0; i < generated->runs->len; i++)
+    g_assert_true (kj_run_equal (generated->runs->pdata[i], reparsed->runs->pdata[i]));
+}
+
+static void
+test_json_idempotent (void)
+{
+  g_autoptr(KjJournal) generated = kj_gen_journal (3, 60, "improving", "2026-11-01", NULL);
+  g_autoptr(KjStore) store = open_new ("idempotent.db");
+  g_autofree char *text = kj_json_generate (generated, NULL);
+  g_autofree char *path = g_strdup (kj_store_get_path (store));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *export_1 = NULL;
+  g_autofree char *export_2 = NULL;
+  KjImportStats stats;
+
+  import_text (store, text, NULL);
+  export_1 = export_store (store);
+  g_clear_object (&store);
+
+  /* the second import writes nothing: not a byte of the file changes */
+  before = kj_test_sha256_file (path);
+  store = kj_store_open (path, NULL);
+  import_text (store, text, &stats);
+  g_assert_cmpuint (stats.days.added + stats.days.updated + stats.days.replaced, ==, 0);
+  g_assert_cmpuint (stats.treatments.added + stats.treatments.updated, ==, 0);
+  g_assert_cmpuint (stats.runs.added + stats.runs.updated, ==, 0);
+  g_assert_cmpuint (stats.days.unchanged, ==, 60);
+  g_assert_false (stats.profile_changed);
+  export_2 = export_store (store);
+  g_clear_object (&store);
+  after = kj_test_sha256_file (path);
+
+  g_assert_cmpstr (export_1, ==, export_2);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_json_missing_ids (void)
+{
+  const char *text =
+    "{ \"format\": \"knee-journal\", \"version\": 1,"
+    "  \"days\": [ { \"date\": \"2026-03-04\", \"pain\": 3 } ],"
+    "  \"treatments\": [ { \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 15 },"
+    "                    { \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 15 } ],"
+    "  \"runs\": [ { \"date\": \"2026-03-04\", \"distance_km\": 5 } ] }";
+  g_autoptr(KjStore) store = open_new ("no-ids.db");
+  g_autoptr(KjJournal) journal = NULL;
+  KjImportStats stats;
+
+  import_text (store, text, &stats);
+  g_assert_cmpuint (stats.treatments.added, ==, 2);
+  import_text (store, text, &stats);
+  g_assert_cmpuint (stats.days.unchanged, ==, 1);
+  g_assert_cmpuint (stats.treatments.unchanged, ==, 2);
+  g_assert_cmpuint (stats.runs.unchanged, ==, 1);
+
+  journal = kj_store_read_journal (store, NULL);
+  g_assert_true (g_uuid_string_is_valid (((KjDay *) journal->days->pdata[0])->id));
+  g_assert_cmpuint (journal->treatments->len, ==, 2);
+  g_assert_null (journal->profile->treatment_start);
+}
+
+static void
+test_json_unknown_keys_ignored (void)
+{
+  const char *text =
+    "{ \"format\": \"knee-journal\", \"version\": 1, \"exported_by\": { \"app\": \"x\" },"
+    "  \"days\": [ " VALID_DAY " ] }";
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (journal->days->len, ==, 1);
+  g_assert_null (journal->profile);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *expected;   /* must appear in the message */
+} Hostile;
+
+#define HEAD "{ \"format\": \"knee-journal\", \"version\": 1, "
+
+static const Hostile hostile[] = {
+  { "wrong-type-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": \"6\" } ] }",
+    "days[0].pain: expected a whole number, found text" },
+  { "out-of-range-pain", HEAD "\"days\": [ " VALID_DAY ", { \"id\": \"b\", \"date\": \"2026-03-05\", \"pain\": 11 } ] }",
+    "days[1].pain: 11 is out of range 0–10" },
+  { "negative-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": -1 } ] }",
+    "days[0].pain: -1 is out of range 0–10" },
+  { "fractional-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 5.5 } ] }",
+    "days[0].pain: expected a whole number, found 5.5" },
+  { "missing-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\" } ] }",
+    "days[0].pain: a value is required" },
+  { "worst-below-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6, \"pain_worst\": 4 } ] }",
+    "days[0].pain_worst: 4 is below the day’s pain of 6" },
+  { "impossible-date", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-02-30\", \"pain\": 6 } ] }",
+    "days[0].date: “2026-02-30” is not a real date" },
+  { "badly-formed-date", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"4.3.2026\", \"pain\": 6 } ] }",
+    "days[0].date: “4.3.2026” is not a real date" },
+  { "duplicate-date", HEAD "\"days\": [ " VALID_DAY ", { \"id\": \"b\", \"date\": \"2026-03-04\", \"pain\": 2 } ] }",
+    "days[1].date: 2026-03-04 already has an entry in days[0]" },
+  { "duplicate-day-id", HEAD "\"days\": [ " VALID_DAY ", { \"id\": \"d-1\", \"date\": \"2026-03-05\", \"pain\": 2 } ] }",
+    "days[1].id: “d-1” is already used by days[0]" },
+  { "duplicate-run-id", HEAD "\"runs\": [ { \"id\": \"r\", \"date\": \"2026-03-05\", \"distance_km\": 5 },"
+    " { \"id\": \"r\", \"date\": \"2026-03-06\", \"distance_km\": 6 } ] }",
+    "runs[1].id: “r” is already used by runs[0]" },
+  { "unknown-region", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6,"
+    " \"locations\": [ { \"side\": \"right\", \"region\": \"elbow\" } ] } ] }",
+    "days[0].locations[0].region: “elbow” is not one of" },
+  { "unknown-side", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6,"
+    " \"locations\": [ { \"side\": \"both\", \"region\": \"patella\" } ] } ] }",
+    "days[0].locations[0].side: “both” is not one of" },
+  { "duplicate-location", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6,"
+    " \"locations\": [ { \"side\": \"left\", \"region\": \"patella\" }, { \"side\": \"left\", \"region\": \"patella\" } ] } ] }",
+    "days[0].locations[1]: left patella is listed twice" },
+  { "unknown-symptom", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6, \"symptoms\": [\"itching\"] } ] }",
+    "days[0].symptoms[0]: “itching” is not one of" },
+  { "symptoms-not-a-list", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6, \"symptoms\": \"swelling\" } ] }",
+    "days[0].symptoms: expected a list, found text" },
+  { "notes-too-long", NULL, "days[0].notes: 4001 characters is longer than the limit of 4000" },
+  { "unknown-treatment", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"acupuncture\" } ] }",
+    "treatments[0].kind: “acupuncture” is not one of" },
+  { "dose-out-of-range", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"medication\","
+    " \"drug\": \"ibuprofen\", \"dose_mg\": 2400 } ] }",
+    "treatments[0].dose_mg: 2400 is out of range 1–2000" },
+  { "drug-on-ice", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"drug\": \"ibuprofen\" } ] }",
+    "treatments[0].drug: only a medication has a drug" },
+  { "minutes-zero", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 0 } ] }",
+    "treatments[0].minutes: 0 is out of range 1–240" },
+  { "distance-too-long", HEAD "\"runs\": [ { \"id\": \"r\", \"date\": \"2026-03-04\", \"distance_km\": 501 } ] }",
+    "runs[0].distance_km: 501 is out of range 0.01–500" },
+  { "distance-missing", HEAD "\"runs\": [ { \"id\": \"r\", \"date\": \"2026-03-04\" } ] }",
+    "runs[0].distance_km: a value is required" },
+  { "stopped-early-not-bool", HEAD "\"runs\": [ { \"id\": \"r\", \"date\": \"2026-03-04\", \"distance_km\": 5, \"stopped_early\": 1 } ] }",
+    "runs[0].stopped_early: expected true or false, found a number" },
+  { "review-weeks", HEAD "\"profile\": { \"review_weeks\": 20 } }",
+    "profile.review_weeks: 20 is out of range 2–12" },
+  { "affected-side", HEAD "\"profile\": { \"affected_side\": \"middle\" } }",
+    "profile.affected_side: “middle” is not one of" },
+  { "day-not-an-object", HEAD "\"days\": [ 42 ] }", "days[0]: expected an object, found a number" },
+  { "days-not-a-list", HEAD "\"days\": { } }", "days: expected a list, found an object" },
+  { "id-with-spaces", HEAD "\"days\": [ { \"id\": \"my day\", \"date\": \"2026-03-04\", \"pain\": 6 } ] }",
+    "days[0].id: “my day” may only hold" },
+  { "unknown-format", "{ \"format\": \"pain-diary\", \"version\": 1 }", "format: “pain-diary” is an unknown format" },
+  { "no-format", "{ \"version\": 1, \"days\": [] }", "not a Knee Journal file" },
+  { "newer-version", "{ \"format\": \"knee-journal\", \"version\": 2, \"days\": [] }", "version 2, newer than" },
+  { "version-zero", "{ \"format\": \"knee-journal\", \"version\": 0 }", "version: 0 is not a version" },
+  { "not-an-object", "[1, 2, 3]", "does not hold a JSON object" },
+  { "truncated", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pa", "not valid JSON" },
+  { "trailing-garbage", HEAD "\"days\": [] } }", "not valid JSON" },
+  { "invalid-utf8", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 6, \"notes\": \"\xc3\x28\" } ] }",
+    "not UTF-8 text" },
+  { "nul-byte", NULL, "not UTF-8 text" },
+  { "empty", "", "The file is empty" },
+  { "only-whitespace", "  \n\t ", "The file is empty" },
+};
+
+static char *
+hostile_text (const Hostile *h,
+              gsize         *length)
+{
+  if (g_str_equal (h->name, "notes-too-long"))
+    {
+      g_autofree char *notes = g_strnfill (4001, 'x');
+      char *text = g_strdup_printf (HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": 1, \"notes\": \"%s\" } ] }", notes);
+
+      *length = strlen (text);
+      return text;
+    }
+
+  if (g_str_equal (h->name, "nul-byte"))
+    {
+      const char text[] = HEAD "\"days\": [] \0 }";
+
+      *length = sizeof text - 1;
+      return g_memdup2 (text, sizeof text);
+    }
+
+  *length = strlen (h->json);
+  return g_strdup (h->json);
+}
+
+static void
+test_json_hostile (void)
+{
+  g_autoptr(KjStore) store = open_new ("hostile.db");
+  g_autoptr(KjJournal) seed = kj_gen_journal (11, 30, "plateau", "2026-11-01", NULL);
+  g_autofree char *seed_text = kj_json_generate (seed, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *file = kj_test_tmp_path ("hostile.json");
+
+  import_text (store, seed_text, NULL);
+  before = export_store (store);
+
+  g_assert_cmpuint (G_N_ELEMENTS (hostile), >=, 25);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJournal) journal = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *after = NULL;
+      gsize length;
+
+      text = hostile_text (&hostile[i], &length);
+      kj_test_write_file (file, text, length);
+
+      journal = kj_json_parse_file (file, &error);
+      g_test_message ("%s → %s", hostile[i].name, error ? error->message : "(accepted)");
+      g_assert_null (journal);
+      g_assert_error (error, KJ_IMPORT_ERROR, error->code);
+      if (strstr (error->message, hostile[i].expected) == NULL)
+        g_error ("%s: “%s” does not say “%s”", hostile[i].name, error->message, hostile[i].expected);
+      g_assert_true (g_str_has_prefix (error->message, "hostile.json: "));
+
+      after = export_store (store);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* An error in the last record stops the import before anything is written,
+ * and a store import that fails half-way is rolled back whole. */
+static void
+test_json_all_or_nothing (void)
+{
+  g_autoptr(KjStore) store = open_new ("all-or-nothing.db");
+  g_autoptr(KjJournal) big = kj_gen_journal (5, 400, "mixed", "2026-11-01", NULL);
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = export_store (store);
+  g_autofree char *after = NULL;
+  guint last = big->runs->len - 1;
+
+  ((KjRun *) big->runs->pdata[last])->pain_after = 11;
+  text = kj_json_generate (big, NULL);
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_null (journal);
+  expected = g_strdup_printf ("runs[%u].pain_after: 11 is out of range 0–10", last);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  /* a caller that skips validation hits the CHECK constraint on the last
+   * record, after thousands of rows were written: all of them go */
+  g_assert_false (kj_store_import (store, big, NULL, &error));
+  g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID);
+
+  after = export_store (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (kj_store_is_empty (store));
+}
+
+static void
+test_json_garbage_50mb (void)
+{
+  g_autofree char *file = kj_test_tmp_path ("garbage.json");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (50);
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size = 50 * 1024 * 1024;
+  g_autofree guint32 *data = g_malloc (size);
+  gint64 start;
+
+  for (gsize i = 0; i < size / 4; i++)
+    data[i] = g_rand_int (rand);
+  kj_test_write_file (file, (const char *) data, size);
+
+  start = g_get_monotonic_time ();
+  journal = kj_json_parse_file (file, &error);
+  g_assert_null (journal);
+  g_assert_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_ENCODING);
+  g_test_message ("50 MB of garbage refused in %.0f ms: %s",
+                  (g_get_monotonic_time () - start) / 1000.0, error->message);
+  g_clear_error (&error);
+
+  /* 50 MB of ASCII garbage passes the UTF-8 check and fails as JSON */
+  for (gsize i = 0; i < size; i++)
+    ((char *) data)[i] = 'a' + (((guchar *) data)[i] % 26);
+  kj_test_write_file (file, (const char *) data, size);
+  journal = kj_json_parse_file (file, &error);
+  g_assert_null (journal);
+  g_assert_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_SYNTAX);
+
+  g_unlink (file);
+}
+
+static void
+test_json_file_errors (void)
+{
+  g_autofree char *missing = kj_test_tmp_path ("does-not-exist.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (kj_json_parse_file (missing, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "does-not-exist.json"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/json/example-of-design", test_json_example_of_design);
+  g_test_add_func ("/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/json/idempotent", test_json_idempotent);
+  g_test_add_func ("/json/missing-ids", test_json_missing_ids);
+  g_test_add_func ("/json/unknown-keys-ignored", test_json_unknown_keys_ignored);
+  g_test_add_func ("/json/hostile", test_json_hostile);
+  g_test_add_func ("/json/all-or-nothing", test_json_all_or_nothing);
+  g_test_add_func ("/json/garbage-50mb", test_json_garbage_50mb);
+  g_test_add_func ("/json/file-errors", test_json_file_errors);
+
+  return g_test_run ();
+}
