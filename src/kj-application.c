@@ -94,7 +94,7 @@ kj_application_startup (GApplication *app)
 
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)
-    g_warning ("%s", self->open_error->message);
+    g_message ("%s", self->open_error->message);
 }
 
 static void

@@ -26,6 +26,8 @@ struct _KjWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
 };
 
 G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -379,7 +381,6 @@ static void
 kj_window_constructed (GObject *object)
 {
   KjWindow *self = KJ_WINDOW (object);
-  KjApplication *app = KJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *page = NULL;
   int width, height;
 
@@ -393,13 +394,30 @@ kj_window_constructed (GObject *object)
   page = g_settings_get_string (self->settings, "last-page");
   if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
 
-  if (app != NULL && kj_application_get_store (app) == NULL)
+/* The application (and so the journal) is known only after construction. */
+static void
+kj_window_notify_application (KjWindow   *self,
+                              GParamSpec *pspec,
+                              gpointer    user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL && kj_application_get_store (KJ_APPLICATION (app)) == NULL)
     {
-      const GError *error = kj_application_get_open_error (app);
+      const GError *error = kj_application_get_open_error (KJ_APPLICATION (app));
 
       adw_status_page_set_description (self->error_page, error ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "journal");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
     }
 
   set_busy (self, FALSE);
@@ -441,6 +459,8 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, kj_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
@@ -453,6 +473,8 @@ kj_window_init (KjWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
+  set_busy (self, FALSE);
 }
 
 KjWindow *

@@ -1,0 +1,430 @@
+/* test-window.c — the real main window under Xvfb: pages, menu, import and export, About, shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kj-application.h"
+#include "kj-gen.h"
+#include "kj-json.h"
+#include "kj-test-util.h"
+#include "kj-window.h"
+
+static KjApplication *app;
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static KjWindow *window;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !kj_window_is_busy (data);
+}
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+settle (void)
+{
+  /* let a few frames pass so that layout and drawing are done */
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWindow *w = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return w != NULL && gtk_widget_get_mapped (GTK_WIDGET (w));
+}
+
+/* Renders @widget as it is on screen to build/screenshots/@name.png. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("KJ_BUILD_ROOT"), "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+}
+
+/* Is a mapped status page with @title, whose description holds @text, in @root? */
+static gboolean
+find_status_page (GtkWidget  *root,
+                  const char *title,
+                  const char *text)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return strstr (adw_status_page_get_description (ADW_STATUS_PAGE (root)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_status_page (child, title, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+write_generated (const char *name,
+                 guint       n_days)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (9, n_days, "improving", "2026-11-01", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  char *path = kj_test_tmp_path (name);
+
+  kj_test_write_file (path, text, -1);
+  return path;
+}
+
+static void
+test_window_pages (void)
+{
+  GtkWidget *stack = NULL;
+  const char *names[] = { "today", "history", "trends" };
+  const char *titles[] = { "Today", "History", "Trends" };
+
+  g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
+  g_assert_true (wait_until (widget_is_drawn, window));
+
+  /* find the view stack through the widget tree, as a user would see it */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL; )
+    {
+      if (ADW_IS_VIEW_STACK (w))
+        {
+          stack = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), names[i]);
+      AdwViewStackPage *page;
+
+      g_assert_nonnull (child);
+      page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), names[i]);
+      settle ();
+      g_assert_true (gtk_widget_get_mapped (child));
+    }
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "today");
+  settle ();
+  g_assert_true (find_status_page (GTK_WIDGET (window), "Log Your Day", "0–10"));
+  save_screenshot (GTK_WIDGET (window), "window-today");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "trends");
+  settle ();
+  save_screenshot (GTK_WIDGET (window), "window-trends-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "today");
+  settle ();
+}
+
+static void
+test_window_import_export (void)
+{
+  g_autofree char *json = write_generated ("window-import.json", 30);
+  g_autofree char *bad = kj_test_tmp_path ("window-bad.json");
+  g_autofree char *out_json = kj_test_tmp_path ("window-export.json");
+  g_autofree char *out_csv = kj_test_tmp_path ("window-export.csv");
+  g_autoptr(GFile) json_file = g_file_new_for_path (json);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) out_json_file = g_file_new_for_path (out_json);
+  g_autoptr(GFile) out_csv_file = g_file_new_for_path (out_csv);
+  g_autoptr(KjJournal) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KjStore *store = kj_application_get_store (app);
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (store);
+  g_assert_true (kj_store_is_empty (store));
+
+  kj_window_import_file (window, json_file);
+  g_assert_true (kj_window_is_busy (window));
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 30 days, 60 treatments and 3 runs (0 records updated)");
+  g_assert_false (kj_store_is_empty (store));
+
+  /* again: nothing new */
+  kj_window_import_file (window, json_file);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Nothing new to import"));
+
+  kj_window_export_file (window, out_json_file, KJ_EXPORT_JSON);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Exported 30 days to “window-export.json”");
+  original = kj_test_read_file (json, NULL);
+  contents = kj_test_read_file (out_json, NULL);
+  g_assert_cmpstr (original, ==, contents);
+  exported = kj_json_parse (contents, strlen (contents), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported->days->len, ==, 30);
+
+  kj_window_export_file (window, out_csv_file, KJ_EXPORT_CSV);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_clear_pointer (&contents, g_free);
+  contents = kj_test_read_file (out_csv, NULL);
+  g_assert_true (g_str_has_prefix (contents, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes\r\n"));
+
+  /* a bad file: a dialog says what is wrong, the journal is unchanged */
+  before = kj_test_sha256_file (kj_store_get_path (store));
+  kj_test_write_file (bad, "{ \"format\": \"knee-journal\", \"version\": 1, \"days\": ["
+                           " { \"id\": \"x\", \"date\": \"2026-03-04\", \"pain\": 4 },"
+                           " { \"id\": \"y\", \"date\": \"2026-03-05\", \"pain\": 11 } ] }", -1);
+  kj_window_import_file (window, bad_file);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_nonnull (strstr (kj_window_get_last_message (window), "days[1].pain: 11 is out of range 0–10"));
+  g_assert_nonnull (strstr (kj_window_get_last_message (window), "Nothing in your journal was changed"));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Failed");
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "import-error-dialog");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = kj_test_sha256_file (kj_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_window_menu_actions (void)
+{
+  GtkWindow *chooser;
+
+  /* Import… opens a file chooser for JSON files */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Import Journal");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  settle ();
+
+  /* Export ▸ CSV suggests a dated file name */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export as CSV");
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_assert_true (g_str_has_prefix (name, "knee-journal-"));
+    g_assert_true (g_str_has_suffix (name, ".csv"));
+  }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  settle ();
+
+  /* Keyboard Shortcuts */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
+  settle ();
+  save_screenshot (GTK_WIDGET (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts");
+  gtk_window_close (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  settle ();
+
+  /* About */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
+  {
+    AdwAboutWindow *about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+
+    g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Knee Journal");
+    g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+    g_assert_nonnull (strstr (adw_about_window_get_comments (about), "never uses the network"));
+    settle ();
+    save_screenshot (GTK_WIDGET (about), "about");
+    gtk_window_destroy (GTK_WINDOW (about));
+  }
+}
+
+static void
+test_window_open_error (void)
+{
+  g_autofree char *text_db = kj_test_tmp_path ("window-not-a-db.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(KjApplication) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  KjWindow *broken_window;
+
+  kj_test_write_file (text_db, "plain text, not a journal\n", -1);
+  before = kj_test_sha256_file (text_db);
+
+  /* a second application in this process needs its own id on the bus */
+  broken = g_object_new (KJ_TYPE_APPLICATION,
+                         "application-id", APP_ID ".OpenErrorTest",
+                         "flags", G_APPLICATION_NON_UNIQUE,
+                         "resource-base-path", RESOURCE_PREFIX,
+                         "db-path", text_db,
+                         NULL);
+  g_assert_true (g_application_register (G_APPLICATION (broken), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (kj_application_get_store (broken));
+  g_assert_nonnull (kj_application_get_open_error (broken));
+
+  g_application_activate (G_APPLICATION (broken));
+  broken_window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (broken)));
+  g_assert_nonnull (broken_window);
+  g_assert_true (wait_until (widget_is_drawn, broken_window));
+  settle ();
+  save_screenshot (GTK_WIDGET (broken_window), "window-open-error");
+  g_assert_true (find_status_page (GTK_WIDGET (broken_window), "The Journal Could Not Be Opened",
+                                   "not an SQLite file"));
+
+  /* nothing can be imported into or exported from a journal that is not open */
+  gtk_widget_activate_action (GTK_WIDGET (broken_window), "win.import", NULL);
+  settle ();
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  gtk_window_destroy (GTK_WINDOW (broken_window));
+  after = kj_test_sha256_file (text_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and without the
+   * shared MIME database GTK cannot tell that an icon is an SVG. A private
+   * home keeps the tests away from the user's files all the same. */
+  tmp = g_dir_make_tmp ("kj-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *data = g_build_filename (tmp, "data", NULL);
+    g_autofree char *config = g_build_filename (tmp, "config", NULL);
+
+    g_setenv ("HOME", tmp, TRUE);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", tmp, TRUE);
+    g_unsetenv ("KNEE_JOURNAL_DB");
+  }
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
+      return g_test_run ();
+    }
+
+  db = g_build_filename (tmp, "journal.db", NULL);
+  app = kj_application_new (db);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+
+  g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/menu-actions", test_window_menu_actions);
+  g_test_add_func ("/window/open-error", test_window_open_error);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  remove_tree (tmp);
+
+  return status;
+}
