@@ -132,7 +132,7 @@ get_int (const Record  *record,
 
       if (v < min || v > max)
         /* Translators: “days[12].pain: 11 is out of range 0–10” */
-        return invalid (error, record->path, member, _("%" G_GINT64_FORMAT " is out of range %d–%d"), v, min, max);
+        return invalid (error, record->path, member, _("%lld is out of range %d–%d"), (long long) v, min, max);
 
       *out = (int) v;
       return TRUE;
@@ -719,8 +719,8 @@ kj_json_parse (const char  *data,
   if (length > KJ_JSON_MAX_FILE_SIZE)
     {
       g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large for a Knee Journal file (%" G_GSIZE_FORMAT " MB; the limit is %d MB)."),
-                   length / (1024 * 1024), KJ_JSON_MAX_FILE_SIZE / (1024 * 1024));
+                   _("The file is too large for a Knee Journal file (%lu MB; the limit is %d MB)."),
+                   (unsigned long) (length / (1024 * 1024)), KJ_JSON_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -729,8 +729,8 @@ kj_json_parse (const char  *data,
       gsize offset = invalid_at ? (gsize) (invalid_at - data) : (gsize) ((const char *) memchr (data, '\0', length) - data);
 
       g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_ENCODING,
-                   _("The file is not a Knee Journal file: it is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")."),
-                   offset);
+                   _("The file is not a Knee Journal file: it is not UTF-8 text (invalid byte at offset %lu)."),
+                   (unsigned long) offset);
       return NULL;
     }
 
