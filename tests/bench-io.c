@@ -1,0 +1,310 @@
+/* bench-io.c — import, export and reading on the 10-year journal (DESIGN §10)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run with `meson test -C build --benchmark --verbose`. Every figure is the
+ * median of several runs on a fresh copy; the "floor" is what SQLite itself
+ * needs to insert the same rows with prepared statements in one transaction.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "kj-csv.h"
+#include "kj-file.h"
+#include "kj-gen.h"
+#include "kj-json.h"
+#include "kj-store.h"
+#include "kj-store-schema.h"
+
+#define RUNS 5
+
+static char *tmp_dir;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (const char *what,
+        double     *ms,
+        guint       n)
+{
+  qsort (ms, n, sizeof *ms, compare_doubles);
+  g_print ("%-44s median %8.1f ms   min %8.1f ms   max %8.1f ms\n", what, ms[n / 2], ms[0], ms[n - 1]);
+}
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static char *
+fresh_path (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  return path;
+}
+
+/* The floor: the same rows straight into SQLite, no validation, no objects. */
+static double
+floor_insert (const KjJournal *journal)
+{
+  g_autofree char *path = fresh_path ("floor.db");
+  sqlite3 *db = NULL;
+  sqlite3_stmt *day, *loc, *sym, *agg, *treat, *run;
+  double start;
+
+  sqlite3_open (path, &db);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", NULL, NULL, NULL);
+  sqlite3_exec (db, kj_store_migrations[0], NULL, NULL, NULL);
+  sqlite3_exec (db, kj_store_migrations[1], NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES (?, ?, ?, ?, ?)", -1, &day, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO day_locations (day_id, side, region) VALUES (?, ?, ?)", -1, &loc, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO day_symptoms (day_id, symptom) VALUES (?, ?)", -1, &sym, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO day_aggravators (day_id, aggravator) VALUES (?, ?)", -1, &agg, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &treat, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after,"
+                          " stopped_early, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &run, NULL);
+
+  start = now_ms ();
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      KjDay *d = journal->days->pdata[i];
+
+      sqlite3_bind_text (day, 1, d->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (day, 2, d->date, -1, SQLITE_STATIC);
+      sqlite3_bind_int (day, 3, d->pain);
+      if (d->pain_worst == KJ_UNSET)
+        sqlite3_bind_null (day, 4);
+      else
+        sqlite3_bind_int (day, 4, d->pain_worst);
+      sqlite3_bind_text (day, 5, d->notes, -1, SQLITE_STATIC);
+      sqlite3_step (day);
+      sqlite3_reset (day);
+
+      for (guint j = 0; j < d->locations->len; j++)
+        {
+          KjLocation *l = &g_array_index (d->locations, KjLocation, j);
+
+          sqlite3_bind_text (loc, 1, d->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (loc, 2, l->side, -1, SQLITE_STATIC);
+          sqlite3_bind_text (loc, 3, l->region, -1, SQLITE_STATIC);
+          sqlite3_step (loc);
+          sqlite3_reset (loc);
+        }
+      for (guint j = 0; j < d->symptoms->len; j++)
+        {
+          sqlite3_bind_text (sym, 1, d->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (sym, 2, d->symptoms->pdata[j], -1, SQLITE_STATIC);
+          sqlite3_step (sym);
+          sqlite3_reset (sym);
+        }
+      for (guint j = 0; j < d->aggravators->len; j++)
+        {
+          sqlite3_bind_text (agg, 1, d->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (agg, 2, d->aggravators->pdata[j], -1, SQLITE_STATIC);
+          sqlite3_step (agg);
+          sqlite3_reset (agg);
+        }
+    }
+  for (guint i = 0; i < journal->treatments->len; i++)
+    {
+      KjTreatment *t = journal->treatments->pdata[i];
+
+      sqlite3_bind_text (treat, 1, t->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (treat, 2, t->date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (treat, 3, t->kind, -1, SQLITE_STATIC);
+      for (int c = 4; c <= 9; c++)
+        sqlite3_bind_null (treat, c);
+      if (t->minutes != KJ_UNSET) sqlite3_bind_int (treat, 4, t->minutes);
+      if (t->drug) sqlite3_bind_text (treat, 5, t->drug, -1, SQLITE_STATIC);
+      if (t->dose_mg != KJ_UNSET) sqlite3_bind_int (treat, 6, t->dose_mg);
+      if (t->exercise) sqlite3_bind_text (treat, 7, t->exercise, -1, SQLITE_STATIC);
+      if (t->sets != KJ_UNSET) sqlite3_bind_int (treat, 8, t->sets);
+      if (t->reps != KJ_UNSET) sqlite3_bind_int (treat, 9, t->reps);
+      sqlite3_bind_text (treat, 10, t->notes, -1, SQLITE_STATIC);
+      sqlite3_step (treat);
+      sqlite3_reset (treat);
+    }
+  for (guint i = 0; i < journal->runs->len; i++)
+    {
+      KjRun *r = journal->runs->pdata[i];
+
+      sqlite3_bind_text (run, 1, r->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (run, 2, r->date, -1, SQLITE_STATIC);
+      sqlite3_bind_double (run, 3, r->distance_km);
+      sqlite3_bind_null (run, 4);
+      sqlite3_bind_null (run, 5);
+      sqlite3_bind_null (run, 6);
+      sqlite3_bind_null (run, 7);
+      sqlite3_bind_int (run, 8, r->stopped_early);
+      sqlite3_bind_text (run, 9, r->notes, -1, SQLITE_STATIC);
+      sqlite3_step (run);
+      sqlite3_reset (run);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  {
+    double elapsed = now_ms () - start;
+
+    sqlite3_finalize (day);
+    sqlite3_finalize (loc);
+    sqlite3_finalize (sym);
+    sqlite3_finalize (agg);
+    sqlite3_finalize (treat);
+    sqlite3_finalize (run);
+    sqlite3_close (db);
+
+    return elapsed;
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *changed_path = NULL;
+  g_autofree char *text = NULL;
+  double floor_ms[RUNS], parse_ms[RUNS], import_ms[RUNS], reimport_ms[RUNS], update_ms[RUNS];
+  double export_json_ms[RUNS], export_csv_ms[RUNS], read_ms[RUNS];
+  gsize length;
+
+  tmp_dir = g_dir_make_tmp ("kj-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  journal = kj_gen_journal (1, KJ_GEN_LARGE_DAYS, "mixed", "2026-11-01", &error);
+  g_assert_no_error (error);
+  text = kj_json_generate (journal, &length);
+  json_path = g_build_filename (tmp_dir, "large.json", NULL);
+  g_file_set_contents (json_path, text, length, &error);
+  g_assert_no_error (error);
+
+  /* the same journal with every record changed, for an import of all updates */
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      KjDay *day = journal->days->pdata[i];
+      g_free (day->notes);
+      day->notes = g_strdup ("changed");
+    }
+  for (guint i = 0; i < journal->treatments->len; i++)
+    {
+      KjTreatment *t = journal->treatments->pdata[i];
+      g_free (t->notes);
+      t->notes = g_strdup ("changed");
+    }
+  for (guint i = 0; i < journal->runs->len; i++)
+    ((KjRun *) journal->runs->pdata[i])->stopped_early ^= 1;
+  {
+    g_autofree char *changed = kj_json_generate (journal, NULL);
+
+    changed_path = g_build_filename (tmp_dir, "changed.json", NULL);
+    g_file_set_contents (changed_path, changed, -1, &error);
+    g_assert_no_error (error);
+  }
+
+  g_print ("Large journal: %u days, %u treatments, %u runs, %.1f MB of JSON\n",
+           journal->days->len, journal->treatments->len, journal->runs->len, length / 1e6);
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autofree char *db = fresh_path ("journal.db");
+      g_autofree char *out_json = g_build_filename (tmp_dir, "export.json", NULL);
+      g_autofree char *out_csv = g_build_filename (tmp_dir, "export.csv", NULL);
+      g_autoptr(KjStore) store = NULL;
+      g_autoptr(KjJournal) parsed = NULL;
+      g_autoptr(KjJournal) changed = NULL;
+      g_autoptr(KjJournal) read = NULL;
+      g_autoptr(GPtrArray) days = NULL;
+      g_autofree char *out = NULL;
+      KjImportStats stats;
+      double start;
+
+      floor_ms[r] = floor_insert (journal);
+
+      store = kj_store_open (db, &error);
+      g_assert_no_error (error);
+
+      /* import into an empty journal: read, parse, validate, write */
+      start = now_ms ();
+      parsed = kj_json_parse_file (json_path, &error);
+      parse_ms[r] = now_ms () - start;
+      g_assert_true (kj_store_import (store, parsed, &stats, &error));
+      import_ms[r] = now_ms () - start;
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.days.added, ==, KJ_GEN_LARGE_DAYS);
+
+      /* the same file again: every record compared, nothing written */
+      g_clear_pointer (&parsed, kj_journal_free);
+      start = now_ms ();
+      parsed = kj_json_parse_file (json_path, &error);
+      g_assert_true (kj_store_import (store, parsed, &stats, &error));
+      reimport_ms[r] = now_ms () - start;
+      g_assert_cmpuint (stats.days.unchanged, ==, KJ_GEN_LARGE_DAYS);
+
+      /* every record changed: all updates */
+      start = now_ms ();
+      changed = kj_json_parse_file (changed_path, &error);
+      g_assert_true (kj_store_import (store, changed, &stats, &error));
+      update_ms[r] = now_ms () - start;
+      g_assert_cmpuint (stats.days.updated, ==, KJ_GEN_LARGE_DAYS);
+
+      /* exports, as the command line does them */
+      start = now_ms ();
+      read = kj_store_read_journal (store, &error);
+      out = kj_json_generate (read, &length);
+      g_assert_true (kj_file_write_atomic (out_json, out, length, &error));
+      export_json_ms[r] = now_ms () - start;
+      g_clear_pointer (&read, kj_journal_free);
+      g_clear_pointer (&out, g_free);
+
+      start = now_ms ();
+      read = kj_store_read_journal (store, &error);
+      out = kj_csv_generate (read, &length);
+      g_assert_true (kj_file_write_atomic (out_csv, out, length, &error));
+      export_csv_ms[r] = now_ms () - start;
+
+      /* open the journal and read all days */
+      g_clear_object (&store);
+      start = now_ms ();
+      store = kj_store_open (db, &error);
+      days = kj_store_list_days (store, NULL, NULL, &error);
+      read_ms[r] = now_ms () - start;
+      g_assert_cmpuint (days->len, ==, KJ_GEN_LARGE_DAYS);
+    }
+
+  report ("floor: raw SQLite inserts, one transaction", floor_ms, RUNS);
+  report ("import into an empty journal (total)", import_ms, RUNS);
+  report ("  of which reading and parsing JSON", parse_ms, RUNS);
+  report ("re-import of the same file (no change)", reimport_ms, RUNS);
+  report ("re-import with every record changed", update_ms, RUNS);
+  report ("export JSON", export_json_ms, RUNS);
+  report ("export CSV", export_csv_ms, RUNS);
+  report ("open the journal and read all days", read_ms, RUNS);
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+    g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+
+  return 0;
+}
