@@ -1375,12 +1375,16 @@ kj_store_read_journal (KjStore  *self,
   return journal;
 }
 
+/* Every record type starts with its id, so that one index serves them all. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjTreatment, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjRun, id) == 0);
+
 static GHashTable *
 index_by_id (GPtrArray *records)
 {
   GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
-  /* every record type starts with its id */
   for (guint i = 0; i < records->len; i++)
     {
       char **id = g_ptr_array_index (records, i);

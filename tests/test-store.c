@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "kj-demo.h"
+#include "kj-gen.h"
+#include "kj-json.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
 #include "kj-test-util.h"
@@ -633,6 +635,63 @@ test_store_read_only (void)
     g_chmod (dir, 0700);
 }
 
+/* A full disk: the import fails with a clear message and the journal keeps
+ * everything it had. Needs root to mount a small tmpfs; skipped elsewhere. */
+static void
+test_store_full_disk (void)
+{
+  g_autofree char *dir = kj_test_tmp_path ("full-disk");
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *mount = g_strdup_printf ("mount -t tmpfs -o size=256k,mode=0700 tmpfs '%s'", dir);
+  g_autofree char *umount = g_strdup_printf ("umount '%s'", dir);
+  g_autoptr(KjJournal) small = kj_gen_journal (1, 20, "improving", "2026-11-01", NULL);
+  g_autoptr(KjJournal) big = kj_gen_journal (2, 2000, "mixed", "2026-11-01", NULL);
+  g_autoptr(KjJournal) before = NULL;
+  g_autoptr(KjJournal) after = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_before = NULL;
+  g_autofree char *json_after = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  if (geteuid () != 0 || !run_command (mount))
+    {
+      g_test_skip ("needs root to mount a small tmpfs as a full disk");
+      return;
+    }
+
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, small, NULL, &error));
+  g_assert_no_error (error);
+  before = kj_store_read_journal (store, &error);
+
+  g_assert_false (kj_store_import (store, big, NULL, &error));
+  g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_clear_error (&error);
+
+  /* still usable, still holding exactly what it held */
+  after = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+  json_before = kj_json_generate (before, NULL);
+  json_after = kj_json_generate (after, NULL);
+  g_assert_cmpstr (json_before, ==, json_after);
+  g_clear_object (&store);
+
+  /* and so after reopening it */
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, kj_journal_free);
+  g_clear_pointer (&json_after, g_free);
+  after = kj_store_read_journal (store, &error);
+  json_after = kj_json_generate (after, NULL);
+  g_assert_cmpstr (json_before, ==, json_after);
+  g_clear_object (&store);
+
+  g_assert_true (run_command (umount));
+}
+
 static KjJournal *
 small_journal (void)
 {
@@ -784,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/store/migrations", test_store_migrations);
   g_test_add_func ("/store/refusals", test_store_refusals);
   g_test_add_func ("/store/read-only", test_store_read_only);
+  g_test_add_func ("/store/full-disk", test_store_full_disk);
   g_test_add_func ("/store/import-merge", test_store_import_merge);
   g_test_add_func ("/store/demo-journal", test_store_demo_journal);
 
