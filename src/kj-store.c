@@ -72,6 +72,9 @@ static const char sql_upsert_treatment[] =
   " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets,"
   " reps = excluded.reps, notes = excluded.notes";
 static const char sql_delete_treatment[] = "DELETE FROM treatments WHERE id = ?1";
+static const char sql_last_treatment[] =
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  " WHERE (kind = ?1 OR kind = ?2) AND date <= ?3 ORDER BY date DESC, rowid DESC LIMIT 1";
 static const char sql_upsert_run[] =
   "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -1127,6 +1130,25 @@ kj_store_delete_day (KjStore     *self,
 
 /* Treatments */
 
+static KjTreatment *
+treatment_from_row (sqlite3_stmt *stmt)
+{
+  KjTreatment *t = kj_treatment_new (NULL, (const char *) sqlite3_column_text (stmt, 2));
+
+  t->id = column_dup (stmt, 0);
+  column_date (stmt, 1, t->date);
+  t->minutes = column_int_or_unset (stmt, 3);
+  t->drug = kj_code_lookup (KJ_CODE_DRUG, (const char *) sqlite3_column_text (stmt, 4));
+  t->dose_mg = column_int_or_unset (stmt, 5);
+  t->exercise = kj_code_lookup (KJ_CODE_EXERCISE, (const char *) sqlite3_column_text (stmt, 6));
+  t->sets = column_int_or_unset (stmt, 7);
+  t->reps = column_int_or_unset (stmt, 8);
+  g_free (t->notes);
+  t->notes = column_dup (stmt, 9);
+
+  return t;
+}
+
 GPtrArray *
 kj_store_list_treatments (KjStore     *self,
                           const char  *from,
@@ -1143,22 +1165,7 @@ kj_store_list_treatments (KjStore     *self,
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KjTreatment *t = kj_treatment_new (NULL, (const char *) sqlite3_column_text (stmt, 2));
-
-      t->id = column_dup (stmt, 0);
-      column_date (stmt, 1, t->date);
-      t->minutes = column_int_or_unset (stmt, 3);
-      t->drug = kj_code_lookup (KJ_CODE_DRUG, (const char *) sqlite3_column_text (stmt, 4));
-      t->dose_mg = column_int_or_unset (stmt, 5);
-      t->exercise = kj_code_lookup (KJ_CODE_EXERCISE, (const char *) sqlite3_column_text (stmt, 6));
-      t->sets = column_int_or_unset (stmt, 7);
-      t->reps = column_int_or_unset (stmt, 8);
-      g_free (t->notes);
-      t->notes = column_dup (stmt, 9);
-
-      g_ptr_array_add (treatments, t);
-    }
+    g_ptr_array_add (treatments, treatment_from_row (stmt));
 
   sqlite3_reset (stmt);
 
@@ -1216,6 +1223,46 @@ kj_store_save_treatment (KjStore      *self,
     }
 
   return TRUE;
+}
+
+/**
+ * kj_store_get_last_treatment:
+ * @other_kind: (nullable): a second kind that also counts
+ *
+ * The most recent treatment of @kind (or @other_kind) on or before
+ * @on_or_before, for the quick buttons of the Today page.
+ *
+ * Returns: (transfer full) (nullable): the treatment, or %NULL when there is none
+ */
+KjTreatment *
+kj_store_get_last_treatment (KjStore     *self,
+                             const char  *kind,
+                             const char  *other_kind,
+                             const char  *on_or_before,
+                             GError     **error)
+{
+  KjTreatment *t = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL && on_or_before != NULL, NULL);
+
+  if (!(stmt = get_stmt (self, sql_last_treatment, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, other_kind ? other_kind : kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, on_or_before, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    t = treatment_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    store_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return t;
 }
 
 gboolean

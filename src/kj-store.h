@@ -87,6 +87,11 @@ GPtrArray    *kj_store_list_treatments    (KjStore        *self,
 gboolean      kj_store_save_treatment     (KjStore        *self,
                                            KjTreatment    *treatment,
                                            GError        **error);
+KjTreatment  *kj_store_get_last_treatment (KjStore        *self,
+                                           const char     *kind,
+                                           const char     *other_kind,
+                                           const char     *on_or_before,
+                                           GError        **error);
 gboolean      kj_store_delete_treatment   (KjStore        *self,
                                            const char     *id,
                                            GError        **error);

@@ -11,6 +11,7 @@
 #include "kj-csv.h"
 #include "kj-file.h"
 #include "kj-json.h"
+#include "kj-today-page.h"
 #include "kj-window.h"
 
 struct _KjWindow
@@ -28,6 +29,7 @@ struct _KjWindow
   AdwStatusPage        *error_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  KjTodayPage          *today_page;
 };
 
 G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,6 +140,8 @@ import_done (GObject      *object,
       show_error (self, _("Import Failed"), body);
       return;
     }
+
+  kj_window_reload (self);
 
   added = job->stats.days.added + job->stats.treatments.added + job->stats.runs.added;
   updated = job->stats.days.updated + job->stats.days.replaced +
@@ -369,6 +373,8 @@ kj_window_close_request (GtkWindow *window)
   KjWindow *self = KJ_WINDOW (window);
   int width, height;
 
+  kj_today_page_flush (self->today_page);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
@@ -396,6 +402,14 @@ kj_window_constructed (GObject *object)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
+static void
+show_journal (KjWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "journal");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+}
+
 /* The application (and so the journal) is known only after construction. */
 static void
 kj_window_notify_application (KjWindow   *self,
@@ -404,7 +418,9 @@ kj_window_notify_application (KjWindow   *self,
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (app != NULL && kj_application_get_store (KJ_APPLICATION (app)) == NULL)
+  KjStore *store = app != NULL ? kj_application_get_store (KJ_APPLICATION (app)) : NULL;
+
+  if (app != NULL && store == NULL)
     {
       const GError *error = kj_application_get_open_error (KJ_APPLICATION (app));
 
@@ -413,13 +429,16 @@ kj_window_notify_application (KjWindow   *self,
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
     }
-  else
+  else if (store != NULL && kj_store_is_empty (store))
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "journal");
-      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
     }
+  else
+    show_journal (self);
 
+  kj_today_page_set_store (self->today_page, store);
   set_busy (self, FALSE);
 }
 
@@ -443,6 +462,36 @@ kj_window_finalize (GObject *object)
 }
 
 static void
+page_toast (GtkWidget *page,
+            AdwToast  *toast,
+            KjWindow  *self)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (adw_toast_get_title (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+kj_window_log_today (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  g_autofree char *today = kj_date_today ();
+
+  show_journal (self);
+  kj_window_show_day (self, today);
+}
+
+static void
+kj_window_preferences (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  kj_window_show_preferences (KJ_WINDOW (widget));
+}
+
+static void
 kj_window_class_init (KjWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -454,6 +503,7 @@ kj_window_class_init (KjWindowClass *klass)
   object_class->finalize = kj_window_finalize;
   window_class->close_request = kj_window_close_request;
 
+  g_type_ensure (KJ_TYPE_TODAY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
@@ -461,6 +511,11 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
+  gtk_widget_class_bind_template_callback (widget_class, page_toast);
+
+  gtk_widget_class_install_action (widget_class, "win.log-today", NULL, kj_window_log_today);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, kj_window_preferences);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, kj_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
@@ -483,6 +538,42 @@ kj_window_new (KjApplication *application)
   return g_object_new (KJ_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/* Reads the journal again in every page, after it changed behind their back. */
+void
+kj_window_reload (KjWindow *self)
+{
+  g_return_if_fail (KJ_IS_WINDOW (self));
+
+  kj_today_page_reload (self->today_page);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
+    show_journal (self);
+}
+
+/* Shows @date on the Today page. */
+void
+kj_window_show_day (KjWindow   *self,
+                    const char *date)
+{
+  g_return_if_fail (KJ_IS_WINDOW (self));
+
+  kj_today_page_set_date (self->today_page, date);
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
+}
+
+void
+kj_window_show_preferences (KjWindow *self)
+{
+  g_return_if_fail (KJ_IS_WINDOW (self));
+}
+
+KjTodayPage *
+kj_window_get_today_page (KjWindow *self)
+{
+  g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
+
+  return self->today_page;
 }
 
 gboolean

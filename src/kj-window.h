@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kj-application.h"
+#include "kj-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,11 @@ void        kj_window_export_file  (KjWindow       *self,
                                     GFile          *file,
                                     KjExportFormat  format);
 gboolean    kj_window_is_busy      (KjWindow       *self);
+void        kj_window_reload       (KjWindow       *self);
+void        kj_window_show_day     (KjWindow       *self,
+                                    const char     *date);
+void        kj_window_show_preferences (KjWindow   *self);
+KjTodayPage *kj_window_get_today_page (KjWindow    *self);
 const char *kj_window_get_last_message (KjWindow   *self);
 
 G_END_DECLS

@@ -9,39 +9,12 @@
 #include "kj-application.h"
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-window.h"
 
 static KjApplication *app;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 static KjWindow *window;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 window_is_idle (gpointer data)
@@ -53,74 +26,6 @@ static gboolean
 widget_is_drawn (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-settle (void)
-{
-  /* let a few frames pass so that layout and drawing are done */
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10 * 1000);
-    }
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWindow *w = find_toplevel (GPOINTER_TO_SIZE (type));
-
-  return w != NULL && gtk_widget_get_mapped (GTK_WIDGET (w));
-}
-
-/* Renders @widget as it is on screen to build/screenshots/@name.png. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("KJ_BUILD_ROOT"), "screenshots", NULL);
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
 }
 
 /* Is a mapped status page with @title, whose description holds @text, in @root? */
@@ -153,6 +58,22 @@ write_generated (const char *name,
 }
 
 static void
+test_window_welcome (void)
+{
+  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+  kj_test_settle ();
+
+  /* an empty journal greets the user */
+  g_assert_true (find_status_page (GTK_WIDGET (window), "Welcome to Knee Journal", "whether treatment is working"));
+  kj_test_save_screenshot (GTK_WIDGET (window), "window-welcome");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
+  kj_test_settle ();
+  g_assert_false (find_status_page (GTK_WIDGET (window), "Welcome to Knee Journal", ""));
+  g_assert_true (find_status_page (GTK_WIDGET (window), "How Is Your Knee?", "0 (no pain)"));
+}
+
+static void
 test_window_pages (void)
 {
   GtkWidget *stack = NULL;
@@ -160,7 +81,7 @@ test_window_pages (void)
   const char *titles[] = { "Today", "History", "Trends" };
 
   g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
-  g_assert_true (wait_until (widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
 
   /* find the view stack through the widget tree, as a user would see it */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL; )
@@ -192,22 +113,21 @@ test_window_pages (void)
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), names[i]);
-      settle ();
+      kj_test_settle ();
       g_assert_true (gtk_widget_get_mapped (child));
     }
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "today");
-  settle ();
-  g_assert_true (find_status_page (GTK_WIDGET (window), "Log Your Day", "0–10"));
-  save_screenshot (GTK_WIDGET (window), "window-today");
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "window-today-empty");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "trends");
-  settle ();
-  save_screenshot (GTK_WIDGET (window), "window-trends-dark");
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "window-trends-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "today");
-  settle ();
+  kj_test_settle ();
 }
 
 static void
@@ -235,17 +155,17 @@ test_window_import_export (void)
 
   kj_window_import_file (window, json_file);
   g_assert_true (kj_window_is_busy (window));
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 30 days, 60 treatments and 3 runs (0 records updated)");
   g_assert_false (kj_store_is_empty (store));
 
   /* again: nothing new */
   kj_window_import_file (window, json_file);
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Nothing new to import"));
 
   kj_window_export_file (window, out_json_file, KJ_EXPORT_JSON);
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_assert_cmpstr (kj_window_get_last_message (window), ==, "Exported 30 days to “window-export.json”");
   original = kj_test_read_file (json, NULL);
   contents = kj_test_read_file (out_json, NULL);
@@ -255,7 +175,7 @@ test_window_import_export (void)
   g_assert_cmpuint (exported->days->len, ==, 30);
 
   kj_window_export_file (window, out_csv_file, KJ_EXPORT_CSV);
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_clear_pointer (&contents, g_free);
   contents = kj_test_read_file (out_csv, NULL);
   g_assert_true (g_str_has_prefix (contents, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes\r\n"));
@@ -266,14 +186,14 @@ test_window_import_export (void)
                            " { \"id\": \"x\", \"date\": \"2026-03-04\", \"pain\": 4 },"
                            " { \"id\": \"y\", \"date\": \"2026-03-05\", \"pain\": 11 } ] }", -1);
   kj_window_import_file (window, bad_file);
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_assert_nonnull (strstr (kj_window_get_last_message (window), "days[1].pain: 11 is out of range 0–10"));
   g_assert_nonnull (strstr (kj_window_get_last_message (window), "Nothing in your journal was changed"));
-  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Failed");
-  settle ();
-  save_screenshot (GTK_WIDGET (dialog), "import-error-dialog");
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (dialog), "import-error-dialog");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   after = kj_test_sha256_file (kj_store_get_path (store));
@@ -287,16 +207,16 @@ test_window_menu_actions (void)
 
   /* Import… opens a file chooser for JSON files */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  chooser = kj_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Import Journal");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  settle ();
+  kj_test_settle ();
 
   /* Export ▸ CSV suggests a dated file name */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
-  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  chooser = kj_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export as CSV");
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
@@ -304,27 +224,27 @@ test_window_menu_actions (void)
     g_assert_true (g_str_has_suffix (name, ".csv"));
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  settle ();
+  kj_test_settle ();
 
   /* Keyboard Shortcuts */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
-  settle ();
-  save_screenshot (GTK_WIDGET (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts");
-  gtk_window_close (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
-  settle ();
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW)));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (kj_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)), "shortcuts");
+  gtk_window_close (kj_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  kj_test_settle ();
 
   /* About */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW)));
   {
-    AdwAboutWindow *about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+    AdwAboutWindow *about = ADW_ABOUT_WINDOW (kj_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 
     g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Knee Journal");
     g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
     g_assert_nonnull (strstr (adw_about_window_get_comments (about), "never uses the network"));
-    settle ();
-    save_screenshot (GTK_WIDGET (about), "about");
+    kj_test_settle ();
+    kj_test_save_screenshot (GTK_WIDGET (about), "about");
     gtk_window_destroy (GTK_WINDOW (about));
   }
 }
@@ -357,16 +277,16 @@ test_window_open_error (void)
   g_application_activate (G_APPLICATION (broken));
   broken_window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (broken)));
   g_assert_nonnull (broken_window);
-  g_assert_true (wait_until (widget_is_drawn, broken_window));
-  settle ();
-  save_screenshot (GTK_WIDGET (broken_window), "window-open-error");
+  g_assert_true (kj_test_wait_until (widget_is_drawn, broken_window));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (broken_window), "window-open-error");
   g_assert_true (find_status_page (GTK_WIDGET (broken_window), "The Journal Could Not Be Opened",
                                    "not an SQLite file"));
 
   /* nothing can be imported into or exported from a journal that is not open */
   gtk_widget_activate_action (GTK_WIDGET (broken_window), "win.import", NULL);
-  settle ();
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  kj_test_settle ();
+  g_assert_null (kj_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   gtk_window_destroy (GTK_WINDOW (broken_window));
   after = kj_test_sha256_file (text_db);
@@ -382,22 +302,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, and without the
-   * shared MIME database GTK cannot tell that an icon is an SVG. A private
-   * home keeps the tests away from the user's files all the same. */
-  tmp = g_dir_make_tmp ("kj-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  {
-    g_autofree char *data = g_build_filename (tmp, "data", NULL);
-    g_autofree char *config = g_build_filename (tmp, "config", NULL);
-
-    g_setenv ("HOME", tmp, TRUE);
-    g_setenv ("XDG_DATA_HOME", data, TRUE);
-    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    g_setenv ("XDG_CACHE_HOME", tmp, TRUE);
-    g_unsetenv ("KNEE_JOURNAL_DB");
-  }
-
+  tmp = kj_test_gtk_init ();
   g_test_init (&argc, &argv, NULL);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -415,6 +320,7 @@ main (int   argc,
   g_assert_nonnull (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
 
+  g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
@@ -424,7 +330,7 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (tmp);
+  kj_test_remove_tree (tmp);
 
   return status;
 }

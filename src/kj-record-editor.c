@@ -1,0 +1,711 @@
+/* kj-record-editor.c — the dialog that adds or edits one treatment or one run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fields follow the kind of record: minutes for ice and heat (with the
+ * skin-damage hint past 20 minutes), drug and dose for medication (with
+ * the day's total against the over-the-counter maximum), exercise and
+ * sets × reps for exercise and stretching. "Add"/"Done" emits ::saved with
+ * a validated record; nothing is stored here.
+ */
+#define G_LOG_DOMAIN "knee-journal-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "kj-record-editor.h"
+
+#define KM_PER_MILE 1.609344
+
+struct _KjRecordEditor
+{
+  AdwWindow      parent_instance;
+
+  KjTreatment   *treatment;
+  KjRun         *run;
+  gboolean       miles;
+  int            other_mg_today;
+
+  GtkWidget     *save_button;
+  GtkWidget     *error_label;
+
+  /* treatment fields */
+  AdwComboRow   *kind_row;
+  GtkWidget     *minutes_row;
+  GtkSpinButton *minutes_spin;
+  GtkWidget     *skin_hint;
+  AdwComboRow   *drug_row;
+  GtkWidget     *dose_row;
+  GtkSpinButton *dose_spin;
+  GtkWidget     *dose_total;
+  AdwComboRow   *exercise_row;
+  GtkWidget     *sets_row;
+  GtkSpinButton *sets_spin;
+  GtkSpinButton *reps_spin;
+
+  /* run fields */
+  AdwEntryRow   *distance_row;
+  AdwEntryRow   *duration_row;
+  AdwEntryRow   *descent_row;
+  AdwEntryRow   *pain_during_row;
+  AdwEntryRow   *pain_after_row;
+  AdwActionRow  *pace_row;
+  GtkSwitch     *stopped_switch;
+
+  AdwEntryRow   *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (KjRecordEditor, kj_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Formatting, shared with the Today page */
+
+/* "Ice · 15 min", "Ibuprofen 400 mg", "Split squat 3 × 12" */
+char *
+kj_format_treatment (const KjTreatment *t)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  if (t->drug != NULL)
+    g_string_append (str, kj_code_label (KJ_CODE_DRUG, t->drug));
+  else if (t->exercise != NULL)
+    g_string_append (str, kj_code_label (KJ_CODE_EXERCISE, t->exercise));
+  else
+    g_string_append (str, kj_code_label (KJ_CODE_TREATMENT_KIND, t->kind));
+
+  if (t->dose_mg != KJ_UNSET)
+    {
+      g_string_append_c (str, ' ');
+      /* Translators: a dose, “400 mg” */
+      g_string_append_printf (str, _("%d mg"), t->dose_mg);
+    }
+  if (t->sets != KJ_UNSET && t->reps != KJ_UNSET)
+    /* Translators: sets × repetitions, “3 × 12” */
+    g_string_append_printf (str, _(" %d × %d"), t->sets, t->reps);
+  else if (t->sets != KJ_UNSET)
+    g_string_append_printf (str, ngettext (" %d set", " %d sets", t->sets), t->sets);
+  if (t->minutes != KJ_UNSET)
+    g_string_append_printf (str, _(" · %d min"), t->minutes);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static char *
+format_duration (int seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+}
+
+static char *
+format_pace (const KjRun *run,
+             gboolean     miles)
+{
+  double distance = miles ? run->distance_km / KM_PER_MILE : run->distance_km;
+  g_autofree char *pace = NULL;
+
+  if (run->duration_s == KJ_UNSET || distance <= 0)
+    return NULL;
+
+  pace = format_duration ((int) lround (run->duration_s / distance));
+  /* Translators: a running pace, “5:30 /km” */
+  return g_strdup_printf (miles ? _("%s /mi") : _("%s /km"), pace);
+}
+
+/* "8.2 km · 46:00 · 5:37 /km · 140 m down" */
+char *
+kj_format_run (const KjRun *run,
+               gboolean     miles)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  g_autofree char *pace = format_pace (run, miles);
+
+  g_string_append_printf (str, miles ? _("%.1f mi") : _("%.1f km"),
+                          miles ? run->distance_km / KM_PER_MILE : run->distance_km);
+  if (run->duration_s != KJ_UNSET)
+    {
+      g_autofree char *duration = format_duration (run->duration_s);
+      g_string_append_printf (str, " · %s", duration);
+    }
+  if (pace != NULL)
+    g_string_append_printf (str, " · %s", pace);
+  if (!isnan (run->descent_m))
+    g_string_append_printf (str, _(" · %.0f m down"), run->descent_m);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+/* Helpers */
+
+static GtkSpinButton *
+add_spin_row (AdwPreferencesGroup *group,
+              const char          *title,
+              double               upper,
+              GtkWidget          **row_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+
+  if (row_out != NULL)
+    *row_out = row;
+
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static AdwComboRow *
+add_combo_row (AdwPreferencesGroup *group,
+               const char          *title,
+               KjCodeList           list)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  guint n_codes;
+  const KjCode *codes = kj_code_list (list, &n_codes);
+
+  for (guint i = 0; i < n_codes; i++)
+    gtk_string_list_append (labels, _(codes[i].label));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+
+  return row;
+}
+
+static void
+select_code (AdwComboRow *row,
+             KjCodeList   list,
+             const char  *code)
+{
+  guint n_codes;
+  const KjCode *codes = kj_code_list (list, &n_codes);
+
+  for (guint i = 0; code != NULL && i < n_codes; i++)
+    if (g_str_equal (codes[i].code, code))
+      adw_combo_row_set_selected (row, i);
+}
+
+static const char *
+selected_code (AdwComboRow *row,
+               KjCodeList   list)
+{
+  guint n_codes;
+  const KjCode *codes = kj_code_list (list, &n_codes);
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < n_codes ? codes[i].code : NULL;
+}
+
+static int
+spin_value_or_unset (GtkSpinButton *spin)
+{
+  int value = gtk_spin_button_get_value_as_int (spin);
+
+  return value > 0 ? value : KJ_UNSET;
+}
+
+static void
+set_spin (GtkSpinButton *spin,
+          int            value)
+{
+  gtk_spin_button_set_value (spin, value == KJ_UNSET ? 0 : value);
+}
+
+/* Reads a number written with a point or a comma; empty is "unknown". */
+static gboolean
+parse_number (const char *text,
+              double     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  *out = NAN;
+  if (copy[0] == '\0')
+    return TRUE;
+
+  g_strdelimit (copy, ",", '.');
+  *out = g_ascii_strtod (copy, &end);
+
+  return end != copy && *end == '\0' && isfinite (*out);
+}
+
+/* "46", "46:10", "1:02:03" → seconds; empty is "unknown". */
+static gboolean
+parse_duration (const char *text,
+                int        *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = NULL;
+  int total = 0;
+  guint n;
+
+  *out = KJ_UNSET;
+  if (copy[0] == '\0')
+    return TRUE;
+
+  parts = g_strsplit (copy, ":", -1);
+  n = g_strv_length (parts);
+  if (n > 3)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *end = NULL;
+      long v = strtol (parts[i], &end, 10);
+
+      if (end == parts[i] || *end != '\0' || v < 0 || (i > 0 && v > 59) || v > 100000)
+        return FALSE;
+      total = total * 60 + (int) v;
+    }
+
+  /* a single number is minutes */
+  if (n == 1)
+    total *= 60;
+
+  *out = total;
+  return total > 0;
+}
+
+/* Validation and the shown fields */
+
+static void
+set_error (KjRecordEditor *self,
+           const char     *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+  gtk_widget_set_sensitive (self->save_button, message == NULL);
+}
+
+static void
+update_treatment (KjRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  KjTreatment *t = self->treatment;
+  gboolean is_medication, is_exercise, is_thermal;
+
+  t->kind = selected_code (self->kind_row, KJ_CODE_TREATMENT_KIND);
+  is_medication = g_strcmp0 (t->kind, "medication") == 0;
+  is_exercise = g_strcmp0 (t->kind, "exercise") == 0 || g_strcmp0 (t->kind, "stretching") == 0;
+  is_thermal = g_strcmp0 (t->kind, "ice") == 0 || g_strcmp0 (t->kind, "heat") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drug_row), is_medication);
+  gtk_widget_set_visible (self->dose_row, is_medication);
+  gtk_widget_set_visible (GTK_WIDGET (self->exercise_row), is_exercise);
+  gtk_widget_set_visible (self->sets_row, is_exercise);
+  gtk_widget_set_visible (self->minutes_row, !is_medication);
+
+  t->minutes = is_medication ? KJ_UNSET : spin_value_or_unset (self->minutes_spin);
+  t->drug = is_medication ? selected_code (self->drug_row, KJ_CODE_DRUG) : NULL;
+  t->dose_mg = is_medication ? spin_value_or_unset (self->dose_spin) : KJ_UNSET;
+  t->exercise = is_exercise ? selected_code (self->exercise_row, KJ_CODE_EXERCISE) : NULL;
+  t->sets = is_exercise ? spin_value_or_unset (self->sets_spin) : KJ_UNSET;
+  t->reps = is_exercise ? spin_value_or_unset (self->reps_spin) : KJ_UNSET;
+  g_free (t->notes);
+  t->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+
+  /* ice or heat for more than 20 minutes can hurt the skin */
+  gtk_widget_set_visible (self->skin_hint, is_thermal && t->minutes != KJ_UNSET && t->minutes > 20);
+
+  if (is_medication)
+    {
+      int max = kj_drug_daily_max_mg (t->drug);
+      int total = self->other_mg_today + (t->dose_mg != KJ_UNSET ? t->dose_mg : 0);
+      g_autofree char *text = NULL;
+
+      if (max > 0 && kj_drug_is_oral (t->drug))
+        {
+          if (total > max)
+            text = g_strdup_printf (_("%d mg of %s today — more than the %d mg a day that the over-the-counter label allows. "
+                                      "Ask a doctor or pharmacist before taking more."),
+                                    total, kj_code_label (KJ_CODE_DRUG, t->drug), max);
+          else
+            text = g_strdup_printf (_("%d mg of %s today, of at most %d mg a day without a prescription."),
+                                    total, kj_code_label (KJ_CODE_DRUG, t->drug), max);
+        }
+
+      gtk_label_set_text (GTK_LABEL (self->dose_total), text ? text : "");
+      gtk_widget_set_visible (self->dose_total, text != NULL);
+      if (total > max && max > 0)
+        gtk_widget_add_css_class (self->dose_total, "warning");
+      else
+        gtk_widget_remove_css_class (self->dose_total, "warning");
+    }
+  else
+    gtk_widget_set_visible (self->dose_total, FALSE);
+
+  set_error (self, kj_treatment_validate (t, &error) ? NULL : error->message);
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          gboolean     valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static gboolean
+read_pain (AdwEntryRow *row,
+           int         *out)
+{
+  double value;
+  gboolean ok = parse_number (gtk_editable_get_text (GTK_EDITABLE (row)), &value) &&
+                (isnan (value) || (value == floor (value) && value >= 0 && value <= 10));
+
+  *out = ok && !isnan (value) ? (int) value : KJ_UNSET;
+  mark_row (row, ok);
+  return ok;
+}
+
+static void
+update_run (KjRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pace = NULL;
+  KjRun *r = self->run;
+  double distance, descent;
+  gboolean ok = TRUE;
+
+  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (self->distance_row)), &distance) && !isnan (distance))
+    {
+      r->distance_km = self->miles ? distance * KM_PER_MILE : distance;
+      r->distance_km = round (r->distance_km * 1000) / 1000;
+      mark_row (self->distance_row, r->distance_km >= 0.01 && r->distance_km <= 500);
+    }
+  else
+    {
+      r->distance_km = 0;
+      mark_row (self->distance_row, FALSE);
+    }
+
+  ok &= parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)), &r->duration_s);
+  mark_row (self->duration_row, ok);
+
+  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (self->descent_row)), &descent))
+    {
+      r->descent_m = descent;
+      mark_row (self->descent_row, isnan (descent) || (descent >= 0 && descent <= 20000));
+    }
+  else
+    {
+      ok = FALSE;
+      mark_row (self->descent_row, FALSE);
+    }
+
+  ok &= read_pain (self->pain_during_row, &r->pain_during);
+  ok &= read_pain (self->pain_after_row, &r->pain_after);
+  r->stopped_early = gtk_switch_get_active (self->stopped_switch);
+  g_free (r->notes);
+  r->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+
+  pace = format_pace (r, self->miles);
+  adw_action_row_set_subtitle (self->pace_row, pace ? pace : _("Enter distance and time to see the pace"));
+
+  if (!ok)
+    set_error (self, _("Check the fields marked in red: time as h:mm:ss or minutes, pain as a whole number from 0 to 10."));
+  else if (!kj_run_validate (r, &error))
+    set_error (self, error->message);
+  else
+    set_error (self, NULL);
+}
+
+static void
+field_changed (KjRecordEditor *self)
+{
+  if (self->treatment != NULL)
+    update_treatment (self);
+  else
+    update_run (self);
+}
+
+void
+kj_record_editor_save (KjRecordEditor *self)
+{
+  g_return_if_fail (KJ_IS_RECORD_EDITOR (self));
+
+  field_changed (self);
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Building */
+
+static AdwPreferencesGroup *
+build_frame (KjRecordEditor *self,
+             const char     *title,
+             gboolean        is_new)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *title_widget = adw_window_title_new (title, NULL);
+
+  self->save_button = gtk_button_new_with_mnemonic (is_new ? _("_Add") : _("_Done"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (kj_record_editor_save), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title_widget);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_set_margin_top (self->error_label, 6);
+  gtk_widget_set_margin_start (self->error_label, 6);
+  gtk_widget_set_margin_end (self->error_label, 6);
+  gtk_widget_set_visible (self->error_label, FALSE);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_widget_set_vexpand (page, TRUE);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+hint_label (AdwPreferencesGroup *group,
+            const char          *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_visible (label, FALSE);
+  adw_preferences_group_add (group, label);
+
+  return label;
+}
+
+static void
+add_notes_row (KjRecordEditor      *self,
+               AdwPreferencesGroup *group,
+               const char          *notes)
+{
+  self->notes_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("Notes"));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes ? notes : "");
+  adw_preferences_group_add (group, GTK_WIDGET (self->notes_row));
+  g_signal_connect_swapped (self->notes_row, "changed", G_CALLBACK (field_changed), self);
+}
+
+KjRecordEditor *
+kj_record_editor_new_treatment (GtkWindow         *parent,
+                                const KjTreatment *treatment,
+                                gboolean           is_new,
+                                int                other_mg_today)
+{
+  KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  AdwPreferencesGroup *group;
+  GtkWidget *reps_label;
+
+  self->treatment = kj_treatment_copy (treatment);
+  if (self->treatment->id == NULL)
+    self->treatment->id = g_uuid_string_random ();
+  self->other_mg_today = other_mg_today;
+  group = build_frame (self, is_new ? _("Add Treatment") : _("Edit Treatment"), is_new);
+
+  self->kind_row = add_combo_row (group, _("Treatment"), KJ_CODE_TREATMENT_KIND);
+  self->minutes_spin = add_spin_row (group, _("Minutes"), 240, &self->minutes_row);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->minutes_row), _("0 if you did not time it"));
+  self->skin_hint = hint_label (group, _("More than 20 minutes of ice or heat can damage the skin. "
+                                         "Keep a cloth between the pack and your skin and check it often."));
+  gtk_widget_add_css_class (self->skin_hint, "warning");
+  self->drug_row = add_combo_row (group, _("Medicine"), KJ_CODE_DRUG);
+  self->dose_spin = add_spin_row (group, _("Dose (mg)"), 2000, &self->dose_row);
+  gtk_spin_button_set_increments (self->dose_spin, 100, 200);
+  self->dose_total = hint_label (group, NULL);
+  self->exercise_row = add_combo_row (group, _("Exercise"), KJ_CODE_EXERCISE);
+  self->sets_spin = add_spin_row (group, _("Sets × repetitions"), 20, &self->sets_row);
+  self->reps_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 500, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->reps_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reps_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Repetitions"), -1);
+  reps_label = gtk_label_new ("×");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), reps_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), GTK_WIDGET (self->reps_spin));
+  add_notes_row (self, group, treatment->notes);
+  adw_preferences_group_add (group, self->error_label);
+
+  select_code (self->kind_row, KJ_CODE_TREATMENT_KIND, treatment->kind);
+  select_code (self->drug_row, KJ_CODE_DRUG, treatment->drug);
+  select_code (self->exercise_row, KJ_CODE_EXERCISE, treatment->exercise);
+  set_spin (self->minutes_spin, treatment->minutes);
+  set_spin (self->dose_spin, treatment->dose_mg);
+  set_spin (self->sets_spin, treatment->sets);
+  set_spin (self->reps_spin, treatment->reps);
+
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->drug_row, "notify::selected", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->exercise_row, "notify::selected", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->minutes_spin, "value-changed", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->dose_spin, "value-changed", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->sets_spin, "value-changed", G_CALLBACK (field_changed), self);
+  g_signal_connect_swapped (self->reps_spin, "value-changed", G_CALLBACK (field_changed), self);
+
+  update_treatment (self);
+
+  return self;
+}
+
+static AdwEntryRow *
+add_entry_row (KjRecordEditor      *self,
+               AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *text)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
+
+  return row;
+}
+
+static char *
+format_int_or_empty (int value)
+{
+  return value == KJ_UNSET ? g_strdup ("") : g_strdup_printf ("%d", value);
+}
+
+KjRecordEditor *
+kj_record_editor_new_run (GtkWindow   *parent,
+                          const KjRun *run,
+                          gboolean     is_new,
+                          gboolean     miles)
+{
+  KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  AdwPreferencesGroup *group;
+  g_autofree char *distance = NULL;
+  g_autofree char *duration = run->duration_s != KJ_UNSET ? format_duration (run->duration_s) : g_strdup ("");
+  g_autofree char *descent = isnan (run->descent_m) ? g_strdup ("") : g_strdup_printf ("%.0f", run->descent_m);
+  g_autofree char *during = format_int_or_empty (run->pain_during);
+  g_autofree char *after = format_int_or_empty (run->pain_after);
+  GtkWidget *stopped_row;
+
+  self->run = kj_run_copy (run);
+  if (self->run->id == NULL)
+    self->run->id = g_uuid_string_random ();
+  self->miles = miles;
+  group = build_frame (self, is_new ? _("Add Run") : _("Edit Run"), is_new);
+
+  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", miles ? run->distance_km / KM_PER_MILE : run->distance_km)
+                                  : g_strdup ("");
+  self->distance_row = add_entry_row (self, group, miles ? _("Distance (mi)") : _("Distance (km)"), distance);
+  self->duration_row = add_entry_row (self, group, _("Time (h:mm:ss, or minutes)"), duration);
+  self->pace_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pace_row), _("Pace"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->pace_row));
+  self->descent_row = add_entry_row (self, group, _("Downhill (m)"), descent);
+  self->pain_during_row = add_entry_row (self, group, _("Pain during the run (0–10)"), during);
+  self->pain_after_row = add_entry_row (self, group, _("Pain after the run (0–10)"), after);
+
+  stopped_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (stopped_row), _("Stopped early because of pain"));
+  self->stopped_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (self->stopped_switch, run->stopped_early);
+  gtk_widget_set_valign (GTK_WIDGET (self->stopped_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (stopped_row), GTK_WIDGET (self->stopped_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (stopped_row), GTK_WIDGET (self->stopped_switch));
+  adw_preferences_group_add (group, stopped_row);
+  g_signal_connect_swapped (self->stopped_switch, "notify::active", G_CALLBACK (field_changed), self);
+
+  add_notes_row (self, group, run->notes);
+  adw_preferences_group_add (group, self->error_label);
+
+  update_run (self);
+
+  return self;
+}
+
+const KjTreatment *
+kj_record_editor_get_treatment (KjRecordEditor *self)
+{
+  g_return_val_if_fail (KJ_IS_RECORD_EDITOR (self), NULL);
+
+  return self->treatment;
+}
+
+const KjRun *
+kj_record_editor_get_run (KjRecordEditor *self)
+{
+  g_return_val_if_fail (KJ_IS_RECORD_EDITOR (self), NULL);
+
+  return self->run;
+}
+
+static void
+kj_record_editor_finalize (GObject *object)
+{
+  KjRecordEditor *self = (KjRecordEditor *) object;
+
+  g_clear_pointer (&self->treatment, kj_treatment_free);
+  g_clear_pointer (&self->run, kj_run_free);
+
+  G_OBJECT_CLASS (kj_record_editor_parent_class)->finalize (object);
+}
+
+static void
+kj_record_editor_class_init (KjRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kj_record_editor_finalize;
+
+  /**
+   * KjRecordEditor::saved:
+   *
+   * The user pressed Add or Done on a valid record; get it with
+   * kj_record_editor_get_treatment() or kj_record_editor_get_run().
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+kj_record_editor_init (KjRecordEditor *self)
+{
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+}

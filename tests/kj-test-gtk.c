@@ -1,0 +1,162 @@
+/* kj-test-gtk.c — helpers for the GUI tests: waiting for frames, finding windows, screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kj-test-gtk.h"
+
+/**
+ * kj_test_gtk_init:
+ *
+ * Points HOME and the XDG folders at a new temporary folder (not
+ * G_TEST_OPTION_ISOLATE_DIRS: that empties XDG_DATA_DIRS, and without the
+ * shared MIME database GTK cannot tell that an icon is an SVG).
+ *
+ * Returns: (transfer full): the temporary folder
+ */
+char *
+kj_test_gtk_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *tmp = g_dir_make_tmp ("kj-test-gui-XXXXXX", &error);
+  g_autofree char *data = g_build_filename (tmp, "data", NULL);
+  g_autofree char *config = g_build_filename (tmp, "config", NULL);
+
+  g_assert_no_error (error);
+  g_setenv ("HOME", tmp, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp, TRUE);
+  g_unsetenv ("KNEE_JOURNAL_DB");
+
+  return tmp;
+}
+
+gboolean
+kj_test_wait_until (KjTestCondition condition,
+                    gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* Lets a few frames pass so that layout and drawing are done. */
+void
+kj_test_settle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+}
+
+GtkWindow *
+kj_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+
+  return NULL;
+}
+
+gboolean
+kj_test_toplevel_shown (gpointer type)
+{
+  GtkWindow *w = kj_test_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return w != NULL && gtk_widget_get_mapped (GTK_WIDGET (w));
+}
+
+/* The first widget of @type under @root whose title (of a preferences row or
+ * status page) is @title, or any of @type when @title is NULL. */
+GtkWidget *
+kj_test_find_widget (GtkWidget  *root,
+                     GType       type,
+                     const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *t = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (root))
+        t = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      else if (ADW_IS_STATUS_PAGE (root))
+        t = adw_status_page_get_title (ADW_STATUS_PAGE (root));
+      else if (GTK_IS_BUTTON (root))
+        t = gtk_button_get_label (GTK_BUTTON (root));
+
+      if (title == NULL || g_strcmp0 (t, title) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kj_test_find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Renders @widget as it is on screen to build/screenshots/@name.png. */
+void
+kj_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("KJ_BUILD_ROOT"), "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+}
+
+void
+kj_test_remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}

@@ -1,0 +1,26 @@
+/* kj-test-gtk.h — helpers for the GUI tests: waiting for frames, finding windows, screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*KjTestCondition) (gpointer data);
+
+char      *kj_test_gtk_init            (void);
+gboolean   kj_test_wait_until          (KjTestCondition condition,
+                                        gpointer        data);
+void       kj_test_settle              (void);
+GtkWindow *kj_test_find_toplevel       (GType           type);
+gboolean   kj_test_toplevel_shown      (gpointer        type);
+GtkWidget *kj_test_find_widget         (GtkWidget      *root,
+                                        GType           type,
+                                        const char     *title);
+void       kj_test_save_screenshot     (GtkWidget      *widget,
+                                        const char     *name);
+void       kj_test_remove_tree         (const char     *dir);
+
+G_END_DECLS

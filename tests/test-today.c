@@ -1,0 +1,502 @@
+/* test-today.c — the Today page and the knee diagram in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "kj-application.h"
+#include "kj-knee-diagram.h"
+#include "kj-knee-render.h"
+#include "kj-record-editor.h"
+#include "kj-test-gtk.h"
+#include "kj-today-page.h"
+#include "kj-window.h"
+
+static KjApplication *app;
+static KjWindow *window;
+static KjTodayPage *page;
+static AdwToast *last_toast;
+static char *db_path;
+static char yesterday[11];
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+page_toast (KjTodayPage *p,
+            AdwToast    *toast,
+            gpointer     data)
+{
+  g_set_object (&last_toast, toast);
+}
+
+/* The day as stored on disk, read through a second connection. */
+static KjDay *
+stored_day (const char *date)
+{
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KjDay *day;
+
+  store = kj_store_open (db_path, &error);
+  g_assert_no_error (error);
+  day = kj_store_get_day (store, date, &error);
+  g_assert_no_error (error);
+
+  return day;
+}
+
+static GPtrArray *
+stored_treatments (const char *date)
+{
+  g_autoptr(KjStore) store = kj_store_open (db_path, NULL);
+
+  return kj_store_list_treatments (store, date, date, NULL);
+}
+
+static GPtrArray *
+stored_runs (const char *date)
+{
+  g_autoptr(KjStore) store = kj_store_open (db_path, NULL);
+
+  return kj_store_list_runs (store, date, date, NULL);
+}
+
+/* Waits until the autosave of the page has run. */
+static void
+wait_for_autosave (void)
+{
+  g_usleep (500 * 1000);
+  kj_test_settle ();
+}
+
+static void
+test_today_log_day (void)
+{
+  g_autoptr(KjDay) day = NULL;
+
+  kj_window_show_day (window, yesterday);
+  kj_test_settle ();
+  g_assert_null (kj_today_page_get_day (page));
+
+  /* a quick pain button starts the entry */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 6));
+  kj_test_settle ();
+  g_assert_nonnull (kj_today_page_get_day (page));
+  day = stored_day (yesterday);
+  g_assert_nonnull (day);
+  g_assert_cmpint (day->pain, ==, 6);
+  g_assert_true (g_uuid_string_is_valid (day->id));
+  g_clear_pointer (&day, kj_day_free);
+
+  /* the scale changes it, saved without a Save button */
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page), 4);
+  wait_for_autosave ();
+  day = stored_day (yesterday);
+  g_assert_cmpint (day->pain, ==, 4);
+  g_assert_cmpint (day->pain_worst, ==, KJ_UNSET);
+}
+
+static int
+region (const char *code)
+{
+  return kj_region_from_code (code);
+}
+
+static void
+test_today_diagram_pointer (void)
+{
+  KjKneeDiagram *diagram = kj_today_page_get_diagram (page);
+  g_autoptr(KjDay) day = NULL;
+  double x, y, nx, ny;
+
+  g_assert_true (kj_test_wait_until (widget_is_drawn, diagram));
+  g_assert_cmpint (kj_knee_diagram_get_side (diagram), ==, KJ_SIDE_RIGHT);
+
+  /* the centre of every region, in pixels, hits that region */
+  for (int r = 0; r < KJ_N_REGIONS; r++)
+    {
+      if (!kj_knee_diagram_region_at_point (diagram, r, &x, &y))
+        continue;
+      g_assert_true (kj_knee_to_normalized (gtk_widget_get_width (GTK_WIDGET (diagram)),
+                                            gtk_widget_get_height (GTK_WIDGET (diagram)), x, y, &nx, &ny));
+      g_assert_cmpint (kj_region_at (KJ_VIEW_FRONT, KJ_SIDE_RIGHT, nx, ny), ==, r);
+    }
+
+  /* what a click does */
+  kj_knee_diagram_toggle (diagram, region ("pes-anserine"));
+  kj_knee_diagram_toggle (diagram, region ("medial-joint-line"));
+  kj_test_settle ();
+  g_assert_cmphex (kj_knee_diagram_get_selected (diagram, KJ_SIDE_RIGHT), ==,
+                   (1u << region ("pes-anserine")) | (1u << region ("medial-joint-line")));
+
+  /* the back of the left knee too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.next", NULL));
+  kj_knee_diagram_set_side (diagram, KJ_SIDE_LEFT);
+  kj_knee_diagram_set_view (diagram, KJ_VIEW_BACK);
+  kj_knee_diagram_toggle (diagram, region ("popliteal"));
+  kj_test_settle ();
+
+  wait_for_autosave ();
+  day = stored_day (yesterday);
+  g_assert_cmpuint (day->locations->len, ==, 3);
+  g_assert_true (kj_day_has_location (day, "right", "pes-anserine"));
+  g_assert_true (kj_day_has_location (day, "right", "medial-joint-line"));
+  g_assert_true (kj_day_has_location (day, "left", "popliteal"));
+
+  kj_knee_diagram_set_view (diagram, KJ_VIEW_FRONT);
+  kj_knee_diagram_set_side (diagram, KJ_SIDE_RIGHT);
+}
+
+static gboolean
+toggle_is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+static gboolean
+key (KjKneeDiagram *diagram,
+     guint          keyval)
+{
+  gboolean handled = FALSE;
+
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (diagram));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      }
+  }
+
+  return handled;
+}
+
+static void
+test_today_diagram_keyboard (void)
+{
+  KjKneeDiagram *diagram = kj_today_page_get_diagram (page);
+  gboolean seen[KJ_N_REGIONS] = { FALSE };
+  const guint keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Left, GDK_KEY_Up };
+  GtkWidget *hotspot;
+  g_autoptr(KjDay) day = NULL;
+  int n_front = 0, n_seen = 0;
+
+  /* focus the kneecap, then walk with the arrow keys */
+  hotspot = kj_knee_diagram_get_hotspot (diagram, region ("patella"));
+  g_assert_true (gtk_widget_get_focusable (hotspot) || gtk_widget_get_can_focus (hotspot));
+  g_assert_true (gtk_widget_grab_focus (hotspot));
+  kj_test_settle ();
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region ("patella"));
+
+  g_assert_true (key (diagram, GDK_KEY_Right));
+  kj_test_settle ();
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region ("medial-patella"));
+  g_assert_true (key (diagram, GDK_KEY_Left));
+  kj_test_settle ();
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region ("patella"));
+
+  /* a walk of arrow keys reaches every region of the front view */
+  for (guint step = 0; step < 300; step++)
+    {
+      int focus = kj_knee_diagram_get_focus_region (diagram);
+
+      g_assert_cmpint (focus, !=, KJ_REGION_NONE);
+      seen[focus] = TRUE;
+      key (diagram, keys[g_random_int_range (0, 4)]);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  for (int r = 0; r < KJ_N_REGIONS; r++)
+    {
+      if (kj_region_get (r)->view != KJ_VIEW_FRONT)
+        continue;
+      n_front++;
+      n_seen += seen[r];
+    }
+  g_assert_cmpint (n_seen, ==, n_front);
+
+  /* Space (the hotspot's activation) toggles: mark the kneecap */
+  hotspot = kj_knee_diagram_get_hotspot (diagram, region ("patella"));
+  gtk_widget_grab_focus (hotspot);
+  g_assert_true (gtk_widget_activate (hotspot));
+  g_assert_true (kj_test_wait_until (toggle_is_active, hotspot));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), "Right knee: Kneecap"));
+
+  wait_for_autosave ();
+  day = stored_day (yesterday);
+  g_assert_true (kj_day_has_location (day, "right", "patella"));
+
+  /* every hotspot has a name in words */
+  for (int r = 0; r < KJ_N_REGIONS; r++)
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (kj_knee_diagram_get_hotspot (diagram, r)), "knee: "));
+}
+
+static void
+test_today_symptoms_and_notes (void)
+{
+  const char *title = NULL;
+  g_autoptr(KjDay) day = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+
+  g_assert_false (kj_today_page_get_red_flag (page, NULL));
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "giving-way"), TRUE);
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor or physiotherapist soon");
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "locking"), TRUE);
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor now");
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "locking"), FALSE);
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "giving-way"), FALSE);
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "stiffness"), TRUE);
+  g_assert_false (kj_today_page_get_red_flag (page, NULL));
+
+  gtk_text_buffer_set_text (buffer, "Stairs down hurt; “hills” — Knie 膝", -1);
+  wait_for_autosave ();
+
+  day = stored_day (yesterday);
+  g_assert_cmpuint (day->symptoms->len, ==, 1);
+  g_assert_cmpstr (day->symptoms->pdata[0], ==, "stiffness");
+  g_assert_cmpstr (day->notes, ==, "Stairs down hurt; “hills” — Knie 膝");
+}
+
+static void
+test_today_treatments (void)
+{
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autofree char *id = NULL;
+  KjRecordEditor *editor;
+
+  /* the quick button: ice for 15 minutes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.quick-treatment", "u", 0));
+  kj_test_settle ();
+  treatments = stored_treatments (yesterday);
+  g_assert_cmpuint (treatments->len, ==, 1);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->kind, ==, "ice");
+  g_assert_cmpint (((KjTreatment *) treatments->pdata[0])->minutes, ==, 15);
+  id = g_strdup (((KjTreatment *) treatments->pdata[0])->id);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+
+  /* delete, then undo: the same record comes back */
+  g_clear_object (&last_toast);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-treatment", "s", id));
+  kj_test_settle ();
+  treatments = stored_treatments (yesterday);
+  g_assert_cmpuint (treatments->len, ==, 0);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+  g_assert_nonnull (last_toast);
+  g_assert_cmpstr (adw_toast_get_button_label (last_toast), ==, "_Undo");
+  g_signal_emit_by_name (last_toast, "button-clicked");
+  kj_test_settle ();
+  treatments = stored_treatments (yesterday);
+  g_assert_cmpuint (treatments->len, ==, 1);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->id, ==, id);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+
+  /* the editor: medication, 800 mg ibuprofen after 400 mg is over the daily maximum */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-treatment", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Treatment")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dose (mg)"),
+                                                                    GTK_TYPE_SPIN_BUTTON, NULL)), 400);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (editor), "treatment-editor");
+  g_assert_cmpstr (kj_record_editor_get_treatment (editor)->kind, ==, "medication");
+  g_assert_cmpstr (kj_record_editor_get_treatment (editor)->drug, ==, "ibuprofen");
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+
+  treatments = stored_treatments (yesterday);
+  g_assert_cmpuint (treatments->len, ==, 2);
+  g_assert_cmpint (((KjTreatment *) treatments->pdata[1])->dose_mg, ==, 400);
+  g_assert_cmpint (((KjTreatment *) treatments->pdata[1])->minutes, ==, KJ_UNSET);
+
+  /* the last medication is now a quick button */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.quick-treatment", "u", 1));
+  kj_test_settle ();
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+  treatments = stored_treatments (yesterday);
+  g_assert_cmpuint (treatments->len, ==, 3);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[2])->drug, ==, "ibuprofen");
+}
+
+static void
+test_today_runs (void)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  KjRecordEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-run", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)")), "8,2");
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time (h:mm:ss, or minutes)")), "46:00");
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Downhill (m)")), "140");
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pain during the run (0–10)")), "11");
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (editor), "run-editor-error");
+
+  /* pain 11 is refused: Add does nothing */
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  g_assert_nonnull (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pain during the run (0–10)")), "3");
+  kj_test_settle ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Pace"))),
+                   ==, "5:37 /km");
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  g_assert_null (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+
+  runs = stored_runs (yesterday);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpfloat (((KjRun *) runs->pdata[0])->distance_km, ==, 8.2);
+  g_assert_cmpint (((KjRun *) runs->pdata[0])->duration_s, ==, 2760);
+  g_assert_cmpfloat (((KjRun *) runs->pdata[0])->descent_m, ==, 140);
+  g_assert_cmpint (((KjRun *) runs->pdata[0])->pain_during, ==, 3);
+  g_assert_cmpint (((KjRun *) runs->pdata[0])->pain_after, ==, KJ_UNSET);
+}
+
+static void
+test_today_screenshots (void)
+{
+  GtkWidget *scroller = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "giving-way"), TRUE);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-top");
+  gtk_adjustment_set_value (vadjustment, 600);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-middle");
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-bottom");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_adjustment_set_value (vadjustment, 300);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_toggle_button_set_active (kj_today_page_get_symptom_button (page, "giving-way"), FALSE);
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_for_autosave ();
+}
+
+/* Reopen the journal from disk: everything set through the widgets is there. */
+static void
+test_today_round_trip (void)
+{
+  g_autoptr(KjDay) day = stored_day (yesterday);
+  g_autoptr(KjDay) undone = NULL;
+  g_autofree char *id = g_strdup (day->id);
+
+  g_assert_cmpint (day->pain, ==, 4);
+  g_assert_true (kj_day_has_location (day, "right", "pes-anserine"));
+  g_assert_true (kj_day_has_location (day, "left", "popliteal"));
+  g_assert_true (kj_day_has_code (day->symptoms, "stiffness"));
+  g_assert_false (kj_day_has_code (day->symptoms, "giving-way"));
+
+  /* delete the entry; Undo brings back the very same record */
+  g_clear_object (&last_toast);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.delete-entry", NULL));
+  kj_test_settle ();
+  g_assert_null (stored_day (yesterday));
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_nonnull (last_toast);
+  g_signal_emit_by_name (last_toast, "button-clicked");
+  kj_test_settle ();
+
+  undone = stored_day (yesterday);
+  g_assert_nonnull (undone);
+  g_assert_true (kj_day_equal (day, undone));
+  g_assert_cmpstr (undone->id, ==, id);
+  g_assert_nonnull (kj_today_page_get_day (page));
+}
+
+static void
+test_today_future (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char tomorrow[11];
+
+  kj_window_show_day (window, today);
+  kj_test_settle ();
+  kj_date_add_days (today, 1, tomorrow);
+
+  /* the next day is not offered, and a future day cannot be logged */
+  kj_today_page_set_date (page, tomorrow);
+  kj_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 3));
+  kj_test_settle ();
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_null (stored_day (tomorrow));
+  g_assert_true (kj_test_find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "This Day Is Still to Come") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp = kj_test_gtk_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
+      return g_test_run ();
+    }
+
+  today = kj_date_today ();
+  kj_date_add_days (today, -1, yesterday);
+  db_path = g_build_filename (tmp, "journal.db", NULL);
+
+  app = kj_application_new (db_path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
+  page = kj_window_get_today_page (window);
+  g_signal_connect (page, "toast", G_CALLBACK (page_toast), NULL);
+  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+
+  g_test_add_func ("/today/log-day", test_today_log_day);
+  g_test_add_func ("/today/diagram-pointer", test_today_diagram_pointer);
+  g_test_add_func ("/today/diagram-keyboard", test_today_diagram_keyboard);
+  g_test_add_func ("/today/symptoms-and-notes", test_today_symptoms_and_notes);
+  g_test_add_func ("/today/treatments", test_today_treatments);
+  g_test_add_func ("/today/runs", test_today_runs);
+  g_test_add_func ("/today/screenshots", test_today_screenshots);
+  g_test_add_func ("/today/round-trip", test_today_round_trip);
+  g_test_add_func ("/today/future", test_today_future);
+
+  status = g_test_run ();
+
+  g_clear_object (&last_toast);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  kj_test_remove_tree (tmp);
+  g_free (db_path);
+
+  return status;
+}
