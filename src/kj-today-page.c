@@ -286,6 +286,7 @@ kj_today_page_refresh_places (KjTodayPage *self)
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "kj-chip");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       g_object_set_data (G_OBJECT (button), "side", (gpointer) loc->side);
@@ -538,6 +539,7 @@ add_quick_button (KjTodayPage       *self,
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.quick-treatment");
@@ -1072,7 +1074,7 @@ load_date (KjTodayPage *self)
   kj_date_to_gdate (self->date, &date);
   dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
   /* Translators: the date at the top of the Today page, see strftime(3) */
-  label = g_date_time_format (dt, _("%A, %e %B %Y"));
+  label = g_date_time_format (dt, _("%A, %-d %B %Y"));
   gtk_label_set_text (self->date_label, g_strstrip (label));
   gtk_calendar_select_day (self->calendar, dt);
 
@@ -1231,6 +1233,7 @@ add_chip (GtkFlowBox *box,
 
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "kj-chip");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (button), "code", (gpointer) code);
   gtk_flow_box_append (box, button);
 
