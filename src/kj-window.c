@@ -11,6 +11,7 @@
 #include "kj-csv.h"
 #include "kj-file.h"
 #include "kj-json.h"
+#include "kj-history-page.h"
 #include "kj-today-page.h"
 #include "kj-window.h"
 
@@ -30,6 +31,7 @@ struct _KjWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   KjTodayPage          *today_page;
+  KjHistoryPage        *history_page;
 };
 
 G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -439,6 +441,7 @@ kj_window_notify_application (KjWindow   *self,
     show_journal (self);
 
   kj_today_page_set_store (self->today_page, store);
+  kj_history_page_set_store (self->history_page, store);
   set_busy (self, FALSE);
 }
 
@@ -469,6 +472,22 @@ page_toast (GtkWidget *page,
   g_free (self->last_message);
   self->last_message = g_strdup (adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+history_day_activated (KjHistoryPage *page,
+                       const char    *date,
+                       KjWindow      *self)
+{
+  kj_window_show_day (self, date);
+}
+
+static void
+today_day_changed (KjTodayPage *page,
+                   const char  *date,
+                   KjWindow    *self)
+{
+  kj_history_page_invalidate (self->history_page);
 }
 
 static void
@@ -504,6 +523,7 @@ kj_window_class_init (KjWindowClass *klass)
   window_class->close_request = kj_window_close_request;
 
   g_type_ensure (KJ_TYPE_TODAY_PAGE);
+  g_type_ensure (KJ_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
@@ -512,6 +532,8 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, history_page);
+  gtk_widget_class_bind_template_callback (widget_class, history_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, page_toast);
 
   gtk_widget_class_install_action (widget_class, "win.log-today", NULL, kj_window_log_today);
@@ -529,6 +551,7 @@ kj_window_init (KjWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
+  g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
   set_busy (self, FALSE);
 }
 
@@ -547,6 +570,7 @@ kj_window_reload (KjWindow *self)
   g_return_if_fail (KJ_IS_WINDOW (self));
 
   kj_today_page_reload (self->today_page);
+  kj_history_page_invalidate (self->history_page);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     show_journal (self);
 }
@@ -566,6 +590,24 @@ void
 kj_window_show_preferences (KjWindow *self)
 {
   g_return_if_fail (KJ_IS_WINDOW (self));
+}
+
+KjHistoryPage *
+kj_window_get_history_page (KjWindow *self)
+{
+  g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
+
+  return self->history_page;
+}
+
+/* Shows the page called @name: "today", "history" or "trends". */
+void
+kj_window_show_page (KjWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (KJ_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 KjTodayPage *

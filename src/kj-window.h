@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kj-application.h"
+#include "kj-history-page.h"
 #include "kj-today-page.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,9 @@ void        kj_window_show_day     (KjWindow       *self,
                                     const char     *date);
 void        kj_window_show_preferences (KjWindow   *self);
 KjTodayPage *kj_window_get_today_page (KjWindow    *self);
+KjHistoryPage *kj_window_get_history_page (KjWindow *self);
+void        kj_window_show_page    (KjWindow       *self,
+                                    const char     *name);
 const char *kj_window_get_last_message (KjWindow   *self);
 
 G_END_DECLS

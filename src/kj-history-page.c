@@ -1,0 +1,522 @@
+/* kj-history-page.c — the History page: every logged day, newest first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The journal is read once into a GListStore of KjDayObject (three queries,
+ * not one per day) when the page is first shown, and again only after the
+ * journal changed. A GtkListView with recycled rows shows it, so that ten
+ * years of days scroll smoothly; search and the red-flag filter are a
+ * GtkCustomFilter over the same store.
+ */
+#define G_LOG_DOMAIN "knee-journal-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-day-object.h"
+#include "kj-history-page.h"
+
+#define N_KIND_ICONS 4
+
+struct _KjHistoryPage
+{
+  GtkWidget           parent_instance;
+
+  KjStore            *store;
+  GListStore         *days;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  char               *folded_query;
+  gboolean            red_flags_only;
+  gboolean            loaded;
+
+  /* template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *red_flag_button;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (KjHistoryPage, kj_history_page, GTK_TYPE_WIDGET)
+
+enum {
+  DAY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The rows */
+
+typedef struct
+{
+  GtkLabel  *date;
+  GtkLabel  *pain;
+  GtkLabel  *places;
+  GtkImage  *kinds[N_KIND_ICONS];
+  GtkLabel  *km;
+  GtkLabel  *notes;
+} Row;
+
+static const struct {
+  const char *icon;
+  const char *kinds[3];
+} kind_icons[N_KIND_ICONS] = {
+  { "kj-thermal-symbolic", { "ice", "heat", NULL } },
+  { "kj-medication-symbolic", { "medication", NULL } },
+  { "kj-exercise-symbolic", { "exercise", "stretching", NULL } },
+  { "kj-treatment-symbolic", { NULL } },   /* everything else */
+};
+
+static GtkLabel *
+row_label (GtkBox     *box,
+           const char *css_class,
+           gboolean    expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, expand);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+
+  return GTK_LABEL (label);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           KjHistoryPage            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  Row *row = g_new0 (Row, 1);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  row->pain = row_label (GTK_BOX (box), "kj-pain-badge", FALSE);
+  gtk_label_set_xalign (row->pain, 0.5);
+  gtk_widget_set_valign (GTK_WIDGET (row->pain), GTK_ALIGN_CENTER);
+
+  gtk_widget_set_hexpand (middle, TRUE);
+  gtk_box_append (GTK_BOX (box), middle);
+  row->date = row_label (GTK_BOX (middle), "heading", TRUE);
+  row->places = row_label (GTK_BOX (middle), NULL, TRUE);
+  row->notes = row_label (GTK_BOX (middle), "dim-label", TRUE);
+
+  gtk_widget_set_valign (icons, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < N_KIND_ICONS; i++)
+    {
+      row->kinds[i] = GTK_IMAGE (gtk_image_new_from_icon_name (kind_icons[i].icon));
+      gtk_box_append (GTK_BOX (icons), GTK_WIDGET (row->kinds[i]));
+    }
+  gtk_box_append (GTK_BOX (box), icons);
+
+  row->km = row_label (GTK_BOX (box), "numeric", FALSE);
+  gtk_label_set_width_chars (row->km, 8);
+  gtk_label_set_xalign (row->km, 1);
+
+  g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static gboolean
+has_kind (guint       kinds,
+          const char *kind)
+{
+  guint n_codes;
+  const KjCode *codes = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_codes);
+
+  for (guint i = 0; i < n_codes; i++)
+    if (g_str_equal (codes[i].code, kind))
+      return (kinds & (1u << i)) != 0;
+
+  return FALSE;
+}
+
+static const char *
+severity_class (int pain)
+{
+  if (pain <= 2)
+    return "kj-pain-low";
+  if (pain <= 5)
+    return "kj-pain-moderate";
+  if (pain <= 7)
+    return "kj-pain-high";
+  return "kj-pain-severe";
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          KjHistoryPage            *self)
+{
+  KjDayObject *object = gtk_list_item_get_item (item);
+  const KjDay *day = kj_day_object_get_day (object);
+  Row *row = g_object_get_data (G_OBJECT (item), "row");
+  guint kinds = kj_day_object_get_kinds (object);
+  guint other_kinds = kinds;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  g_autofree char *pain = g_strdup_printf ("%d", day->pain);
+  g_autofree char *places = kj_day_object_describe_places (object);
+  g_autofree char *first_line = NULL;
+  const char *classes[] = { "kj-pain-badge", severity_class (day->pain), NULL };
+  GDate gdate;
+
+  kj_date_to_gdate (day->date, &gdate);
+  dt = g_date_time_new_local (g_date_get_year (&gdate), g_date_get_month (&gdate), g_date_get_day (&gdate), 12, 0, 0);
+  /* Translators: a date in the History list, see strftime(3) */
+  date = g_date_time_format (dt, _("%a %-d %B %Y"));
+
+  gtk_label_set_text (row->date, date);
+  gtk_label_set_text (row->pain, pain);
+  gtk_widget_set_css_classes (GTK_WIDGET (row->pain), classes);
+  gtk_label_set_text (row->places, places[0] ? places : _("No places marked"));
+
+  first_line = g_strndup (day->notes ? day->notes : "", strcspn (day->notes ? day->notes : "", "\n"));
+  gtk_label_set_text (row->notes, first_line);
+  gtk_widget_set_visible (GTK_WIDGET (row->notes), first_line[0] != '\0');
+
+  g_string_append_printf (name, _("%s, pain %d of 10"), date, day->pain);
+  if (kj_day_object_get_red_flag (object))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row->date), "error");
+      g_string_append_printf (name, ", %s", _("warning sign"));
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->date), "error");
+
+  for (guint i = 0; i < N_KIND_ICONS - 1; i++)
+    {
+      gboolean shown = FALSE;
+
+      for (guint k = 0; kind_icons[i].kinds[k] != NULL; k++)
+        {
+          shown |= has_kind (kinds, kind_icons[i].kinds[k]);
+          if (has_kind (kinds, kind_icons[i].kinds[k]))
+            {
+              guint n_codes;
+              const KjCode *codes = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_codes);
+
+              for (guint c = 0; c < n_codes; c++)
+                if (g_str_equal (codes[c].code, kind_icons[i].kinds[k]))
+                  other_kinds &= ~(1u << c);
+              g_string_append_printf (name, ", %s", kj_code_label (KJ_CODE_TREATMENT_KIND, kind_icons[i].kinds[k]));
+            }
+        }
+      gtk_widget_set_opacity (GTK_WIDGET (row->kinds[i]), shown ? 1.0 : 0.0);
+    }
+  gtk_widget_set_opacity (GTK_WIDGET (row->kinds[N_KIND_ICONS - 1]), other_kinds != 0 ? 1.0 : 0.0);
+
+  if (kj_day_object_get_run_km (object) > 0)
+    {
+      g_autofree char *km = g_strdup_printf (_("%.1f km"), kj_day_object_get_run_km (object));
+
+      gtk_label_set_text (row->km, km);
+      g_string_append_printf (name, ", %s", km);
+    }
+  else
+    gtk_label_set_text (row->km, "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  -1);
+}
+
+/* Filtering */
+
+static gboolean
+filter_day (gpointer item,
+            gpointer user_data)
+{
+  KjHistoryPage *self = user_data;
+
+  if (self->red_flags_only && !kj_day_object_get_red_flag (item))
+    return FALSE;
+
+  return kj_day_object_matches (item, self->folded_query);
+}
+
+static void
+update_stack (KjHistoryPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->days)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+filters_changed (KjHistoryPage *self)
+{
+  g_free (self->folded_query);
+  self->folded_query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_strstrip (self->folded_query);
+  self->red_flags_only = gtk_toggle_button_get_active (self->red_flag_button);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+list_activated (GtkListView   *list_view,
+                guint          position,
+                KjHistoryPage *self)
+{
+  g_autoptr(KjDayObject) object = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (object != NULL)
+    g_signal_emit (self, signals[DAY_ACTIVATED], 0, kj_day_object_get_day (object)->date);
+}
+
+/* Loading */
+
+/* Persistent swelling: a swelling day that completes 3 swelling days in the 7 ending on it. */
+static void
+mark_persistent_swelling (GPtrArray *objects)
+{
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const KjDay *day = kj_day_object_get_day (objects->pdata[i]);
+      guint n = 0;
+
+      if (!kj_day_has_code (day->symptoms, "swelling"))
+        continue;
+
+      for (guint j = i + 1; j-- > 0;)
+        {
+          const KjDay *other = kj_day_object_get_day (objects->pdata[j]);
+
+          if (kj_date_diff (other->date, day->date) > 6)
+            break;
+          n += kj_day_has_code (other->symptoms, "swelling");
+        }
+
+      if (n >= 3)
+        kj_day_object_set_red_flag (objects->pdata[i], TRUE);
+    }
+}
+
+void
+kj_history_page_load (KjHistoryPage *self)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_date = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
+
+  self->loaded = TRUE;
+
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->days);
+      update_stack (self);
+      return;
+    }
+
+  if (!(days = kj_store_list_days (self->store, NULL, NULL, &error)) ||
+      !(treatments = kj_store_list_treatments (self->store, NULL, NULL, &error)) ||
+      !(runs = kj_store_list_runs (self->store, NULL, NULL, &error)))
+    {
+      g_warning ("Could not read the journal: %s", error->message);
+      return;
+    }
+
+  /* the objects take the days over; the store lists them oldest first */
+  g_ptr_array_set_free_func (days, NULL);
+  for (guint i = 0; i < days->len; i++)
+    {
+      KjDayObject *object = kj_day_object_new (g_ptr_array_index (days, i));
+
+      g_ptr_array_add (objects, object);
+      g_hash_table_insert (by_date, (gpointer) kj_day_object_get_day (object)->date, object);
+    }
+
+  for (guint i = 0; i < treatments->len; i++)
+    {
+      KjTreatment *t = g_ptr_array_index (treatments, i);
+      KjDayObject *object = g_hash_table_lookup (by_date, t->date);
+
+      if (object != NULL)
+        kj_day_object_add_treatment (object, t->kind);
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      KjRun *r = g_ptr_array_index (runs, i);
+      KjDayObject *object = g_hash_table_lookup (by_date, r->date);
+
+      if (object != NULL)
+        kj_day_object_add_run (object, r->distance_km);
+    }
+
+  mark_persistent_swelling (objects);
+
+  /* newest first */
+  for (guint i = 0, j = objects->len ? objects->len - 1 : 0; i < j; i++, j--)
+    {
+      gpointer tmp = objects->pdata[i];
+      objects->pdata[i] = objects->pdata[j];
+      objects->pdata[j] = tmp;
+    }
+
+  g_list_store_splice (self->days, 0, g_list_model_get_n_items (G_LIST_MODEL (self->days)),
+                       objects->pdata, objects->len);
+  update_stack (self);
+}
+
+static void
+kj_history_page_map (GtkWidget *widget)
+{
+  KjHistoryPage *self = KJ_HISTORY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kj_history_page_parent_class)->map (widget);
+
+  if (!self->loaded)
+    kj_history_page_load (self);
+}
+
+/* GObject */
+
+static void
+kj_history_page_dispose (GObject *object)
+{
+  KjHistoryPage *self = KJ_HISTORY_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KJ_TYPE_HISTORY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->days);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kj_history_page_parent_class)->dispose (object);
+}
+
+static void
+kj_history_page_finalize (GObject *object)
+{
+  KjHistoryPage *self = KJ_HISTORY_PAGE (object);
+
+  g_clear_pointer (&self->folded_query, g_free);
+
+  G_OBJECT_CLASS (kj_history_page_parent_class)->finalize (object);
+}
+
+static void
+kj_history_page_class_init (KjHistoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kj_history_page_dispose;
+  object_class->finalize = kj_history_page_finalize;
+  widget_class->map = kj_history_page_map;
+
+  /**
+   * KjHistoryPage::day-activated:
+   * @date: the day to open
+   */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-history-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, red_flag_button);
+  gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated);
+}
+
+static void
+kj_history_page_init (KjHistoryPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->days = g_list_store_new (KJ_TYPE_DAY_OBJECT);
+  self->filter = gtk_custom_filter_new (filter_day, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->days)), GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+
+  update_stack (self);
+}
+
+/* Public API */
+
+void
+kj_history_page_set_store (KjHistoryPage *self,
+                           KjStore       *store)
+{
+  g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
+
+  g_set_object (&self->store, store);
+  kj_history_page_invalidate (self);
+}
+
+/* The journal changed: read it again now if the page is shown, else when it is. */
+void
+kj_history_page_invalidate (KjHistoryPage *self)
+{
+  g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
+
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kj_history_page_load (self);
+}
+
+/* Returns: (transfer none): the days shown, after filtering */
+GListModel *
+kj_history_page_get_model (KjHistoryPage *self)
+{
+  g_return_val_if_fail (KJ_IS_HISTORY_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+void
+kj_history_page_set_search (KjHistoryPage *self,
+                            const char    *text,
+                            gboolean       red_flags_only)
+{
+  g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_toggle_button_set_active (self->red_flag_button, red_flags_only);
+  filters_changed (self);
+}
+
+GtkListView *
+kj_history_page_get_list_view (KjHistoryPage *self)
+{
+  g_return_val_if_fail (KJ_IS_HISTORY_PAGE (self), NULL);
+
+  return self->list_view;
+}
