@@ -82,6 +82,7 @@ kj_application_startup (GApplication *app)
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *export_json_accels[] = { "<Control>e", NULL };
   static const char *export_csv_accels[] = { "<Control><Shift>e", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
@@ -91,6 +92,7 @@ kj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-json", export_json_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_csv_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
 
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)

@@ -12,6 +12,7 @@
 #include "kj-file.h"
 #include "kj-json.h"
 #include "kj-history-page.h"
+#include "kj-preferences-window.h"
 #include "kj-today-page.h"
 #include "kj-window.h"
 
@@ -71,6 +72,7 @@ set_busy (KjWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", get_store (self) != NULL);
 }
 
 static void
@@ -586,10 +588,27 @@ kj_window_show_day (KjWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "today");
 }
 
+static void
+profile_changed (KjWindow *self)
+{
+  kj_today_page_reload (self->today_page);
+}
+
+/* Opens the profile: the affected knee, treatment dates, review weeks and units. */
 void
 kj_window_show_preferences (KjWindow *self)
 {
+  KjPreferencesWindow *preferences;
+  KjStore *store;
+
   g_return_if_fail (KJ_IS_WINDOW (self));
+
+  if ((store = get_store (self)) == NULL)
+    return;
+
+  preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
+  g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 KjHistoryPage *

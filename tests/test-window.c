@@ -250,6 +250,50 @@ test_window_menu_actions (void)
 }
 
 static void
+test_window_preferences (void)
+{
+  g_autoptr(KjProfile) profile = NULL;
+  g_autofree char *before = NULL;
+  GtkWindow *preferences;
+  GtkWidget *start;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW)));
+  preferences = kj_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+
+  /* an impossible date is refused, and nothing is stored */
+  start = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Treatment Started (YYYY-MM-DD)");
+  profile = kj_store_get_profile (kj_application_get_store (app), NULL);
+  before = g_strdup (profile->treatment_start);
+  g_clear_pointer (&profile, kj_profile_free);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2026-02-30");
+  g_usleep (400 * 1000);
+  kj_test_settle ();
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-error");
+  profile = kj_store_get_profile (kj_application_get_store (app), NULL);
+  g_assert_cmpstr (profile->treatment_start, ==, before);
+  g_clear_pointer (&profile, kj_profile_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-04");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL)), 6);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Painful Knee")), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Distances In")), 1);
+  g_usleep (400 * 1000);
+  kj_test_settle ();
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
+
+  profile = kj_store_get_profile (kj_application_get_store (app), NULL);
+  g_assert_cmpstr (profile->treatment_start, ==, "2026-03-04");
+  g_assert_cmpint (profile->review_weeks, ==, 6);
+  g_assert_cmpstr (profile->affected_side, ==, "left");
+  g_assert_cmpstr (profile->units, ==, "mi");
+
+  gtk_window_destroy (preferences);
+}
+
+static void
 test_window_open_error (void)
 {
   g_autofree char *text_db = kj_test_tmp_path ("window-not-a-db.db");
@@ -324,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
+  g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/open-error", test_window_open_error);
 
   status = g_test_run ();

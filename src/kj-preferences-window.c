@@ -1,0 +1,248 @@
+/* kj-preferences-window.c — the profile of DESIGN §4: name, knee, dates, review weeks, units
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every valid change is stored in the journal at once; a date that is not
+ * a real date marks its row and is not stored until it is mended.
+ */
+#define G_LOG_DOMAIN "knee-journal-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-preferences-window.h"
+
+struct _KjPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  KjStore              *store;
+  KjProfile            *profile;
+  gboolean              loading;
+  guint                 save_source;
+
+  AdwEntryRow          *name_row;
+  AdwComboRow          *side_row;
+  AdwEntryRow          *injury_row;
+  AdwEntryRow          *start_row;
+  GtkSpinButton        *weeks_spin;
+  AdwComboRow          *units_row;
+  GtkLabel             *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROFILE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_codes (AdwComboRow *row,
+           KjCodeList   list,
+           const char  *selected)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n_codes;
+  const KjCode *codes = kj_code_list (list, &n_codes);
+
+  for (guint i = 0; i < n_codes; i++)
+    {
+      gtk_string_list_append (labels, _(codes[i].label));
+      if (g_strcmp0 (codes[i].code, selected) == 0)
+        adw_combo_row_set_selected (row, i);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  for (guint i = 0; i < n_codes; i++)
+    if (g_strcmp0 (codes[i].code, selected) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static const char *
+selected_code (AdwComboRow *row,
+               KjCodeList   list)
+{
+  guint n_codes;
+  const KjCode *codes = kj_code_list (list, &n_codes);
+  guint i = adw_combo_row_get_selected (row);
+
+  return i < n_codes ? codes[i].code : NULL;
+}
+
+/* Empty is "not known"; anything else must be a real date. */
+static gboolean
+read_date (AdwEntryRow  *row,
+           char        **out)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_clear_pointer (out, g_free);
+  if (text[0] == '\0')
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      return TRUE;
+    }
+
+  if (!kj_date_is_valid (text))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  *out = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static void
+apply (KjPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean dates_ok;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  g_free (self->profile->name);
+  self->profile->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  self->profile->affected_side = selected_code (self->side_row, KJ_CODE_AFFECTED_SIDE);
+  self->profile->units = selected_code (self->units_row, KJ_CODE_UNITS);
+  self->profile->review_weeks = gtk_spin_button_get_value_as_int (self->weeks_spin);
+  dates_ok = read_date (self->injury_row, &self->profile->injury_date);
+  dates_ok &= read_date (self->start_row, &self->profile->treatment_start);
+
+  if (!dates_ok)
+    {
+      gtk_label_set_text (self->error_label, _("Write dates as year-month-day, for example 2026-03-04."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  if (!kj_store_set_profile (self->store, self->profile, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+}
+
+static gboolean
+apply_timeout (gpointer data)
+{
+  KjPreferencesWindow *self = data;
+
+  self->save_source = 0;
+  apply (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Stored after a short pause, so that a field half-way through an edit is not. */
+static void
+changed (KjPreferencesWindow *self)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (300, apply_timeout, self);
+}
+
+static gboolean
+kj_preferences_window_close_request (GtkWindow *window)
+{
+  KjPreferencesWindow *self = KJ_PREFERENCES_WINDOW (window);
+
+  if (self->save_source != 0)
+    apply (self);
+
+  return GTK_WINDOW_CLASS (kj_preferences_window_parent_class)->close_request (window);
+}
+
+static void
+kj_preferences_window_finalize (GObject *object)
+{
+  KjPreferencesWindow *self = (KjPreferencesWindow *) object;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->profile, kj_profile_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kj_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kj_preferences_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = kj_preferences_window_close_request;
+
+  /**
+   * KjPreferencesWindow::profile-changed:
+   *
+   * A change of the profile was stored in the journal.
+   */
+  signals[PROFILE_CHANGED] = g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, side_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, units_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, error_label);
+}
+
+static void
+kj_preferences_window_init (KjPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+KjPreferencesWindow *
+kj_preferences_window_new (GtkWindow *parent,
+                           KjStore   *store)
+{
+  KjPreferencesWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (store), NULL);
+
+  self = g_object_new (KJ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->profile = kj_store_get_profile (store, &error);
+  if (self->profile == NULL)
+    {
+      self->profile = kj_profile_new ();
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->profile->name ? self->profile->name : "");
+  set_codes (self->side_row, KJ_CODE_AFFECTED_SIDE, self->profile->affected_side);
+  set_codes (self->units_row, KJ_CODE_UNITS, self->profile->units);
+  gtk_editable_set_text (GTK_EDITABLE (self->injury_row), self->profile->injury_date ? self->profile->injury_date : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->profile->treatment_start ? self->profile->treatment_start : "");
+  gtk_spin_button_set_value (self->weeks_spin, self->profile->review_weeks);
+  self->loading = FALSE;
+
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (self->injury_row, "changed", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (self->start_row, "changed", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (self->side_row, "notify::selected", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (self->units_row, "notify::selected", G_CALLBACK (changed), self);
+  g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
+
+  return self;
+}
