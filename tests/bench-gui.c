@@ -1,0 +1,155 @@
+/* bench-gui.c — the window on the 10-year journal: time to the first frame, and scrolling History
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under Xvfb with `meson test -C build --benchmark --verbose`. Frame
+ * times are measured from the change (a scroll step) to the end of the
+ * frame that shows it, with GdkFrameClock::after-paint.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "kj-application.h"
+#include "kj-gen.h"
+#include "kj-history-page.h"
+#include "kj-test-gtk.h"
+#include "kj-window.h"
+
+static gint64 painted_at;
+static gint64 paint_started_at;
+static double last_frame_ms;
+static guint n_paints;
+
+static void
+before_paint (GdkFrameClock *clock,
+              gpointer       data)
+{
+  paint_started_at = g_get_monotonic_time ();
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  painted_at = g_get_monotonic_time ();
+  last_frame_ms = (painted_at - paint_started_at) / 1000.0;
+  n_paints++;
+}
+
+static gboolean
+painted_since (gpointer data)
+{
+  return n_paints > GPOINTER_TO_UINT (data);
+}
+
+static void
+window_realized (GtkWidget *window,
+                 gpointer   data)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = kj_test_gtk_init ();
+  g_autofree char *db = g_build_filename (tmp, "journal.db", NULL);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(KjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  KjWindow *window;
+  KjHistoryPage *history;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  gint64 start, loaded;
+  guint over_16 = 0;
+  double *ms;
+
+  gtk_init ();
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("no display: run under xvfb-run\n");
+      return 77;
+    }
+
+  {
+    g_autoptr(KjJournal) journal = kj_gen_journal (1, KJ_GEN_LARGE_DAYS, "mixed", today, &error);
+    g_autoptr(KjStore) store = kj_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_import (store, journal, NULL, &error));
+  }
+
+  /* from nothing to the first frame of the Today page */
+  start = g_get_monotonic_time ();
+  app = kj_application_new (db);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_print ("%-44s %8.1f ms\n", "  of which opening the journal", (g_get_monotonic_time () - start) / 1000.0);
+  window = KJ_WINDOW (kj_window_new (app));
+  g_print ("%-44s %8.1f ms\n", "  of which building the window", (g_get_monotonic_time () - start) / 1000.0);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kj_test_wait_until (painted_since, GUINT_TO_POINTER (0)));
+  g_print ("Renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_print ("%-44s %8.1f ms (the frame itself %.1f ms)\n", "start to the first frame of Today",
+           (painted_at - start) / 1000.0, last_frame_ms);
+
+  /* the History page: reading ten years, then its first frame */
+  history = kj_window_get_history_page (window);
+  start = g_get_monotonic_time ();
+  {
+    guint before = n_paints;
+
+    kj_window_show_page (window, "history");
+    g_assert_true (kj_test_wait_until (painted_since, GUINT_TO_POINTER (before)));
+  }
+  loaded = painted_at;
+  g_print ("%-44s %8.1f ms (%u days)\n", "open History to its first frame", (loaded - start) / 1000.0,
+           g_list_model_get_n_items (kj_history_page_get_model (history)));
+
+  /* scroll from top to bottom, half a page a frame */
+  scroller = kj_test_find_widget (GTK_WIDGET (history), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  kj_test_settle ();
+
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment) - 1)
+    {
+      guint before = n_paints;
+      double frame;
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2);
+      g_assert_true (kj_test_wait_until (painted_since, GUINT_TO_POINTER (before)));
+      /* the frame's own work: update, layout and paint */
+      frame = last_frame_ms;
+      g_array_append_val (frames, frame);
+      over_16 += frame > 16.0;
+    }
+
+  ms = (double *) frames->data;
+  qsort (ms, frames->len, sizeof (double), compare_doubles);
+  g_print ("%-44s %u frames: median %.1f ms, 95th %.1f ms, max %.1f ms, %u over 16 ms\n",
+           "scroll History top to bottom", frames->len, ms[frames->len / 2],
+           ms[(guint) (frames->len * 0.95)], ms[frames->len - 1], over_16);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_remove_tree (tmp);
+
+  return 0;
+}
