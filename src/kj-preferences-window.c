@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-code-row.h"
 #include "kj-preferences-window.h"
 
 struct _KjPreferencesWindow
@@ -39,38 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-set_codes (AdwComboRow *row,
-           KjCodeList   list,
-           const char  *selected)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n_codes;
-  const KjCode *codes = kj_code_list (list, &n_codes);
-
-  for (guint i = 0; i < n_codes; i++)
-    {
-      gtk_string_list_append (labels, _(codes[i].label));
-      if (g_strcmp0 (codes[i].code, selected) == 0)
-        adw_combo_row_set_selected (row, i);
-    }
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
-  for (guint i = 0; i < n_codes; i++)
-    if (g_strcmp0 (codes[i].code, selected) == 0)
-      adw_combo_row_set_selected (row, i);
-}
-
-static const char *
-selected_code (AdwComboRow *row,
-               KjCodeList   list)
-{
-  guint n_codes;
-  const KjCode *codes = kj_code_list (list, &n_codes);
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < n_codes ? codes[i].code : NULL;
-}
 
 /* Empty is "not known"; anything else must be a real date. */
 static gboolean
@@ -107,8 +76,8 @@ apply (KjPreferencesWindow *self)
 
   g_free (self->profile->name);
   self->profile->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  self->profile->affected_side = selected_code (self->side_row, KJ_CODE_AFFECTED_SIDE);
-  self->profile->units = selected_code (self->units_row, KJ_CODE_UNITS);
+  self->profile->affected_side = kj_code_row_get_code (self->side_row, KJ_CODE_AFFECTED_SIDE);
+  self->profile->units = kj_code_row_get_code (self->units_row, KJ_CODE_UNITS);
   self->profile->review_weeks = gtk_spin_button_get_value_as_int (self->weeks_spin);
   dates_ok = read_date (self->injury_row, &self->profile->injury_date);
   dates_ok &= read_date (self->start_row, &self->profile->treatment_start);
@@ -230,8 +199,8 @@ kj_preferences_window_new (GtkWindow *parent,
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->profile->name ? self->profile->name : "");
-  set_codes (self->side_row, KJ_CODE_AFFECTED_SIDE, self->profile->affected_side);
-  set_codes (self->units_row, KJ_CODE_UNITS, self->profile->units);
+  kj_code_row_setup (self->side_row, KJ_CODE_AFFECTED_SIDE, self->profile->affected_side);
+  kj_code_row_setup (self->units_row, KJ_CODE_UNITS, self->profile->units);
   gtk_editable_set_text (GTK_EDITABLE (self->injury_row), self->profile->injury_date ? self->profile->injury_date : "");
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->profile->treatment_start ? self->profile->treatment_start : "");
   gtk_spin_button_set_value (self->weeks_spin, self->profile->review_weeks);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "kj-code-row.h"
 #include "kj-record-editor.h"
 
 #define KM_PER_MILE 1.609344
@@ -174,43 +175,13 @@ add_combo_row (AdwPreferencesGroup *group,
                const char          *title,
                KjCodeList           list)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  guint n_codes;
-  const KjCode *codes = kj_code_list (list, &n_codes);
-
-  for (guint i = 0; i < n_codes; i++)
-    gtk_string_list_append (labels, _(codes[i].label));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  kj_code_row_setup (row, list, NULL);
   adw_preferences_group_add (group, GTK_WIDGET (row));
 
   return row;
-}
-
-static void
-select_code (AdwComboRow *row,
-             KjCodeList   list,
-             const char  *code)
-{
-  guint n_codes;
-  const KjCode *codes = kj_code_list (list, &n_codes);
-
-  for (guint i = 0; code != NULL && i < n_codes; i++)
-    if (g_str_equal (codes[i].code, code))
-      adw_combo_row_set_selected (row, i);
-}
-
-static const char *
-selected_code (AdwComboRow *row,
-               KjCodeList   list)
-{
-  guint n_codes;
-  const KjCode *codes = kj_code_list (list, &n_codes);
-  guint i = adw_combo_row_get_selected (row);
-
-  return i < n_codes ? codes[i].code : NULL;
 }
 
 static int
@@ -301,7 +272,7 @@ update_treatment (KjRecordEditor *self)
   KjTreatment *t = self->treatment;
   gboolean is_medication, is_exercise, is_thermal;
 
-  t->kind = selected_code (self->kind_row, KJ_CODE_TREATMENT_KIND);
+  t->kind = kj_code_row_get_code (self->kind_row, KJ_CODE_TREATMENT_KIND);
   is_medication = g_strcmp0 (t->kind, "medication") == 0;
   is_exercise = g_strcmp0 (t->kind, "exercise") == 0 || g_strcmp0 (t->kind, "stretching") == 0;
   is_thermal = g_strcmp0 (t->kind, "ice") == 0 || g_strcmp0 (t->kind, "heat") == 0;
@@ -313,9 +284,9 @@ update_treatment (KjRecordEditor *self)
   gtk_widget_set_visible (self->minutes_row, !is_medication);
 
   t->minutes = is_medication ? KJ_UNSET : spin_value_or_unset (self->minutes_spin);
-  t->drug = is_medication ? selected_code (self->drug_row, KJ_CODE_DRUG) : NULL;
+  t->drug = is_medication ? kj_code_row_get_code (self->drug_row, KJ_CODE_DRUG) : NULL;
   t->dose_mg = is_medication ? spin_value_or_unset (self->dose_spin) : KJ_UNSET;
-  t->exercise = is_exercise ? selected_code (self->exercise_row, KJ_CODE_EXERCISE) : NULL;
+  t->exercise = is_exercise ? kj_code_row_get_code (self->exercise_row, KJ_CODE_EXERCISE) : NULL;
   t->sets = is_exercise ? spin_value_or_unset (self->sets_spin) : KJ_UNSET;
   t->reps = is_exercise ? spin_value_or_unset (self->reps_spin) : KJ_UNSET;
   g_free (t->notes);
@@ -562,9 +533,9 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   add_notes_row (self, group, treatment->notes);
   adw_preferences_group_add (group, self->error_label);
 
-  select_code (self->kind_row, KJ_CODE_TREATMENT_KIND, treatment->kind);
-  select_code (self->drug_row, KJ_CODE_DRUG, treatment->drug);
-  select_code (self->exercise_row, KJ_CODE_EXERCISE, treatment->exercise);
+  kj_code_row_select (self->kind_row, KJ_CODE_TREATMENT_KIND, treatment->kind);
+  kj_code_row_select (self->drug_row, KJ_CODE_DRUG, treatment->drug);
+  kj_code_row_select (self->exercise_row, KJ_CODE_EXERCISE, treatment->exercise);
   set_spin (self->minutes_spin, treatment->minutes);
   set_spin (self->dose_spin, treatment->dose_mg);
   set_spin (self->sets_spin, treatment->sets);

@@ -100,6 +100,30 @@ show_error (KjWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Runs an import or export in a worker thread; the journal's connection is
+ * not used by the main thread meanwhile (the actions are disabled). */
+static void
+run_io (KjWindow            *self,
+        GFile               *file,
+        KjExportFormat       format,
+        gpointer             source_tag,
+        GTaskThreadFunc      thread_func,
+        GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+  IoJob *job = g_new0 (IoJob, 1);
+
+  job->file = g_object_ref (file);
+  job->format = format;
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, NULL, done, NULL);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
+  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
+  g_task_run_in_thread (task, thread_func);
+}
+
 /* Import */
 
 static void
@@ -171,22 +195,11 @@ void
 kj_window_import_file (KjWindow *self,
                        GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  IoJob *job;
-
   g_return_if_fail (KJ_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->busy && get_store (self) != NULL);
 
-  job = g_new0 (IoJob, 1);
-  job->file = g_object_ref (file);
-
-  set_busy (self, TRUE);
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_source_tag (task, kj_window_import_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
-  g_task_run_in_thread (task, import_thread);
+  run_io (self, file, 0, kj_window_import_file, import_thread, import_done);
 }
 
 static void
@@ -310,23 +323,11 @@ kj_window_export_file (KjWindow       *self,
                        GFile          *file,
                        KjExportFormat  format)
 {
-  g_autoptr(GTask) task = NULL;
-  IoJob *job;
-
   g_return_if_fail (KJ_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->busy && get_store (self) != NULL);
 
-  job = g_new0 (IoJob, 1);
-  job->file = g_object_ref (file);
-  job->format = format;
-
-  set_busy (self, TRUE);
-  task = g_task_new (self, NULL, export_done, NULL);
-  g_task_set_source_tag (task, kj_window_export_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
-  g_task_run_in_thread (task, export_thread);
+  run_io (self, file, format, kj_window_export_file, export_thread, export_done);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "kj-application.h"
 #include "kj-test-gtk.h"
 
 /**
@@ -159,4 +160,33 @@ kj_test_remove_tree (const char *dir)
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
 
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+gboolean
+kj_test_widget_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Starts the application on @db_path and returns its main window, drawn. */
+GtkWindow *
+kj_test_open_window (const char    *db_path,
+                     int            width,
+                     int            height,
+                     GApplication **app)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  *app = G_APPLICATION (kj_application_new (db_path));
+  g_assert_true (g_application_register (*app, NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (*app);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (*app));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (window, width, height);
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+
+  return window;
 }

@@ -70,3 +70,21 @@ kj_test_exec_sql (const char *path,
 
   return rc == SQLITE_OK;
 }
+
+/* A new, empty journal called @name in the test's temporary folder. */
+KjStore *
+kj_test_open_new_store (const char *name)
+{
+  g_autofree char *path = kj_test_tmp_path (name);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  KjStore *store;
+
+  g_unlink (path);
+  g_unlink (wal);
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "kj-store.h"
+
 G_BEGIN_DECLS
 
 char     *kj_test_sha256_file   (const char *path);
@@ -17,5 +19,6 @@ char     *kj_test_read_file     (const char *path,
                                  gsize      *length);
 gboolean  kj_test_exec_sql      (const char *path,
                                  const char *sql);
+KjStore  *kj_test_open_new_store (const char *name);
 
 G_END_DECLS

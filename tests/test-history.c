@@ -16,12 +16,6 @@ static KjWindow *window;
 static KjHistoryPage *page;
 static KjJournal *journal;
 
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static const char *
 date_at (GListModel *model,
          guint       position)
@@ -38,7 +32,7 @@ test_history_list (void)
   guint n;
 
   kj_window_show_page (window, "history");
-  g_assert_true (kj_test_wait_until (widget_is_drawn, page));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
   kj_test_settle ();
 
   model = kj_history_page_get_model (page);
@@ -165,13 +159,9 @@ main (int   argc,
     g_assert_true (kj_store_import (store, journal, NULL, &error));
   }
 
-  app = kj_application_new (db);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  window = KJ_WINDOW (kj_test_open_window (db, 900, 700, (GApplication **) &app));
   page = kj_window_get_history_page (window);
-  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   g_test_add_func ("/history/list", test_history_list);
   g_test_add_func ("/history/filters", test_history_filters);

@@ -14,19 +14,6 @@
 
 #define VALID_DAY "{ \"id\": \"d-1\", \"date\": \"2026-03-04\", \"pain\": 6 }"
 
-static KjStore *
-open_new (const char *name)
-{
-  g_autofree char *path = kj_test_tmp_path (name);
-  g_autoptr(GError) error = NULL;
-  KjStore *store;
-
-  g_unlink (path);
-  store = kj_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
 static char *
 export_store (KjStore *store)
 {
@@ -99,8 +86,8 @@ static void
 test_json_round_trip (void)
 {
   g_autoptr(KjJournal) generated = kj_gen_journal (7, 120, "mixed", "2026-11-01", NULL);
-  g_autoptr(KjStore) first = open_new ("round-1.db");
-  g_autoptr(KjStore) second = open_new ("round-2.db");
+  g_autoptr(KjStore) first = kj_test_open_new_store ("round-1.db");
+  g_autoptr(KjStore) second = kj_test_open_new_store ("round-2.db");
   g_autofree char *text = kj_json_generate (generated, NULL);
   g_autofree char *export_1 = NULL;
   g_autofree char *export_2 = NULL;
@@ -135,7 +122,7 @@ static void
 test_json_idempotent (void)
 {
   g_autoptr(KjJournal) generated = kj_gen_journal (3, 60, "improving", "2026-11-01", NULL);
-  g_autoptr(KjStore) store = open_new ("idempotent.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("idempotent.db");
   g_autofree char *text = kj_json_generate (generated, NULL);
   g_autofree char *path = g_strdup (kj_store_get_path (store));
   g_autofree char *before = NULL;
@@ -174,7 +161,7 @@ test_json_missing_ids (void)
     "  \"treatments\": [ { \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 15 },"
     "                    { \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 15 } ],"
     "  \"runs\": [ { \"date\": \"2026-03-04\", \"distance_km\": 5 } ] }";
-  g_autoptr(KjStore) store = open_new ("no-ids.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("no-ids.db");
   g_autoptr(KjJournal) journal = NULL;
   KjImportStats stats;
 
@@ -318,7 +305,7 @@ hostile_text (const Hostile *h,
 static void
 test_json_hostile (void)
 {
-  g_autoptr(KjStore) store = open_new ("hostile.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("hostile.db");
   g_autoptr(KjJournal) seed = kj_gen_journal (11, 30, "plateau", "2026-11-01", NULL);
   g_autofree char *seed_text = kj_json_generate (seed, NULL);
   g_autofree char *before = NULL;
@@ -358,7 +345,7 @@ test_json_hostile (void)
 static void
 test_json_all_or_nothing (void)
 {
-  g_autoptr(KjStore) store = open_new ("all-or-nothing.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("all-or-nothing.db");
   g_autoptr(KjJournal) big = kj_gen_journal (5, 400, "mixed", "2026-11-01", NULL);
   g_autoptr(KjJournal) journal = NULL;
   g_autoptr(GError) error = NULL;

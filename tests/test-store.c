@@ -16,21 +16,6 @@
 #include "kj-store-schema.h"
 #include "kj-test-util.h"
 
-static KjStore *
-open_new (const char *name)
-{
-  g_autofree char *path = kj_test_tmp_path (name);
-  g_autoptr(GError) error = NULL;
-  KjStore *store;
-
-  g_unlink (path);
-  store = kj_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
 static KjDay *
 full_day (const char *date)
 {
@@ -90,7 +75,7 @@ test_store_new_file (void)
 static void
 test_store_profile_round_trip (void)
 {
-  g_autoptr(KjStore) store = open_new ("profile.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("profile.db");
   g_autoptr(KjProfile) profile = kj_profile_new ();
   g_autoptr(KjProfile) read = NULL;
   g_autoptr(GError) error = NULL;
@@ -192,7 +177,7 @@ test_store_day_round_trip (void)
 static void
 test_store_one_entry_per_date (void)
 {
-  g_autoptr(KjStore) store = open_new ("unique.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("unique.db");
   g_autoptr(KjDay) first = full_day ("2026-03-04");
   g_autoptr(KjDay) second = kj_day_new ("2026-03-04");
   g_autoptr(KjDay) read = NULL;
@@ -303,7 +288,7 @@ typedef struct
 static void
 test_store_validation_refusals (void)
 {
-  g_autoptr(KjStore) store = open_new ("invalid.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("invalid.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(KjTreatment) t = NULL;
   g_autoptr(KjRun) run = NULL;
@@ -726,7 +711,7 @@ small_journal (void)
 static void
 test_store_import_merge (void)
 {
-  g_autoptr(KjStore) store = open_new ("merge.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("merge.db");
   g_autoptr(KjJournal) journal = small_journal ();
   g_autoptr(KjJournal) read = NULL;
   g_autoptr(KjDay) local = kj_day_new ("2026-03-06");
@@ -779,7 +764,7 @@ static void
 test_store_demo_journal (void)
 {
   g_autoptr(KjJournal) demo = kj_demo_journal ("2026-11-23");
-  g_autoptr(KjStore) store = open_new ("demo.db");
+  g_autoptr(KjStore) store = kj_test_open_new_store ("demo.db");
   g_autoptr(GError) error = NULL;
   double first_week = 0, last_week = 0;
   guint n_first = 0, n_last = 0;

@@ -22,12 +22,6 @@ static AdwToast *last_toast;
 static char *db_path;
 static char yesterday[11];
 
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static void
 page_toast (KjTodayPage *p,
             AdwToast    *toast,
@@ -116,7 +110,7 @@ test_today_diagram_pointer (void)
   g_autoptr(KjDay) day = NULL;
   double x, y, nx, ny;
 
-  g_assert_true (kj_test_wait_until (widget_is_drawn, diagram));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, diagram));
   g_assert_cmpint (kj_knee_diagram_get_side (diagram), ==, KJ_SIDE_RIGHT);
 
   /* the centre of every region, in pixels, hits that region */
@@ -492,16 +486,11 @@ main (int   argc,
   kj_date_add_days (today, -1, yesterday);
   db_path = g_build_filename (tmp, "journal.db", NULL);
 
-  app = kj_application_new (db_path);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 900);
+  window = KJ_WINDOW (kj_test_open_window (db_path, 900, 900, (GApplication **) &app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
   page = kj_window_get_today_page (window);
   g_signal_connect (page, "toast", G_CALLBACK (page_toast), NULL);
-  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   g_test_add_func ("/today/log-day", test_today_log_day);
   g_test_add_func ("/today/diagram-pointer", test_today_diagram_pointer);

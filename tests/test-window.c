@@ -22,12 +22,6 @@ window_is_idle (gpointer data)
   return !kj_window_is_busy (data);
 }
 
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 /* Is a mapped status page with @title, whose description holds @text, in @root? */
 static gboolean
 find_status_page (GtkWidget  *root,
@@ -60,7 +54,7 @@ write_generated (const char *name,
 static void
 test_window_welcome (void)
 {
-  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
   kj_test_settle ();
 
   /* an empty journal greets the user */
@@ -81,7 +75,7 @@ test_window_pages (void)
   const char *titles[] = { "Today", "History", "Trends" };
 
   g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
-  g_assert_true (kj_test_wait_until (widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   /* find the view stack through the widget tree, as a user would see it */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL; )
@@ -283,6 +277,10 @@ test_window_preferences (void)
   kj_test_settle ();
   g_assert_false (gtk_widget_has_css_class (start, "error"));
   kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   profile = kj_store_get_profile (kj_application_get_store (app), NULL);
   g_assert_cmpstr (profile->treatment_start, ==, "2026-03-04");
@@ -321,7 +319,7 @@ test_window_open_error (void)
   g_application_activate (G_APPLICATION (broken));
   broken_window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (broken)));
   g_assert_nonnull (broken_window);
-  g_assert_true (kj_test_wait_until (widget_is_drawn, broken_window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, broken_window));
   kj_test_settle ();
   kj_test_save_screenshot (GTK_WIDGET (broken_window), "window-open-error");
   g_assert_true (find_status_page (GTK_WIDGET (broken_window), "The Journal Could Not Be Opened",
@@ -356,13 +354,7 @@ main (int   argc,
     }
 
   db = g_build_filename (tmp, "journal.db", NULL);
-  app = kj_application_new (db);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  window = KJ_WINDOW (kj_test_open_window (db, 960, 720, (GApplication **) &app));
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/pages", test_window_pages);
