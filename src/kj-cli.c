@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <stdio.h>
 
 #include "kj-cli.h"
@@ -20,6 +21,7 @@
 #include "kj-demo.h"
 #include "kj-file.h"
 #include "kj-json.h"
+#include "kj-stats.h"
 #include "kj-store.h"
 
 typedef struct
@@ -28,6 +30,9 @@ typedef struct
   char     *import_json;
   char     *export_json;
   char     *export_csv;
+  char     *as_of;
+  gboolean  summary;
+  gboolean  summary_json;
   gboolean  demo;
   gboolean  version;
   char    **rest;
@@ -40,6 +45,7 @@ options_clear (Options *options)
   g_free (options->import_json);
   g_free (options->export_json);
   g_free (options->export_csv);
+  g_free (options->as_of);
   g_strfreev (options->rest);
 }
 
@@ -182,6 +188,30 @@ run_export (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
+static int
+run_summary (KjStore    *store,
+             const char *as_of,
+             gboolean    json)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(KjAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = kj_date_today ();
+  g_autofree char *text = NULL;
+
+  if (!(journal = kj_store_read_journal (store, &error)))
+    return fail (error->message);
+
+  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
+                          as_of ? as_of : today);
+  text = json ? kj_assessment_to_json (assessment) : kj_assessment_to_text (assessment);
+
+  if (!kj_file_write_atomic ("-", text, strlen (text), &error))
+    return fail (error->message);
+
+  return KJ_EXIT_OK;
+}
+
 static char *
 make_demo_journal (GError **error)
 {
@@ -237,6 +267,12 @@ kj_cli_run (int     argc,
       N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
       N_("Write one CSV row per day (“-” for standard output)"), N_("FILE") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options.summary,
+      N_("Print the assessment: is treatment working?"), NULL },
+    { "summary-json", 0, 0, G_OPTION_ARG_NONE, &options.summary_json,
+      N_("Print the assessment as JSON"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of,
+      N_("Assess as of this date instead of today"), N_("DATE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.rest, NULL, NULL },
@@ -279,7 +315,31 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  headless = options.import_json || options.export_json || options.export_csv;
+  headless = options.import_json || options.export_json || options.export_csv ||
+             options.summary || options.summary_json;
+
+  if (options.as_of != NULL && !kj_date_is_valid (options.as_of))
+    {
+      g_autofree char *message = g_strdup_printf (_("--as-of: “%s” is not a real date in the form YYYY-MM-DD"),
+                                                  options.as_of);
+
+      *exit_status = usage_error (message);
+      return TRUE;
+    }
+
+  if (options.as_of != NULL && !options.summary && !options.summary_json)
+    {
+      *exit_status = usage_error (_("--as-of goes with --summary or --summary-json"));
+      return TRUE;
+    }
+
+  if ((options.summary || options.summary_json) &&
+      ((options.summary && options.summary_json) ||
+       g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0))
+    {
+      *exit_status = usage_error (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
+      return TRUE;
+    }
 
   if (options.demo)
     {
@@ -323,7 +383,8 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  if (g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0)
+  if (g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0 ||
+      options.summary || options.summary_json)
     say = g_printerr;
 
   /* import first, so that an export in the same call sees the merged journal */
@@ -333,6 +394,8 @@ kj_cli_run (int     argc,
     status = run_export (store, options.export_json, FALSE);
   if (status == KJ_EXIT_OK && options.export_csv)
     status = run_export (store, options.export_csv, TRUE);
+  if (status == KJ_EXIT_OK && (options.summary || options.summary_json))
+    status = run_summary (store, options.as_of, options.summary_json);
 
   *exit_status = status;
 

@@ -1,0 +1,1090 @@
+/* kj-stats.c — the assessment of DESIGN §6: is conservative treatment working?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pure functions over arrays of records, no SQL: the store reads, this
+ * computes. Every record dated after "as of" is ignored.
+ */
+#define G_LOG_DOMAIN "knee-journal-stats"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj-stats.h"
+
+#define EPSILON 1e-9
+
+/* Dates as Julian day numbers */
+
+static int
+jd (const char *date)
+{
+  GDate d;
+
+  if (!kj_date_to_gdate (date, &d))
+    return 0;
+
+  return (int) g_date_get_julian (&d);
+}
+
+static void
+jd_to_date (int  julian,
+            char out[11])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  kj_date_from_gdate (&d, out);
+}
+
+static int
+jd_monday (int julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+
+  return julian - ((int) g_date_get_weekday (&d) - 1);
+}
+
+static char *
+display_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate d;
+
+  if (!kj_date_to_gdate (date, &d))
+    return g_strdup (date);
+
+  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  /* Translators: a date in the assessment's sentences, see strftime(3) */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+const char *
+kj_verdict_to_string (KjVerdict verdict)
+{
+  switch (verdict)
+    {
+    case KJ_VERDICT_IMPROVING: return "improving";
+    case KJ_VERDICT_NO_CHANGE: return "no-change";
+    case KJ_VERDICT_WORSENING: return "worsening";
+    case KJ_VERDICT_TOO_EARLY: return "too-early";
+    case KJ_VERDICT_SEE_DOCTOR: return "see-doctor";
+    case KJ_VERDICT_NOT_ENOUGH_DATA: return "not-enough-data";
+    default: g_return_val_if_reached ("not-enough-data");
+    }
+}
+
+/* The rules */
+
+/**
+ * kj_stats_is_meaningful:
+ *
+ * The minimal clinically important difference on the 0–10 scale (Farrar et
+ * al. 2001): at least 2 points, or at least 30 % of the baseline when that
+ * is also at least 1 point.
+ */
+gboolean
+kj_stats_is_meaningful (double baseline,
+                        double change)
+{
+  double size = fabs (change);
+
+  if (isnan (change))
+    return FALSE;
+
+  if (size >= 2.0 - EPSILON)
+    return TRUE;
+
+  return !isnan (baseline) && size >= 0.3 * baseline - EPSILON && size >= 1.0 - EPSILON;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of the slopes of all pairs with different x; NAN without any. */
+double
+kj_stats_theil_sen (const double *x,
+                    const double *y,
+                    guint         n)
+{
+  g_autoptr(GArray) slopes = g_array_new (FALSE, FALSE, sizeof (double));
+  double *s;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        if (x[j] != x[i])
+          {
+            double slope = (y[j] - y[i]) / (x[j] - x[i]);
+            g_array_append_val (slopes, slope);
+          }
+      }
+
+  if (slopes->len == 0)
+    return NAN;
+
+  s = (double *) slopes->data;
+  qsort (s, slopes->len, sizeof (double), compare_doubles);
+
+  if (slopes->len % 2 == 1)
+    return s[slopes->len / 2];
+
+  return (s[slopes->len / 2 - 1] + s[slopes->len / 2]) / 2.0;
+}
+
+/* The days between @from and @to, each with the trailing 7-day mean of pain,
+ * NAN where the window holds fewer than 3 entries. */
+GArray *
+kj_stats_rolling_mean (GPtrArray  *days,
+                       const char *from,
+                       const char *to)
+{
+  int first = jd (from), last = jd (to);
+  g_autofree double *sum = NULL;
+  g_autofree int *count = NULL;
+  GArray *means;
+  int span;
+
+  g_return_val_if_fail (first > 0 && last >= first, NULL);
+
+  span = last - first + 1;
+  means = g_array_sized_new (FALSE, FALSE, sizeof (double), span);
+  sum = g_new0 (double, span + 6);
+  count = g_new0 (int, span + 6);
+
+  /* index 0 is first − 6 */
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int k = jd (day->date) - (first - 6);
+
+      if (k >= 0 && k < span + 6)
+        {
+          sum[k] += day->pain;
+          count[k]++;
+        }
+    }
+
+  for (int d = 0; d < span; d++)
+    {
+      double s = 0;
+      int n = 0;
+      double mean;
+
+      for (int k = d; k <= d + 6; k++)
+        {
+          s += sum[k];
+          n += count[k];
+        }
+
+      mean = n >= 3 ? s / n : NAN;
+      g_array_append_val (means, mean);
+    }
+
+  return means;
+}
+
+static int
+compare_red_flags (gconstpointer a,
+                   gconstpointer b)
+{
+  const KjRedFlag *x = a, *y = b;
+  int c = strcmp (x->date, y->date);
+
+  return c != 0 ? c : strcmp (x->symptom, y->symptom);
+}
+
+/* Every red flag of DESIGN §4 up to @to, by date. */
+GArray *
+kj_stats_red_flags (GPtrArray  *days,
+                    const char *to)
+{
+  GArray *flags = g_array_new (FALSE, FALSE, sizeof (KjRedFlag));
+  g_autoptr(GHashTable) swelling = g_hash_table_new (NULL, NULL);
+  int last = jd (to);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+
+      if (jd (day->date) <= last && kj_day_has_code (day->symptoms, "swelling"))
+        g_hash_table_add (swelling, GINT_TO_POINTER (jd (day->date)));
+    }
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int d = jd (day->date);
+
+      if (d > last)
+        continue;
+
+      for (guint s = 0; s < day->symptoms->len; s++)
+        {
+          const char *symptom = g_ptr_array_index (day->symptoms, s);
+          KjRedFlag flag = { .symptom = symptom };
+
+          g_strlcpy (flag.date, day->date, sizeof flag.date);
+
+          if (kj_symptom_is_urgent (symptom))
+            flag.urgent = TRUE;
+          else if (g_str_equal (symptom, "giving-way") || g_str_equal (symptom, "injury"))
+            flag.urgent = FALSE;
+          else if (g_str_equal (symptom, "swelling"))
+            {
+              /* persistent: this swelling day completes 3 in the 7 days ending on it */
+              int n = 0;
+
+              for (int k = d - 6; k <= d; k++)
+                n += g_hash_table_contains (swelling, GINT_TO_POINTER (k));
+              if (n < 3)
+                continue;
+            }
+          else
+            continue;
+
+          g_array_append_val (flags, flag);
+        }
+    }
+
+  g_array_sort (flags, compare_red_flags);
+
+  return flags;
+}
+
+static int
+compare_load_warnings (gconstpointer a,
+                       gconstpointer b)
+{
+  const KjLoadWarning *x = a, *y = b;
+  int c = strcmp (x->date, y->date);
+
+  return c != 0 ? c : strcmp (x->type, y->type);
+}
+
+/* Kilometres per ISO week (Monday first) from the week of @from to the week of @to. */
+GArray *
+kj_stats_weekly_km (GPtrArray  *runs,
+                    const char *from,
+                    const char *to)
+{
+  int first = jd_monday (jd (from)), last = jd_monday (jd (to));
+  int n_weeks = (last - first) / 7 + 1;
+  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (double));
+
+  g_return_val_if_fail (last >= first, weeks);
+
+  g_array_set_size (weeks, n_weeks);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = jd (run->date);
+
+      if (d >= first && d <= jd (to))
+        g_array_index (weeks, double, (jd_monday (d) - first) / 7) += run->distance_km;
+    }
+
+  return weeks;
+}
+
+/* The load warnings of DESIGN §6 up to @to, by date. */
+GArray *
+kj_stats_load_warnings (GPtrArray  *runs,
+                        const char *to)
+{
+  GArray *warnings = g_array_new (FALSE, FALSE, sizeof (KjLoadWarning));
+  int last = jd (to), first = G_MAXINT;
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = jd (run->date);
+      double longest = 0;
+
+      if (d > last)
+        continue;
+      first = MIN (first, d);
+
+      /* a run more than 10 % longer than the longest of the 30 days before it */
+      for (guint j = 0; j < runs->len; j++)
+        {
+          const KjRun *other = g_ptr_array_index (runs, j);
+          int o = jd (other->date);
+
+          if (o >= d - 30 && o <= d - 1)
+            longest = MAX (longest, other->distance_km);
+        }
+
+      if (longest > 0 && run->distance_km > longest * 1.1 + EPSILON)
+        {
+          KjLoadWarning w = { "long-run-spike", "", run->distance_km, longest };
+
+          g_strlcpy (w.date, run->date, sizeof w.date);
+          g_array_append_val (warnings, w);
+        }
+    }
+
+  /* a week more than 30 % above the one before, when that had at least 5 km */
+  if (first != G_MAXINT)
+    {
+      char from[11];
+      g_autoptr(GArray) weeks = NULL;
+      int monday = jd_monday (first);
+
+      jd_to_date (first, from);
+      weeks = kj_stats_weekly_km (runs, from, to);
+
+      for (guint w = 1; w < weeks->len; w++)
+        {
+          double previous = g_array_index (weeks, double, w - 1);
+          double km = g_array_index (weeks, double, w);
+
+          if (previous >= 5.0 - EPSILON && km > previous * 1.3 + EPSILON)
+            {
+              KjLoadWarning warning = { "weekly-increase", "", km, previous };
+
+              jd_to_date (monday + 7 * (int) w, warning.date);
+              g_array_append_val (warnings, warning);
+            }
+        }
+    }
+
+  g_array_sort (warnings, compare_load_warnings);
+
+  return warnings;
+}
+
+static void
+clear_medication_warning (gpointer data)
+{
+  KjMedicationWarning *w = data;
+
+  g_clear_pointer (&w->drug, g_free);
+}
+
+static gboolean
+is_oral_nsaid (const char *drug)
+{
+  return kj_drug_is_nsaid (drug) && kj_drug_is_oral (drug);
+}
+
+static int
+compare_medication_warnings (gconstpointer a,
+                             gconstpointer b)
+{
+  const KjMedicationWarning *x = a, *y = b;
+  int c = strcmp (x->date, y->date);
+
+  if (c == 0)
+    c = strcmp (x->type, y->type);
+  return c != 0 ? c : g_strcmp0 (x->drug, y->drug);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* The medication warnings of DESIGN §4 up to @to, by date. */
+GArray *
+kj_stats_medication_warnings (GPtrArray  *treatments,
+                              const char *to)
+{
+  GArray *warnings = g_array_new (FALSE, FALSE, sizeof (KjMedicationWarning));
+  g_autoptr(GHashTable) by_date = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) first_nsaid = g_hash_table_new (NULL, NULL);   /* julian day → static drug code */
+  g_autoptr(GArray) nsaid_days = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_drugs;
+  const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
+  GHashTableIter iter;
+  gpointer key, value;
+  int last = jd (to), streak = 0, previous = 0, open = -1;
+
+  g_array_set_clear_func (warnings, clear_medication_warning);
+
+  for (guint i = 0; i < treatments->len; i++)
+    {
+      KjTreatment *t = g_ptr_array_index (treatments, i);
+      GPtrArray *list;
+
+      if (t->drug == NULL || jd (t->date) > last)
+        continue;
+
+      if (!(list = g_hash_table_lookup (by_date, t->date)))
+        g_hash_table_insert (by_date, t->date, (list = g_ptr_array_new ()));
+      g_ptr_array_add (list, t);
+    }
+
+  g_hash_table_iter_init (&iter, by_date);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+      g_autoptr(GString) nsaids = g_string_new (NULL);
+      const char *first = NULL;
+      guint n_nsaids = 0;
+
+      for (guint d = 0; d < n_drugs; d++)
+        {
+          const char *drug = drugs[d].code;
+          int total = 0, max = kj_drug_daily_max_mg (drug);
+          gboolean taken = FALSE;
+
+          for (guint i = 0; i < list->len; i++)
+            {
+              KjTreatment *t = g_ptr_array_index (list, i);
+
+              if (g_str_equal (t->drug, drug))
+                {
+                  taken = TRUE;
+                  total += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+                }
+            }
+
+          if (!taken)
+            continue;
+
+          if (max > 0 && kj_drug_is_oral (drug) && total > max)
+            {
+              KjMedicationWarning w = { "over-limit", "", g_strdup (drug), total, KJ_UNSET };
+
+              g_strlcpy (w.date, key, sizeof w.date);
+              g_array_append_val (warnings, w);
+            }
+
+          if (is_oral_nsaid (drug))
+            {
+              g_string_append_printf (nsaids, "%s%s", n_nsaids ? "+" : "", drug);
+              first = first ? first : drug;
+              n_nsaids++;
+            }
+        }
+
+      if (n_nsaids >= 2)
+        {
+          KjMedicationWarning w = { "two-nsaids", "", g_strdup (nsaids->str), KJ_UNSET, KJ_UNSET };
+
+          g_strlcpy (w.date, key, sizeof w.date);
+          g_array_append_val (warnings, w);
+        }
+
+      if (first != NULL)
+        {
+          int d = jd (key);
+
+          g_array_append_val (nsaid_days, d);
+          g_hash_table_insert (first_nsaid, GINT_TO_POINTER (d), (gpointer) first);
+        }
+    }
+
+  /* oral NSAIDs on more than 10 consecutive days: flagged on the 11th day,
+   * with the length of the whole run of days */
+  g_array_sort (nsaid_days, compare_ints);
+  for (guint i = 0; i < nsaid_days->len; i++)
+    {
+      int d = g_array_index (nsaid_days, int, i);
+
+      streak = (i > 0 && d == previous + 1) ? streak + 1 : 1;
+      previous = d;
+
+      if (streak == 11)
+        {
+          KjMedicationWarning w = { "long-use", "", NULL, KJ_UNSET, streak };
+
+          jd_to_date (d, w.date);
+          w.drug = g_strdup (g_hash_table_lookup (first_nsaid, GINT_TO_POINTER (d)));
+          g_array_append_val (warnings, w);
+          open = (int) warnings->len - 1;
+        }
+      else if (streak > 11 && open >= 0)
+        g_array_index (warnings, KjMedicationWarning, open).days = streak;
+      else if (streak == 1)
+        open = -1;
+    }
+
+  g_array_sort (warnings, compare_medication_warnings);
+
+  return warnings;
+}
+
+/* The assessment */
+
+static double
+mean_pain (GPtrArray *days,
+           int        from,
+           int        to,
+           guint     *n)
+{
+  double sum = 0;
+
+  *n = 0;
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int d = jd (day->date);
+
+      if (d >= from && d <= to)
+        {
+          sum += day->pain;
+          (*n)++;
+        }
+    }
+
+  return *n > 0 ? sum / *n : NAN;
+}
+
+static double
+slope_per_week (GPtrArray *days,
+                int        as_of)
+{
+  g_autoptr(GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int d = jd (day->date);
+
+      if (d >= as_of - 20 && d <= as_of)
+        {
+          double dx = d - as_of, dy = day->pain;
+
+          g_array_append_val (x, dx);
+          g_array_append_val (y, dy);
+        }
+    }
+
+  if (x->len < 5)
+    return NAN;
+
+  return 7.0 * kj_stats_theil_sen ((double *) x->data, (double *) y->data, x->len);
+}
+
+/* Mean pain on days after a run day, and after a day without one. */
+static void
+pain_after_runs (GPtrArray *days,
+                 GPtrArray *runs,
+                 int        as_of,
+                 double    *after_run,
+                 double    *after_rest)
+{
+  g_autoptr(GHashTable) run_days = g_hash_table_new (NULL, NULL);
+  double run_sum = 0, rest_sum = 0;
+  int run_n = 0, rest_n = 0, first = G_MAXINT;
+
+  for (guint i = 0; i < runs->len; i++)
+    g_hash_table_add (run_days, GINT_TO_POINTER (jd (((KjRun *) g_ptr_array_index (runs, i))->date)));
+
+  for (guint i = 0; i < days->len; i++)
+    first = MIN (first, jd (((KjDay *) g_ptr_array_index (days, i))->date));
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int d = jd (day->date);
+
+      /* the day before must lie within the journal */
+      if (d > as_of || d - 1 < first)
+        continue;
+
+      if (g_hash_table_contains (run_days, GINT_TO_POINTER (d - 1)))
+        run_sum += day->pain, run_n++;
+      else
+        rest_sum += day->pain, rest_n++;
+    }
+
+  *after_run = run_n >= 3 && rest_n >= 3 ? run_sum / run_n : NAN;
+  *after_rest = run_n >= 3 && rest_n >= 3 ? rest_sum / rest_n : NAN;
+}
+
+static char *
+format_change_pct (double pct)
+{
+  if (isnan (pct))
+    return g_strdup ("");
+  /* Translators: a percentage change in brackets, “ (−56 %)”; mind the minus sign */
+  return g_strdup_printf (_(" (%s%.0f %%)"), pct < 0 ? "−" : "+", fabs (pct));
+}
+
+static char *
+build_message (const KjAssessment *a,
+               const KjRedFlag    *recent_flag)
+{
+  g_autofree char *pct = format_change_pct (a->change_pct);
+  int weeks = a->days_since_t0 != KJ_UNSET ? a->days_since_t0 / 7 : 0;
+
+  switch (a->verdict)
+    {
+    case KJ_VERDICT_SEE_DOCTOR:
+      if (a->doctor_reason == KJ_DOCTOR_RED_FLAG && recent_flag != NULL)
+        {
+          g_autofree char *when = display_date (recent_flag->date);
+          const char *what = kj_code_label (KJ_CODE_SYMPTOM, recent_flag->symptom);
+
+          if (recent_flag->urgent)
+            /* Translators: “See a doctor now — you noted Locking on 20 March 2026. …” */
+            return g_strdup_printf (_("See a doctor now — you noted “%s” on %s. Locking, fever or not being able to "
+                                      "bear weight need a doctor’s examination today; tell them when it started."),
+                                    what, when);
+          if (g_str_equal (recent_flag->symptom, "swelling"))
+            return g_strdup_printf (_("See a doctor or physiotherapist soon — your knee was swollen on 3 or more of 7 "
+                                      "days, most recently on %s. Tell them how long it has been swollen."), when);
+          return g_strdup_printf (_("See a doctor or physiotherapist soon — you noted “%s” on %s. "
+                                    "Tell them when it happened and what you were doing."), what, when);
+        }
+      /* Translators: “… in the 3 weeks since you started treatment (5.1 to 4.8).” */
+      return g_strdup_printf (ngettext ("See a doctor — your pain has not improved meaningfully in the %d week since "
+                                        "you started treatment (%.1f then, %.1f now). Tell them what you tried.",
+                                        "See a doctor — your pain has not improved meaningfully in the %d weeks since "
+                                        "you started treatment (%.1f then, %.1f now). Tell them what you tried.",
+                                        weeks),
+                              weeks, a->baseline, a->current);
+
+    case KJ_VERDICT_NOT_ENOUGH_DATA:
+      return g_strdup_printf (ngettext ("Not enough data yet — log at least 3 days in the first week of treatment and "
+                                        "3 in the last 7 days. Log %d more day to see whether treatment is working.",
+                                        "Not enough data yet — log at least 3 days in the first week of treatment and "
+                                        "3 in the last 7 days. Log %d more days to see whether treatment is working.",
+                                        a->more_days_needed),
+                              a->more_days_needed);
+
+    case KJ_VERDICT_TOO_EARLY:
+      {
+        g_autofree char *started = g_strdup_printf (ngettext ("Too early to tell — treatment started %d day ago.",
+                                                              "Too early to tell — treatment started %d days ago.",
+                                                              a->days_since_t0),
+                                                    a->days_since_t0);
+        g_autofree char *wait = g_strdup_printf (ngettext ("Keep logging: the first assessment comes in %d day.",
+                                                           "Keep logging: the first assessment comes in %d days.",
+                                                           a->more_days_needed),
+                                                 a->more_days_needed);
+
+        return g_strdup_printf ("%s %s", started, wait);
+      }
+
+    case KJ_VERDICT_IMPROVING:
+      /* Translators: “Improving — average pain fell from 6.1 to 2.7 (−56 %) in the 4 weeks since …” */
+      return g_strdup_printf (ngettext ("Improving — average pain fell from %.1f to %.1f%s in the %d week since you "
+                                        "started treatment. Keep going with what helps.",
+                                        "Improving — average pain fell from %.1f to %.1f%s in the %d weeks since you "
+                                        "started treatment. Keep going with what helps.",
+                                        weeks),
+                              a->baseline, a->current, pct, weeks);
+
+    case KJ_VERDICT_WORSENING:
+      return g_strdup_printf (ngettext ("Worse — average pain rose from %.1f to %.1f%s in the %d week since you "
+                                        "started treatment. See a doctor or physiotherapist.",
+                                        "Worse — average pain rose from %.1f to %.1f%s in the %d weeks since you "
+                                        "started treatment. See a doctor or physiotherapist.",
+                                        weeks),
+                              a->baseline, a->current, pct, weeks);
+
+    case KJ_VERDICT_NO_CHANGE:
+    default:
+      {
+        char review[11];
+        g_autofree char *when = NULL;
+
+        kj_date_add_days (a->t0, 7 * a->review_weeks, review);
+        when = display_date (review);
+        return g_strdup_printf (_("No clear change yet — average pain was %.1f when treatment started and is %.1f "
+                                  "now. If it has not improved by %s, see a doctor."),
+                                a->baseline, a->current, when);
+      }
+    }
+}
+
+/**
+ * kj_assess:
+ * @profile: (nullable): the profile (treatment start, review weeks)
+ * @days: the day entries, in any order
+ * @as_of: the date to evaluate for
+ *
+ * Returns: (transfer full): the assessment of DESIGN §6
+ */
+KjAssessment *
+kj_assess (const KjProfile *profile,
+           GPtrArray       *days,
+           GPtrArray       *treatments,
+           GPtrArray       *runs,
+           const char      *as_of)
+{
+  KjAssessment *a = g_new0 (KjAssessment, 1);
+  const KjRedFlag *recent_flag = NULL;
+  int as, t0 = 0;
+
+  g_return_val_if_fail (kj_date_is_valid (as_of), NULL);
+
+  as = jd (as_of);
+  g_strlcpy (a->as_of, as_of, sizeof a->as_of);
+  a->review_weeks = profile != NULL ? profile->review_weeks : 3;
+  a->days_since_t0 = KJ_UNSET;
+  a->baseline = a->current = a->change = a->change_pct = a->slope_per_week = NAN;
+
+  for (guint i = 0; i < days->len; i++)
+    a->entries += jd (((KjDay *) g_ptr_array_index (days, i))->date) <= as;
+
+  /* T0: the profile's treatment start, else the first treatment, else the first entry */
+  if (profile != NULL && profile->treatment_start != NULL)
+    t0 = jd (profile->treatment_start);
+  if (t0 == 0)
+    {
+      int first = G_MAXINT;
+
+      for (guint i = 0; i < treatments->len; i++)
+        {
+          int d = jd (((KjTreatment *) g_ptr_array_index (treatments, i))->date);
+          if (d <= as)
+            first = MIN (first, d);
+        }
+      if (first == G_MAXINT)
+        for (guint i = 0; i < days->len; i++)
+          {
+            int d = jd (((KjDay *) g_ptr_array_index (days, i))->date);
+            if (d <= as)
+              first = MIN (first, d);
+          }
+      t0 = first != G_MAXINT ? first : 0;
+    }
+
+  a->red_flags = kj_stats_red_flags (days, as_of);
+  a->load_warnings = kj_stats_load_warnings (runs, as_of);
+  a->medication_warnings = kj_stats_medication_warnings (treatments, as_of);
+  pain_after_runs (days, runs, as, &a->pain_after_run_days, &a->pain_after_rest_days);
+  a->slope_per_week = slope_per_week (days, as);
+
+  for (guint i = 0; i < a->red_flags->len; i++)
+    {
+      const KjRedFlag *flag = &g_array_index (a->red_flags, KjRedFlag, i);
+
+      /* the most recent, urgent ones first */
+      if (jd (flag->date) >= as - 13 &&
+          (recent_flag == NULL || flag->urgent || !recent_flag->urgent))
+        recent_flag = flag;
+    }
+
+  if (t0 != 0)
+    {
+      jd_to_date (t0, a->t0);
+      a->days_since_t0 = as - t0;
+      a->baseline = mean_pain (days, t0, t0 + 6, &a->baseline_entries);
+      a->current = mean_pain (days, as - 6, as, &a->current_entries);
+
+      if (a->baseline_entries >= 3 && a->current_entries >= 3)
+        {
+          a->change = a->current - a->baseline;
+          a->change_pct = a->baseline != 0 ? 100.0 * a->change / a->baseline : NAN;
+        }
+    }
+
+  if (recent_flag != NULL)
+    {
+      a->verdict = KJ_VERDICT_SEE_DOCTOR;
+      a->doctor_reason = KJ_DOCTOR_RED_FLAG;
+    }
+  else if (t0 == 0 || a->baseline_entries < 3 || a->current_entries < 3)
+    {
+      a->verdict = KJ_VERDICT_NOT_ENOUGH_DATA;
+      a->more_days_needed = MAX (1, MAX (0, 3 - (int) a->current_entries) + MAX (0, 3 - (int) a->baseline_entries));
+    }
+  else if (a->days_since_t0 < 13)
+    {
+      a->verdict = KJ_VERDICT_TOO_EARLY;
+      a->more_days_needed = 13 - a->days_since_t0;
+    }
+  else if (kj_stats_is_meaningful (a->baseline, a->change) && a->change < 0)
+    a->verdict = KJ_VERDICT_IMPROVING;
+  else if (kj_stats_is_meaningful (a->baseline, a->change) && a->change > 0)
+    a->verdict = KJ_VERDICT_WORSENING;
+  else if (a->days_since_t0 >= 7 * a->review_weeks)
+    {
+      a->verdict = KJ_VERDICT_SEE_DOCTOR;
+      a->doctor_reason = KJ_DOCTOR_NO_IMPROVEMENT;
+    }
+  else
+    a->verdict = KJ_VERDICT_NO_CHANGE;
+
+  a->message = build_message (a, recent_flag);
+
+  return a;
+}
+
+void
+kj_assessment_free (KjAssessment *a)
+{
+  if (a == NULL)
+    return;
+
+  g_clear_pointer (&a->red_flags, g_array_unref);
+  g_clear_pointer (&a->load_warnings, g_array_unref);
+  g_clear_pointer (&a->medication_warnings, g_array_unref);
+  g_free (a->message);
+  g_free (a);
+}
+
+const char *
+kj_stats_disclaimer (void)
+{
+  return _("This is a summary of your own records, not a diagnosis.");
+}
+
+/* Output */
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/**
+ * kj_assessment_to_json:
+ *
+ * Returns: (transfer full): the summary JSON of DESIGN §8, ending with a newline
+ */
+char *
+kj_assessment_to_json (const KjAssessment *a)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "as_of");
+  json_builder_add_string_value (builder, a->as_of);
+  json_builder_set_member_name (builder, "t0");
+  if (a->t0[0] != '\0')
+    json_builder_add_string_value (builder, a->t0);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "days_since_t0");
+  if (a->days_since_t0 != KJ_UNSET)
+    json_builder_add_int_value (builder, a->days_since_t0);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, kj_verdict_to_string (a->verdict));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, a->message);
+  add_number (builder, "baseline", a->baseline);
+  add_number (builder, "current", a->current);
+  add_number (builder, "change", a->change);
+  add_number (builder, "change_pct", a->change_pct);
+  add_number (builder, "slope_per_week", a->slope_per_week);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_add_int_value (builder, a->entries);
+
+  json_builder_set_member_name (builder, "red_flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < a->red_flags->len; i++)
+    {
+      const KjRedFlag *f = &g_array_index (a->red_flags, KjRedFlag, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, f->date);
+      json_builder_set_member_name (builder, "symptom");
+      json_builder_add_string_value (builder, f->symptom);
+      json_builder_set_member_name (builder, "urgent");
+      json_builder_add_boolean_value (builder, f->urgent);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "load_warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < a->load_warnings->len; i++)
+    {
+      const KjLoadWarning *w = &g_array_index (a->load_warnings, KjLoadWarning, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, w->type);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, w->date);
+      add_number (builder, "km", w->km);
+      add_number (builder, "previous_km", w->previous_km);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_number (builder, "pain_after_run_days", a->pain_after_run_days);
+  add_number (builder, "pain_after_rest_days", a->pain_after_rest_days);
+
+  json_builder_set_member_name (builder, "medication_warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < a->medication_warnings->len; i++)
+    {
+      const KjMedicationWarning *w = &g_array_index (a->medication_warnings, KjMedicationWarning, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, w->type);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, w->date);
+      json_builder_set_member_name (builder, "drug");
+      json_builder_add_string_value (builder, w->drug);
+      json_builder_set_member_name (builder, "total_mg");
+      if (w->total_mg != KJ_UNSET)
+        json_builder_add_int_value (builder, w->total_mg);
+      else
+        json_builder_add_null_value (builder);
+      if (w->days != KJ_UNSET)
+        {
+          json_builder_set_member_name (builder, "days");
+          json_builder_add_int_value (builder, w->days);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+static void
+append_line (GString    *out,
+             const char *label,
+             const char *value)
+{
+  g_string_append_printf (out, "%-26s %s\n", label, value);
+}
+
+/**
+ * kj_assessment_to_text:
+ *
+ * Returns: (transfer full): the assessment as readable text in the user's language
+ */
+char *
+kj_assessment_to_text (const KjAssessment *a)
+{
+  GString *out = g_string_new (NULL);
+
+  /* Translators: the first line of --summary */
+  g_string_append_printf (out, _("Knee Journal — assessment as of %s"), a->as_of);
+  g_string_append (out, "\n\n");
+  g_string_append_printf (out, "%s\n\n", a->message);
+
+  if (a->t0[0] != '\0')
+    {
+      g_autofree char *v = g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", a->days_since_t0),
+                                            a->t0, a->days_since_t0);
+      append_line (out, _("Treatment started:"), v);
+    }
+  if (!isnan (a->baseline))
+    {
+      g_autofree char *v = g_strdup_printf (ngettext ("%.1f (%u day logged)", "%.1f (%u days logged)", a->baseline_entries),
+                                            a->baseline, a->baseline_entries);
+      append_line (out, _("Pain in the first week:"), v);
+    }
+  if (!isnan (a->current))
+    {
+      g_autofree char *v = g_strdup_printf (ngettext ("%.1f (%u day logged)", "%.1f (%u days logged)", a->current_entries),
+                                            a->current, a->current_entries);
+      append_line (out, _("Pain in the last 7 days:"), v);
+    }
+  if (!isnan (a->change))
+    {
+      g_autofree char *pct = format_change_pct (a->change_pct);
+      g_autofree char *v = g_strdup_printf (_("%s%.1f points%s"), a->change < 0 ? "−" : "+", fabs (a->change), pct);
+      append_line (out, _("Change:"), v);
+    }
+  if (!isnan (a->slope_per_week))
+    {
+      g_autofree char *v = g_strdup_printf (_("%s%.1f points a week"),
+                                            fabs (a->slope_per_week) < 0.05 ? "" : a->slope_per_week < 0 ? "−" : "+",
+                                            fabs (a->slope_per_week));
+      append_line (out, _("Trend of the last 3 weeks:"), v);
+    }
+  {
+    g_autofree char *v = g_strdup_printf ("%u", a->entries);
+    append_line (out, _("Days logged:"), v);
+  }
+  if (!isnan (a->pain_after_run_days))
+    {
+      g_autofree char *v = g_strdup_printf (_("%.1f after run days, %.1f after rest days"),
+                                            a->pain_after_run_days, a->pain_after_rest_days);
+      append_line (out, _("Pain the day after:"), v);
+    }
+
+  if (a->red_flags->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warning signs:"));
+      for (guint i = 0; i < a->red_flags->len; i++)
+        {
+          const KjRedFlag *f = &g_array_index (a->red_flags, KjRedFlag, i);
+
+          g_string_append_printf (out, "  %s  %s (%s)\n", f->date, kj_code_label (KJ_CODE_SYMPTOM, f->symptom),
+                                  f->urgent ? _("see a doctor now") : _("see a doctor or physiotherapist soon"));
+        }
+    }
+
+  if (a->load_warnings->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Running load:"));
+      for (guint i = 0; i < a->load_warnings->len; i++)
+        {
+          const KjLoadWarning *w = &g_array_index (a->load_warnings, KjLoadWarning, i);
+
+          if (g_str_equal (w->type, "weekly-increase"))
+            g_string_append_printf (out, _("  %s  the week’s %.1f km are %.0f %% more than the week before (%.1f km)\n"),
+                                    w->date, w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+          else
+            g_string_append_printf (out, _("  %s  a %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km)\n"),
+                                    w->date, w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+        }
+    }
+
+  if (a->medication_warnings->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Medication:"));
+      for (guint i = 0; i < a->medication_warnings->len; i++)
+        {
+          const KjMedicationWarning *w = &g_array_index (a->medication_warnings, KjMedicationWarning, i);
+
+          if (g_str_equal (w->type, "over-limit"))
+            g_string_append_printf (out, _("  %s  %s %d mg, more than %d mg a day without a prescription\n"),
+                                    w->date, kj_code_label (KJ_CODE_DRUG, w->drug), w->total_mg,
+                                    kj_drug_daily_max_mg (w->drug));
+          else if (g_str_equal (w->type, "long-use"))
+            g_string_append_printf (out, _("  %s  anti-inflammatory painkillers on %d days in a row (more than 10)\n"),
+                                    w->date, w->days);
+          else
+            g_string_append_printf (out, _("  %s  two different anti-inflammatory painkillers on one day (%s)\n"),
+                                    w->date, w->drug);
+        }
+    }
+
+  g_string_append_printf (out, "\n%s\n", kj_stats_disclaimer ());
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,112 @@
+/* kj-stats.h — the assessment of DESIGN §6: is conservative treatment working?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kj-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KJ_VERDICT_IMPROVING,
+  KJ_VERDICT_NO_CHANGE,
+  KJ_VERDICT_WORSENING,
+  KJ_VERDICT_TOO_EARLY,
+  KJ_VERDICT_SEE_DOCTOR,
+  KJ_VERDICT_NOT_ENOUGH_DATA,
+} KjVerdict;
+
+/* Which rule made the verdict see-doctor. */
+typedef enum
+{
+  KJ_DOCTOR_NONE,
+  KJ_DOCTOR_RED_FLAG,
+  KJ_DOCTOR_NO_IMPROVEMENT,
+} KjDoctorReason;
+
+typedef struct
+{
+  char        date[11];
+  const char *symptom;      /* static code */
+  gboolean    urgent;
+} KjRedFlag;
+
+typedef struct
+{
+  const char *type;         /* "long-run-spike" or "weekly-increase" */
+  char        date[11];
+  double      km;
+  double      previous_km;
+} KjLoadWarning;
+
+typedef struct
+{
+  const char *type;         /* "over-limit", "long-use" or "two-nsaids" */
+  char        date[11];
+  char       *drug;         /* a code, or codes joined by "+" for two-nsaids */
+  int         total_mg;     /* KJ_UNSET where it does not apply */
+  int         days;         /* long-use: consecutive days; else KJ_UNSET */
+} KjMedicationWarning;
+
+typedef struct
+{
+  char            as_of[11];
+  char            t0[11];             /* "" when the journal holds nothing */
+  int             days_since_t0;      /* KJ_UNSET without t0 */
+  int             review_weeks;
+  KjVerdict       verdict;
+  KjDoctorReason  doctor_reason;
+  char           *message;
+  double          baseline;           /* NAN when unknown */
+  double          current;
+  double          change;
+  double          change_pct;
+  double          slope_per_week;
+  guint           baseline_entries;
+  guint           current_entries;
+  guint           entries;            /* day entries up to as_of */
+  int             more_days_needed;   /* too-early, not-enough-data; else 0 */
+  GArray         *red_flags;          /* KjRedFlag, by date */
+  GArray         *load_warnings;      /* KjLoadWarning, by date */
+  GArray         *medication_warnings;/* KjMedicationWarning, by date */
+  double          pain_after_run_days;
+  double          pain_after_rest_days;
+} KjAssessment;
+
+const char   *kj_verdict_to_string       (KjVerdict          verdict);
+KjAssessment *kj_assess                  (const KjProfile   *profile,
+                                          GPtrArray         *days,
+                                          GPtrArray         *treatments,
+                                          GPtrArray         *runs,
+                                          const char        *as_of);
+void          kj_assessment_free         (KjAssessment      *assessment);
+char         *kj_assessment_to_json      (const KjAssessment *assessment);
+char         *kj_assessment_to_text      (const KjAssessment *assessment);
+
+gboolean      kj_stats_is_meaningful     (double             baseline,
+                                          double             change);
+double        kj_stats_theil_sen         (const double      *x,
+                                          const double      *y,
+                                          guint              n);
+GArray       *kj_stats_rolling_mean      (GPtrArray         *days,
+                                          const char        *from,
+                                          const char        *to);
+GArray       *kj_stats_red_flags         (GPtrArray         *days,
+                                          const char        *to);
+GArray       *kj_stats_load_warnings     (GPtrArray         *runs,
+                                          const char        *to);
+GArray       *kj_stats_medication_warnings (GPtrArray       *treatments,
+                                          const char        *to);
+GArray       *kj_stats_weekly_km         (GPtrArray         *runs,
+                                          const char        *from,
+                                          const char        *to);
+
+const char   *kj_stats_disclaimer        (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjAssessment, kj_assessment_free)
+
+G_END_DECLS

@@ -1,0 +1,624 @@
+/* test-stats.c — every verdict rule of DESIGN §6 at its boundaries, and the numbers behind them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "kj-gen.h"
+#include "kj-json.h"
+#include "kj-stats.h"
+
+#define T0 "2026-03-02"   /* a Monday */
+
+typedef struct
+{
+  KjProfile *profile;
+  GPtrArray *days;
+  GPtrArray *treatments;
+  GPtrArray *runs;
+} Journal;
+
+static Journal *
+journal_new (void)
+{
+  Journal *j = g_new0 (Journal, 1);
+
+  j->profile = kj_profile_new ();
+  j->profile->treatment_start = g_strdup (T0);
+  j->days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
+  j->treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  j->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+
+  return j;
+}
+
+static void
+journal_free (Journal *j)
+{
+  kj_profile_free (j->profile);
+  g_ptr_array_unref (j->days);
+  g_ptr_array_unref (j->treatments);
+  g_ptr_array_unref (j->runs);
+  g_free (j);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Journal, journal_free)
+
+static KjDay *
+add_day (Journal *j,
+         int      offset,
+         int      pain)
+{
+  char date[11];
+  KjDay *day;
+
+  kj_date_add_days (T0, offset, date);
+  day = kj_day_new (date);
+  day->id = g_strdup_printf ("d%d", offset);
+  day->pain = pain;
+  g_ptr_array_add (j->days, day);
+
+  return day;
+}
+
+static void
+add_days (Journal *j,
+          int      from,
+          int      to,
+          int      pain)
+{
+  for (int d = from; d <= to; d++)
+    add_day (j, d, pain);
+}
+
+static void
+add_symptom (KjDay      *day,
+             const char *symptom)
+{
+  g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, symptom));
+}
+
+static void
+add_run (Journal *j,
+         int      offset,
+         double   km)
+{
+  char date[11];
+
+  kj_date_add_days (T0, offset, date);
+  g_ptr_array_add (j->runs, kj_run_new (date, km));
+}
+
+static void
+add_drug (Journal    *j,
+          int         offset,
+          const char *drug,
+          int         mg)
+{
+  char date[11];
+  KjTreatment *t;
+
+  kj_date_add_days (T0, offset, date);
+  t = kj_treatment_new (date, "medication");
+  t->drug = kj_code_lookup (KJ_CODE_DRUG, drug);
+  t->dose_mg = mg;
+  g_ptr_array_add (j->treatments, t);
+}
+
+static KjAssessment *
+assess (Journal *j,
+        int      as_of_offset)
+{
+  char as_of[11];
+
+  kj_date_add_days (T0, as_of_offset, as_of);
+  return kj_assess (j->profile, j->days, j->treatments, j->runs, as_of);
+}
+
+static void
+test_stats_meaningful (void)
+{
+  const struct { double baseline, change; gboolean meaningful; } cases[] = {
+    { 8.0, -2.0, TRUE },      /* exactly 2 points */
+    { 8.0, -1.99, FALSE },
+    { 8.0, 2.0, TRUE },
+    { 3.0, -0.9, FALSE },     /* 30 % of 3, but less than a point */
+    { 3.0, -1.0, TRUE },      /* a point, and more than 30 % */
+    { 3.4, -1.02, TRUE },     /* 30 % of 3.4, and a point */
+    { 5.0, -1.5, TRUE },      /* 30 % of 5 */
+    { 5.0, -1.4, FALSE },
+    { 0.0, 1.0, TRUE },       /* a point is more than 30 % of nothing */
+    { 0.0, 0.9, FALSE },
+    { 6.0, NAN, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("baseline %g, change %g", cases[i].baseline, cases[i].change);
+      g_assert_cmpint (kj_stats_is_meaningful (cases[i].baseline, cases[i].change), ==, cases[i].meaningful);
+    }
+}
+
+/* 12 days after T0 is too early, 13 is not */
+static void
+test_stats_too_early (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) day12 = NULL;
+  g_autoptr(KjAssessment) day13 = NULL;
+
+  add_days (j, 0, 6, 6);
+  add_days (j, 7, 13, 3);
+
+  day12 = assess (j, 12);
+  g_assert_cmpstr (kj_verdict_to_string (day12->verdict), ==, "too-early");
+  g_assert_cmpint (day12->days_since_t0, ==, 12);
+  g_assert_cmpint (day12->more_days_needed, ==, 1);
+  g_assert_nonnull (strstr (day12->message, "1 day"));
+
+  day13 = assess (j, 13);
+  g_assert_cmpstr (kj_verdict_to_string (day13->verdict), ==, "improving");
+  g_assert_cmpfloat_with_epsilon (day13->baseline, 6.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (day13->current, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (day13->change, -3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (day13->change_pct, -50.0, 1e-9);
+}
+
+/* change of exactly 2 points from a baseline of 8 (25 %): improving; 1.99… is not */
+static void
+test_stats_two_points (void)
+{
+  g_autoptr(Journal) exact = journal_new ();
+  g_autoptr(Journal) short_of = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  add_days (exact, 0, 6, 8);
+  add_days (exact, 14, 20, 6);
+  a = assess (exact, 20);
+  g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, "improving");
+
+  /* 7 entries: six of 6 and one of 7 → mean 6.142…, change −1.857 < 2 and < 30 % of 8 */
+  add_days (short_of, 0, 6, 8);
+  add_days (short_of, 14, 19, 6);
+  add_day (short_of, 20, 7);
+  b = assess (short_of, 20);
+  g_assert_cmpstr (kj_verdict_to_string (b->verdict), ==, "no-change");
+  g_assert_nonnull (strstr (b->message, "8.0"));
+}
+
+/* 30 % of a baseline of 3 is 0.9 points: not meaningful; 1 point is */
+static void
+test_stats_thirty_percent (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(Journal) k = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  /* baseline 3.0; current (2+2+2+2+2+2+3)/7 = 2.142…: −0.857 */
+  add_days (j, 0, 6, 3);
+  add_days (j, 14, 19, 2);
+  add_day (j, 20, 3);
+  a = assess (j, 20);
+  g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, "no-change");
+
+  /* current 2.0: −1.0, a third of the baseline */
+  add_days (k, 0, 6, 3);
+  add_days (k, 14, 20, 2);
+  b = assess (k, 20);
+  g_assert_cmpstr (kj_verdict_to_string (b->verdict), ==, "improving");
+}
+
+/* no change after 3 weeks: see a doctor; with 6 review weeks, not yet */
+static void
+test_stats_review_weeks (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) three = NULL;
+  g_autoptr(KjAssessment) six = NULL;
+  g_autoptr(KjAssessment) day20 = NULL;
+
+  add_days (j, 0, 21, 5);
+
+  day20 = assess (j, 20);
+  g_assert_cmpstr (kj_verdict_to_string (day20->verdict), ==, "no-change");
+
+  three = assess (j, 21);
+  g_assert_cmpstr (kj_verdict_to_string (three->verdict), ==, "see-doctor");
+  g_assert_cmpint (three->doctor_reason, ==, KJ_DOCTOR_NO_IMPROVEMENT);
+  g_assert_nonnull (strstr (three->message, "3 weeks"));
+
+  j->profile->review_weeks = 6;
+  six = assess (j, 21);
+  g_assert_cmpstr (kj_verdict_to_string (six->verdict), ==, "no-change");
+}
+
+/* a red flag on as_of − 13 counts; on as_of − 14 it does not */
+static void
+test_stats_red_flag_window (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) inside = NULL;
+  g_autoptr(KjAssessment) outside = NULL;
+  KjDay *locked;
+
+  add_days (j, 0, 6, 6);
+  add_days (j, 7, 30, 2);
+  locked = g_ptr_array_index (j->days, 16);
+  g_assert_cmpint (kj_date_diff (T0, locked->date), ==, 16);
+  add_symptom (locked, "locking");
+
+  inside = assess (j, 29);
+  g_assert_cmpstr (kj_verdict_to_string (inside->verdict), ==, "see-doctor");
+  g_assert_cmpint (inside->doctor_reason, ==, KJ_DOCTOR_RED_FLAG);
+  g_assert_nonnull (strstr (inside->message, "Locking"));
+  g_assert_cmpuint (inside->red_flags->len, ==, 1);
+  g_assert_true (g_array_index (inside->red_flags, KjRedFlag, 0).urgent);
+
+  outside = assess (j, 30);
+  g_assert_cmpstr (kj_verdict_to_string (outside->verdict), ==, "improving");
+  /* still listed, for the doctor */
+  g_assert_cmpuint (outside->red_flags->len, ==, 1);
+}
+
+/* swelling on 2 days in 7 is no red flag; on 3 it is, dated on the third */
+static void
+test_stats_persistent_swelling (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(GArray) two = NULL;
+  g_autoptr(GArray) three = NULL;
+  char as_of[11];
+
+  add_days (j, 0, 20, 4);
+  add_symptom (g_ptr_array_index (j->days, 10), "swelling");
+  add_symptom (g_ptr_array_index (j->days, 16), "swelling");
+  kj_date_add_days (T0, 20, as_of);
+
+  two = kj_stats_red_flags (j->days, as_of);
+  g_assert_cmpuint (two->len, ==, 0);
+
+  /* day 11: 10, 11 — day 16 is 6 days after 10: 3 in the 7 days ending on 16 */
+  add_symptom (g_ptr_array_index (j->days, 11), "swelling");
+  three = kj_stats_red_flags (j->days, as_of);
+  g_assert_cmpuint (three->len, ==, 1);
+  g_assert_cmpstr (g_array_index (three, KjRedFlag, 0).symptom, ==, "swelling");
+  g_assert_false (g_array_index (three, KjRedFlag, 0).urgent);
+  g_assert_cmpstr (g_array_index (three, KjRedFlag, 0).date, ==, ((KjDay *) j->days->pdata[16])->date);
+}
+
+/* fewer than 3 entries in a window */
+static void
+test_stats_missing_entries (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(Journal) empty = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+  g_autoptr(KjAssessment) c = NULL;
+
+  add_days (j, 0, 6, 6);
+  add_day (j, 25, 2);
+  add_day (j, 27, 2);
+  a = assess (j, 28);
+  g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, "not-enough-data");
+  g_assert_cmpuint (a->current_entries, ==, 2);
+  g_assert_cmpint (a->more_days_needed, ==, 1);
+  g_assert_true (isnan (a->change));
+
+  add_day (j, 28, 2);
+  b = assess (j, 28);
+  g_assert_cmpstr (kj_verdict_to_string (b->verdict), ==, "improving");
+
+  c = assess (empty, 10);
+  g_assert_cmpstr (kj_verdict_to_string (c->verdict), ==, "not-enough-data");
+  g_assert_cmpuint (c->entries, ==, 0);
+}
+
+/* T0 falls back to the first treatment, then the first entry */
+static void
+test_stats_t0 (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  g_clear_pointer (&j->profile->treatment_start, g_free);
+  add_days (j, 0, 20, 4);
+  add_drug (j, 3, "ibuprofen", 400);
+  a = assess (j, 20);
+  g_assert_cmpstr (a->t0, ==, ((KjDay *) j->days->pdata[3])->date);
+
+  g_ptr_array_set_size (j->treatments, 0);
+  b = assess (j, 20);
+  g_assert_cmpstr (b->t0, ==, T0);
+}
+
+static void
+test_stats_theil_sen (void)
+{
+  const double x1[] = { 0, 1, 2 }, y1[] = { 0, 1, 4 };
+  const double x2[] = { 0, 1, 2, 3 }, y2[] = { 0, 2, 2, 5 };
+  const double x3[] = { 0, 1, 2, 3, 4 }, y3[] = { 5, 4, 3, 2, 100 };   /* one outlier */
+  const double x4[] = { 1, 1 }, y4[] = { 1, 2 };
+
+  /* slopes 1, 2, 3: median 2 */
+  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x1, y1, 3), 2.0, 1e-12);
+  /* slopes 2, 1, 5/3, 0, 3/2, 3: median (3/2 + 5/3) / 2 */
+  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x2, y2, 4), (1.5 + 5.0 / 3) / 2, 1e-12);
+  /* the outlier does not move it: −1 */
+  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x3, y3, 5), -1.0, 1e-12);
+  g_assert_true (isnan (kj_stats_theil_sen (x4, y4, 2)));
+}
+
+static void
+test_stats_slope (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  /* pain falls one point every two days over three weeks: −3.5 a week */
+  for (int d = 0; d <= 20; d += 2)
+    add_day (j, d, 10 - d / 2);
+  a = assess (j, 20);
+  g_assert_cmpfloat_with_epsilon (a->slope_per_week, -3.5, 1e-9);
+
+  /* fewer than 5 entries in the 21 days: no slope */
+  g_ptr_array_set_size (j->days, 0);
+  add_day (j, 0, 5);
+  add_day (j, 10, 5);
+  add_day (j, 15, 4);
+  add_day (j, 20, 3);
+  b = assess (j, 20);
+  g_assert_true (isnan (b->slope_per_week));
+}
+
+static void
+test_stats_rolling_mean (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(GArray) means = NULL;
+  char to[11];
+
+  add_day (j, 0, 3);
+  add_day (j, 1, 6);
+  add_day (j, 2, 9);
+  add_day (j, 12, 1);
+  add_day (j, 13, 2);
+  add_day (j, 14, 3);
+  kj_date_add_days (T0, 14, to);
+
+  means = kj_stats_rolling_mean (j->days, T0, to);
+  g_assert_cmpuint (means->len, ==, 15);
+  g_assert_true (isnan (g_array_index (means, double, 0)));
+  g_assert_true (isnan (g_array_index (means, double, 1)));
+  g_assert_cmpfloat_with_epsilon (g_array_index (means, double, 2), 6.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g_array_index (means, double, 6), 6.0, 1e-12);   /* days 0–6 */
+  g_assert_true (isnan (g_array_index (means, double, 7)));                         /* 1–7: two entries */
+  g_assert_true (isnan (g_array_index (means, double, 9)));                         /* 3–9: nothing: a gap */
+  g_assert_true (isnan (g_array_index (means, double, 13)));                        /* 7–13: two entries */
+  g_assert_cmpfloat_with_epsilon (g_array_index (means, double, 14), 2.0, 1e-12);
+}
+
+static void
+test_stats_load_warnings (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(GArray) warnings = NULL;
+  char to[11];
+
+  /* week of T0 (Monday): 10 km; the next week 13.5 km (+35 %): warned, dated on its Monday */
+  add_run (j, 0, 5);
+  add_run (j, 2, 5);
+  add_run (j, 7, 4.5);
+  add_run (j, 9, 4.5);
+  add_run (j, 11, 4.5);
+  /* the week after: 17 km, +26 %: not warned */
+  add_run (j, 14, 8.5);
+  add_run (j, 16, 8.5);
+  /* a long run: 9.4 km is 10.6 % more than the longest of the 30 days before (8.5): a spike */
+  add_run (j, 30, 9.4);
+  /* 3 km in a week, then 10: the week before had less than 5 km: no weekly warning */
+  add_run (j, 70, 3);
+  add_run (j, 77, 10);
+  kj_date_add_days (T0, 80, to);
+
+  warnings = kj_stats_load_warnings (j->runs, to);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("%s %s %.2f %.2f", g_array_index (warnings, KjLoadWarning, i).type,
+                    g_array_index (warnings, KjLoadWarning, i).date,
+                    g_array_index (warnings, KjLoadWarning, i).km, g_array_index (warnings, KjLoadWarning, i).previous_km);
+
+  g_assert_cmpuint (warnings->len, ==, 4);
+  /* the 4.5 km run of day 7 is no spike (less than 5), the 8.5 of day 14 is (+70 %) */
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 0).type, ==, "weekly-increase");
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 0).date, ==, "2026-03-09");
+  g_assert_cmpfloat_with_epsilon (g_array_index (warnings, KjLoadWarning, 0).km, 13.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (warnings, KjLoadWarning, 0).previous_km, 10.0, 1e-9);
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 1).type, ==, "long-run-spike");
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 1).date, ==, "2026-03-16");
+  g_assert_cmpfloat_with_epsilon (g_array_index (warnings, KjLoadWarning, 1).previous_km, 5.0, 1e-9);
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 2).type, ==, "long-run-spike");
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 2).date, ==, "2026-04-01");
+  g_assert_cmpfloat_with_epsilon (g_array_index (warnings, KjLoadWarning, 2).km, 9.4, 1e-9);
+  /* day 77: 10 km after a 3 km week is no weekly increase (that week had less than 5 km),
+   * but it is a spike over the 3 km run of day 70 */
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 3).type, ==, "long-run-spike");
+  g_assert_cmpstr (g_array_index (warnings, KjLoadWarning, 3).date, ==, "2026-05-18");
+}
+
+static void
+test_stats_medication_warnings (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(GArray) warnings = NULL;
+  char to[11];
+
+  /* day 0: 3 × 400 mg = 1200, the maximum: fine; day 1: 1600: over */
+  for (int i = 0; i < 3; i++)
+    add_drug (j, 0, "ibuprofen", 400);
+  for (int i = 0; i < 4; i++)
+    add_drug (j, 1, "ibuprofen", 400);
+  /* day 2: ibuprofen and naproxen; diclofenac gel is no oral NSAID */
+  add_drug (j, 2, "ibuprofen", 200);
+  add_drug (j, 2, "naproxen", 220);
+  add_drug (j, 3, "ibuprofen", 200);
+  add_drug (j, 3, "diclofenac-gel", 0 + 10);
+  /* days 0–11: an oral NSAID every day: 12 days, flagged on day 10 (the 11th) */
+  for (int d = 4; d <= 11; d++)
+    add_drug (j, d, "naproxen", 220);
+  /* 10 days in a row later: not flagged */
+  for (int d = 30; d <= 39; d++)
+    add_drug (j, d, "aspirin", 500);
+  kj_date_add_days (T0, 50, to);
+
+  warnings = kj_stats_medication_warnings (j->treatments, to);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("%s %s %s", g_array_index (warnings, KjMedicationWarning, i).type,
+                    g_array_index (warnings, KjMedicationWarning, i).date,
+                    g_array_index (warnings, KjMedicationWarning, i).drug);
+
+  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 0).type, ==, "over-limit");
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 0).date, ==, "2026-03-03");
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 0).drug, ==, "ibuprofen");
+  g_assert_cmpint (g_array_index (warnings, KjMedicationWarning, 0).total_mg, ==, 1600);
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 1).type, ==, "two-nsaids");
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 1).drug, ==, "ibuprofen+naproxen");
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 2).type, ==, "long-use");
+  g_assert_cmpstr (g_array_index (warnings, KjMedicationWarning, 2).date, ==, "2026-03-12");
+  g_assert_cmpint (g_array_index (warnings, KjMedicationWarning, 2).days, ==, 12);
+}
+
+static void
+test_stats_pain_after_runs (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  /* runs on days 0, 2, 4, 6: the days after (1, 3, 5, 7) hurt 6; the others 2 */
+  for (int d = 0; d <= 8; d++)
+    add_day (j, d, d % 2 == 1 ? 6 : 2);
+  for (int d = 0; d <= 6; d += 2)
+    add_run (j, d, 5);
+
+  a = assess (j, 8);
+  g_assert_cmpfloat_with_epsilon (a->pain_after_run_days, 6.0, 1e-12);
+  /* days 2, 4, 6, 8 follow rest days; day 0 has no day before in the journal */
+  g_assert_cmpfloat_with_epsilon (a->pain_after_rest_days, 2.0, 1e-12);
+
+  /* fewer than 3 of either: unknown */
+  g_ptr_array_set_size (j->runs, 2);
+  b = assess (j, 8);
+  g_assert_true (isnan (b->pain_after_run_days));
+  g_assert_true (isnan (b->pain_after_rest_days));
+}
+
+/* The summary JSON has every key of DESIGN §8, with null for unknown numbers. */
+static void
+test_stats_json (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *keys[] = { "as_of", "t0", "days_since_t0", "verdict", "message", "baseline", "current", "change",
+                         "change_pct", "slope_per_week", "entries", "red_flags", "load_warnings",
+                         "pain_after_run_days", "pain_after_rest_days", "medication_warnings" };
+  JsonObject *root;
+
+  add_days (j, 0, 6, 6);
+  add_days (j, 7, 27, 3);
+  add_symptom (g_ptr_array_index (j->days, 20), "locking");
+  for (int i = 0; i < 4; i++)
+    add_drug (j, 1, "ibuprofen", 400);
+  a = assess (j, 27);
+  text = kj_assessment_to_json (a);
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (root, keys[i]));
+
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2026-03-29");
+  g_assert_cmpstr (json_object_get_string_member (root, "t0"), ==, T0);
+  g_assert_cmpint (json_object_get_int_member (root, "days_since_t0"), ==, 27);
+  g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "see-doctor");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "baseline"), 6.0, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (root, "entries"), ==, 28);
+  g_assert_true (json_object_get_null_member (root, "pain_after_run_days"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "red_flags")), ==, 1);
+  {
+    JsonObject *flag = json_array_get_object_element (json_object_get_array_member (root, "red_flags"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (flag, "symptom"), ==, "locking");
+    g_assert_true (json_object_get_boolean_member (flag, "urgent"));
+  }
+  {
+    JsonObject *w = json_array_get_object_element (json_object_get_array_member (root, "medication_warnings"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (w, "type"), ==, "over-limit");
+    g_assert_cmpint (json_object_get_int_member (w, "total_mg"), ==, 1600);
+  }
+}
+
+/* The generator's scenario journals have the verdicts they were made for. */
+static void
+test_stats_scenarios (void)
+{
+  const struct { const char *scenario; guint days; const char *verdict; } cases[] = {
+    { "improving", 35, "improving" },
+    { "plateau", 35, "see-doctor" },
+    { "plateau", 18, "no-change" },
+    { "worsening", 35, "worsening" },
+    { "red-flag", 35, "see-doctor" },
+    { "sparse", 35, "not-enough-data" },
+    { "improving", 10, "too-early" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KjJournal) journal = kj_gen_journal (5 + i, cases[i].days, cases[i].scenario, "2026-04-01", NULL);
+      g_autoptr(KjAssessment) a = kj_assess (journal->profile, journal->days, journal->treatments,
+                                             journal->runs, "2026-04-01");
+
+      g_test_message ("%s %u days: %s — %s", cases[i].scenario, cases[i].days, kj_verdict_to_string (a->verdict),
+                      a->message);
+      g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, cases[i].verdict);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stats/meaningful", test_stats_meaningful);
+  g_test_add_func ("/stats/too-early", test_stats_too_early);
+  g_test_add_func ("/stats/two-points", test_stats_two_points);
+  g_test_add_func ("/stats/thirty-percent", test_stats_thirty_percent);
+  g_test_add_func ("/stats/review-weeks", test_stats_review_weeks);
+  g_test_add_func ("/stats/red-flag-window", test_stats_red_flag_window);
+  g_test_add_func ("/stats/persistent-swelling", test_stats_persistent_swelling);
+  g_test_add_func ("/stats/missing-entries", test_stats_missing_entries);
+  g_test_add_func ("/stats/t0", test_stats_t0);
+  g_test_add_func ("/stats/theil-sen", test_stats_theil_sen);
+  g_test_add_func ("/stats/slope", test_stats_slope);
+  g_test_add_func ("/stats/rolling-mean", test_stats_rolling_mean);
+  g_test_add_func ("/stats/load-warnings", test_stats_load_warnings);
+  g_test_add_func ("/stats/medication-warnings", test_stats_medication_warnings);
+  g_test_add_func ("/stats/pain-after-runs", test_stats_pain_after_runs);
+  g_test_add_func ("/stats/json", test_stats_json);
+  g_test_add_func ("/stats/scenarios", test_stats_scenarios);
+
+  return g_test_run ();
+}
