@@ -283,7 +283,8 @@ kj_stats_weekly_km (GPtrArray  *runs,
                     const char *from,
                     const char *to)
 {
-  int first = jd_monday (jd (from)), last = jd_monday (jd (to));
+  int end = jd (to);
+  int first = jd_monday (jd (from)), last = jd_monday (end);
   int n_weeks = (last - first) / 7 + 1;
   GArray *weeks = g_array_new (FALSE, TRUE, sizeof (double));
 
@@ -295,11 +296,25 @@ kj_stats_weekly_km (GPtrArray  *runs,
       const KjRun *run = g_ptr_array_index (runs, i);
       int d = jd (run->date);
 
-      if (d >= first && d <= jd (to))
+      if (d >= first && d <= end)
         g_array_index (weeks, double, (jd_monday (d) - first) / 7) += run->distance_km;
     }
 
   return weeks;
+}
+
+typedef struct
+{
+  int    day;
+  double km;
+  const char *date;
+} RunPoint;
+
+static int
+compare_run_points (gconstpointer a,
+                    gconstpointer b)
+{
+  return ((const RunPoint *) a)->day - ((const RunPoint *) b)->day;
 }
 
 /* The load warnings of DESIGN §6 up to @to, by date. */
@@ -308,46 +323,50 @@ kj_stats_load_warnings (GPtrArray  *runs,
                         const char *to)
 {
   GArray *warnings = g_array_new (FALSE, FALSE, sizeof (KjLoadWarning));
-  int last = jd (to), first = G_MAXINT;
+  g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (RunPoint), runs->len);
+  int last = jd (to);
 
   for (guint i = 0; i < runs->len; i++)
     {
       const KjRun *run = g_ptr_array_index (runs, i);
-      int d = jd (run->date);
+      RunPoint p = { jd (run->date), run->distance_km, run->date };
+
+      if (p.day <= last)
+        g_array_append_val (points, p);
+    }
+  g_array_sort (points, compare_run_points);
+
+  /* a run more than 10 % longer than the longest of the 30 days before it */
+  for (guint i = 0; i < points->len; i++)
+    {
+      const RunPoint *p = &g_array_index (points, RunPoint, i);
       double longest = 0;
 
-      if (d > last)
-        continue;
-      first = MIN (first, d);
-
-      /* a run more than 10 % longer than the longest of the 30 days before it */
-      for (guint j = 0; j < runs->len; j++)
+      for (guint j = i; j-- > 0;)
         {
-          const KjRun *other = g_ptr_array_index (runs, j);
-          int o = jd (other->date);
+          const RunPoint *o = &g_array_index (points, RunPoint, j);
 
-          if (o >= d - 30 && o <= d - 1)
-            longest = MAX (longest, other->distance_km);
+          if (o->day < p->day - 30)
+            break;
+          if (o->day <= p->day - 1)
+            longest = MAX (longest, o->km);
         }
 
-      if (longest > 0 && run->distance_km > longest * 1.1 + EPSILON)
+      if (longest > 0 && p->km > longest * 1.1 + EPSILON)
         {
-          KjLoadWarning w = { "long-run-spike", "", run->distance_km, longest };
+          KjLoadWarning w = { "long-run-spike", "", p->km, longest };
 
-          g_strlcpy (w.date, run->date, sizeof w.date);
+          g_strlcpy (w.date, p->date, sizeof w.date);
           g_array_append_val (warnings, w);
         }
     }
 
   /* a week more than 30 % above the one before, when that had at least 5 km */
-  if (first != G_MAXINT)
+  if (points->len > 0)
     {
-      char from[11];
-      g_autoptr(GArray) weeks = NULL;
-      int monday = jd_monday (first);
-
-      jd_to_date (first, from);
-      weeks = kj_stats_weekly_km (runs, from, to);
+      const RunPoint *first = &g_array_index (points, RunPoint, 0);
+      int monday = jd_monday (first->day);
+      g_autoptr(GArray) weeks = kj_stats_weekly_km (runs, first->date, to);
 
       for (guint w = 1; w < weeks->len; w++)
         {

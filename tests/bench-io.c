@@ -10,12 +10,15 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kj-csv.h"
 #include "kj-file.h"
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-stats.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
 
@@ -186,7 +189,7 @@ main (int   argc,
   g_autofree char *changed_path = NULL;
   g_autofree char *text = NULL;
   double floor_ms[RUNS], parse_ms[RUNS], import_ms[RUNS], reimport_ms[RUNS], update_ms[RUNS];
-  double export_json_ms[RUNS], export_csv_ms[RUNS], read_ms[RUNS];
+  double export_json_ms[RUNS], export_csv_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
   gsize length;
 
   tmp_dir = g_dir_make_tmp ("kj-bench-XXXXXX", &error);
@@ -290,6 +293,35 @@ main (int   argc,
       days = kj_store_list_days (store, NULL, NULL, &error);
       read_ms[r] = now_ms () - start;
       g_assert_cmpuint (days->len, ==, KJ_GEN_LARGE_DAYS);
+
+      /* the assessment, in the process and as the command line runs it */
+      {
+        g_autoptr(KjJournal) all = NULL;
+        g_autoptr(KjAssessment) assessment = NULL;
+        g_autofree char *json = NULL;
+        g_autofree char *printed = NULL;
+        int status = -1;
+        const char *command[] = { g_getenv ("KJ_BINARY"), "--db", db, "--summary-json", "--as-of", "2026-11-01", NULL };
+
+        start = now_ms ();
+        all = kj_store_read_journal (store, &error);
+        assessment = kj_assess (all->profile, all->days, all->treatments, all->runs, "2026-11-01");
+        json = kj_assessment_to_json (assessment);
+        assess_ms[r] = now_ms () - start;
+
+        g_clear_object (&store);
+        if (command[0] != NULL)
+          {
+            start = now_ms ();
+            g_spawn_sync (NULL, (char **) command, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &printed, NULL, &status, &error);
+            summary_ms[r] = now_ms () - start;
+            g_assert_no_error (error);
+            g_assert_cmpint (status, ==, 0);
+            g_assert_nonnull (strstr (printed, "\"verdict\""));
+          }
+        else
+          summary_ms[r] = NAN;
+      }
     }
 
   report ("floor: raw SQLite inserts, one transaction", floor_ms, RUNS);
@@ -300,6 +332,8 @@ main (int   argc,
   report ("export JSON", export_json_ms, RUNS);
   report ("export CSV", export_csv_ms, RUNS);
   report ("open the journal and read all days", read_ms, RUNS);
+  report ("read all and assess (in the process)", assess_ms, RUNS);
+  report ("knee-journal --summary-json (a new process)", summary_ms, RUNS);
 
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);

@@ -98,7 +98,8 @@ test_cli_version_and_help (void)
   run_cli (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   for (const char * const *opt = (const char * const[]) { "--db", "--demo", "--import-json", "--export-json",
-                                                          "--export-csv", "--version", NULL }; *opt; opt++)
+                                                          "--export-csv", "--summary", "--summary-json", "--as-of",
+                                                          "--version", NULL }; *opt; opt++)
     g_assert_nonnull (strstr (help.out, *opt));
 }
 
@@ -302,6 +303,77 @@ test_cli_atomic_export (void)
   g_assert_nonnull (strstr (into_dir.err, "it is a folder"));
 }
 
+/* Scenario journals imported through the command line, judged through --summary-json. */
+static void
+test_cli_summary (void)
+{
+  const struct { const char *scenario; guint days; const char *verdict; } cases[] = {
+    { "improving", 35, "improving" },
+    { "plateau", 35, "see-doctor" },
+    { "worsening", 35, "worsening" },
+    { "red-flag", 35, "see-doctor" },
+    { "sparse", 35, "not-enough-data" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KjJournal) journal = kj_gen_journal (30 + i, cases[i].days, cases[i].scenario, "2026-04-01", NULL);
+      g_autofree char *text = kj_json_generate (journal, NULL);
+      g_autofree char *name = g_strdup_printf ("summary-%s.json", cases[i].scenario);
+      g_autofree char *json = kj_test_tmp_path (name);
+      g_autofree char *db = kj_test_tmp_path ("summary.db");
+      g_auto(Result) import = { 0 };
+      g_auto(Result) summary = { 0 };
+      g_auto(Result) readable = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *root;
+
+      kj_test_write_file (json, text, -1);
+      g_unlink (db);
+      run_cli (&import, NULL, "--db", db, "--import-json", json, NULL);
+      g_assert_cmpint (import.status, ==, 0);
+
+      run_cli (&summary, NULL, "--db", db, "--summary-json", "--as-of", "2026-04-01", NULL);
+      g_assert_cmpint (summary.status, ==, 0);
+      json_parser_load_from_data (parser, summary.out, -1, &error);
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, cases[i].verdict);
+      g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2026-04-01");
+      g_assert_cmpint (json_object_get_int_member (root, "entries"), ==, journal->days->len);
+
+      run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-04-01", NULL);
+      g_assert_cmpint (readable.status, ==, 0);
+      g_assert_true (g_str_has_prefix (readable.out, "Knee Journal — assessment as of 2026-04-01\n"));
+      g_assert_nonnull (strstr (readable.out, json_object_get_string_member (root, "message")));
+      g_assert_nonnull (strstr (readable.out, "This is a summary of your own records, not a diagnosis."));
+    }
+}
+
+static void
+test_cli_summary_errors (void)
+{
+  g_auto(Result) bad_date = { 0 };
+  g_auto(Result) alone = { 0 };
+  g_auto(Result) both = { 0 };
+  g_auto(Result) missing = { 0 };
+
+  run_cli (&bad_date, NULL, "--summary-json", "--as-of", "2026-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
+
+  run_cli (&alone, NULL, "--as-of", "2026-03-01", NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+
+  run_cli (&both, NULL, "--summary", "--summary-json", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  run_cli (&missing, NULL, "--db", "/nonexistent-folder/journal.db", "--summary", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "knee-journal: error: "));
+}
+
 static gboolean
 find_demo_journal (const char  *tmp,
                    char       **out)
@@ -393,6 +465,8 @@ main (int   argc,
   g_test_add_func ("/cli/journal-choice", test_cli_journal_choice);
   g_test_add_func ("/cli/errors-change-nothing", test_cli_errors_change_nothing);
   g_test_add_func ("/cli/atomic-export", test_cli_atomic_export);
+  g_test_add_func ("/cli/summary", test_cli_summary);
+  g_test_add_func ("/cli/summary-errors", test_cli_summary_errors);
   g_test_add_func ("/cli/demo", test_cli_demo);
 
   return g_test_run ();
