@@ -1,0 +1,649 @@
+/* kj-chart-render.c — the trend chart as a pure cairo renderer (screen, PDF and tests)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layers, back to front: weekly running km as bars on the right axis, the
+ * baseline and current levels as bands, treatment start and review lines,
+ * worst-pain whiskers, the 7-day mean with gaps, daily pain as points, red
+ * flag marks along the top; under the plot the date axis and a strip with
+ * one row per treatment kind. Text is set with Pango and never overlaps:
+ * date labels that would collide are left out.
+ */
+#define G_LOG_DOMAIN "knee-journal-chart-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "kj-chart-render.h"
+
+#define MARGIN_TOP     22.0
+#define MARGIN_RIGHT   44.0
+#define AXIS_HEIGHT    20.0
+#define STRIP_ROW      9.0
+#define MAX_STRIP_ROWS 8
+
+typedef struct
+{
+  double x, y, w, h;          /* the plot */
+  double strip_y;
+  double label_width;
+  guint  n_rows;
+  guint  rows[MAX_STRIP_ROWS]; /* treatment kind of each strip row */
+} Layout;
+
+static int
+day_index (const char *from,
+           const char *date)
+{
+  return kj_date_diff (from, date);
+}
+
+KjChartData *
+kj_chart_data_new (GPtrArray          *days,
+                   GPtrArray          *treatments,
+                   GPtrArray          *runs,
+                   const KjAssessment *assessment,
+                   const char         *from,
+                   const char         *to)
+{
+  KjChartData *data = g_new0 (KjChartData, 1);
+  g_autoptr(GArray) rolling = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  guint n_kinds;
+  const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+  GDate d;
+
+  g_return_val_if_fail (kj_date_is_valid (from) && kj_date_is_valid (to), NULL);
+
+  g_strlcpy (data->from, from, sizeof data->from);
+  g_strlcpy (data->to, to, sizeof data->to);
+  data->n_days = MAX (1, day_index (from, to) + 1);
+  data->pain = g_new (double, data->n_days);
+  data->worst = g_new (double, data->n_days);
+  data->kinds = g_new0 (guint32, data->n_days);
+  data->red_flag = g_new0 (gboolean, data->n_days);
+  data->run_km = g_new0 (double, data->n_days);
+  data->t0 = data->review = G_MININT;
+  data->baseline = data->current = NAN;
+  data->review_weeks = 3;
+  data->as_of = data->n_days - 1;
+
+  for (guint i = 0; i < data->n_days; i++)
+    data->pain[i] = data->worst[i] = NAN;
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int k = day_index (from, day->date);
+
+      if (k < 0 || k >= (int) data->n_days)
+        continue;
+      data->pain[k] = day->pain;
+      if (day->pain_worst != KJ_UNSET)
+        data->worst[k] = day->pain_worst;
+    }
+
+  for (guint i = 0; i < treatments->len; i++)
+    {
+      const KjTreatment *t = g_ptr_array_index (treatments, i);
+      int k = day_index (from, t->date);
+
+      if (k < 0 || k >= (int) data->n_days)
+        continue;
+      for (guint c = 0; c < n_kinds; c++)
+        if (g_str_equal (kinds[c].code, t->kind))
+          data->kinds[k] |= 1u << c;
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *r = g_ptr_array_index (runs, i);
+      int k = day_index (from, r->date);
+
+      if (k >= 0 && k < (int) data->n_days)
+        data->run_km[k] += r->distance_km;
+    }
+
+  rolling = kj_stats_rolling_mean (days, from, to);
+  data->rolling = (double *) g_array_steal (rolling, NULL);
+
+  weeks = kj_stats_weekly_km (runs, from, to);
+  data->n_weeks = weeks->len;
+  data->week_km = (double *) g_array_steal (weeks, NULL);
+  kj_date_to_gdate (from, &d);
+  data->monday_offset = -((int) g_date_get_weekday (&d) - 1);
+
+  if (assessment != NULL)
+    {
+      for (guint i = 0; i < assessment->red_flags->len; i++)
+        {
+          int k = day_index (from, g_array_index (assessment->red_flags, KjRedFlag, i).date);
+
+          if (k >= 0 && k < (int) data->n_days)
+            data->red_flag[k] = TRUE;
+        }
+
+      data->review_weeks = assessment->review_weeks;
+      if (assessment->t0[0] != '\0')
+        {
+          data->t0 = day_index (from, assessment->t0);
+          data->review = data->t0 + 7 * assessment->review_weeks;
+          data->baseline = assessment->baseline_entries >= 3 ? assessment->baseline : NAN;
+        }
+      data->current = assessment->current_entries >= 3 ? assessment->current : NAN;
+      data->as_of = day_index (from, assessment->as_of);
+    }
+
+  return data;
+}
+
+void
+kj_chart_data_free (KjChartData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_free (data->pain);
+  g_free (data->worst);
+  g_free (data->rolling);
+  g_free (data->kinds);
+  g_free (data->red_flag);
+  g_free (data->run_km);
+  g_free (data->week_km);
+  g_free (data);
+}
+
+static void
+set_color (cairo_t      *cr,
+           const KjRgba *color,
+           double        alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static PangoLayout *
+make_layout (cairo_t *cr,
+             double   size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+static void
+compute_layout (cairo_t           *cr,
+                const KjChartData *data,
+                double             width,
+                double             height,
+                Layout            *l)
+{
+  g_autoptr(PangoLayout) layout = cr != NULL ? make_layout (cr, 9) : NULL;
+  guint n_kinds;
+  const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+  guint32 present = 0;
+
+  memset (l, 0, sizeof *l);
+
+  for (guint i = 0; i < data->n_days; i++)
+    present |= data->kinds[i];
+
+  l->label_width = 28;
+  for (guint c = 0; c < n_kinds && l->n_rows < MAX_STRIP_ROWS; c++)
+    {
+      if (!(present & (1u << c)))
+        continue;
+
+      l->rows[l->n_rows++] = c;
+      if (layout != NULL)
+        {
+          int tw, th;
+
+          pango_layout_set_text (layout, _(kinds[c].label), -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          l->label_width = MAX (l->label_width, tw + 8);
+        }
+    }
+
+  l->label_width = MIN (l->label_width, width * 0.25);
+  l->x = l->label_width;
+  l->y = MARGIN_TOP;
+  l->w = MAX (10, width - l->x - MARGIN_RIGHT);
+  l->h = MAX (10, height - MARGIN_TOP - AXIS_HEIGHT - l->n_rows * STRIP_ROW - 6);
+  l->strip_y = l->y + l->h + AXIS_HEIGHT;
+}
+
+static double
+x_of (const Layout      *l,
+      const KjChartData *data,
+      double             day)
+{
+  return l->x + (day + 0.5) * l->w / data->n_days;
+}
+
+static double
+y_of (const Layout *l,
+      double        pain)
+{
+  return l->y + l->h - pain / 10.0 * l->h;
+}
+
+/* Which day is under x, or -1. */
+int
+kj_chart_day_at (const KjChartData *data,
+                 double             width,
+                 double             height,
+                 double             x,
+                 double             y)
+{
+  Layout l;
+  int k;
+
+  compute_layout (NULL, data, width, height, &l);
+  if (x < l.x || x >= l.x + l.w)
+    return -1;
+
+  k = (int) floor ((x - l.x) / l.w * data->n_days);
+
+  return CLAMP (k, 0, (int) data->n_days - 1);
+}
+
+static double
+nice_ceiling (double value)
+{
+  const double steps[] = { 5, 10, 20, 25, 40, 50, 75, 100, 150, 200, 300, 500 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (value <= steps[i])
+      return steps[i];
+
+  return ceil (value / 100) * 100;
+}
+
+static void
+draw_text (cairo_t      *cr,
+           PangoLayout  *layout,
+           const char   *text,
+           double        x,
+           double        y,
+           double        align)   /* 0 left, 0.5 centre, 1 right */
+{
+  int tw, th;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, x - align * tw, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_km_bars (cairo_t           *cr,
+              const KjChartData *data,
+              const Layout      *l,
+              const KjChartStyle *style,
+              PangoLayout       *layout)
+{
+  double max = 0, scale;
+  g_autofree char *top = NULL;
+
+  for (guint w = 0; w < data->n_weeks; w++)
+    max = MAX (max, data->week_km[w]);
+
+  if (max <= 0)
+    return;
+
+  scale = nice_ceiling (max);
+  set_color (cr, &style->accent, style->high_contrast ? 0.35 : 0.18);
+
+  for (guint w = 0; w < data->n_weeks; w++)
+    {
+      double start = data->monday_offset + 7.0 * w;
+      double x0 = MAX (l->x, l->x + start * l->w / data->n_days);
+      double x1 = MIN (l->x + l->w, l->x + (start + 7) * l->w / data->n_days);
+      double bar = data->week_km[w] / scale * l->h;
+
+      if (data->week_km[w] <= 0 || x1 <= x0)
+        continue;
+      cairo_rectangle (cr, x0 + 0.5, l->y + l->h - bar, MAX (1, x1 - x0 - 1), bar);
+    }
+  cairo_fill (cr);
+
+  /* the right axis */
+  set_color (cr, &style->foreground, 0.7);
+  /* Translators: the top of the weekly distance axis, “40 km” */
+  top = g_strdup_printf (_("%.0f km"), scale);
+  draw_text (cr, layout, top, l->x + l->w + MARGIN_RIGHT - 2, l->y - 6, 1);
+  draw_text (cr, layout, _("a week"), l->x + l->w + MARGIN_RIGHT - 2, l->y + 5, 1);
+  draw_text (cr, layout, "0", l->x + l->w + 4, l->y + l->h - 8, 0);
+}
+
+static void
+draw_grid (cairo_t           *cr,
+           const Layout      *l,
+           const KjChartStyle *style,
+           PangoLayout       *layout)
+{
+  cairo_set_line_width (cr, 1);
+  for (int p = 0; p <= 10; p += 2)
+    {
+      double y = round (y_of (l, p)) + 0.5;
+      g_autofree char *label = g_strdup_printf ("%d", p);
+
+      set_color (cr, &style->foreground, p == 0 ? 0.5 : 0.12);
+      cairo_move_to (cr, l->x, y);
+      cairo_line_to (cr, l->x + l->w, y);
+      cairo_stroke (cr);
+
+      set_color (cr, &style->foreground, 0.7);
+      draw_text (cr, layout, label, l->x - 4, y - 6, 1);
+    }
+}
+
+static void
+draw_band (cairo_t            *cr,
+           const KjChartData  *data,
+           const Layout       *l,
+           const KjChartStyle *style,
+           PangoLayout        *layout,
+           int                 first,
+           int                 last,
+           double              level,
+           const char         *label)
+{
+  double x0, x1, y;
+
+  if (isnan (level) || last < 0 || first >= (int) data->n_days)
+    return;
+
+  first = MAX (first, 0);
+  last = MIN (last, (int) data->n_days - 1);
+  x0 = l->x + first * l->w / data->n_days;
+  x1 = l->x + (last + 1) * l->w / data->n_days;
+  y = y_of (l, level);
+
+  set_color (cr, &style->foreground, style->high_contrast ? 0.3 : 0.14);
+  cairo_rectangle (cr, x0, y - l->h * 0.03, MAX (2, x1 - x0), l->h * 0.06);
+  cairo_fill (cr);
+  set_color (cr, &style->foreground, 0.8);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, MAX (x0 + 2, x1), y);
+  cairo_stroke (cr);
+  draw_text (cr, layout, label, MIN (x1 + 3, l->x + l->w - 40), y - 14, 0);
+}
+
+static void
+draw_marker_line (cairo_t            *cr,
+                  const KjChartData  *data,
+                  const Layout       *l,
+                  const KjChartStyle *style,
+                  PangoLayout        *layout,
+                  int                 day,
+                  const char         *label,
+                  gboolean            dashed)
+{
+  double x;
+  const double dash[] = { 4, 3 };
+
+  if (day < 0 || day >= (int) data->n_days)
+    return;
+
+  x = round (l->x + day * l->w / data->n_days) + 0.5;
+  set_color (cr, &style->foreground, 0.75);
+  cairo_set_line_width (cr, 1.2);
+  cairo_set_dash (cr, dashed ? dash : NULL, dashed ? 2 : 0, 0);
+  cairo_move_to (cr, x, l->y);
+  cairo_line_to (cr, x, l->y + l->h);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_text (cr, layout, label, CLAMP (x, l->x, l->x + l->w), l->y - 18,
+             x > l->x + l->w * 0.8 ? 1 : 0);
+}
+
+static void
+draw_pain (cairo_t            *cr,
+           const KjChartData  *data,
+           const Layout       *l,
+           const KjChartStyle *style)
+{
+  double per_day = l->w / data->n_days;
+  double radius = CLAMP (per_day * 0.35, 1.0, 3.5);
+  gboolean open = FALSE;
+
+  /* worst pain: a faint whisker above the day's point */
+  set_color (cr, &style->foreground, 0.3);
+  cairo_set_line_width (cr, MAX (1, MIN (2, per_day * 0.3)));
+  for (guint i = 0; i < data->n_days; i++)
+    {
+      if (isnan (data->worst[i]) || isnan (data->pain[i]) || data->worst[i] <= data->pain[i])
+        continue;
+      cairo_move_to (cr, x_of (l, data, i), y_of (l, data->pain[i]));
+      cairo_line_to (cr, x_of (l, data, i), y_of (l, data->worst[i]));
+    }
+  cairo_stroke (cr);
+
+  /* the 7-day mean, broken where it is unknown */
+  set_color (cr, &style->accent, 1.0);
+  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < data->n_days; i++)
+    {
+      if (isnan (data->rolling[i]))
+        {
+          open = FALSE;
+          continue;
+        }
+      if (open)
+        cairo_line_to (cr, x_of (l, data, i), y_of (l, data->rolling[i]));
+      else
+        cairo_move_to (cr, x_of (l, data, i), y_of (l, data->rolling[i]));
+      open = TRUE;
+    }
+  cairo_stroke (cr);
+
+  /* daily pain */
+  set_color (cr, &style->foreground, 0.85);
+  for (guint i = 0; i < data->n_days; i++)
+    {
+      double x, y;
+
+      if (isnan (data->pain[i]))
+        continue;
+      x = x_of (l, data, i);
+      y = y_of (l, data->pain[i]);
+      if (radius <= 1.5)
+        cairo_rectangle (cr, x - radius, y - radius, 2 * radius, 2 * radius);
+      else
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+        }
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_red_flags (cairo_t            *cr,
+                const KjChartData  *data,
+                const Layout       *l,
+                const KjChartStyle *style)
+{
+  set_color (cr, &style->warning, 1.0);
+  for (guint i = 0; i < data->n_days; i++)
+    {
+      double x;
+
+      if (!data->red_flag[i])
+        continue;
+      x = x_of (l, data, i);
+      /* a small triangle pointing down at the day */
+      cairo_move_to (cr, x - 4, l->y + 1);
+      cairo_line_to (cr, x + 4, l->y + 1);
+      cairo_line_to (cr, x, l->y + 8);
+      cairo_close_path (cr);
+    }
+  cairo_fill (cr);
+}
+
+/* Date ticks: days, Mondays, months, quarters or years, whichever fits. */
+static void
+draw_date_axis (cairo_t            *cr,
+                const KjChartData  *data,
+                const Layout       *l,
+                const KjChartStyle *style,
+                PangoLayout        *layout)
+{
+  double per_day = l->w / data->n_days;
+  double last_end = -G_MAXDOUBLE;
+  GDate date;
+
+  kj_date_to_gdate (data->from, &date);
+  set_color (cr, &style->foreground, 0.7);
+  cairo_set_line_width (cr, 1);
+
+  for (guint i = 0; i < data->n_days; i++, g_date_add_days (&date, 1))
+    {
+      GDateDay dom = g_date_get_day (&date);
+      GDateMonth month = g_date_get_month (&date);
+      gboolean tick;
+      const char *format;
+      char text[64];
+      double x;
+      int tw, th;
+
+      if (per_day >= 28)
+        tick = TRUE, format = "%-d %b";
+      else if (per_day >= 5)
+        tick = g_date_get_weekday (&date) == G_DATE_MONDAY, format = "%-d %b";
+      else if (per_day >= 0.9)
+        tick = dom == 1, format = "%b %Y";
+      else if (per_day >= 0.25)
+        tick = dom == 1 && (month - 1) % 3 == 0, format = "%b %Y";
+      else
+        tick = dom == 1 && month == G_DATE_JANUARY, format = "%Y";
+
+      if (!tick)
+        continue;
+
+      x = round (l->x + i * per_day) + 0.5;
+      cairo_move_to (cr, x, l->y + l->h);
+      cairo_line_to (cr, x, l->y + l->h + 4);
+      cairo_stroke (cr);
+
+      if (g_date_strftime (text, sizeof text, format, &date) == 0)
+        continue;
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      /* left out when it would touch the previous label or leave the chart */
+      if (x - tw / 2.0 < last_end + 6 || x + tw / 2.0 > l->x + l->w + MARGIN_RIGHT - 2 || x - tw / 2.0 < 0)
+        continue;
+      cairo_move_to (cr, x - tw / 2.0, l->y + l->h + 5);
+      pango_cairo_show_layout (cr, layout);
+      last_end = x + tw / 2.0;
+    }
+}
+
+static void
+draw_strip (cairo_t            *cr,
+            const KjChartData  *data,
+            const Layout       *l,
+            const KjChartStyle *style,
+            PangoLayout        *layout)
+{
+  guint n_kinds;
+  const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+  double per_day = l->w / data->n_days;
+
+  for (guint r = 0; r < l->n_rows; r++)
+    {
+      double y = l->strip_y + r * STRIP_ROW;
+      guint32 bit = 1u << l->rows[r];
+
+      set_color (cr, &style->foreground, 0.7);
+      draw_text (cr, layout, _(kinds[l->rows[r]].label), l->x - 4, y - 2, 1);
+
+      set_color (cr, &style->foreground, r % 2 ? 0.04 : 0.08);
+      cairo_rectangle (cr, l->x, y, l->w, STRIP_ROW - 1);
+      cairo_fill (cr);
+
+      set_color (cr, &style->foreground, style->high_contrast ? 1.0 : 0.6);
+      for (guint i = 0; i < data->n_days; i++)
+        if (data->kinds[i] & bit)
+          cairo_rectangle (cr, l->x + i * per_day, y + 1, MAX (1, per_day - (per_day > 3 ? 1 : 0)), STRIP_ROW - 3);
+      cairo_fill (cr);
+    }
+}
+
+/**
+ * kj_chart_render:
+ * @hover: the day to highlight, or -1
+ */
+void
+kj_chart_render (cairo_t            *cr,
+                 const KjChartData  *data,
+                 int                 hover,
+                 double              width,
+                 double              height,
+                 const KjChartStyle *style)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *baseline = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *review = NULL;
+  Layout l;
+
+  g_return_if_fail (cr != NULL && data != NULL && style != NULL);
+
+  cairo_save (cr);
+  layout = make_layout (cr, 9);
+  compute_layout (cr, data, width, height, &l);
+
+  draw_km_bars (cr, data, &l, style, layout);
+  draw_grid (cr, &l, style, layout);
+
+  if (!isnan (data->baseline))
+    baseline = g_strdup_printf (_("start %.1f"), data->baseline);
+  if (!isnan (data->current))
+    current = g_strdup_printf (_("now %.1f"), data->current);
+  draw_band (cr, data, &l, style, layout, data->t0, data->t0 + 6, data->baseline, baseline);
+  draw_band (cr, data, &l, style, layout, data->as_of - 6, data->as_of, data->current, current);
+
+  /* Translators: the label of the review line of the chart, “Review (3 weeks)” */
+  review = g_strdup_printf (ngettext ("Review (%d week)", "Review (%d weeks)", data->review_weeks), data->review_weeks);
+  if (fabs ((double) (data->review - data->t0)) * l.w / data->n_days < 140)
+    {
+      /* too close for two labels: one label for both lines */
+      g_autofree char *both = g_strdup_printf ("%s · %s", _("Treatment start"), review);
+
+      draw_marker_line (cr, data, &l, style, layout, data->t0, both, FALSE);
+      draw_marker_line (cr, data, &l, style, layout, data->review, "", TRUE);
+    }
+  else
+    {
+      draw_marker_line (cr, data, &l, style, layout, data->t0, _("Treatment start"), FALSE);
+      draw_marker_line (cr, data, &l, style, layout, data->review, review, TRUE);
+    }
+
+  if (hover >= 0 && hover < (int) data->n_days)
+    {
+      set_color (cr, &style->accent, 0.15);
+      cairo_rectangle (cr, l.x + hover * l.w / data->n_days, l.y, MAX (2, l.w / data->n_days), l.h);
+      cairo_fill (cr);
+    }
+
+  draw_pain (cr, data, &l, style);
+  draw_red_flags (cr, data, &l, style);
+  draw_date_axis (cr, data, &l, style, layout);
+  draw_strip (cr, data, &l, style, layout);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,172 @@
+/* test-chart.c — the trend chart renderer: its data, its hit test, and pictures of 4 weeks to 10 years
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "kj-chart-render.h"
+#include "kj-gen.h"
+
+static const KjChartStyle light = {
+  .foreground = { 0.14, 0.14, 0.14, 1 },
+  .background = { 1, 1, 1, 1 },
+  .accent = { 0.21, 0.52, 0.89, 1 },
+  .warning = { 0.88, 0.11, 0.14, 1 },
+};
+
+static const KjChartStyle dark = {
+  .foreground = { 1, 1, 1, 1 },
+  .background = { 0.14, 0.14, 0.14, 1 },
+  .accent = { 0.47, 0.68, 0.93, 1 },
+  .warning = { 1, 0.48, 0.39, 1 },
+};
+
+static cairo_surface_t *
+render (const KjChartData  *data,
+        const KjChartStyle *style,
+        int                 width,
+        int                 height,
+        const char         *name)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  const char *build = g_getenv ("KJ_BUILD_ROOT");
+
+  cairo_set_source_rgb (cr, style->background.red, style->background.green, style->background.blue);
+  cairo_paint (cr);
+  kj_chart_render (cr, data, -1, width, height, style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (build != NULL)
+    {
+      g_autofree char *dir = g_build_filename (build, "screenshots", NULL);
+      g_autofree char *file = g_strconcat (dir, "/", name, ".png", NULL);
+
+      g_mkdir_with_parents (dir, 0755);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, file), ==, CAIRO_STATUS_SUCCESS);
+    }
+
+  return surface;
+}
+
+/* How many pixels of the image are close to @color. */
+static guint
+count_color (cairo_surface_t *surface,
+             const KjRgba    *color)
+{
+  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+  guchar *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = *(guint32 *) (pixels + y * stride + 4 * x);
+        double r = ((p >> 16) & 0xff) / 255.0, g = ((p >> 8) & 0xff) / 255.0, b = (p & 0xff) / 255.0;
+
+        n += fabs (r - color->red) < 0.06 && fabs (g - color->green) < 0.06 && fabs (b - color->blue) < 0.06;
+      }
+
+  return n;
+}
+
+static void
+test_chart_data (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 56, "red-flag", "2026-04-01", NULL);
+  g_autoptr(KjAssessment) assessment = kj_assess (journal->profile, journal->days, journal->treatments,
+                                                  journal->runs, "2026-04-01");
+  g_autoptr(KjChartData) data = kj_chart_data_new (journal->days, journal->treatments, journal->runs, assessment,
+                                                   "2026-03-05", "2026-04-01");
+  guint n_flags = 0;
+
+  g_assert_cmpuint (data->n_days, ==, 28);
+  g_assert_cmpint (data->as_of, ==, 27);
+  /* the generated journal's treatment start is before the range */
+  g_assert_cmpint (data->t0, <, 0);
+  g_assert_cmpint (data->review, ==, data->t0 + 21);
+  for (guint i = 0; i < data->n_days; i++)
+    {
+      const KjDay *day = g_ptr_array_index (journal->days, 28 + i);
+
+      g_assert_cmpfloat (data->pain[i], ==, day->pain);
+      n_flags += data->red_flag[i];
+    }
+  g_assert_cmpuint (n_flags, ==, 1);
+  g_assert_true (data->red_flag[27 - 4]);
+  g_assert_cmpfloat_with_epsilon (data->current, assessment->current, 1e-12);
+}
+
+static void
+test_chart_day_at (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 100, "improving", "2026-04-01", NULL);
+  g_autoptr(KjChartData) data = kj_chart_data_new (journal->days, journal->treatments, journal->runs, NULL,
+                                                   "2026-03-05", "2026-04-01");
+
+  g_assert_cmpint (kj_chart_day_at (data, 800, 300, 2, 100), ==, -1);
+  g_assert_cmpint (kj_chart_day_at (data, 800, 300, 799, 100), ==, -1);
+
+  /* walking across the plot goes through every day in order */
+  {
+    int last = -1, seen = 0;
+
+    for (double x = 0; x < 800; x += 0.5)
+      {
+        int day = kj_chart_day_at (data, 800, 300, x, 100);
+
+        if (day < 0)
+          continue;
+        g_assert_cmpint (day, >=, last);
+        if (day != last)
+          seen++;
+        last = day;
+      }
+    g_assert_cmpint (seen, ==, 28);
+  }
+}
+
+static void
+test_chart_pictures (void)
+{
+  const struct { const char *name; guint days; const char *from; int width; } cases[] = {
+    { "chart-4-weeks", 70, "2026-03-05", 800 },
+    { "chart-1-year", 400, "2025-04-02", 1000 },
+    { "chart-10-years", KJ_GEN_LARGE_DAYS, "2016-04-02", 1200 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint s = 0; s < 2; s++)
+      {
+        g_autoptr(KjJournal) journal = kj_gen_journal (8, cases[c].days, c == 0 ? "improving" : "mixed", "2026-04-01", NULL);
+        g_autoptr(KjAssessment) assessment = kj_assess (journal->profile, journal->days, journal->treatments,
+                                                        journal->runs, "2026-04-01");
+        g_autoptr(KjChartData) data = kj_chart_data_new (journal->days, journal->treatments, journal->runs,
+                                                         assessment, cases[c].from, "2026-04-01");
+        g_autofree char *name = g_strconcat (cases[c].name, s ? "-dark" : "", NULL);
+        const KjChartStyle *style = s ? &dark : &light;
+        cairo_surface_t *surface = render (data, style, cases[c].width, 400, name);
+
+        /* the 7-day mean is drawn in the accent colour */
+        g_assert_cmpuint (count_color (surface, &style->accent), >, 200);
+        cairo_surface_destroy (surface);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/data", test_chart_data);
+  g_test_add_func ("/chart/day-at", test_chart_day_at);
+  g_test_add_func ("/chart/pictures", test_chart_pictures);
+
+  return g_test_run ();
+}
