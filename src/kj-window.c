@@ -14,6 +14,7 @@
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
 #include "kj-today-page.h"
+#include "kj-trends-page.h"
 #include "kj-window.h"
 
 struct _KjWindow
@@ -33,6 +34,7 @@ struct _KjWindow
   AdwViewSwitcherBar   *switcher_bar;
   KjTodayPage          *today_page;
   KjHistoryPage        *history_page;
+  KjTrendsPage         *trends_page;
 };
 
 G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -445,6 +447,7 @@ kj_window_notify_application (KjWindow   *self,
 
   kj_today_page_set_store (self->today_page, store);
   kj_history_page_set_store (self->history_page, store);
+  kj_trends_page_set_store (self->trends_page, store);
   set_busy (self, FALSE);
 }
 
@@ -478,7 +481,7 @@ page_toast (GtkWidget *page,
 }
 
 static void
-history_day_activated (KjHistoryPage *page,
+history_day_activated (GtkWidget     *page,
                        const char    *date,
                        KjWindow      *self)
 {
@@ -491,6 +494,7 @@ today_day_changed (KjTodayPage *page,
                    KjWindow    *self)
 {
   kj_history_page_invalidate (self->history_page);
+  kj_trends_page_invalidate (self->trends_page);
 }
 
 static void
@@ -527,6 +531,7 @@ kj_window_class_init (KjWindowClass *klass)
 
   g_type_ensure (KJ_TYPE_TODAY_PAGE);
   g_type_ensure (KJ_TYPE_HISTORY_PAGE);
+  g_type_ensure (KJ_TYPE_TRENDS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
@@ -536,6 +541,7 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, trends_page);
   gtk_widget_class_bind_template_callback (widget_class, history_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, page_toast);
 
@@ -574,6 +580,7 @@ kj_window_reload (KjWindow *self)
 
   kj_today_page_reload (self->today_page);
   kj_history_page_invalidate (self->history_page);
+  kj_trends_page_invalidate (self->trends_page);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     show_journal (self);
 }
@@ -593,6 +600,7 @@ static void
 profile_changed (KjWindow *self)
 {
   kj_today_page_reload (self->today_page);
+  kj_trends_page_invalidate (self->trends_page);
 }
 
 /* Opens the profile: the affected knee, treatment dates, review weeks and units. */
@@ -628,6 +636,14 @@ kj_window_show_page (KjWindow   *self,
   g_return_if_fail (KJ_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+KjTrendsPage *
+kj_window_get_trends_page (KjWindow *self)
+{
+  g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
+
+  return self->trends_page;
 }
 
 KjTodayPage *

@@ -9,6 +9,7 @@
 #include "kj-application.h"
 #include "kj-history-page.h"
 #include "kj-today-page.h"
+#include "kj-trends-page.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,7 @@ void        kj_window_show_day     (KjWindow       *self,
 void        kj_window_show_preferences (KjWindow   *self);
 KjTodayPage *kj_window_get_today_page (KjWindow    *self);
 KjHistoryPage *kj_window_get_history_page (KjWindow *self);
+KjTrendsPage *kj_window_get_trends_page (KjWindow  *self);
 void        kj_window_show_page    (KjWindow       *self,
                                     const char     *name);
 const char *kj_window_get_last_message (KjWindow   *self);

@@ -1,0 +1,637 @@
+/* kj-trends-page.c — the Trends page: the verdict, the chart, where it hurt, warnings, week by week
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The journal is read and assessed when the page is shown (and again after
+ * it changed); the chart and the knee maps then draw from memory.
+ */
+#define G_LOG_DOMAIN "knee-journal-trends"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kj-chart.h"
+#include "kj-knee-render.h"
+#include "kj-stats.h"
+#include "kj-trends-page.h"
+
+typedef enum
+{
+  RANGE_4_WEEKS,
+  RANGE_3_MONTHS,
+  RANGE_1_YEAR,
+  RANGE_ALL,
+  RANGE_TREATMENT,
+  N_RANGES
+} Range;
+
+static const char *range_labels[N_RANGES] = {
+  N_("4 Weeks"), N_("3 Months"), N_("1 Year"), N_("All"), N_("Since Treatment Start"),
+};
+
+struct _KjTrendsPage
+{
+  GtkWidget        parent_instance;
+
+  KjStore         *store;
+  KjJournal       *journal;
+  KjAssessment    *assessment;
+  Range            range;
+  gboolean         loaded;
+  char             today[11];
+  double           weights[2][KJ_N_REGIONS];
+
+  GtkToggleButton *range_buttons[N_RANGES];
+
+  /* template widgets */
+  GtkWidget       *verdict_card;
+  GtkImage        *verdict_icon;
+  GtkLabel        *verdict_title;
+  GtkLabel        *verdict_message;
+  GtkLabel        *disclaimer_label;
+  GtkBox          *range_box;
+  KjChart         *chart;
+  GtkBox          *maps_box;
+  GtkWidget       *warnings_group;
+  GtkListBox      *warnings_list;
+  GtkGrid         *weeks_grid;
+};
+
+G_DEFINE_FINAL_TYPE (KjTrendsPage, kj_trends_page, GTK_TYPE_WIDGET)
+
+enum {
+  DAY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+chart_day_activated (KjChart      *chart,
+                     const char   *date,
+                     KjTrendsPage *self)
+{
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0, date);
+}
+
+/* The verdict card */
+
+static void
+update_verdict (KjTrendsPage *self)
+{
+  const char *css[] = { "kj-verdict-good", "kj-verdict-neutral", "kj-verdict-bad" };
+  const char *title, *icon, *tone;
+
+  switch (self->assessment->verdict)
+    {
+    case KJ_VERDICT_IMPROVING:
+      title = _("Improving"), icon = "emblem-ok-symbolic", tone = css[0];
+      break;
+    case KJ_VERDICT_WORSENING:
+      title = _("Getting Worse"), icon = "dialog-warning-symbolic", tone = css[2];
+      break;
+    case KJ_VERDICT_SEE_DOCTOR:
+      title = _("See a Doctor"), icon = "dialog-warning-symbolic", tone = css[2];
+      break;
+    case KJ_VERDICT_TOO_EARLY:
+      title = _("Too Early to Tell"), icon = "hourglass-symbolic", tone = css[1];
+      break;
+    case KJ_VERDICT_NOT_ENOUGH_DATA:
+      title = _("Not Enough Data"), icon = "document-edit-symbolic", tone = css[1];
+      break;
+    case KJ_VERDICT_NO_CHANGE:
+    default:
+      title = _("No Clear Change Yet"), icon = "view-more-horizontal-symbolic", tone = css[1];
+      break;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (css); i++)
+    gtk_widget_remove_css_class (self->verdict_card, css[i]);
+  gtk_widget_add_css_class (self->verdict_card, tone);
+
+  gtk_image_set_from_icon_name (self->verdict_icon, icon);
+  gtk_label_set_text (self->verdict_title, title);
+  gtk_label_set_text (self->verdict_message, self->assessment->message);
+  gtk_label_set_text (self->disclaimer_label, kj_stats_disclaimer ());
+}
+
+/* The knee maps */
+
+static void
+draw_map (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  KjTrendsPage *self = g_object_get_data (G_OBJECT (area), "page");
+  KjView view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "view"));
+  KjSide side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "side"));
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
+  KjKneeModel model;
+  KjKneeStyle style;
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &color);
+  style.foreground = (KjRgba) { color.red, color.green, color.blue, color.alpha };
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &color))
+    color = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
+  style.accent = (KjRgba) { color.red, color.green, color.blue, 1 };
+  if (!gtk_style_context_lookup_color (context, "view_bg_color", &color))
+    color = (GdkRGBA) { 1, 1, 1, 1 };
+  style.background = (KjRgba) { color.red, color.green, color.blue, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  style.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
+  kj_knee_model_init (&model, view, side);
+  model.use_weights = TRUE;
+  model.show_labels = height > 320;
+  memcpy (model.weights, self->weights[side], sizeof model.weights);
+  kj_knee_render (cr, &model, width, height - 20, &style);
+
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+    g_autofree char *label = g_strdup_printf ("%s · %s", side == KJ_SIDE_LEFT ? _("Left knee") : _("Right knee"),
+                                              view == KJ_VIEW_FRONT ? _("front") : _("back"));
+    int tw, th;
+
+    pango_layout_set_text (layout, label, -1);
+    pango_layout_get_pixel_size (layout, &tw, &th);
+    cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green, style.foreground.blue, 0.8);
+    cairo_move_to (cr, (width - tw) / 2.0, height - th);
+    pango_cairo_show_layout (cr, layout);
+  }
+}
+
+static void
+update_maps (KjTrendsPage *self,
+             const char   *from)
+{
+  GtkWidget *child;
+  double max = 0;
+  gboolean sides[2] = { FALSE, FALSE };
+
+  memset (self->weights, 0, sizeof self->weights);
+  for (guint i = 0; i < self->journal->days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (self->journal->days, i);
+
+      if (strcmp (day->date, from) < 0 || strcmp (day->date, self->today) > 0)
+        continue;
+
+      for (guint l = 0; l < day->locations->len; l++)
+        {
+          const KjLocation *loc = &g_array_index (day->locations, KjLocation, l);
+          KjSide side = g_str_equal (loc->side, "left") ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT;
+          int region = kj_region_from_code (loc->region);
+
+          self->weights[side][region] += 1;
+          max = MAX (max, self->weights[side][region]);
+          sides[side] = TRUE;
+        }
+    }
+
+  for (int s = 0; s < 2; s++)
+    for (int r = 0; r < KJ_N_REGIONS; r++)
+      self->weights[s][r] = max > 0 ? self->weights[s][r] / max : 0;
+
+  /* no marks at all: show the affected knee empty */
+  if (!sides[0] && !sides[1])
+    sides[g_strcmp0 (self->journal->profile->affected_side, "left") == 0 ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT] = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->maps_box))) != NULL)
+    gtk_box_remove (self->maps_box, child);
+
+  for (int s = KJ_SIDE_RIGHT; s >= KJ_SIDE_LEFT; s--)
+    for (int v = KJ_VIEW_FRONT; v <= KJ_VIEW_BACK; v++)
+      {
+        GtkWidget *area;
+
+        if (!sides[s])
+          continue;
+
+        area = gtk_drawing_area_new ();
+        gtk_widget_set_size_request (area, 140, 220);
+        g_object_set_data (G_OBJECT (area), "page", self);
+        g_object_set_data (G_OBJECT (area), "view", GINT_TO_POINTER (v));
+        g_object_set_data (G_OBJECT (area), "side", GINT_TO_POINTER (s));
+        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_map, NULL, NULL);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Map of how often each place of the knee was marked"), -1);
+        gtk_box_append (self->maps_box, area);
+      }
+}
+
+/* Warnings */
+
+static void
+add_warning (KjTrendsPage *self,
+             const char   *date,
+             const char   *title,
+             const char   *subtitle,
+             const char   *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *full = g_strdup_printf ("%s · %s", date, title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_append (self->warnings_list, row);
+}
+
+static void
+update_warnings (KjTrendsPage *self,
+                 const char   *from)
+{
+  const KjAssessment *a = self->assessment;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+
+  for (guint i = 0; i < a->red_flags->len; i++)
+    {
+      const KjRedFlag *f = &g_array_index (a->red_flags, KjRedFlag, i);
+
+      if (strcmp (f->date, from) < 0)
+        continue;
+      add_warning (self, f->date, kj_code_label (KJ_CODE_SYMPTOM, f->symptom),
+                   f->urgent ? _("A warning sign: see a doctor now") : _("A warning sign: see a doctor or physiotherapist soon"),
+                   "dialog-warning-symbolic");
+      n++;
+    }
+
+  for (guint i = 0; i < a->load_warnings->len; i++)
+    {
+      const KjLoadWarning *w = &g_array_index (a->load_warnings, KjLoadWarning, i);
+      g_autofree char *subtitle = NULL;
+
+      if (strcmp (w->date, from) < 0)
+        continue;
+      if (g_str_equal (w->type, "weekly-increase"))
+        subtitle = g_strdup_printf (_("%.1f km this week, %.0f %% more than the %.1f km of the week before; "
+                                      "more than 30 %% a week raises the risk of injury"),
+                                    w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+      else
+        subtitle = g_strdup_printf (_("A %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km); "
+                                      "more than 10 %% raises the risk of injury"),
+                                    w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+      add_warning (self, w->date, g_str_equal (w->type, "weekly-increase") ? _("Sharp rise in weekly distance")
+                                                                            : _("Long run much longer than before"),
+                   subtitle, "kj-run-symbolic");
+      n++;
+    }
+
+  for (guint i = 0; i < a->medication_warnings->len; i++)
+    {
+      const KjMedicationWarning *w = &g_array_index (a->medication_warnings, KjMedicationWarning, i);
+      g_autofree char *subtitle = NULL;
+      const char *title;
+
+      if (strcmp (w->date, from) < 0)
+        continue;
+      if (g_str_equal (w->type, "over-limit"))
+        {
+          title = _("More than the daily maximum");
+          subtitle = g_strdup_printf (_("%s %d mg in one day; without a prescription the label allows %d mg"),
+                                      kj_code_label (KJ_CODE_DRUG, w->drug), w->total_mg, kj_drug_daily_max_mg (w->drug));
+        }
+      else if (g_str_equal (w->type, "long-use"))
+        {
+          title = _("Painkillers for a long time");
+          subtitle = g_strdup_printf (_("Anti-inflammatory painkillers on %d days in a row; the label advises to ask a "
+                                        "doctor after 10 days"), w->days);
+        }
+      else
+        {
+          title = _("Two anti-inflammatory painkillers");
+          subtitle = g_strdup_printf (_("%s on one day; the labels advise against combining them"), w->drug);
+        }
+      add_warning (self, w->date, title, subtitle, "kj-medication-symbolic");
+      n++;
+    }
+
+  gtk_widget_set_visible (self->warnings_group, n > 0);
+}
+
+/* Week by week */
+
+static void
+grid_cell (GtkGrid    *grid,
+           int         column,
+           int         row,
+           const char *text,
+           gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static void
+update_weeks (KjTrendsPage *self,
+              const char   *from)
+{
+  const char *headings[] = { N_("Week of"), N_("Days logged"), N_("Mean pain"), N_("Ice or heat"),
+                             N_("Medicine (mg)"), N_("Exercises"), N_("Run (km)") };
+  GtkWidget *child;
+  GDate today;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->weeks_grid))) != NULL)
+    gtk_grid_remove (self->weeks_grid, child);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+    grid_cell (self->weeks_grid, c, 0, _(headings[c]), TRUE);
+
+  kj_date_to_gdate (self->today, &today);
+  g_date_subtract_days (&today, g_date_get_weekday (&today) - 1);
+
+  for (int w = 0; w < 12; w++, row++)
+    {
+      char monday[11], sunday[11];
+      double pain = 0, km = 0;
+      int logged = 0, thermal = 0, mg = 0, exercises = 0;
+      g_autofree char *cells[7] = { NULL };
+
+      kj_date_from_gdate (&today, monday);
+      g_date_subtract_days (&today, 7);
+      kj_date_add_days (monday, 6, sunday);
+      if (strcmp (sunday, from) < 0)
+        break;
+
+      for (guint i = 0; i < self->journal->days->len; i++)
+        {
+          const KjDay *d = g_ptr_array_index (self->journal->days, i);
+
+          if (strcmp (d->date, monday) >= 0 && strcmp (d->date, sunday) <= 0)
+            pain += d->pain, logged++;
+        }
+      for (guint i = 0; i < self->journal->treatments->len; i++)
+        {
+          const KjTreatment *t = g_ptr_array_index (self->journal->treatments, i);
+
+          if (strcmp (t->date, monday) < 0 || strcmp (t->date, sunday) > 0)
+            continue;
+          thermal += g_str_equal (t->kind, "ice") || g_str_equal (t->kind, "heat");
+          mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+          exercises += g_str_equal (t->kind, "exercise") || g_str_equal (t->kind, "stretching");
+        }
+      for (guint i = 0; i < self->journal->runs->len; i++)
+        {
+          const KjRun *r = g_ptr_array_index (self->journal->runs, i);
+
+          if (strcmp (r->date, monday) >= 0 && strcmp (r->date, sunday) <= 0)
+            km += r->distance_km;
+        }
+
+      cells[0] = g_strdup (monday);
+      cells[1] = g_strdup_printf ("%d", logged);
+      cells[2] = logged > 0 ? g_strdup_printf ("%.1f", pain / logged) : g_strdup ("–");
+      cells[3] = g_strdup_printf ("%d", thermal);
+      cells[4] = g_strdup_printf ("%d", mg);
+      cells[5] = g_strdup_printf ("%d", exercises);
+      cells[6] = g_strdup_printf ("%.1f", km);
+      for (guint c = 0; c < 7; c++)
+        grid_cell (self->weeks_grid, c, row, cells[c], FALSE);
+    }
+}
+
+/* Loading */
+
+static void
+range_start (KjTrendsPage *self,
+             Range         range,
+             char          from[11])
+{
+  const int back[] = { 27, 90, 364 };
+
+  switch (range)
+    {
+    case RANGE_ALL:
+      g_strlcpy (from, self->today, 11);
+      if (self->journal->days->len > 0)
+        g_strlcpy (from, ((KjDay *) self->journal->days->pdata[0])->date, 11);
+      if (self->journal->treatments->len > 0 && strcmp (((KjTreatment *) self->journal->treatments->pdata[0])->date, from) < 0)
+        g_strlcpy (from, ((KjTreatment *) self->journal->treatments->pdata[0])->date, 11);
+      if (self->journal->runs->len > 0 && strcmp (((KjRun *) self->journal->runs->pdata[0])->date, from) < 0)
+        g_strlcpy (from, ((KjRun *) self->journal->runs->pdata[0])->date, 11);
+      break;
+
+    case RANGE_TREATMENT:
+      if (self->assessment->t0[0] != '\0' && strcmp (self->assessment->t0, self->today) <= 0)
+        {
+          g_strlcpy (from, self->assessment->t0, 11);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    default:
+      kj_date_add_days (self->today, -back[range < RANGE_ALL ? range : 0], from);
+      break;
+    }
+
+  /* at least two weeks, so that a fresh journal still gets a readable chart */
+  if (kj_date_diff (from, self->today) < 13)
+    kj_date_add_days (self->today, -13, from);
+}
+
+static void
+show_range (KjTrendsPage *self)
+{
+  char from[11];
+
+  if (self->journal == NULL)
+    return;
+
+  range_start (self, self->range, from);
+  kj_chart_set_data (self->chart, kj_chart_data_new (self->journal->days, self->journal->treatments,
+                                                     self->journal->runs, self->assessment, from, self->today));
+  update_maps (self, from);
+  update_warnings (self, from);
+  update_weeks (self, from);
+}
+
+void
+kj_trends_page_load (KjTrendsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = kj_date_today ();
+
+  g_return_if_fail (KJ_IS_TRENDS_PAGE (self));
+
+  self->loaded = TRUE;
+  if (self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->journal, kj_journal_free);
+  g_clear_pointer (&self->assessment, kj_assessment_free);
+
+  if (!(self->journal = kj_store_read_journal (self->store, &error)))
+    {
+      gtk_label_set_text (self->verdict_message, error->message);
+      return;
+    }
+
+  g_strlcpy (self->today, today, sizeof self->today);
+  self->assessment = kj_assess (self->journal->profile, self->journal->days, self->journal->treatments,
+                                self->journal->runs, self->today);
+  update_verdict (self);
+  show_range (self);
+}
+
+static void
+range_toggled (GtkToggleButton *button,
+               KjTrendsPage    *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  self->range = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "range"));
+  show_range (self);
+}
+
+static void
+kj_trends_page_map (GtkWidget *widget)
+{
+  KjTrendsPage *self = KJ_TRENDS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kj_trends_page_parent_class)->map (widget);
+
+  if (!self->loaded)
+    kj_trends_page_load (self);
+}
+
+static void
+kj_trends_page_dispose (GObject *object)
+{
+  KjTrendsPage *self = KJ_TRENDS_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KJ_TYPE_TRENDS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->journal, kj_journal_free);
+  g_clear_pointer (&self->assessment, kj_assessment_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kj_trends_page_parent_class)->dispose (object);
+}
+
+static void
+kj_trends_page_class_init (KjTrendsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kj_trends_page_dispose;
+  widget_class->map = kj_trends_page_map;
+
+  /**
+   * KjTrendsPage::day-activated:
+   * @date: the day chosen on the chart
+   */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (KJ_TYPE_CHART);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_card);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_title);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_message);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_box);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, maps_box);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_grid);
+  gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
+}
+
+static void
+kj_trends_page_init (KjTrendsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int r = 0; r < N_RANGES; r++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(range_labels[r]));
+
+      if (r > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->range_buttons[0]);
+      g_object_set_data (G_OBJECT (button), "range", GINT_TO_POINTER (r));
+      g_signal_connect (button, "toggled", G_CALLBACK (range_toggled), self);
+      gtk_box_append (self->range_box, button);
+      self->range_buttons[r] = GTK_TOGGLE_BUTTON (button);
+    }
+
+  self->range = RANGE_TREATMENT;
+  gtk_toggle_button_set_active (self->range_buttons[RANGE_TREATMENT], TRUE);
+}
+
+void
+kj_trends_page_set_store (KjTrendsPage *self,
+                          KjStore      *store)
+{
+  g_return_if_fail (KJ_IS_TRENDS_PAGE (self));
+
+  g_set_object (&self->store, store);
+  kj_trends_page_invalidate (self);
+}
+
+/* The journal changed: assess it again now if the page is shown, else when it is. */
+void
+kj_trends_page_invalidate (KjTrendsPage *self)
+{
+  g_return_if_fail (KJ_IS_TRENDS_PAGE (self));
+
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kj_trends_page_load (self);
+}
+
+const KjAssessment *
+kj_trends_page_get_assessment (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return self->assessment;
+}
+
+KjChart *
+kj_trends_page_get_chart (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return self->chart;
+}
+
+/* Shows one of the ranges: 0 four weeks, 1 three months, 2 a year, 3 all, 4 since treatment start. */
+void
+kj_trends_page_set_range (KjTrendsPage *self,
+                          guint         range)
+{
+  g_return_if_fail (KJ_IS_TRENDS_PAGE (self));
+  g_return_if_fail (range < N_RANGES);
+
+  gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
+}
+
+const char *
+kj_trends_page_get_verdict_title (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->verdict_title);
+}

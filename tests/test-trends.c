@@ -1,0 +1,151 @@
+/* test-trends.c — the Trends page in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kj-application.h"
+#include "kj-gen.h"
+#include "kj-test-gtk.h"
+#include "kj-window.h"
+
+static GApplication *app;
+static KjWindow *window;
+static KjTrendsPage *page;
+static char yesterday[11];
+
+static gboolean
+key (GtkWidget *widget,
+     guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static void
+test_trends_verdict (void)
+{
+  const KjAssessment *assessment;
+
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
+  kj_test_settle ();
+
+  assessment = kj_trends_page_get_assessment (page);
+  g_assert_nonnull (assessment);
+  g_assert_cmpstr (kj_verdict_to_string (assessment->verdict), ==, "improving");
+  g_assert_cmpstr (kj_trends_page_get_verdict_title (page), ==, "Improving");
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL));
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_trends_ranges (void)
+{
+  KjChart *chart = kj_trends_page_get_chart (page);
+  const guint expected[] = { 28, 91, 365 };
+  g_autofree char *today = kj_date_today ();
+
+  for (guint r = 0; r < G_N_ELEMENTS (expected); r++)
+    {
+      kj_trends_page_set_range (page, r);
+      kj_test_settle ();
+      g_assert_cmpuint (kj_chart_get_data (chart)->n_days, ==, expected[r]);
+      g_assert_cmpstr (kj_chart_get_data (chart)->to, ==, today);
+    }
+
+  /* all: from the first record; since treatment start: from T0 */
+  kj_trends_page_set_range (page, 3);
+  kj_test_settle ();
+  g_assert_cmpuint (kj_chart_get_data (chart)->n_days, ==, 71);   /* 70 days up to yesterday, and today */
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_chart_get_data (chart)->from, ==, kj_trends_page_get_assessment (page)->t0);
+}
+
+/* Arrow keys move the highlighted day; Enter opens it in Today. */
+static void
+test_trends_open_day (void)
+{
+  KjChart *chart = kj_trends_page_get_chart (page);
+  g_autofree char *description = NULL;
+
+  kj_trends_page_set_range (page, 0);
+  kj_test_settle ();
+  g_assert_cmpint (kj_chart_get_hover (chart), ==, -1);
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Left));
+  g_assert_cmpint (kj_chart_get_hover (chart), ==, 27);
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Left));
+  g_assert_cmpint (kj_chart_get_hover (chart), ==, 26);
+
+  description = kj_chart_describe_day (chart, 26);
+  g_assert_nonnull (strstr (description, "Pain "));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends-chart-hover");
+
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Return));
+  kj_test_settle ();
+  g_assert_cmpstr (kj_today_page_get_date (kj_window_get_today_page (window)), ==, yesterday);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp = kj_test_gtk_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
+      return g_test_run ();
+    }
+
+  today = kj_date_today ();
+  kj_date_add_days (today, -1, yesterday);
+  {
+    g_autoptr(KjJournal) journal = kj_gen_journal (12, 70, "improving", yesterday, &error);
+    g_autoptr(KjStore) store = NULL;
+
+    db = g_build_filename (tmp, "journal.db", NULL);
+    store = kj_store_open (db, &error);
+    g_assert_no_error (error);
+    g_assert_true (kj_store_import (store, journal, NULL, &error));
+  }
+
+  window = KJ_WINDOW (kj_test_open_window (db, 1000, 900, &app));
+  page = kj_window_get_trends_page (window);
+
+  g_test_add_func ("/trends/verdict", test_trends_verdict);
+  g_test_add_func ("/trends/ranges", test_trends_ranges);
+  g_test_add_func ("/trends/open-day", test_trends_open_day);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  kj_test_remove_tree (tmp);
+
+  return status;
+}
