@@ -635,9 +635,13 @@ kj_chart_render (cairo_t            *cr,
 
   if (hover >= 0 && hover < (int) data->n_days)
     {
-      set_color (cr, &style->accent, 0.15);
-      cairo_rectangle (cr, l.x + hover * l.w / data->n_days, l.y, MAX (2, l.w / data->n_days), l.h);
-      cairo_fill (cr);
+      double x = l.x + (hover + 0.5) * l.w / data->n_days;
+
+      set_color (cr, &style->foreground, 0.45);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, round (x) + 0.5, l.y);
+      cairo_line_to (cr, round (x) + 0.5, l.y + l.h + l.n_rows * STRIP_ROW + AXIS_HEIGHT);
+      cairo_stroke (cr);
     }
 
   draw_pain (cr, data, &l, style);
