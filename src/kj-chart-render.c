@@ -431,23 +431,36 @@ draw_pain (cairo_t            *cr,
     }
   cairo_stroke (cr);
 
-  /* the 7-day mean, broken where it is unknown */
+  /* the 7-day mean, broken where it is unknown; where days are narrower than
+   * a pixel, one point a pixel is all the eye can see */
   set_color (cr, &style->accent, 1.0);
   cairo_set_line_width (cr, 2.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < data->n_days; i++)
-    {
-      if (isnan (data->rolling[i]))
-        {
-          open = FALSE;
+  cairo_set_line_join (cr, per_day < 1 ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
+  {
+    double last_x = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < data->n_days; i++)
+      {
+        double x;
+
+        if (isnan (data->rolling[i]))
+          {
+            open = FALSE;
+            continue;
+          }
+
+        x = x_of (l, data, i);
+        if (open && x - last_x < 1.0 && i + 1 < data->n_days && !isnan (data->rolling[i + 1]))
           continue;
-        }
-      if (open)
-        cairo_line_to (cr, x_of (l, data, i), y_of (l, data->rolling[i]));
-      else
-        cairo_move_to (cr, x_of (l, data, i), y_of (l, data->rolling[i]));
-      open = TRUE;
-    }
+
+        if (open)
+          cairo_line_to (cr, x, y_of (l, data->rolling[i]));
+        else
+          cairo_move_to (cr, x, y_of (l, data->rolling[i]));
+        open = TRUE;
+        last_x = x;
+      }
+  }
   cairo_stroke (cr);
 
   /* daily pain */
@@ -577,8 +590,21 @@ draw_strip (cairo_t            *cr,
 
       set_color (cr, &style->foreground, style->high_contrast ? 1.0 : 0.6);
       for (guint i = 0; i < data->n_days; i++)
-        if (data->kinds[i] & bit)
-          cairo_rectangle (cr, l->x + i * per_day, y + 1, MAX (1, per_day - (per_day > 3 ? 1 : 0)), STRIP_ROW - 3);
+        {
+          guint end = i;
+
+          if (!(data->kinds[i] & bit))
+            continue;
+
+          /* where days are narrower than the gap between marks, a run of days is one mark */
+          if (per_day <= 3)
+            while (end + 1 < data->n_days && (data->kinds[end + 1] & bit))
+              end++;
+
+          cairo_rectangle (cr, l->x + i * per_day, y + 1,
+                           MAX (1, (end - i + 1) * per_day - (per_day > 3 ? 1 : 0)), STRIP_ROW - 3);
+          i = end;
+        }
       cairo_fill (cr);
     }
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kj-chart-render.h"
 #include "kj-csv.h"
 #include "kj-file.h"
 #include "kj-gen.h"
@@ -334,6 +335,42 @@ main (int   argc,
   report ("open the journal and read all days", read_ms, RUNS);
   report ("read all and assess (in the process)", assess_ms, RUNS);
   report ("knee-journal --summary-json (a new process)", summary_ms, RUNS);
+
+  /* the chart of all ten years into 1200 × 400, as a frame would draw it */
+  {
+    g_autoptr(KjJournal) large = kj_gen_journal (1, KJ_GEN_LARGE_DAYS, "mixed", "2026-11-01", NULL);
+    g_autoptr(KjAssessment) assessment = kj_assess (large->profile, large->days, large->treatments, large->runs,
+                                                    "2026-11-01");
+    g_autoptr(KjChartData) data = NULL;
+    const KjChartStyle style = { { 0.1, 0.1, 0.1, 1 }, { 1, 1, 1, 1 }, { 0.2, 0.5, 0.9, 1 }, { 0.9, 0.1, 0.1, 1 }, FALSE };
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 400);
+    double data_ms[RUNS], render_ms[20];
+    double start;
+
+    for (guint r = 0; r < RUNS; r++)
+      {
+        g_clear_pointer (&data, kj_chart_data_free);
+        start = now_ms ();
+        data = kj_chart_data_new (large->days, large->treatments, large->runs, assessment,
+                                  ((KjDay *) large->days->pdata[0])->date, "2026-11-01");
+        data_ms[r] = now_ms () - start;
+      }
+
+    for (guint r = 0; r < G_N_ELEMENTS (render_ms); r++)
+      {
+        cairo_t *cr = cairo_create (surface);
+
+        start = now_ms ();
+        kj_chart_render (cr, data, -1, 1200, 400, &style);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        render_ms[r] = now_ms () - start;
+      }
+    cairo_surface_destroy (surface);
+
+    report ("chart data for 10 years (once per range)", data_ms, RUNS);
+    report ("chart frame, 10 years into 1200×400", render_ms, G_N_ELEMENTS (render_ms));
+  }
 
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
