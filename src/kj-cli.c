@@ -21,6 +21,7 @@
 #include "kj-demo.h"
 #include "kj-file.h"
 #include "kj-json.h"
+#include "kj-report.h"
 #include "kj-stats.h"
 #include "kj-store.h"
 
@@ -31,6 +32,10 @@ typedef struct
   char     *export_json;
   char     *export_csv;
   char     *as_of;
+  char     *export_pdf;
+  char     *from;
+  char     *to;
+  char     *paper;
   gboolean  summary;
   gboolean  summary_json;
   gboolean  demo;
@@ -46,6 +51,10 @@ options_clear (Options *options)
   g_free (options->export_json);
   g_free (options->export_csv);
   g_free (options->as_of);
+  g_free (options->export_pdf);
+  g_free (options->from);
+  g_free (options->to);
+  g_free (options->paper);
   g_strfreev (options->rest);
 }
 
@@ -212,6 +221,30 @@ run_summary (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
+static int
+run_report (KjStore               *store,
+            const char            *file,
+            const KjReportOptions *options)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages;
+
+  if (!(journal = kj_store_read_journal (store, &error)) ||
+      !kj_report_write (journal, options, file, &n_pages, &error))
+    return fail (error->message);
+
+  if (g_strcmp0 (file, "-") != 0)
+    {
+      g_autofree char *display = g_filename_display_name (file);
+
+      say (ngettext ("Wrote the report, %u page, to “%s”.\n", "Wrote the report, %u pages, to “%s”.\n", n_pages),
+           n_pages, display);
+    }
+
+  return KJ_EXIT_OK;
+}
+
 static char *
 make_demo_journal (GError **error)
 {
@@ -255,6 +288,7 @@ kj_cli_run (int     argc,
   g_autofree char *path = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean headless;
+  KjPaper paper = kj_report_default_paper ();
   int status = KJ_EXIT_OK;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &options.db,
@@ -267,6 +301,14 @@ kj_cli_run (int     argc,
       N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
       N_("Write one CSV row per day (“-” for standard output)"), N_("FILE") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.export_pdf,
+      N_("Write the report for your doctor as PDF"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
+      N_("First day of the report (default: the first record)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
+      N_("Last day of the report (default: the as-of date)"), N_("DATE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
+      N_("Paper size of the report: a4 or letter (default: the locale’s)"), N_("SIZE") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &options.summary,
       N_("Print the assessment: is treatment working?"), NULL },
     { "summary-json", 0, 0, G_OPTION_ARG_NONE, &options.summary_json,
@@ -316,7 +358,40 @@ kj_cli_run (int     argc,
     }
 
   headless = options.import_json || options.export_json || options.export_csv ||
-             options.summary || options.summary_json;
+             options.summary || options.summary_json || options.export_pdf;
+
+  {
+    const struct { const char *name; const char *value; } dates[] = {
+      { "--from", options.from }, { "--to", options.to },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+      {
+        if (dates[i].value != NULL && !kj_date_is_valid (dates[i].value))
+          {
+            g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a real date in the form YYYY-MM-DD"),
+                                                        dates[i].name, dates[i].value);
+
+            *exit_status = usage_error (message);
+            return TRUE;
+          }
+      }
+  }
+
+  if ((options.from || options.to || options.paper) && !options.export_pdf)
+    {
+      *exit_status = usage_error (_("--from, --to and --paper go with --export-pdf"));
+      return TRUE;
+    }
+
+  if (options.paper != NULL && !kj_report_parse_paper (options.paper, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("--paper: “%s” is not a paper size; use a4 or letter"),
+                                                  options.paper);
+
+      *exit_status = usage_error (message);
+      return TRUE;
+    }
 
   if (options.as_of != NULL && !kj_date_is_valid (options.as_of))
     {
@@ -327,9 +402,9 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  if (options.as_of != NULL && !options.summary && !options.summary_json)
+  if (options.as_of != NULL && !options.summary && !options.summary_json && !options.export_pdf)
     {
-      *exit_status = usage_error (_("--as-of goes with --summary or --summary-json"));
+      *exit_status = usage_error (_("--as-of goes with --summary, --summary-json or --export-pdf"));
       return TRUE;
     }
 
@@ -384,7 +459,7 @@ kj_cli_run (int     argc,
     }
 
   if (g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0 ||
-      options.summary || options.summary_json)
+      g_strcmp0 (options.export_pdf, "-") == 0 || options.summary || options.summary_json)
     say = g_printerr;
 
   /* import first, so that an export in the same call sees the merged journal */
@@ -394,6 +469,18 @@ kj_cli_run (int     argc,
     status = run_export (store, options.export_json, FALSE);
   if (status == KJ_EXIT_OK && options.export_csv)
     status = run_export (store, options.export_csv, TRUE);
+  if (status == KJ_EXIT_OK && options.export_pdf)
+    {
+      KjReportOptions report = {
+        .from = options.from,
+        .to = options.to,
+        .as_of = options.as_of,
+        .paper = paper,
+        .include_notes = TRUE,
+      };
+
+      status = run_report (store, options.export_pdf, &report);
+    }
   if (status == KJ_EXIT_OK && (options.summary || options.summary_json))
     status = run_summary (store, options.as_of, options.summary_json);
 

@@ -1,0 +1,1081 @@
+/* kj-report.c — the doctor's report of DESIGN §9: a PDF made with cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Page 1 stands alone: who, the period, the verdict, the chart, where it
+ * hurt, warning signs and key numbers. Then treatments and runs week by
+ * week and the daily log. Text flows line by line onto the next page, so
+ * nothing is cut off; the whole document is laid out twice, the first time
+ * only to count the pages for "Page N of M". Colours are dark and few, so
+ * that it reads in black and white.
+ */
+#define G_LOG_DOMAIN "knee-journal-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <langinfo.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "kj-chart-render.h"
+#include "kj-file.h"
+#include "kj-knee-render.h"
+#include "kj-report.h"
+#include "kj-stats.h"
+
+G_DEFINE_QUARK (kj-report-error-quark, kj_report_error)
+
+#define MARGIN        48.0
+#define FOOTER        28.0
+#define BODY_SIZE     10.0
+#define SMALL_SIZE    8.5
+
+typedef struct
+{
+  cairo_t              *cr;
+  double                page_w, page_h;
+  double                x, width;        /* the text column */
+  double                y, bottom;
+  int                   page;
+  int                   total;           /* 0 in the counting pass */
+  char                 *footer;
+  PangoFontDescription *body, *small, *small_bold, *bold, *heading, *title;
+} Writer;
+
+static const KjRgba ink = { 0.0, 0.0, 0.0, 1.0 };
+static const KjRgba paper_white = { 1.0, 1.0, 1.0, 1.0 };
+
+/* Paper */
+
+KjPaper
+kj_report_default_paper (void)
+{
+#ifdef _NL_PAPER_WIDTH
+  /* glibc: the locale's paper width in millimetres */
+  union { char *string; unsigned int word; } width;
+
+  width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  if (width.word == 216)
+    return KJ_PAPER_LETTER;
+#endif
+  return KJ_PAPER_A4;
+}
+
+gboolean
+kj_report_parse_paper (const char *name,
+                       KjPaper    *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = KJ_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = KJ_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The writer: pages, flowing text, tables */
+
+static PangoFontDescription *
+font (const char *family,
+      double      size,
+      PangoWeight weight)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (family);
+
+  /* in PDF points: the PDF surface has no 96-dpi scaling */
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  return desc;
+}
+
+static PangoLayout *
+make_layout (Writer                     *w,
+             const PangoFontDescription *desc,
+             const char                 *text,
+             double                      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (w->cr);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text ? text : "", -1);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+draw_footer (Writer *w)
+{
+  g_autofree char *page = NULL;
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  int rw, rh;
+
+  if (w->total > 0)
+    /* Translators: the page number at the foot of the report */
+    page = g_strdup_printf (_("Page %d of %d"), w->page, w->total);
+  else
+    page = g_strdup_printf (_("Page %d of %d"), w->page, 99);
+
+  left = make_layout (w, w->small, w->footer, w->width * 0.78);
+  right = make_layout (w, w->small, page, 0);
+  pango_layout_get_pixel_size (right, &rw, &rh);
+
+  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (w->cr, 0.5);
+  cairo_move_to (w->cr, w->x, w->page_h - MARGIN - FOOTER + 4);
+  cairo_line_to (w->cr, w->x + w->width, w->page_h - MARGIN - FOOTER + 4);
+  cairo_stroke (w->cr);
+
+  cairo_move_to (w->cr, w->x, w->page_h - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (w->cr, left);
+  cairo_move_to (w->cr, w->x + w->width - rw, w->page_h - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (w->cr, right);
+}
+
+static void
+begin_page (Writer *w)
+{
+  w->page++;
+  w->y = MARGIN;
+  w->bottom = w->page_h - MARGIN - FOOTER;
+  draw_footer (w);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+}
+
+static void
+next_page (Writer *w)
+{
+  cairo_show_page (w->cr);
+  begin_page (w);
+}
+
+static void
+ensure_space (Writer *w,
+              double  height)
+{
+  if (w->y + height > w->bottom && w->y > MARGIN + 1)
+    next_page (w);
+}
+
+/* Draws @layout line by line from the cursor, continuing on new pages. */
+static void
+flow_layout (Writer      *w,
+             PangoLayout *layout,
+             double       indent)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int baseline = pango_layout_iter_get_baseline (iter);
+      double height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = (double) logical.height / PANGO_SCALE;
+
+      if (w->y + height > w->bottom)
+        next_page (w);
+
+      cairo_move_to (w->cr, w->x + indent + (double) logical.x / PANGO_SCALE,
+                     w->y + (double) (baseline - logical.y) / PANGO_SCALE);
+      pango_cairo_show_layout_line (w->cr, line);
+      w->y += height;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+static void
+paragraph (Writer                     *w,
+           const PangoFontDescription *desc,
+           const char                 *text,
+           double                      indent,
+           double                      space_after)
+{
+  g_autoptr(PangoLayout) layout = make_layout (w, desc, text, w->width - indent);
+
+  flow_layout (w, layout, indent);
+  w->y += space_after;
+}
+
+static void
+heading (Writer     *w,
+         const char *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (w, w->heading, text, w->width);
+
+  /* a heading never stands alone at the foot of a page */
+  ensure_space (w, layout_height (layout) + 60);
+  w->y += 6;
+  flow_layout (w, layout, 0);
+  w->y += 6;
+}
+
+typedef struct
+{
+  guint         n_columns;
+  const char  **titles;
+  const double *widths;     /* fractions of the text width */
+} Table;
+
+static double
+draw_row (Writer       *w,
+          const Table  *table,
+          const char  **cells,
+          gboolean      header,
+          gboolean      measure_only)
+{
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0, x = w->x;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      PangoLayout *layout = make_layout (w, header ? w->small_bold : w->small, cells[c],
+                                         table->widths[c] * w->width - 6);
+
+      height = MAX (height, layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+
+  if (measure_only)
+    return height + 4;
+
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      cairo_move_to (w->cr, x, w->y + 2);
+      pango_cairo_show_layout (w->cr, g_ptr_array_index (layouts, c));
+      x += table->widths[c] * w->width;
+    }
+
+  w->y += height + 4;
+  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (w->cr, header ? 0.8 : 0.3);
+  cairo_move_to (w->cr, w->x, w->y - 1);
+  cairo_line_to (w->cr, w->x + w->width, w->y - 1);
+  cairo_stroke (w->cr);
+
+  return height + 4;
+}
+
+/* A row of a table: the header comes again at the top of each new page. */
+static void
+table_row (Writer       *w,
+           const Table  *table,
+           const char  **cells)
+{
+  double height = draw_row (w, table, cells, FALSE, TRUE);
+
+  if (w->y + height > w->bottom)
+    {
+      next_page (w);
+      draw_row (w, table, table->titles, TRUE, FALSE);
+    }
+
+  draw_row (w, table, cells, FALSE, FALSE);
+}
+
+static void
+table_begin (Writer      *w,
+             const Table *table)
+{
+  ensure_space (w, 3 * draw_row (w, table, table->titles, TRUE, TRUE));
+  draw_row (w, table, table->titles, TRUE, FALSE);
+}
+
+/* The content */
+
+typedef struct
+{
+  const KjJournal *journal;
+  KjAssessment    *assessment;
+  char             from[11];
+  char             to[11];
+  gboolean         include_notes;
+  GPtrArray       *days;         /* in the period; borrowed records */
+  GPtrArray       *treatments;
+  GPtrArray       *runs;
+} Report;
+
+static gboolean
+in_period (const Report *r,
+           const char   *date)
+{
+  return strcmp (date, r->from) >= 0 && strcmp (date, r->to) <= 0;
+}
+
+static char *
+format_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate d;
+
+  if (date == NULL || !kj_date_to_gdate (date, &d))
+    return g_strdup (_("not known"));
+
+  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  /* Translators: a date in the report, see strftime(3) */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+static void
+write_header (Writer *w,
+              Report *r)
+{
+  const KjProfile *p = r->journal->profile;
+  g_autofree char *title = NULL;
+  g_autofree char *from = format_date (r->from);
+  g_autofree char *to = format_date (r->to);
+  g_autofree char *injury = format_date (p->injury_date);
+  g_autofree char *start = format_date (p->treatment_start ? p->treatment_start : r->assessment->t0);
+  g_autofree char *info = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (p->name != NULL && p->name[0] != '\0')
+    /* Translators: the title of the report, “Knee pain report: Jürgen Weiß” */
+    title = g_strdup_printf (_("Knee pain report: %s"), p->name);
+  else
+    title = g_strdup (_("Knee pain report"));
+
+  layout = make_layout (w, w->title, title, w->width);
+  flow_layout (w, layout, 0);
+  w->y += 4;
+
+  info = g_strdup_printf (_("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
+                            "Review after %d weeks"),
+                          kj_code_label (KJ_CODE_AFFECTED_SIDE, p->affected_side), from, to, injury, start,
+                          p->review_weeks);
+  paragraph (w, w->body, info, 0, 10);
+}
+
+static const char *
+verdict_title (KjVerdict verdict)
+{
+  switch (verdict)
+    {
+    case KJ_VERDICT_IMPROVING: return _("Improving");
+    case KJ_VERDICT_WORSENING: return _("Getting Worse");
+    case KJ_VERDICT_SEE_DOCTOR: return _("See a Doctor");
+    case KJ_VERDICT_TOO_EARLY: return _("Too Early to Tell");
+    case KJ_VERDICT_NOT_ENOUGH_DATA: return _("Not Enough Data");
+    case KJ_VERDICT_NO_CHANGE:
+    default: return _("No Clear Change Yet");
+    }
+}
+
+static void
+write_verdict (Writer *w,
+               Report *r)
+{
+  const KjAssessment *a = r->assessment;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) sentence = NULL;
+  g_autoptr(PangoLayout) figures = NULL;
+  g_autoptr(PangoLayout) disclaimer = NULL;
+  g_autofree char *as_of = format_date (a->as_of);
+  g_autofree char *heading_text = g_strdup_printf (_("Assessment as of %s: %s"), as_of, verdict_title (a->verdict));
+  double pad = 8, inner = w->width - 2 * pad, height, top;
+
+  if (!isnan (a->baseline))
+    g_string_append_printf (numbers, _("First week of treatment: %.1f"), a->baseline);
+  if (!isnan (a->current))
+    {
+      if (numbers->len > 0)
+        g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("Last 7 days: %.1f"), a->current);
+    }
+  if (!isnan (a->change))
+    {
+      g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("Change: %s%.1f points"), a->change < 0 ? "−" : "+", fabs (a->change));
+      /* keep “−3.7 points (−67 %)” on one line */
+      if (!isnan (a->change_pct))
+        g_string_append_printf (numbers, " (%s%.0f\u00a0%%)", a->change_pct < 0 ? "−" : "+", fabs (a->change_pct));
+    }
+  if (!isnan (a->slope_per_week))
+    {
+      g_string_append (numbers, " · ");
+      g_string_append_printf (numbers, _("Trend of the last 3 weeks: %s%.1f a week"),
+                              a->slope_per_week <= -0.05 ? "−" : a->slope_per_week >= 0.05 ? "+" : "",
+                              fabs (a->slope_per_week));
+    }
+
+  title = make_layout (w, w->heading, heading_text, inner);
+  sentence = make_layout (w, w->body, a->message, inner);
+  figures = make_layout (w, w->body, numbers->str, inner);
+  disclaimer = make_layout (w, w->small, kj_stats_disclaimer (), inner);
+  height = layout_height (title) + layout_height (sentence) + layout_height (figures) + layout_height (disclaimer) +
+           2 * pad + 12;
+
+  ensure_space (w, height);
+  top = w->y;
+
+  cairo_set_source_rgb (w->cr, 0.94, 0.94, 0.94);
+  cairo_rectangle (w->cr, w->x, top, w->width, height);
+  cairo_fill_preserve (w->cr);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  cairo_set_line_width (w->cr, a->verdict == KJ_VERDICT_SEE_DOCTOR || a->verdict == KJ_VERDICT_WORSENING ? 2 : 0.8);
+  cairo_stroke (w->cr);
+
+  w->y = top + pad;
+  flow_layout (w, title, pad);
+  w->y += 4;
+  flow_layout (w, sentence, pad);
+  w->y += 4;
+  flow_layout (w, figures, pad);
+  w->y += 4;
+  flow_layout (w, disclaimer, pad);
+  w->y = top + height + 12;
+}
+
+static void
+write_chart (Writer *w,
+             Report *r)
+{
+  g_autoptr(KjChartData) data = kj_chart_data_new (r->days, r->treatments, r->runs, r->assessment, r->from, r->to);
+  const KjChartStyle style = {
+    .foreground = ink,
+    .background = paper_white,
+    .accent = { 0.15, 0.3, 0.55, 1 },
+    .warning = { 0.6, 0.0, 0.0, 1 },
+    .high_contrast = TRUE,
+  };
+  double height = 210;
+
+  ensure_space (w, height);
+  cairo_save (w->cr);
+  cairo_translate (w->cr, w->x, w->y);
+  kj_chart_render (w->cr, data, -1, w->width, height, &style);
+  cairo_restore (w->cr);
+  w->y += height + 10;
+}
+
+static void
+write_map_and_numbers (Writer *w,
+                       Report *r)
+{
+  double weights[2][KJ_N_REGIONS] = { { 0 } };
+  gboolean sides[2] = { FALSE, FALSE };
+  const KjKneeStyle style = { ink, paper_white, { 0.15, 0.3, 0.55, 1 }, TRUE };
+  double max = 0, map_w = 92, map_h = 140, top, left_h, right_y;
+  guint n_maps = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < r->days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (r->days, i);
+
+      for (guint l = 0; l < day->locations->len; l++)
+        {
+          const KjLocation *loc = &g_array_index (day->locations, KjLocation, l);
+          int s = g_str_equal (loc->side, "left") ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT;
+          int region = kj_region_from_code (loc->region);
+
+          weights[s][region] += 1;
+          max = MAX (max, weights[s][region]);
+          sides[s] = TRUE;
+        }
+    }
+  if (!sides[0] && !sides[1])
+    sides[g_strcmp0 (r->journal->profile->affected_side, "left") == 0 ? 0 : 1] = TRUE;
+
+  n_maps = 2 * (sides[0] + sides[1]);
+  ensure_space (w, map_h + 40);
+  top = w->y;
+
+  /* where it hurt: shaded by how often each place was marked */
+  {
+    g_autoptr(PangoLayout) label = make_layout (w, w->bold, _("Where it hurt"), 0);
+
+    cairo_move_to (w->cr, w->x, top);
+    pango_cairo_show_layout (w->cr, label);
+  }
+  {
+    guint k = 0;
+
+    for (int s = KJ_SIDE_RIGHT; s >= KJ_SIDE_LEFT; s--)
+      for (int v = KJ_VIEW_FRONT; v <= KJ_VIEW_BACK; v++)
+        {
+          KjKneeModel model;
+          g_autofree char *caption = NULL;
+          g_autoptr(PangoLayout) layout = NULL;
+          double x;
+
+          if (!sides[s])
+            continue;
+
+          x = w->x + k * (map_w + 4);
+          kj_knee_model_init (&model, v, s);
+          model.use_weights = TRUE;
+          model.show_labels = FALSE;
+          for (int i = 0; i < KJ_N_REGIONS; i++)
+            model.weights[i] = max > 0 ? weights[s][i] / max : 0;
+
+          cairo_save (w->cr);
+          cairo_translate (w->cr, x, top + 14);
+          kj_knee_render (w->cr, &model, map_w, map_h, &style);
+          cairo_restore (w->cr);
+
+          caption = g_strdup_printf ("%s, %s", s == KJ_SIDE_LEFT ? _("Left knee") : _("Right knee"),
+                                     v == KJ_VIEW_FRONT ? _("front") : _("back"));
+          layout = make_layout (w, w->small, caption, map_w);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          cairo_set_source_rgb (w->cr, 0, 0, 0);
+          cairo_move_to (w->cr, x, top + 14 + map_h);
+          pango_cairo_show_layout (w->cr, layout);
+          k++;
+        }
+  }
+  left_h = 14 + map_h + 14;
+
+  /* the places in words, most marked first */
+  for (int s = KJ_SIDE_RIGHT; s >= KJ_SIDE_LEFT; s--)
+    for (int i = 0; i < KJ_N_REGIONS; i++)
+      if (weights[s][i] > 0)
+        {
+          g_string_append_printf (text, "%s", text->len ? ", " : "");
+          g_string_append_printf (text, _("%s (%s): %.0f"), kj_code_label (KJ_CODE_REGION, kj_region_get (i)->code),
+                                  s == KJ_SIDE_LEFT ? _("left") : _("right"), weights[s][i]);
+        }
+
+  /* the right column: key numbers */
+  right_y = top;
+  {
+    double column_x = w->x + n_maps * (map_w + 4) + 12;
+    double column_w = w->x + w->width - column_x;
+    guint n_kinds, treatment_counts[32] = { 0 };
+    const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+    g_autoptr(GString) numbers = g_string_new (NULL);
+    g_autoptr(GString) by_kind = g_string_new (NULL);
+    g_autoptr(GHashTable) nsaid_days = g_hash_table_new (g_str_hash, g_str_equal);
+    int nsaid_mg = 0;
+    double km = 0, longest = 0;
+    g_autoptr(PangoLayout) label = make_layout (w, w->bold, _("Key numbers"), column_w);
+    g_autoptr(PangoLayout) body = NULL;
+    guint n_loads = 0;
+
+    for (guint i = 0; i < r->treatments->len; i++)
+      {
+        const KjTreatment *t = g_ptr_array_index (r->treatments, i);
+
+        for (guint c = 0; c < n_kinds; c++)
+          if (g_str_equal (kinds[c].code, t->kind))
+            treatment_counts[c]++;
+        if (kj_drug_is_nsaid (t->drug))
+          {
+            g_hash_table_add (nsaid_days, (gpointer) t->date);
+            nsaid_mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+          }
+      }
+    for (guint c = 0; c < n_kinds; c++)
+      if (treatment_counts[c] > 0)
+        g_string_append_printf (by_kind, "%s%s %u", by_kind->len ? ", " : "", _(kinds[c].label), treatment_counts[c]);
+
+    for (guint i = 0; i < r->runs->len; i++)
+      {
+        const KjRun *run = g_ptr_array_index (r->runs, i);
+
+        km += run->distance_km;
+        longest = MAX (longest, run->distance_km);
+      }
+
+    for (guint i = 0; i < r->assessment->load_warnings->len; i++)
+      n_loads += in_period (r, g_array_index (r->assessment->load_warnings, KjLoadWarning, i).date);
+
+    g_string_append_printf (numbers, _("Days logged: %u"), r->days->len);
+    g_string_append_c (numbers, '\n');
+    g_string_append_printf (numbers, _("Treatments: %s"), by_kind->len ? by_kind->str : _("none"));
+    g_string_append_c (numbers, '\n');
+    g_string_append_printf (numbers, _("Anti-inflammatory painkillers (NSAIDs): %u days, %d mg in all"),
+                            g_hash_table_size (nsaid_days), nsaid_mg);
+    g_string_append_c (numbers, '\n');
+    g_string_append_printf (numbers, _("Running: %u runs, %.1f km, longest %.1f km"), r->runs->len, km, longest);
+    g_string_append_c (numbers, '\n');
+    g_string_append_printf (numbers, _("Running-load warnings: %u"), n_loads);
+
+    cairo_set_source_rgb (w->cr, 0, 0, 0);
+    cairo_move_to (w->cr, column_x, right_y);
+    pango_cairo_show_layout (w->cr, label);
+    right_y += layout_height (label) + 4;
+    body = make_layout (w, w->body, numbers->str, column_w);
+    cairo_move_to (w->cr, column_x, right_y);
+    pango_cairo_show_layout (w->cr, body);
+    right_y += layout_height (body) + 8;
+  }
+
+  w->y = MAX (top + left_h, right_y);
+
+  if (text->len > 0)
+    {
+      g_autofree char *places = g_strdup_printf (_("Places marked, with the number of days: %s"), text->str);
+
+      paragraph (w, w->body, places, 0, 8);
+    }
+}
+
+static void
+write_red_flags (Writer *w,
+                 Report *r)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < r->assessment->red_flags->len; i++)
+    {
+      const KjRedFlag *f = &g_array_index (r->assessment->red_flags, KjRedFlag, i);
+
+      if (!in_period (r, f->date))
+        continue;
+      g_string_append_printf (text, "%s%s: %s (%s)", text->len ? "\n" : "", f->date,
+                              kj_code_label (KJ_CODE_SYMPTOM, f->symptom),
+                              f->urgent ? _("see a doctor now") : _("see a doctor or physiotherapist soon"));
+    }
+
+  heading (w, _("Warning signs"));
+  paragraph (w, w->body, text->len ? text->str : _("None in this period."), 0, 8);
+}
+
+static char *
+week_of (const char *date)
+{
+  GDate d;
+  char out[11];
+
+  kj_date_to_gdate (date, &d);
+  g_date_subtract_days (&d, g_date_get_weekday (&d) - 1);
+  kj_date_from_gdate (&d, out);
+
+  return g_strdup (out);
+}
+
+static void
+write_treatments (Writer *w,
+                  Report *r)
+{
+  const char *titles[] = { _("Week of"), _("Ice or heat"), _("Medication"), _("Exercise and stretching"), _("Other") };
+  const double widths[] = { 0.15, 0.16, 0.29, 0.16, 0.24 };
+  const Table table = { 5, titles, widths };
+  g_autofree char *week = NULL;
+  guint i = 0;
+
+  heading (w, _("Treatments week by week"));
+  if (r->treatments->len == 0)
+    {
+      paragraph (w, w->body, _("No treatments in this period."), 0, 8);
+      return;
+    }
+
+  table_begin (w, &table);
+  while (i < r->treatments->len)
+    {
+      g_autofree char *monday = week_of (((KjTreatment *) r->treatments->pdata[i])->date);
+      g_autoptr(GHashTable) mg = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) other = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GString) drugs = g_string_new (NULL);
+      g_autoptr(GString) others = g_string_new (NULL);
+      int thermal = 0, minutes = 0, exercises = 0;
+      g_autofree char *cell_thermal = NULL;
+      g_autofree char *cell_exercise = NULL;
+      const char *cells[5];
+      guint n_drugs;
+      const KjCode *drug_codes = kj_code_list (KJ_CODE_DRUG, &n_drugs);
+      guint n_kinds;
+      const KjCode *kind_codes = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+
+      for (; i < r->treatments->len; i++)
+        {
+          const KjTreatment *t = g_ptr_array_index (r->treatments, i);
+          g_autofree char *this_week = week_of (t->date);
+
+          if (!g_str_equal (this_week, monday))
+            break;
+
+          if (g_str_equal (t->kind, "ice") || g_str_equal (t->kind, "heat"))
+            thermal++, minutes += t->minutes != KJ_UNSET ? t->minutes : 0;
+          else if (g_str_equal (t->kind, "medication"))
+            g_hash_table_insert (mg, (gpointer) t->drug,
+                                 GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (mg, t->drug)) +
+                                                  (t->dose_mg != KJ_UNSET ? t->dose_mg : 0)));
+          else if (g_str_equal (t->kind, "exercise") || g_str_equal (t->kind, "stretching"))
+            exercises++;
+          else
+            g_hash_table_insert (other, (gpointer) t->kind,
+                                 GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (other, t->kind)) + 1));
+        }
+
+      for (guint d = 0; d < n_drugs; d++)
+        if (g_hash_table_contains (mg, drug_codes[d].code))
+          g_string_append_printf (drugs, "%s%s %d mg", drugs->len ? ", " : "", _(drug_codes[d].label),
+                                  GPOINTER_TO_INT (g_hash_table_lookup (mg, drug_codes[d].code)));
+      for (guint k = 0; k < n_kinds; k++)
+        if (g_hash_table_contains (other, kind_codes[k].code))
+          g_string_append_printf (others, "%s%s × %d", others->len ? ", " : "", _(kind_codes[k].label),
+                                  GPOINTER_TO_INT (g_hash_table_lookup (other, kind_codes[k].code)));
+
+      cell_thermal = thermal ? g_strdup_printf (ngettext ("%d time, %d min", "%d times, %d min", thermal), thermal, minutes)
+                             : g_strdup ("–");
+      cell_exercise = exercises ? g_strdup_printf ("%d", exercises) : g_strdup ("–");
+      cells[0] = monday;
+      cells[1] = cell_thermal;
+      cells[2] = drugs->len ? drugs->str : "–";
+      cells[3] = cell_exercise;
+      cells[4] = others->len ? others->str : "–";
+      table_row (w, &table, cells);
+    }
+  w->y += 8;
+}
+
+static void
+write_runs (Writer *w,
+            Report *r)
+{
+  const char *titles[] = { _("Week of"), _("Runs"), _("Distance"), _("Downhill"), _("Pain during"), _("Pain after") };
+  const double widths[] = { 0.16, 0.10, 0.16, 0.16, 0.21, 0.21 };
+  const Table table = { 6, titles, widths };
+  guint i = 0;
+
+  heading (w, _("Runs week by week"));
+  if (r->runs->len == 0)
+    {
+      paragraph (w, w->body, _("No runs in this period."), 0, 8);
+      return;
+    }
+
+  table_begin (w, &table);
+  while (i < r->runs->len)
+    {
+      g_autofree char *monday = week_of (((KjRun *) r->runs->pdata[i])->date);
+      double km = 0, descent = 0, during = 0, after = 0;
+      int n = 0, n_during = 0, n_after = 0;
+      g_autofree char *c1 = NULL;
+      g_autofree char *c2 = NULL;
+      g_autofree char *c3 = NULL;
+      g_autofree char *c4 = NULL;
+      g_autofree char *c5 = NULL;
+      const char *cells[6];
+
+      for (; i < r->runs->len; i++)
+        {
+          const KjRun *run = g_ptr_array_index (r->runs, i);
+          g_autofree char *this_week = week_of (run->date);
+
+          if (!g_str_equal (this_week, monday))
+            break;
+          n++;
+          km += run->distance_km;
+          descent += isnan (run->descent_m) ? 0 : run->descent_m;
+          if (run->pain_during != KJ_UNSET)
+            during += run->pain_during, n_during++;
+          if (run->pain_after != KJ_UNSET)
+            after += run->pain_after, n_after++;
+        }
+
+      c1 = g_strdup_printf ("%d", n);
+      c2 = g_strdup_printf (_("%.1f km"), km);
+      c3 = g_strdup_printf (_("%.0f m"), descent);
+      c4 = n_during ? g_strdup_printf ("%.1f", during / n_during) : g_strdup ("–");
+      c5 = n_after ? g_strdup_printf ("%.1f", after / n_after) : g_strdup ("–");
+      cells[0] = monday, cells[1] = c1, cells[2] = c2, cells[3] = c3, cells[4] = c4, cells[5] = c5;
+      table_row (w, &table, cells);
+    }
+  w->y += 8;
+}
+
+static void
+write_daily_log (Writer *w,
+                 Report *r)
+{
+  const char *titles[] = { _("Date"), _("Pain"), _("Where"), _("Symptoms"), _("Treatments"), _("Run") };
+  const double widths[] = { 0.13, 0.08, 0.27, 0.17, 0.25, 0.10 };
+  const Table table = { 6, titles, widths };
+  guint t = 0, k = 0;
+
+  heading (w, _("Daily log"));
+  if (r->days->len == 0)
+    {
+      paragraph (w, w->body, _("No days logged in this period."), 0, 8);
+      return;
+    }
+
+  table_begin (w, &table);
+  for (guint i = 0; i < r->days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (r->days, i);
+      g_autoptr(GString) places = g_string_new (NULL);
+      g_autoptr(GString) symptoms = g_string_new (NULL);
+      g_autoptr(GString) treatments = g_string_new (NULL);
+      g_autofree char *pain = NULL;
+      g_autofree char *run = NULL;
+      double km = 0;
+      const char *cells[6];
+
+      for (guint l = 0; l < day->locations->len; l++)
+        {
+          const KjLocation *loc = &g_array_index (day->locations, KjLocation, l);
+
+          /* Translators: a marked place in the daily log, “Kneecap (right)” */
+          g_string_append_printf (places, "%s", places->len ? ", " : "");
+          g_string_append_printf (places, _("%s (%s)"), kj_code_label (KJ_CODE_REGION, loc->region),
+                                  g_str_equal (loc->side, "left") ? _("left") : _("right"));
+        }
+      for (guint s = 0; s < day->symptoms->len; s++)
+        g_string_append_printf (symptoms, "%s%s", symptoms->len ? ", " : "",
+                                kj_code_label (KJ_CODE_SYMPTOM, day->symptoms->pdata[s]));
+
+      /* treatments and runs are sorted by date too */
+      while (t < r->treatments->len && strcmp (((KjTreatment *) r->treatments->pdata[t])->date, day->date) < 0)
+        t++;
+      for (; t < r->treatments->len && g_str_equal (((KjTreatment *) r->treatments->pdata[t])->date, day->date); t++)
+        {
+          const KjTreatment *tr = g_ptr_array_index (r->treatments, t);
+          const char *what = tr->drug ? kj_code_label (KJ_CODE_DRUG, tr->drug)
+                                      : tr->exercise ? kj_code_label (KJ_CODE_EXERCISE, tr->exercise)
+                                                     : kj_code_label (KJ_CODE_TREATMENT_KIND, tr->kind);
+
+          g_string_append_printf (treatments, "%s%s", treatments->len ? ", " : "", what);
+          if (tr->dose_mg != KJ_UNSET)
+            g_string_append_printf (treatments, " %d mg", tr->dose_mg);
+          else if (tr->minutes != KJ_UNSET)
+            g_string_append_printf (treatments, _(" %d min"), tr->minutes);
+        }
+      while (k < r->runs->len && strcmp (((KjRun *) r->runs->pdata[k])->date, day->date) < 0)
+        k++;
+      for (; k < r->runs->len && g_str_equal (((KjRun *) r->runs->pdata[k])->date, day->date); k++)
+        km += ((KjRun *) r->runs->pdata[k])->distance_km;
+
+      pain = day->pain_worst != KJ_UNSET ? g_strdup_printf ("%d (%d)", day->pain, day->pain_worst)
+                                         : g_strdup_printf ("%d", day->pain);
+      run = km > 0 ? g_strdup_printf (_("%.1f km"), km) : g_strdup ("");
+      cells[0] = day->date;
+      cells[1] = pain;
+      cells[2] = places->str;
+      cells[3] = symptoms->str;
+      cells[4] = treatments->str;
+      cells[5] = run;
+      table_row (w, &table, cells);
+
+      /* notes flow under the row, over the whole width and onto the next page if need be */
+      if (r->include_notes && day->notes != NULL && day->notes[0] != '\0')
+        {
+          w->y += 1;
+          paragraph (w, w->small, day->notes, widths[0] * w->width, 4);
+        }
+    }
+}
+
+static void
+write_document (Writer *w,
+                Report *r)
+{
+  begin_page (w);
+  write_header (w, r);
+  write_verdict (w, r);
+  write_chart (w, r);
+  write_map_and_numbers (w, r);
+  write_red_flags (w, r);
+
+  next_page (w);
+  write_treatments (w, r);
+  write_runs (w, r);
+  write_daily_log (w, r);
+  cairo_show_page (w->cr);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  if (closure != NULL)
+    g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static int
+render_pass (Report     *r,
+             KjPaper     paper,
+             const char *made_on,
+             int         total,
+             GByteArray *out)
+{
+  Writer w = { 0 };
+  cairo_surface_t *surface;
+  g_autofree char *made = format_date (made_on);
+
+  w.page_w = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
+  w.page_h = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
+  w.x = MARGIN;
+  w.width = w.page_w - 2 * MARGIN;
+  w.total = total;
+  /* Translators: the foot of every page of the report */
+  w.footer = g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
+                              made, kj_stats_disclaimer ());
+  w.body = font ("Sans", BODY_SIZE, PANGO_WEIGHT_NORMAL);
+  w.small = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_NORMAL);
+  w.small_bold = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_BOLD);
+  w.bold = font ("Sans", BODY_SIZE, PANGO_WEIGHT_BOLD);
+  w.heading = font ("Sans", 12, PANGO_WEIGHT_BOLD);
+  w.title = font ("Sans", 17, PANGO_WEIGHT_BOLD);
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, w.page_w, w.page_h);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
+  w.cr = cairo_create (surface);
+
+  write_document (&w, r);
+
+  cairo_destroy (w.cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  pango_font_description_free (w.body);
+  pango_font_description_free (w.small);
+  pango_font_description_free (w.small_bold);
+  pango_font_description_free (w.bold);
+  pango_font_description_free (w.heading);
+  pango_font_description_free (w.title);
+  g_free (w.footer);
+
+  return w.page;
+}
+
+static const char *
+earlier (const char *a,
+         const char *b)
+{
+  return strcmp (a, b) <= 0 ? a : b;
+}
+
+/**
+ * kj_report_render:
+ * @journal: the whole journal; only the records of the period are printed
+ * @n_pages: (out) (optional): how many pages it has
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set
+ */
+GBytes *
+kj_report_render (const KjJournal        *journal,
+                  const KjReportOptions  *options,
+                  guint                  *n_pages,
+                  GError                **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  g_autoptr(GPtrArray) days = g_ptr_array_new ();
+  g_autoptr(GPtrArray) treatments = g_ptr_array_new ();
+  g_autoptr(GPtrArray) runs = g_ptr_array_new ();
+  g_autoptr(KjAssessment) assessment = NULL;
+  g_autofree char *today = kj_date_today ();
+  const char *as_of, *made_on;
+  Report r = { 0 };
+  int pages;
+
+  g_return_val_if_fail (journal != NULL && journal->profile != NULL && options != NULL, NULL);
+
+  as_of = options->as_of ? options->as_of : today;
+  made_on = options->made_on ? options->made_on : today;
+  r.journal = journal;
+  r.include_notes = options->include_notes;
+  g_strlcpy (r.to, options->to ? options->to : as_of, sizeof r.to);
+
+  if (options->from != NULL)
+    g_strlcpy (r.from, options->from, sizeof r.from);
+  else
+    {
+      /* the first record, or the injury date when that is earlier */
+      const char *first = r.to;
+
+      if (journal->days->len > 0)
+        first = earlier (first, ((KjDay *) journal->days->pdata[0])->date);
+      if (journal->treatments->len > 0)
+        first = earlier (first, ((KjTreatment *) journal->treatments->pdata[0])->date);
+      if (journal->runs->len > 0)
+        first = earlier (first, ((KjRun *) journal->runs->pdata[0])->date);
+      if (journal->profile->injury_date != NULL)
+        first = earlier (first, journal->profile->injury_date);
+      g_strlcpy (r.from, first, sizeof r.from);
+    }
+
+  if (!kj_date_is_valid (r.from) || !kj_date_is_valid (r.to) || strcmp (r.from, r.to) > 0)
+    {
+      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_BAD_PERIOD,
+                   _("The period from %s to %s is not a period: it ends before it begins."), r.from, r.to);
+      return NULL;
+    }
+
+  /* the records are sorted by date; keep those of the period */
+  for (guint i = 0; i < journal->days->len; i++)
+    if (in_period (&r, ((KjDay *) journal->days->pdata[i])->date))
+      g_ptr_array_add (days, journal->days->pdata[i]);
+  for (guint i = 0; i < journal->treatments->len; i++)
+    if (in_period (&r, ((KjTreatment *) journal->treatments->pdata[i])->date))
+      g_ptr_array_add (treatments, journal->treatments->pdata[i]);
+  for (guint i = 0; i < journal->runs->len; i++)
+    if (in_period (&r, ((KjRun *) journal->runs->pdata[i])->date))
+      g_ptr_array_add (runs, journal->runs->pdata[i]);
+
+  if (days->len + treatments->len + runs->len == 0)
+    {
+      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_EMPTY_PERIOD,
+                   _("Nothing was logged from %s to %s, so there is no report to make."), r.from, r.to);
+      return NULL;
+    }
+
+  /* the assessment as of the end of the period, from the records up to then */
+  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
+                          strcmp (as_of, r.to) < 0 ? as_of : r.to);
+  r.assessment = assessment;
+  r.days = days;
+  r.treatments = treatments;
+  r.runs = runs;
+
+  /* first to count the pages, then for real */
+  pages = render_pass (&r, options->paper, made_on, 0, NULL);
+  out = g_byte_array_new ();
+  pages = render_pass (&r, options->paper, made_on, pages, out);
+
+  if (n_pages != NULL)
+    *n_pages = pages;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Renders the report and writes it atomically to @path. */
+gboolean
+kj_report_write (const KjJournal        *journal,
+                 const KjReportOptions  *options,
+                 const char             *path,
+                 guint                  *n_pages,
+                 GError                **error)
+{
+  g_autoptr(GBytes) pdf = kj_report_render (journal, options, n_pages, error);
+  gsize length;
+  const char *data;
+
+  if (pdf == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (pdf, &length);
+  return kj_file_write_atomic (path, data, length, error);
+}

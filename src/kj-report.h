@@ -1,0 +1,52 @@
+/* kj-report.h — the doctor's report of DESIGN §9: a PDF made with cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kj-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KJ_PAPER_A4,
+  KJ_PAPER_LETTER,
+} KjPaper;
+
+#define KJ_REPORT_ERROR (kj_report_error_quark ())
+
+typedef enum
+{
+  KJ_REPORT_ERROR_EMPTY_PERIOD,
+  KJ_REPORT_ERROR_BAD_PERIOD,
+  KJ_REPORT_ERROR_FAILED,
+} KjReportError;
+
+typedef struct
+{
+  const char *from;           /* NULL: the first record, or the injury date if earlier */
+  const char *to;             /* NULL: as_of */
+  const char *as_of;          /* NULL: today */
+  KjPaper     paper;
+  gboolean    include_notes;
+  const char *made_on;        /* NULL: today; the date printed on every page */
+} KjReportOptions;
+
+GQuark    kj_report_error_quark   (void);
+KjPaper   kj_report_default_paper (void);
+gboolean  kj_report_parse_paper   (const char             *name,
+                                   KjPaper                *paper);
+GBytes   *kj_report_render        (const KjJournal        *journal,
+                                   const KjReportOptions  *options,
+                                   guint                  *n_pages,
+                                   GError                **error);
+gboolean  kj_report_write         (const KjJournal        *journal,
+                                   const KjReportOptions  *options,
+                                   const char             *path,
+                                   guint                  *n_pages,
+                                   GError                **error);
+
+G_END_DECLS
