@@ -1,0 +1,265 @@
+/* test-report.c — the doctor's report, read back with poppler's pdfinfo, pdftotext and pdftoppm
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kj-demo.h"
+#include "kj-gen.h"
+#include "kj-report.h"
+#include "kj-stats.h"
+#include "kj-test-util.h"
+
+static char *
+run (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_spawn_command_line_sync (command_line, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+static char *
+pdf_info (const char *path,
+          const char *field)
+{
+  g_autofree char *command = g_strdup_printf ("pdfinfo '%s'", path);
+  g_autofree char *out = run (command);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], field))
+      return g_strstrip (g_strdup (lines[i] + strlen (field)));
+
+  return NULL;
+}
+
+/* The text of the PDF with every run of white space made one space. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", path);
+  g_autofree char *out = run (command);
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+}
+
+static gboolean
+has_tool (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
+static char *
+collapse (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
+/* Two weeks with a German note, a Greek name, and records outside the period. */
+static KjJournal *
+two_weeks (void)
+{
+  KjJournal *journal = kj_gen_journal (17, 30, "improving", "2026-04-01", NULL);
+  KjDay *day;
+
+  g_free (journal->profile->name);
+  journal->profile->name = g_strdup ("Νίκος Παπαδόπουλος");
+
+  day = journal->days->pdata[20];
+  g_free (day->notes);
+  day->notes = g_strdup ("Knöchel und Kniekehle schmerzen nach dem Bergablauf; Treppe hinunter geht schwer. 膝");
+  g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, "giving-way"));
+
+  day = journal->days->pdata[5];
+  g_free (day->notes);
+  day->notes = g_strdup ("OUTSIDE-BEFORE");
+  day = journal->days->pdata[29];
+  g_free (day->notes);
+  day->notes = g_strdup ("OUTSIDE-AFTER");
+
+  return journal;
+}
+
+static void
+test_report_two_weeks (void)
+{
+  g_autoptr(KjJournal) journal = two_weeks ();
+  g_autofree char *path = kj_test_tmp_path ("two-weeks.pdf");
+  g_autofree char *letter = kj_test_tmp_path ("two-weeks-letter.pdf");
+  g_autofree char *pages = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *letter_size = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sentence = NULL;
+  g_autoptr(KjAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .from = "2026-03-16", .to = "2026-03-30", .as_of = "2026-03-30",
+                              .paper = KJ_PAPER_A4, .include_notes = TRUE, .made_on = "2026-03-31" };
+  guint n_pages = 0;
+
+  if (!has_tool ("pdfinfo") || !has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdfinfo and pdftotext (poppler-utils)");
+      return;
+    }
+
+  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_no_error (error);
+
+  pages = pdf_info (path, "Pages:");
+  size = pdf_info (path, "Page size:");
+  g_assert_cmpint (atoi (pages), ==, n_pages);
+  g_assert_cmpint (n_pages, >=, 2);
+  g_assert_cmpint (n_pages, <=, 3);
+  g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"));
+
+  options.paper = KJ_PAPER_LETTER;
+  g_assert_true (kj_report_write (journal, &options, letter, NULL, &error));
+  letter_size = pdf_info (letter, "Page size:");
+  g_assert_true (g_str_has_prefix (letter_size, "612 x 792 pts (letter)"));
+
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  /* the verdict sentence, as --summary says it */
+  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, "2026-03-30");
+  sentence = collapse (assessment->message);
+  g_assert_nonnull (strstr (text, sentence));
+  g_assert_nonnull (strstr (text, "This is a summary of your own records, not a diagnosis."));
+
+  /* who, numbers, places in words, Unicode */
+  g_assert_nonnull (strstr (text, "Νίκος Παπαδόπουλος"));
+  g_assert_nonnull (strstr (text, "Days logged: 15"));
+  g_assert_nonnull (strstr (text, "Inner shin below the joint"));
+  g_assert_nonnull (strstr (text, "Knöchel und Kniekehle schmerzen"));
+  g_assert_nonnull (strstr (text, "Giving way"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_assert_nonnull (strstr (text, "16 March 2026 to 30 March 2026"));
+
+  /* nothing from outside the period */
+  g_assert_null (strstr (text, "OUTSIDE-BEFORE"));
+  g_assert_null (strstr (text, "OUTSIDE-AFTER"));
+  g_assert_null (strstr (text, "2026-03-15"));
+  g_assert_null (strstr (text, "2026-03-31"));
+}
+
+/* A year: many pages, every one numbered "of M", and notes left out on request. */
+static void
+test_report_year (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (4, 365, "mixed", "2026-04-01", NULL);
+  g_autofree char *path = kj_test_tmp_path ("year.pdf");
+  g_autofree char *pages = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = FALSE, .as_of = "2026-04-01" };
+  guint n_pages = 0;
+
+  if (!has_tool ("pdfinfo") || !has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdfinfo and pdftotext (poppler-utils)");
+      return;
+    }
+
+  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_no_error (error);
+  pages = pdf_info (path, "Pages:");
+  g_assert_cmpint (atoi (pages), ==, n_pages);
+  g_assert_cmpint (n_pages, >, 10);
+
+  text = pdf_text (path);
+  last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last));
+  /* the whole journal: from its first day */
+  g_assert_nonnull (strstr (text, ((KjDay *) journal->days->pdata[0])->date));
+  /* the generator's notes are not printed */
+  g_assert_null (strstr (text, "commas, and"));
+}
+
+static void
+test_report_errors (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (4, 20, "improving", "2026-04-01", NULL);
+  g_autoptr(GError) error = NULL;
+  KjReportOptions empty = { .from = "2025-01-01", .to = "2025-02-01", .paper = KJ_PAPER_A4 };
+  KjReportOptions backwards = { .from = "2026-03-20", .to = "2026-03-10", .paper = KJ_PAPER_A4 };
+  g_autofree char *unwritable = kj_test_tmp_path ("no-such-folder/report.pdf");
+
+  g_assert_null (kj_report_render (journal, &empty, NULL, &error));
+  g_assert_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_EMPTY_PERIOD);
+  g_assert_nonnull (strstr (error->message, "Nothing was logged from 2025-01-01 to 2025-02-01"));
+  g_clear_error (&error);
+
+  g_assert_null (kj_report_render (journal, &backwards, NULL, &error));
+  g_assert_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_BAD_PERIOD);
+  g_clear_error (&error);
+
+  backwards.from = NULL;
+  backwards.to = NULL;
+  g_assert_false (kj_report_write (journal, &backwards, unwritable, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Could not write"));
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+}
+
+/* The demo journal's report, as pictures to look at (build/screenshots/report-N.png). */
+static void
+test_report_demo_pages (void)
+{
+  g_autoptr(KjJournal) journal = kj_demo_journal ("2026-11-23");
+  g_autofree char *dir = g_build_filename (g_getenv ("KJ_BUILD_ROOT") ? g_getenv ("KJ_BUILD_ROOT") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, "report-demo.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = TRUE, .as_of = "2026-11-23",
+                              .made_on = "2026-11-23" };
+  guint n_pages = 0;
+
+  if (!has_tool ("pdftoppm"))
+    {
+      g_test_skip ("needs pdftoppm (poppler-utils)");
+      return;
+    }
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_no_error (error);
+
+  command = g_strdup_printf ("pdftoppm -png -r 80 '%s' '%s/report-demo'", path, dir);
+  out = run (command);
+  for (guint i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/report-demo-%u.png", dir, i);
+      g_autofree char *png2 = g_strdup_printf ("%s/report-demo-%02u.png", dir, i);
+
+      g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS) || g_file_test (png2, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/report/two-weeks", test_report_two_weeks);
+  g_test_add_func ("/report/year", test_report_year);
+  g_test_add_func ("/report/errors", test_report_errors);
+  g_test_add_func ("/report/demo-pages", test_report_demo_pages);
+
+  return g_test_run ();
+}
