@@ -43,6 +43,11 @@ typedef struct
 {
   GFile          *file;
   KjExportFormat  format;
+  char           *from;
+  char           *to;
+  KjPaper         paper;
+  gboolean        include_notes;
+  guint           n_pages;
   KjImportStats   stats;
   guint           n_days;
   guint           n_treatments;
@@ -53,6 +58,8 @@ static void
 io_job_free (IoJob *job)
 {
   g_clear_object (&job->file);
+  g_free (job->from);
+  g_free (job->to);
   g_free (job);
 }
 
@@ -74,6 +81,7 @@ set_busy (KjWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", get_store (self) != NULL);
 }
 
@@ -106,17 +114,12 @@ show_error (KjWindow   *self,
  * not used by the main thread meanwhile (the actions are disabled). */
 static void
 run_io (KjWindow            *self,
-        GFile               *file,
-        KjExportFormat       format,
+        IoJob               *job,
         gpointer             source_tag,
         GTaskThreadFunc      thread_func,
         GAsyncReadyCallback  done)
 {
   g_autoptr(GTask) task = NULL;
-  IoJob *job = g_new0 (IoJob, 1);
-
-  job->file = g_object_ref (file);
-  job->format = format;
 
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, done, NULL);
@@ -124,6 +127,13 @@ run_io (KjWindow            *self,
   g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
   g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
   g_task_run_in_thread (task, thread_func);
+}
+
+static void
+open_file (AdwToast   *toast,
+           const char *uri)
+{
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
 }
 
 /* Import */
@@ -201,7 +211,10 @@ kj_window_import_file (KjWindow *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->busy && get_store (self) != NULL);
 
-  run_io (self, file, 0, kj_window_import_file, import_thread, import_done);
+  IoJob *job = g_new0 (IoJob, 1);
+
+  job->file = g_object_ref (file);
+  run_io (self, job, kj_window_import_file, import_thread, import_done);
 }
 
 static void
@@ -273,15 +286,33 @@ export_thread (GTask        *task,
       return;
     }
 
-  if (job->format == KJ_EXPORT_CSV)
-    text = kj_csv_generate (journal, &length);
-  else
-    text = kj_json_generate (journal, &length);
-
-  if (!kj_file_write_atomic (path, text, length, &error))
+  if (job->format == KJ_EXPORT_REPORT)
     {
-      g_task_return_error (task, error);
-      return;
+      KjReportOptions options = {
+        .from = job->from,
+        .to = job->to,
+        .paper = job->paper,
+        .include_notes = job->include_notes,
+      };
+
+      if (!kj_report_write (journal, &options, path, &job->n_pages, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  else
+    {
+      if (job->format == KJ_EXPORT_CSV)
+        text = kj_csv_generate (journal, &length);
+      else
+        text = kj_json_generate (journal, &length);
+
+      if (!kj_file_write_atomic (path, text, length, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
 
   job->n_days = journal->days->len;
@@ -310,8 +341,187 @@ export_done (GObject      *object,
     }
 
   name = g_file_get_basename (job->file);
+
+  if (job->format == KJ_EXPORT_REPORT)
+    {
+      AdwToast *toast;
+
+      message = g_strdup_printf (ngettext ("Saved the report, %u page, as “%s”", "Saved the report, %u pages, as “%s”",
+                                           job->n_pages),
+                                 job->n_pages, name);
+      g_free (self->last_message);
+      self->last_message = g_strdup (message);
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file), g_file_get_uri (job->file),
+                             (GClosureNotify) g_free, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
   message = g_strdup_printf (_("Exported %u days to “%s”"), job->n_days, name);
   show_toast (self, message);
+}
+
+/**
+ * kj_window_export_report:
+ * @from: (nullable): the first day, or the journal's first
+ * @to: (nullable): the last day, or today
+ *
+ * Writes the doctor's report off the main thread, with the same code as
+ * `--export-pdf`; a toast offers to open it.
+ */
+void
+kj_window_export_report (KjWindow   *self,
+                         GFile      *file,
+                         const char *from,
+                         const char *to,
+                         KjPaper     paper,
+                         gboolean    include_notes)
+{
+  IoJob *job;
+
+  g_return_if_fail (KJ_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->busy && get_store (self) != NULL);
+
+  job = g_new0 (IoJob, 1);
+  job->file = g_object_ref (file);
+  job->format = KJ_EXPORT_REPORT;
+  job->from = g_strdup (from);
+  job->to = g_strdup (to);
+  job->paper = paper;
+  job->include_notes = include_notes;
+  run_io (self, job, kj_window_export_report, export_thread, export_done);
+}
+
+static void
+report_file_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  KjWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      kj_window_export_report (self, file,
+                               g_object_get_data (G_OBJECT (chooser), "from"),
+                               g_object_get_data (G_OBJECT (chooser), "to"),
+                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "paper")),
+                               GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "notes")));
+    }
+
+  g_object_unref (chooser);
+}
+
+static const char *
+entry_date (GtkWidget *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return text[0] != '\0' ? text : NULL;
+}
+
+static void
+report_dialog_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KjWindow         *self)
+{
+  GtkWidget *from = g_object_get_data (G_OBJECT (dialog), "from");
+  GtkWidget *to = g_object_get_data (G_OBJECT (dialog), "to");
+  GtkWidget *paper = g_object_get_data (G_OBJECT (dialog), "paper");
+  GtkWidget *notes = g_object_get_data (G_OBJECT (dialog), "notes");
+  g_autofree char *today = kj_date_today ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  const char *dates[2] = { entry_date (from), entry_date (to) };
+
+  if (!g_str_equal (response, "export"))
+    return;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (dates[i] != NULL && !kj_date_is_valid (dates[i]))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date. Write dates as year-month-day, "
+                                                        "for example 2026-03-04."), dates[i]);
+
+          show_error (self, _("Export Report"), message);
+          return;
+        }
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("knee-report-%s.pdf", today);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "from", g_strdup (dates[0]), g_free);
+  g_object_set_data_full (G_OBJECT (chooser), "to", g_strdup (dates[1]), g_free);
+  g_object_set_data (G_OBJECT (chooser), "paper",
+                     GINT_TO_POINTER (adw_combo_row_get_selected (ADW_COMBO_ROW (paper)) == 1 ? KJ_PAPER_LETTER
+                                                                                               : KJ_PAPER_A4));
+  g_object_set_data (G_OBJECT (chooser), "notes", GINT_TO_POINTER (gtk_switch_get_active (GTK_SWITCH (notes))));
+  g_signal_connect (chooser, "response", G_CALLBACK (report_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks for the period, the paper and whether to print notes, then for a file. */
+static void
+kj_window_export_report_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  g_autoptr(KjProfile) profile = kj_store_get_profile (get_store (self), NULL);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("US Letter"), NULL });
+  g_autofree char *today = kj_date_today ();
+  GtkWidget *dialog, *group, *from, *to, *paper, *notes_row, *notes;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Report"),
+                                   _("A PDF for your doctor or physiotherapist: the verdict, the chart, where it hurt, "
+                                     "treatments, runs and your daily log."));
+  group = adw_preferences_group_new ();
+
+  from = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from), _("From (YYYY-MM-DD; empty: the first record)"));
+  if (profile != NULL && profile->treatment_start != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (from), profile->treatment_start);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from);
+
+  to = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to), _("To (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (to), today);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), to);
+
+  paper = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (paper), G_LIST_MODEL (papers));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper), kj_report_default_paper () == KJ_PAPER_LETTER ? 1 : 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), paper);
+
+  notes_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes_row), _("Include Notes"));
+  notes = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (notes), TRUE);
+  gtk_widget_set_valign (notes, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (notes_row), notes);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (notes_row), notes);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), notes_row);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "from", from);
+  g_object_set_data (G_OBJECT (dialog), "to", to);
+  g_object_set_data (G_OBJECT (dialog), "paper", paper);
+  g_object_set_data (G_OBJECT (dialog), "notes", notes);
+  g_signal_connect (dialog, "response", G_CALLBACK (report_dialog_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**
@@ -329,7 +539,11 @@ kj_window_export_file (KjWindow       *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->busy && get_store (self) != NULL);
 
-  run_io (self, file, format, kj_window_export_file, export_thread, export_done);
+  IoJob *job = g_new0 (IoJob, 1);
+
+  job->file = g_object_ref (file);
+  job->format = format;
+  run_io (self, job, kj_window_export_file, export_thread, export_done);
 }
 
 static void
@@ -551,6 +765,7 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, kj_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, kj_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, kj_window_export_report_action);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kj-application.h"
+#include "kj-report.h"
 #include "kj-history-page.h"
 #include "kj-today-page.h"
 #include "kj-trends-page.h"
@@ -17,6 +18,7 @@ typedef enum
 {
   KJ_EXPORT_JSON,
   KJ_EXPORT_CSV,
+  KJ_EXPORT_REPORT,
 } KjExportFormat;
 
 #define KJ_TYPE_WINDOW (kj_window_get_type ())
@@ -29,6 +31,12 @@ void        kj_window_import_file  (KjWindow       *self,
 void        kj_window_export_file  (KjWindow       *self,
                                     GFile          *file,
                                     KjExportFormat  format);
+void        kj_window_export_report (KjWindow      *self,
+                                    GFile          *file,
+                                    const char     *from,
+                                    const char     *to,
+                                    KjPaper         paper,
+                                    gboolean        include_notes);
 gboolean    kj_window_is_busy      (KjWindow       *self);
 void        kj_window_reload       (KjWindow       *self);
 void        kj_window_show_day     (KjWindow       *self,

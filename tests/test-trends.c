@@ -103,6 +103,42 @@ test_trends_open_day (void)
   g_assert_cmpstr (kj_today_page_get_date (kj_window_get_today_page (window)), ==, yesterday);
 }
 
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !kj_window_is_busy (data);
+}
+
+/* Export Report… asks for the period, then the same code as --export-pdf writes it. */
+static void
+test_trends_report (void)
+{
+  g_autofree char *tmp_pdf = g_build_filename (g_get_home_dir (), "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (tmp_pdf);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Report");
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "To (YYYY-MM-DD)"));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (dialog), "export-report-dialog");
+  adw_message_dialog_response (dialog, "cancel");
+  kj_test_settle ();
+
+  kj_window_export_report (window, file, NULL, NULL, KJ_PAPER_A4, TRUE);
+  g_assert_true (kj_window_is_busy (window));
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_test_message ("%s", kj_window_get_last_message (window));
+  g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Saved the report, "));
+  g_assert_true (g_file_get_contents (tmp_pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/trends/verdict", test_trends_verdict);
   g_test_add_func ("/trends/ranges", test_trends_ranges);
   g_test_add_func ("/trends/open-day", test_trends_open_day);
+  g_test_add_func ("/trends/report", test_trends_report);
 
   status = g_test_run ();
 
