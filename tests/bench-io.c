@@ -19,6 +19,7 @@
 #include "kj-file.h"
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-report.h"
 #include "kj-stats.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
@@ -367,6 +368,39 @@ main (int   argc,
         render_ms[r] = now_ms () - start;
       }
     cairo_surface_destroy (surface);
+
+    /* the doctor's report: the last year, and all ten years */
+    {
+      double year_ms[RUNS], all_ms[RUNS];
+      guint year_pages = 0, all_pages = 0;
+      KjReportOptions year = { .from = "2025-11-02", .to = "2026-11-01", .as_of = "2026-11-01",
+                               .paper = KJ_PAPER_A4, .include_notes = TRUE };
+      KjReportOptions all = { .as_of = "2026-11-01", .paper = KJ_PAPER_A4, .include_notes = TRUE };
+
+      for (guint r = 0; r < RUNS; r++)
+        {
+          g_autoptr(GBytes) pdf = NULL;
+
+          start = now_ms ();
+          pdf = kj_report_render (large, &year, &year_pages, NULL);
+          year_ms[r] = now_ms () - start;
+          g_assert_nonnull (pdf);
+        }
+      for (guint r = 0; r < 2; r++)
+        {
+          g_autoptr(GBytes) pdf = NULL;
+
+          start = now_ms ();
+          pdf = kj_report_render (large, &all, &all_pages, NULL);
+          all_ms[r] = now_ms () - start;
+          g_assert_nonnull (pdf);
+        }
+      g_autofree char *year_label = g_strdup_printf ("report PDF, 1 year (%u pages)", year_pages);
+      g_autofree char *all_label = g_strdup_printf ("report PDF, 10 years (%u pages)", all_pages);
+
+      report (year_label, year_ms, RUNS);
+      report (all_label, all_ms, 2);
+    }
 
     report ("chart data for 10 years (once per range)", data_ms, RUNS);
     report ("chart frame, 10 years into 1200×400", render_ms, G_N_ELEMENTS (render_ms));
