@@ -374,6 +374,50 @@ test_cli_summary_errors (void)
   g_assert_true (g_str_has_prefix (missing.err, "knee-journal: error: "));
 }
 
+static void
+test_cli_report (void)
+{
+  g_autofree char *json = write_generated ("report.json", 40, "improving");
+  g_autofree char *db = kj_test_tmp_path ("report.db");
+  g_autofree char *pdf = kj_test_tmp_path ("report.pdf");
+  g_autofree char *contents = NULL;
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) ok = { 0 };
+  g_auto(Result) empty = { 0 };
+  g_auto(Result) bad_paper = { 0 };
+  g_auto(Result) alone = { 0 };
+  g_auto(Result) unwritable = { 0 };
+  GStatBuf st;
+
+  g_unlink (db);
+  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  run_cli (&ok, NULL, "--db", db, "--export-pdf", pdf, "--from", "2026-10-01", "--to", "2026-10-31",
+           "--paper", "letter", "--as-of", "2026-10-31", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ok.out, "Wrote the report, "));
+  contents = kj_test_read_file (pdf, NULL);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  run_cli (&empty, NULL, "--db", db, "--export-pdf", pdf, "--from", "2020-01-01", "--to", "2020-02-01", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_nonnull (strstr (empty.err, "Nothing was logged from 2020-01-01 to 2020-02-01"));
+
+  run_cli (&bad_paper, NULL, "--db", db, "--export-pdf", pdf, "--paper", "a5", NULL);
+  g_assert_cmpint (bad_paper.status, ==, 2);
+  g_assert_nonnull (strstr (bad_paper.err, "a5"));
+
+  run_cli (&alone, NULL, "--db", db, "--from", "2026-10-01", NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+
+  run_cli (&unwritable, NULL, "--db", db, "--export-pdf", "/nonexistent-folder/report.pdf", NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "Could not write"));
+}
+
 static gboolean
 find_demo_journal (const char  *tmp,
                    char       **out)
@@ -467,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/cli/atomic-export", test_cli_atomic_export);
   g_test_add_func ("/cli/summary", test_cli_summary);
   g_test_add_func ("/cli/summary-errors", test_cli_summary_errors);
+  g_test_add_func ("/cli/report", test_cli_report);
   g_test_add_func ("/cli/demo", test_cli_demo);
 
   return g_test_run ();
