@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <stdio.h>
 
@@ -20,6 +21,7 @@
 #include "kj-csv.h"
 #include "kj-demo.h"
 #include "kj-file.h"
+#include "kj-gpx.h"
 #include "kj-json.h"
 #include "kj-report.h"
 #include "kj-stats.h"
@@ -33,6 +35,7 @@ typedef struct
   char     *export_csv;
   char     *as_of;
   char     *export_pdf;
+  char    **import_gpx;
   char     *from;
   char     *to;
   char     *paper;
@@ -52,6 +55,7 @@ options_clear (Options *options)
   g_free (options->export_csv);
   g_free (options->as_of);
   g_free (options->export_pdf);
+  g_strfreev (options->import_gpx);
   g_free (options->from);
   g_free (options->to);
   g_free (options->paper);
@@ -166,6 +170,88 @@ run_import (KjStore    *store,
     say ("  %s\n", _("profile updated"));
 
   return KJ_EXIT_OK;
+}
+
+static void
+add_track_file (GPtrArray  *files,
+                const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *lower = g_ascii_strdown (name, -1);
+
+          if (g_str_has_suffix (lower, ".gpx") || g_str_has_suffix (lower, ".tcx"))
+            g_ptr_array_add (names, g_build_filename (path, name, NULL));
+        }
+      g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (files, g_strdup (names->pdata[i]));
+    }
+  else
+    g_ptr_array_add (files, g_strdup (path));
+}
+
+/* Each file is its own transaction: a bad file stores nothing and does not stop the others. */
+static int
+run_import_gpx (KjStore     *store,
+                char       **option_files,
+                char       **more_files)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  guint added = 0, skipped = 0, failed = 0;
+
+  for (guint i = 0; option_files != NULL && option_files[i]; i++)
+    add_track_file (files, option_files[i]);
+  for (guint i = 0; more_files != NULL && more_files[i]; i++)
+    add_track_file (files, more_files[i]);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = files->pdata[i];
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjRun) run = NULL;
+      KjTrack track;
+
+      if (!kj_gpx_parse_file (path, &track, &error))
+        {
+          g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), error->message);
+          failed++;
+          continue;
+        }
+
+      run = kj_gpx_track_to_run (&track, name);
+      if (!kj_store_add_track_run (store, run, track.hash, &error))
+        {
+          if (g_error_matches (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE))
+            {
+              /* Translators: “garmin.gpx: skipped, this run is already in the journal (on 2026-03-04)” */
+              say (_("%s: skipped, %s\n"), name, error->message);
+              skipped++;
+            }
+          else
+            {
+              g_printerr ("%s: %s %s: %s\n", g_get_prgname (), _("error:"), name, error->message);
+              failed++;
+            }
+          continue;
+        }
+
+      /* Translators: “garmin.gpx: a run of 8.20 km on 2026-03-04, 140 m downhill” */
+      say (_("%s: a run of %.2f km on %s, %.0f m downhill\n"), name, run->distance_km, run->date,
+           isnan (run->descent_m) ? 0.0 : run->descent_m);
+      added++;
+    }
+
+  say (_("%u runs added, %u already in the journal, %u files with errors\n"), added, skipped, failed);
+
+  return failed > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
 }
 
 static int
@@ -297,6 +383,8 @@ kj_cli_run (int     argc,
       N_("Open a freshly generated 8-week demo journal (your journal is not touched)"), NULL },
     { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options.import_json,
       N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
+    { "import-gpx", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.import_gpx,
+      N_("Add runs from GPX or TCX files or folders (more may follow the option)"), N_("FILE…") },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options.export_json,
       N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
@@ -343,7 +431,7 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  if (options.rest != NULL && options.rest[0] != NULL)
+  if (options.rest != NULL && options.rest[0] != NULL && options.import_gpx == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), options.rest[0]);
 
@@ -357,7 +445,7 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  headless = options.import_json || options.export_json || options.export_csv ||
+  headless = options.import_json || options.import_gpx || options.export_json || options.export_csv ||
              options.summary || options.summary_json || options.export_pdf;
 
   {
@@ -452,7 +540,7 @@ kj_cli_run (int     argc,
       return FALSE;
     }
 
-  if (!(store = open_store (path, options.import_json == NULL, &error)))
+  if (!(store = open_store (path, options.import_json == NULL && options.import_gpx == NULL, &error)))
     {
       *exit_status = fail (error->message);
       return TRUE;
@@ -465,6 +553,8 @@ kj_cli_run (int     argc,
   /* import first, so that an export in the same call sees the merged journal */
   if (options.import_json)
     status = run_import (store, options.import_json);
+  if (status == KJ_EXIT_OK && options.import_gpx)
+    status = run_import_gpx (store, options.import_gpx, options.rest);
   if (status == KJ_EXIT_OK && options.export_json)
     status = run_export (store, options.export_json, FALSE);
   if (status == KJ_EXIT_OK && options.export_csv)

@@ -82,6 +82,8 @@ static const char sql_upsert_run[] =
   " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during,"
   " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes";
 static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
+static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
+static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
 static const char sql_select_profile[] =
   "SELECT name, affected_side, injury_date, treatment_start, units, review_weeks FROM profile WHERE id = 1";
 static const char sql_update_profile[] =
@@ -1366,6 +1368,63 @@ kj_store_save_run (KjStore  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * kj_store_add_track_run:
+ * @source_hash: the SHA-256 of the GPS track it came from
+ *
+ * Adds a run imported from a GPS file, unless a run of the same track is
+ * already in the journal (%KJ_STORE_ERROR_DUPLICATE).
+ */
+gboolean
+kj_store_add_track_run (KjStore     *self,
+                        KjRun       *run,
+                        const char  *source_hash,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (run != NULL && source_hash != NULL, FALSE);
+
+  if (run->id == NULL)
+    run->id = g_uuid_string_random ();
+
+  if (!kj_run_validate (run, error) || !begin (self, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, sql_run_by_hash, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, source_hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE,
+                   _("this run is already in the journal (on %s)"), (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (self, rc, error);
+      goto failed;
+    }
+
+  if (!write_run (self, run, error) || !(stmt = get_stmt (self, sql_set_run_hash, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, run->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source_hash, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 gboolean

@@ -28,6 +28,7 @@ typedef enum
   KJ_STORE_ERROR_CONFLICT,
   KJ_STORE_ERROR_NOT_FOUND,
   KJ_STORE_ERROR_INVALID,
+  KJ_STORE_ERROR_DUPLICATE,
   KJ_STORE_ERROR_FAILED,
 } KjStoreError;
 
@@ -102,6 +103,10 @@ GPtrArray    *kj_store_list_runs          (KjStore        *self,
                                            GError        **error);
 gboolean      kj_store_save_run           (KjStore        *self,
                                            KjRun          *run,
+                                           GError        **error);
+gboolean      kj_store_add_track_run      (KjStore        *self,
+                                           KjRun          *run,
+                                           const char     *source_hash,
                                            GError        **error);
 gboolean      kj_store_delete_run         (KjStore        *self,
                                            const char     *id,

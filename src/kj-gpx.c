@@ -1,0 +1,483 @@
+/* kj-gpx.c — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader never loads the network, never substitutes entities, and
+ * refuses any DOCTYPE (GPX and TCX have none), so an "XML bomb" cannot
+ * expand. From the points: the local date of the start, the distance (the
+ * sum of haversine steps, or a TCX file's own lap distances), the moving
+ * time (steps faster than a slow walk), and ascent and descent from a
+ * smoothed elevation with a 2 m hysteresis, so that GPS noise does not add
+ * up to hills.
+ */
+#define G_LOG_DOMAIN "knee-journal-gpx"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <string.h>
+
+#include "kj-gpx.h"
+
+G_DEFINE_QUARK (kj-gpx-error-quark, kj_gpx_error)
+
+#define EARTH_RADIUS_M     6371008.8   /* the mean radius (IUGG) */
+#define MOVING_SPEED       0.5         /* m/s: slower than this is standing */
+#define MAX_STEP_S         300         /* a longer gap is a pause */
+#define SMOOTHING_POINTS   5
+#define HYSTERESIS_M       2.0
+
+typedef struct
+{
+  double lat, lon, ele;      /* ele NAN when unknown */
+  gint64 time;               /* unix seconds, G_MININT64 when unknown */
+} Point;
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_ELE,
+  FIELD_TIME,
+  FIELD_LAT,
+  FIELD_LON,
+  FIELD_LAP_DISTANCE,
+} Field;
+
+typedef struct
+{
+  GArray   *points;
+  Point     current;
+  gboolean  in_point;
+  gboolean  tcx;
+  gboolean  in_position;
+  int       lap_depth;       /* depth of the open <Lap>, or -1 */
+  double    lap_distance;
+  Field     field;
+  char     *error;           /* the first XML error */
+} Parser;
+
+double
+kj_gpx_haversine (double lat1,
+                  double lon1,
+                  double lat2,
+                  double lon2)
+{
+  double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
+
+  return 2 * EARTH_RADIUS_M * asin (MIN (1.0, sqrt (a)));
+}
+
+static void
+xml_error (void            *data,
+           const xmlError  *error)
+{
+  Parser *parser = data;
+
+  if (parser->error == NULL && error != NULL && error->message != NULL)
+    parser->error = g_strdup_printf (_("line %d: %s"), error->line, g_strstrip (g_strdup (error->message)));
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (text, &end);
+  while (end != NULL && g_ascii_isspace (*end))
+    end++;
+
+  return end != text && end != NULL && *end == '\0' && isfinite (*out);
+}
+
+static gboolean
+fail (GError     **error,
+      KjGpxError   code,
+      const char  *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError     **error,
+      KjGpxError   code,
+      const char  *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (KJ_GPX_ERROR, code, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+handle_text (Parser      *p,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *value = g_strstrip (g_strdup (text));
+  double number;
+
+  switch (p->field)
+    {
+    case FIELD_ELE:
+      if (!parse_double (value, &number))
+        return fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not an elevation"), value);
+      p->current.ele = number;
+      break;
+
+    case FIELD_TIME:
+      {
+        g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (value, utc);
+
+        if (dt == NULL)
+          return fail (error, KJ_GPX_ERROR_BAD_TIME, _("“%s” is not a time"), value);
+        p->current.time = g_date_time_to_unix (dt);
+      }
+      break;
+
+    case FIELD_LAT:
+    case FIELD_LON:
+      if (!parse_double (value, &number))
+        return fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not a coordinate"), value);
+      if (p->field == FIELD_LAT)
+        p->current.lat = number;
+      else
+        p->current.lon = number;
+      break;
+
+    case FIELD_LAP_DISTANCE:
+      if (parse_double (value, &number) && number > 0)
+        p->lap_distance += number;
+      break;
+
+    case FIELD_NONE:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static void
+start_point (Parser *p)
+{
+  p->in_point = TRUE;
+  p->current.lat = p->current.lon = NAN;
+  p->current.ele = NAN;
+  p->current.time = G_MININT64;
+}
+
+static gboolean
+end_point (Parser  *p,
+           GError **error)
+{
+  p->in_point = FALSE;
+
+  /* a TCX point without a position (the watch had no fix yet) is skipped */
+  if (p->tcx && (isnan (p->current.lat) || isnan (p->current.lon)))
+    return TRUE;
+
+  if (isnan (p->current.lat) || isnan (p->current.lon) ||
+      fabs (p->current.lat) > 90 || fabs (p->current.lon) > 180)
+    return fail (error, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no position on Earth"), p->points->len + 1);
+
+  g_array_append_val (p->points, p->current);
+  return TRUE;
+}
+
+static gboolean
+read_document (xmlTextReaderPtr   reader,
+               Parser            *p,
+               GError           **error)
+{
+  gboolean root_seen = FALSE;
+  int rc;
+
+  while ((rc = xmlTextReaderRead (reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      int depth = xmlTextReaderDepth (reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        return fail (error, KJ_GPX_ERROR_XML,
+                     _("the file declares a document type, which GPX and TCX files never do; it is not read"));
+
+      if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+        return fail (error, KJ_GPX_ERROR_XML, _("the file uses entities, which GPX and TCX files never do"));
+
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          if (!root_seen)
+            {
+              root_seen = TRUE;
+              if (g_str_equal (name, "TrainingCenterDatabase"))
+                p->tcx = TRUE;
+              else if (!g_str_equal (name, "gpx"))
+                return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is XML, but neither GPX nor TCX (it starts with <%s>)"),
+                             name);
+            }
+
+          p->field = FIELD_NONE;
+
+          if (!p->tcx && g_str_equal (name, "trkpt"))
+            {
+              g_autofree char *lat = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "lat");
+              g_autofree char *lon = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "lon");
+
+              start_point (p);
+              if (lat == NULL || lon == NULL || !parse_double (lat, &p->current.lat) ||
+                  !parse_double (lon, &p->current.lon))
+                return fail (error, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no valid lat and lon"),
+                             p->points->len + 1);
+              if (xmlTextReaderIsEmptyElement (reader) && !end_point (p, error))
+                return FALSE;
+            }
+          else if (p->tcx && g_str_equal (name, "Trackpoint"))
+            start_point (p);
+          else if (p->tcx && g_str_equal (name, "Lap"))
+            p->lap_depth = depth;
+          else if (p->in_point && (g_str_equal (name, "ele") || g_str_equal (name, "AltitudeMeters")))
+            p->field = FIELD_ELE;
+          else if (p->in_point && (g_str_equal (name, "time") || g_str_equal (name, "Time")))
+            p->field = FIELD_TIME;
+          else if (p->in_point && g_str_equal (name, "LatitudeDegrees"))
+            p->field = FIELD_LAT;
+          else if (p->in_point && g_str_equal (name, "LongitudeDegrees"))
+            p->field = FIELD_LON;
+          else if (!p->in_point && p->lap_depth >= 0 && depth == p->lap_depth + 1 && g_str_equal (name, "DistanceMeters"))
+            p->field = FIELD_LAP_DISTANCE;
+        }
+      else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
+        {
+          const char *text = (const char *) xmlTextReaderConstValue (reader);
+
+          if (p->field != FIELD_NONE && text != NULL && !handle_text (p, text, error))
+            {
+              g_prefix_error (error, _("track point %u: "), p->points->len + 1);
+              return FALSE;
+            }
+        }
+      else if (type == XML_READER_TYPE_END_ELEMENT)
+        {
+          p->field = FIELD_NONE;
+          if ((!p->tcx && g_str_equal (name, "trkpt")) || (p->tcx && g_str_equal (name, "Trackpoint")))
+            {
+              if (!end_point (p, error))
+                return FALSE;
+            }
+          else if (p->tcx && g_str_equal (name, "Lap"))
+            p->lap_depth = -1;
+        }
+    }
+
+  if (rc != 0)
+    return fail (error, KJ_GPX_ERROR_XML, _("it is not well-formed XML, perhaps cut short (%s)"),
+                 p->error ? p->error : _("unknown error"));
+
+  if (!root_seen)
+    return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
+
+  return TRUE;
+}
+
+/* Moving average over a few points, then climbs and drops of more than the hysteresis. */
+static void
+ascent_descent (GArray *points,
+                double *ascent,
+                double *descent)
+{
+  g_autofree double *smooth = g_new (double, points->len);
+  guint n = 0;
+  double anchor = NAN;
+
+  *ascent = *descent = 0;
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      double sum = 0;
+      int count = 0;
+
+      for (int k = (int) i - SMOOTHING_POINTS / 2; k <= (int) i + SMOOTHING_POINTS / 2; k++)
+        {
+          if (k < 0 || k >= (int) points->len || isnan (g_array_index (points, Point, k).ele))
+            continue;
+          sum += g_array_index (points, Point, k).ele;
+          count++;
+        }
+
+      if (count > 0)
+        smooth[n++] = sum / count;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (isnan (anchor))
+        anchor = smooth[i];
+      else if (smooth[i] >= anchor + HYSTERESIS_M)
+        *ascent += smooth[i] - anchor, anchor = smooth[i];
+      else if (smooth[i] <= anchor - HYSTERESIS_M)
+        *descent += anchor - smooth[i], anchor = smooth[i];
+    }
+}
+
+/**
+ * kj_gpx_parse:
+ *
+ * Reads a GPX or TCX document and sums up its track.
+ */
+gboolean
+kj_gpx_parse (const char  *data,
+              gsize        length,
+              KjTrack     *track,
+              GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  xmlTextReaderPtr reader;
+  Parser p = { 0 };
+  double distance = 0;
+  int moving = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (track != NULL, FALSE);
+
+  memset (track, 0, sizeof *track);
+
+  if (length > KJ_GPX_MAX_FILE_SIZE)
+    return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
+                 (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+
+  if (length == 0)
+    return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
+
+  p.points = g_array_new (FALSE, FALSE, sizeof (Point));
+  p.lap_depth = -1;
+
+  reader = xmlReaderForMemory (data, (int) length, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  if (reader == NULL)
+    {
+      g_array_unref (p.points);
+      return fail (error, KJ_GPX_ERROR_XML, _("it cannot be read as XML"));
+    }
+
+  xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) xml_error, &p);
+  ok = read_document (reader, &p, error);
+  xmlFreeTextReader (reader);
+
+  if (ok && p.points->len == 0)
+    ok = fail (error, KJ_GPX_ERROR_NO_POINTS, _("it holds no track points"));
+
+  for (guint i = 0; ok && i < p.points->len; i++)
+    {
+      const Point *pt = &g_array_index (p.points, Point, i);
+      char buf[96];
+
+      if (pt->time == G_MININT64)
+        ok = fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
+      else if (i > 0 && pt->time < g_array_index (p.points, Point, i - 1).time)
+        ok = fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
+
+      g_snprintf (buf, sizeof buf, "%.6f,%.6f,%" G_GINT64_FORMAT ";", pt->lat, pt->lon, pt->time);
+      g_checksum_update (checksum, (const guchar *) buf, -1);
+
+      if (ok && i > 0)
+        {
+          const Point *prev = &g_array_index (p.points, Point, i - 1);
+          double step = kj_gpx_haversine (prev->lat, prev->lon, pt->lat, pt->lon);
+          gint64 dt = pt->time - prev->time;
+
+          distance += step;
+          if (dt > 0 && dt <= MAX_STEP_S && step / dt >= MOVING_SPEED)
+            moving += (int) dt;
+        }
+    }
+
+  if (!ok)
+    {
+      g_free (p.error);
+      g_array_unref (p.points);
+      return FALSE;
+    }
+
+  /* a TCX file's own distance is what the watch measured */
+  if (p.tcx && p.lap_distance > 0)
+    distance = p.lap_distance;
+
+  start = g_date_time_new_from_unix_utc (g_array_index (p.points, Point, 0).time);
+  local = g_date_time_to_local (start);
+  g_snprintf (track->date, sizeof track->date, "%04d-%02d-%02d", g_date_time_get_year (local),
+              g_date_time_get_month (local), g_date_time_get_day_of_month (local));
+  track->distance_km = distance / 1000.0;
+  track->duration_s = moving > 0 ? moving : KJ_UNSET;
+  track->n_points = p.points->len;
+  ascent_descent (p.points, &track->ascent_m, &track->descent_m);
+  g_strlcpy (track->hash, g_checksum_get_string (checksum), sizeof track->hash);
+
+  g_free (p.error);
+  g_array_unref (p.points);
+
+  if (track->distance_km < 0.01 || track->distance_km > 500)
+    return fail (error, KJ_GPX_ERROR_NOT_A_RUN, _("the track is %.3f km long, which is not a run (0.01–500 km)"),
+                 track->distance_km);
+
+  return TRUE;
+}
+
+/* Like kj_gpx_parse(); errors start with the file's name. */
+gboolean
+kj_gpx_parse_file (const char  *path,
+                   KjTrack     *track,
+                   GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize length;
+
+  if (g_stat (path, &st) == 0 && st.st_size > KJ_GPX_MAX_FILE_SIZE)
+    return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("%s: it is %lld MB, too large for the track of a run (at most %d MB)"),
+                 name, (long long) (st.st_size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  if (!kj_gpx_parse (contents, length, track, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A run for the journal, with the file's name in its notes. */
+KjRun *
+kj_gpx_track_to_run (const KjTrack *track,
+                     const char    *file_name)
+{
+  KjRun *run = kj_run_new (track->date, round (track->distance_km * 1000) / 1000);
+
+  run->duration_s = track->duration_s > 172800 ? KJ_UNSET : track->duration_s;
+  run->descent_m = MIN (20000, round (track->descent_m));
+  g_free (run->notes);
+  /* Translators: the notes of a run imported from a watch's file */
+  run->notes = g_strdup_printf (_("Imported from %s"), file_name);
+
+  return run;
+}

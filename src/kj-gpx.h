@@ -1,0 +1,54 @@
+/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kj-types.h"
+
+G_BEGIN_DECLS
+
+#define KJ_GPX_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+#define KJ_GPX_ERROR (kj_gpx_error_quark ())
+
+typedef enum
+{
+  KJ_GPX_ERROR_TOO_LARGE,
+  KJ_GPX_ERROR_XML,
+  KJ_GPX_ERROR_NOT_A_TRACK,
+  KJ_GPX_ERROR_NO_POINTS,
+  KJ_GPX_ERROR_BAD_POINT,
+  KJ_GPX_ERROR_BAD_TIME,
+  KJ_GPX_ERROR_NOT_A_RUN,
+} KjGpxError;
+
+typedef struct
+{
+  char    date[11];          /* the local date of the start */
+  double  distance_km;
+  int     duration_s;        /* moving time, KJ_UNSET when unknown */
+  double  descent_m;
+  double  ascent_m;
+  guint   n_points;
+  char    hash[65];          /* SHA-256 of the track's points */
+} KjTrack;
+
+GQuark    kj_gpx_error_quark (void);
+gboolean  kj_gpx_parse       (const char  *data,
+                              gsize        length,
+                              KjTrack     *track,
+                              GError     **error);
+gboolean  kj_gpx_parse_file  (const char  *path,
+                              KjTrack     *track,
+                              GError     **error);
+double    kj_gpx_haversine   (double       lat1,
+                              double       lon1,
+                              double       lat2,
+                              double       lon2);
+KjRun    *kj_gpx_track_to_run (const KjTrack *track,
+                              const char    *file_name);
+
+G_END_DECLS
