@@ -172,86 +172,44 @@ run_import (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
-static void
-add_track_file (GPtrArray  *files,
-                const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *lower = g_ascii_strdown (name, -1);
-
-          if (g_str_has_suffix (lower, ".gpx") || g_str_has_suffix (lower, ".tcx"))
-            g_ptr_array_add (names, g_build_filename (path, name, NULL));
-        }
-      g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
-      for (guint i = 0; i < names->len; i++)
-        g_ptr_array_add (files, g_strdup (names->pdata[i]));
-    }
-  else
-    g_ptr_array_add (files, g_strdup (path));
-}
-
 /* Each file is its own transaction: a bad file stores nothing and does not stop the others. */
 static int
 run_import_gpx (KjStore     *store,
                 char       **option_files,
                 char       **more_files)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  guint added = 0, skipped = 0, failed = 0;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GArray) results = NULL;
+  guint counts[3] = { 0, 0, 0 };
 
-  for (guint i = 0; option_files != NULL && option_files[i]; i++)
-    add_track_file (files, option_files[i]);
-  for (guint i = 0; more_files != NULL && more_files[i]; i++)
-    add_track_file (files, more_files[i]);
+  if (option_files != NULL)
+    g_strv_builder_addv (builder, (const char **) option_files);
+  if (more_files != NULL)
+    g_strv_builder_addv (builder, (const char **) more_files);
+  paths = g_strv_builder_end (builder);
 
-  for (guint i = 0; i < files->len; i++)
+  results = kj_gpx_import (store, (const char * const *) paths);
+  for (guint i = 0; i < results->len; i++)
     {
-      const char *path = files->pdata[i];
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KjRun) run = NULL;
-      KjTrack track;
+      const KjTrackResult *r = &g_array_index (results, KjTrackResult, i);
 
-      if (!kj_gpx_parse_file (path, &track, &error))
-        {
-          g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), error->message);
-          failed++;
-          continue;
-        }
-
-      run = kj_gpx_track_to_run (&track, name);
-      if (!kj_store_add_track_run (store, run, track.hash, &error))
-        {
-          if (g_error_matches (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE))
-            {
-              /* Translators: “garmin.gpx: skipped, this run is already in the journal (on 2026-03-04)” */
-              say (_("%s: skipped, %s\n"), name, error->message);
-              skipped++;
-            }
-          else
-            {
-              g_printerr ("%s: %s %s: %s\n", g_get_prgname (), _("error:"), name, error->message);
-              failed++;
-            }
-          continue;
-        }
-
-      /* Translators: “garmin.gpx: a run of 8.20 km on 2026-03-04, 140 m downhill” */
-      say (_("%s: a run of %.2f km on %s, %.0f m downhill\n"), name, run->distance_km, run->date,
-           isnan (run->descent_m) ? 0.0 : run->descent_m);
-      added++;
+      counts[r->status]++;
+      if (r->status == KJ_TRACK_ADDED)
+        /* Translators: “garmin.gpx: a run of 8.20 km on 2026-03-04, 140 m downhill” */
+        say (_("%s: a run of %.2f km on %s, %.0f m downhill\n"), r->name, r->distance_km, r->date,
+             isnan (r->descent_m) ? 0.0 : r->descent_m);
+      else if (r->status == KJ_TRACK_SKIPPED)
+        /* Translators: “garmin.gpx: skipped, this run is already in the journal (on 2026-03-04)” */
+        say (_("skipped %s\n"), r->message);
+      else
+        g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), r->message);
     }
 
-  say (_("%u runs added, %u already in the journal, %u files with errors\n"), added, skipped, failed);
+  say (_("%u runs added, %u already in the journal, %u files with errors\n"),
+       counts[KJ_TRACK_ADDED], counts[KJ_TRACK_SKIPPED], counts[KJ_TRACK_FAILED]);
 
-  return failed > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
+  return counts[KJ_TRACK_FAILED] > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
 }
 
 static int

@@ -481,3 +481,106 @@ kj_gpx_track_to_run (const KjTrack *track,
 
   return run;
 }
+
+static void
+clear_result (gpointer data)
+{
+  KjTrackResult *result = data;
+
+  g_clear_pointer (&result->name, g_free);
+  g_clear_pointer (&result->message, g_free);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+expand_path (GPtrArray  *files,
+             const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (files, g_strdup (path));
+      return;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+
+      if (g_str_has_suffix (lower, ".gpx") || g_str_has_suffix (lower, ".tcx"))
+        g_ptr_array_add (names, g_build_filename (path, name, NULL));
+    }
+  g_ptr_array_sort (names, compare_paths);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_strdup (names->pdata[i]));
+}
+
+/**
+ * kj_gpx_import:
+ * @paths: files, or folders whose .gpx and .tcx files are read
+ *
+ * Adds a run for every track. Each file is its own transaction: a bad file
+ * stores nothing and does not stop the others; a track already in the
+ * journal is skipped.
+ *
+ * Returns: (transfer full) (element-type KjTrackResult): one result a file
+ */
+GArray *
+kj_gpx_import (KjStore            *store,
+               const char * const *paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  GArray *results = g_array_new (FALSE, TRUE, sizeof (KjTrackResult));
+
+  g_array_set_clear_func (results, clear_result);
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    expand_path (files, paths[i]);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      KjTrackResult result = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjRun) run = NULL;
+      KjTrack track;
+
+      result.name = g_filename_display_basename (files->pdata[i]);
+
+      if (!kj_gpx_parse_file (files->pdata[i], &track, &error))
+        {
+          result.status = KJ_TRACK_FAILED;
+          result.message = g_strdup (error->message);
+        }
+      else
+        {
+          run = kj_gpx_track_to_run (&track, result.name);
+          g_strlcpy (result.date, run->date, sizeof result.date);
+          result.distance_km = run->distance_km;
+          result.descent_m = run->descent_m;
+
+          if (kj_store_add_track_run (store, run, track.hash, &error))
+            result.status = KJ_TRACK_ADDED;
+          else
+            {
+              result.status = g_error_matches (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE) ? KJ_TRACK_SKIPPED
+                                                                                               : KJ_TRACK_FAILED;
+              result.message = g_strdup_printf ("%s: %s", result.name, error->message);
+            }
+        }
+
+      g_array_append_val (results, result);
+    }
+
+  return results;
+}

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "kj-store.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
@@ -50,5 +51,25 @@ double    kj_gpx_haversine   (double       lat1,
                               double       lon2);
 KjRun    *kj_gpx_track_to_run (const KjTrack *track,
                               const char    *file_name);
+
+typedef enum
+{
+  KJ_TRACK_ADDED,
+  KJ_TRACK_SKIPPED,
+  KJ_TRACK_FAILED,
+} KjTrackStatus;
+
+typedef struct
+{
+  char          *name;       /* the file's name, for display */
+  KjTrackStatus  status;
+  char          *message;    /* why it was skipped or failed */
+  char           date[11];
+  double         distance_km;
+  double         descent_m;
+} KjTrackResult;
+
+GArray   *kj_gpx_import      (KjStore             *store,
+                              const char * const  *paths);
 
 G_END_DECLS

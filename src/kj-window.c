@@ -10,6 +10,7 @@
 
 #include "kj-csv.h"
 #include "kj-file.h"
+#include "kj-gpx.h"
 #include "kj-json.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
@@ -45,6 +46,8 @@ typedef struct
   KjExportFormat  format;
   char           *from;
   char           *to;
+  char          **paths;
+  GArray         *results;
   KjPaper         paper;
   gboolean        include_notes;
   guint           n_pages;
@@ -60,6 +63,8 @@ io_job_free (IoJob *job)
   g_clear_object (&job->file);
   g_free (job->from);
   g_free (job->to);
+  g_strfreev (job->paths);
+  g_clear_pointer (&job->results, g_array_unref);
   g_free (job);
 }
 
@@ -82,6 +87,8 @@ set_busy (KjWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-runs", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-runs-folder", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", get_store (self) != NULL);
 }
 
@@ -261,6 +268,139 @@ kj_window_import_action (GtkWidget  *widget,
   add_filter (GTK_FILE_CHOOSER (chooser), _("Knee Journal files (JSON)"), "*.json", "application/json");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Runs from GPS files */
+
+static void
+import_runs_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  IoJob *job = task_data;
+
+  job->results = kj_gpx_import (store, (const char * const *) job->paths);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_runs_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  KjWindow *self = KJ_WINDOW (object);
+  IoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GString) failures = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  guint counts[3] = { 0, 0, 0 };
+
+  set_busy (self, FALSE);
+  g_task_propagate_boolean (G_TASK (result), NULL);
+
+  for (guint i = 0; i < job->results->len; i++)
+    {
+      const KjTrackResult *r = &g_array_index (job->results, KjTrackResult, i);
+
+      counts[r->status]++;
+      if (r->status == KJ_TRACK_FAILED)
+        g_string_append_printf (failures, "%s%s", failures->len ? "\n" : "", r->message);
+    }
+
+  if (counts[KJ_TRACK_ADDED] > 0)
+    kj_window_reload (self);
+
+  /* Translators: “Added 3 runs; 1 was already in the journal” */
+  message = g_strdup_printf (ngettext ("Added %u run; %u already in the journal", "Added %u runs; %u already in the journal",
+                                       counts[KJ_TRACK_ADDED]),
+                             counts[KJ_TRACK_ADDED], counts[KJ_TRACK_SKIPPED]);
+
+  if (failures->len > 0)
+    {
+      g_autofree char *body = g_strdup_printf ("%s.\n\n%s\n\n%s", message, failures->str,
+                                               _("Nothing from these files was stored."));
+
+      show_error (self, _("Some Files Could Not Be Imported"), body);
+    }
+  else
+    show_toast (self, message);
+}
+
+/**
+ * kj_window_import_runs:
+ * @paths: GPX or TCX files, or folders of them
+ *
+ * Adds runs from GPS files off the main thread, with the same code as
+ * `--import-gpx`.
+ */
+void
+kj_window_import_runs (KjWindow           *self,
+                       const char * const *paths)
+{
+  IoJob *job;
+
+  g_return_if_fail (KJ_IS_WINDOW (self));
+  g_return_if_fail (!self->busy && get_store (self) != NULL);
+
+  job = g_new0 (IoJob, 1);
+  job->paths = g_strdupv ((char **) paths);
+  run_io (self, job, kj_window_import_runs, import_runs_thread, import_runs_done);
+}
+
+static void
+import_runs_response (GtkNativeDialog *chooser,
+                      int              response,
+                      gpointer         user_data)
+{
+  KjWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) paths = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+      paths = g_strv_builder_end (builder);
+      kj_window_import_runs (self, (const char * const *) paths);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+kj_window_import_runs_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-runs-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import Runs from a Folder") : _("Import Runs"), GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("GPS tracks (GPX, TCX)"));
+      gtk_file_filter_add_suffix (filter, "gpx");
+      gtk_file_filter_add_suffix (filter, "tcx");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_runs_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -766,6 +906,8 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, kj_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, kj_window_export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.import-runs", NULL, kj_window_import_runs_action);
+  gtk_widget_class_install_action (widget_class, "win.import-runs-folder", NULL, kj_window_import_runs_action);
 }
 
 static void

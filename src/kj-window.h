@@ -37,6 +37,8 @@ void        kj_window_export_report (KjWindow      *self,
                                     const char     *to,
                                     KjPaper         paper,
                                     gboolean        include_notes);
+void        kj_window_import_runs  (KjWindow       *self,
+                                    const char * const *paths);
 gboolean    kj_window_is_busy      (KjWindow       *self);
 void        kj_window_reload       (KjWindow       *self);
 void        kj_window_show_day     (KjWindow       *self,

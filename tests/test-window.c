@@ -195,6 +195,45 @@ test_window_import_export (void)
 }
 
 static void
+test_window_import_runs (void)
+{
+  g_autofree char *tracks = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "hostile", "truncated.gpx", NULL);
+  const char *paths[] = { tracks, bad, NULL };
+  const char *again[] = { tracks, NULL };
+  g_autoptr(GPtrArray) runs = NULL;
+  AdwMessageDialog *dialog;
+  guint before;
+
+  runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
+  before = runs->len;
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  kj_window_import_runs (window, paths);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Added 7 runs; 0 already in the journal"));
+  g_assert_nonnull (strstr (kj_window_get_last_message (window), "truncated.gpx: it is not well-formed XML"));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Files Could Not Be Imported");
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (dialog), "import-runs-dialog");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
+  g_assert_cmpuint (runs->len, ==, before + 7);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* the same files again: recognised, nothing added */
+  kj_window_import_runs (window, again);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 already in the journal");
+  runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
+  g_assert_cmpuint (runs->len, ==, before + 7);
+}
+
+static void
 test_window_menu_actions (void)
 {
   GtkWindow *chooser;
@@ -359,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/pages", test_window_pages);
   g_test_add_func ("/window/import-export", test_window_import_export);
+  g_test_add_func ("/window/import-runs", test_window_import_runs);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/open-error", test_window_open_error);
