@@ -543,6 +543,101 @@ kj_stats_medication_warnings (GPtrArray  *treatments,
   return warnings;
 }
 
+/* Runs and pain */
+
+static int
+compare_run_pain (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const KjRunPain *) a)->date, ((const KjRunPain *) b)->date);
+}
+
+/**
+ * kj_stats_run_pain:
+ *
+ * Every day with a run between @from and @to, with the pain during and
+ * after it, the usual pain before it (the mean of the 7 days before) and the
+ * next day's pain. By the pain-monitoring model (Silbernagel et al. 2007)
+ * pain during a run should stay at or below 5 of 10, and the next day be
+ * back at the usual level: a run that broke either is marked; the next day
+ * counts as back when it is less than a point above the usual level.
+ *
+ * Returns: (transfer full) (element-type KjRunPain): by date
+ */
+GArray *
+kj_stats_run_pain (GPtrArray  *days,
+                   GPtrArray  *runs,
+                   const char *from,
+                   const char *to)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (KjRunPain));
+  g_autoptr(GHashTable) pain = g_hash_table_new (NULL, NULL);
+  int first = jd (from), last = jd (to);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      g_hash_table_insert (pain, GINT_TO_POINTER (jd (day->date)), GINT_TO_POINTER (day->pain + 1));
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = jd (run->date);
+      KjRunPain *rp = NULL;
+
+      if (d < first || d > last)
+        continue;
+
+      /* several runs on one day are one entry */
+      for (guint k = 0; k < result->len; k++)
+        if (g_str_equal (g_array_index (result, KjRunPain, k).date, run->date))
+          rp = &g_array_index (result, KjRunPain, k);
+
+      if (rp == NULL)
+        {
+          KjRunPain fresh = { .descent_m = NAN, .pain_during = KJ_UNSET, .pain_after = KJ_UNSET,
+                              .usual = NAN, .next_day = KJ_UNSET };
+          double sum = 0;
+          int n = 0, next;
+
+          g_strlcpy (fresh.date, run->date, sizeof fresh.date);
+          for (int k = d - 7; k <= d - 1; k++)
+            {
+              int p = GPOINTER_TO_INT (g_hash_table_lookup (pain, GINT_TO_POINTER (k)));
+
+              if (p > 0)
+                sum += p - 1, n++;
+            }
+          fresh.usual = n > 0 ? sum / n : NAN;
+          next = GPOINTER_TO_INT (g_hash_table_lookup (pain, GINT_TO_POINTER (d + 1)));
+          fresh.next_day = next > 0 ? next - 1 : KJ_UNSET;
+          g_array_append_val (result, fresh);
+          rp = &g_array_index (result, KjRunPain, result->len - 1);
+        }
+
+      rp->km += run->distance_km;
+      if (!isnan (run->descent_m))
+        rp->descent_m = (isnan (rp->descent_m) ? 0 : rp->descent_m) + run->descent_m;
+      if (run->pain_during != KJ_UNSET)
+        rp->pain_during = MAX (rp->pain_during, run->pain_during);
+      if (run->pain_after != KJ_UNSET)
+        rp->pain_after = MAX (rp->pain_after, run->pain_after);
+    }
+
+  for (guint k = 0; k < result->len; k++)
+    {
+      KjRunPain *rp = &g_array_index (result, KjRunPain, k);
+
+      rp->broke_rule = (rp->pain_during != KJ_UNSET && rp->pain_during > 5) ||
+                       (rp->next_day != KJ_UNSET && !isnan (rp->usual) && rp->next_day >= rp->usual + 1.0 - EPSILON);
+    }
+
+  g_array_sort (result, compare_run_pain);
+
+  return result;
+}
+
 /* The assessment */
 
 static double

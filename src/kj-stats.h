@@ -77,7 +77,24 @@ typedef struct
   double          pain_after_rest_days;
 } KjAssessment;
 
+/* A run and the pain around it: the pain-monitoring model (Silbernagel et al. 2007) */
+typedef struct
+{
+  char      date[11];
+  double    km;                /* the day's runs together */
+  double    descent_m;         /* NAN when unknown */
+  int       pain_during;       /* the highest of the day's runs, KJ_UNSET when not logged */
+  int       pain_after;
+  double    usual;             /* mean pain of the 7 days before, NAN without entries */
+  int       next_day;          /* the next day's pain, KJ_UNSET without an entry */
+  gboolean  broke_rule;        /* pain during above 5, or the next day above the usual level */
+} KjRunPain;
+
 const char   *kj_verdict_to_string       (KjVerdict          verdict);
+GArray       *kj_stats_run_pain          (GPtrArray         *days,
+                                          GPtrArray         *runs,
+                                          const char        *from,
+                                          const char        *to);
 KjAssessment *kj_assess                  (const KjProfile   *profile,
                                           GPtrArray         *days,
                                           GPtrArray         *treatments,

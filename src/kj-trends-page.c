@@ -57,6 +57,10 @@ struct _KjTrendsPage
   GtkWidget       *warnings_group;
   GtkListBox      *warnings_list;
   GtkGrid         *weeks_grid;
+  GtkWidget       *running_group;
+  GtkListBox      *running_list;
+  GtkWidget       *return_group;
+  GtkListBox      *return_list;
 };
 
 G_DEFINE_FINAL_TYPE (KjTrendsPage, kj_trends_page, GTK_TYPE_WIDGET)
@@ -319,6 +323,127 @@ update_warnings (KjTrendsPage *self,
   gtk_widget_set_visible (self->warnings_group, n > 0);
 }
 
+/* Running and pain */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle,
+         const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon != NULL)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_append (list, row);
+}
+
+static char *
+describe_run (const KjRunPain *rp)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("%.1f km"), rp->km);
+  if (!isnan (rp->descent_m))
+    g_string_append_printf (text, _(", %.0f m downhill"), rp->descent_m);
+  if (rp->pain_during != KJ_UNSET)
+    g_string_append_printf (text, _(" · pain during %d"), rp->pain_during);
+  if (rp->pain_after != KJ_UNSET)
+    g_string_append_printf (text, _(" · after %d"), rp->pain_after);
+  if (rp->next_day != KJ_UNSET)
+    g_string_append_printf (text, _(" · next day %d"), rp->next_day);
+  if (!isnan (rp->usual))
+    g_string_append_printf (text, _(" (usually %.1f)"), rp->usual);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+compare_next_day_rise (gconstpointer a,
+                       gconstpointer b)
+{
+  const KjRunPain *x = a, *y = b;
+  double rx = x->next_day != KJ_UNSET && !isnan (x->usual) ? x->next_day - x->usual : -G_MAXDOUBLE;
+  double ry = y->next_day != KJ_UNSET && !isnan (y->usual) ? y->next_day - y->usual : -G_MAXDOUBLE;
+
+  return (ry > rx) - (ry < rx);
+}
+
+static void
+update_running (KjTrendsPage *self,
+                const char   *from)
+{
+  const KjAssessment *a = self->assessment;
+  g_autoptr(GArray) runs = kj_stats_run_pain (self->journal->days, self->journal->runs, from, self->today);
+  g_autoptr(GArray) worst = g_array_copy (runs);
+  char month_ago[11];
+  guint shown = 0;
+
+  clear_list (self->running_list);
+  clear_list (self->return_list);
+
+  if (!isnan (a->pain_after_run_days))
+    {
+      g_autofree char *title = g_strdup_printf (_("Pain the day after a run: %.1f; after a rest day: %.1f"),
+                                                a->pain_after_run_days, a->pain_after_rest_days);
+
+      add_row (self->running_list, title, _("The average pain of the days that follow each kind of day"), NULL);
+    }
+
+  g_array_sort (worst, compare_next_day_rise);
+  for (guint i = 0; i < worst->len && shown < 5; i++)
+    {
+      const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+
+      if (rp->next_day == KJ_UNSET || isnan (rp->usual) || rp->next_day <= rp->usual)
+        continue;
+
+      subtitle = describe_run (rp);
+      /* Translators: “2026-03-14: pain rose to 6 the next day” */
+      title = g_strdup_printf (_("%s: pain rose to %d the next day"), rp->date, rp->next_day);
+      add_row (self->running_list, title, subtitle, "kj-run-symbolic");
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->running_group, gtk_widget_get_first_child (GTK_WIDGET (self->running_list)) != NULL);
+
+  /* when treatment works: how running back is going */
+  kj_date_add_days (self->today, -27, month_ago);
+  for (guint i = 0; a->verdict == KJ_VERDICT_IMPROVING && i < runs->len; i++)
+    {
+      const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+
+      if (strcmp (rp->date, month_ago) < 0)
+        continue;
+
+      subtitle = describe_run (rp);
+      title = g_strdup_printf ("%s · %s", rp->date,
+                               rp->broke_rule ? (rp->pain_during != KJ_UNSET && rp->pain_during > 5
+                                                   ? _("too painful during the run")
+                                                   : _("not back to the usual level the next day"))
+                                              : _("within the rule"));
+      add_row (self->return_list, title, subtitle, rp->broke_rule ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+    }
+
+  gtk_widget_set_visible (self->return_group, gtk_widget_get_first_child (GTK_WIDGET (self->return_list)) != NULL);
+}
+
 /* Week by week */
 
 static void
@@ -340,7 +465,7 @@ update_weeks (KjTrendsPage *self,
               const char   *from)
 {
   const char *headings[] = { N_("Week of"), N_("Days logged"), N_("Mean pain"), N_("Ice or heat"),
-                             N_("Medicine (mg)"), N_("Exercises"), N_("Run (km)") };
+                             N_("Medicine (mg)"), N_("Exercises"), N_("Run (km)"), N_("Downhill (m)") };
   GtkWidget *child;
   GDate today;
   int row = 1;
@@ -357,9 +482,9 @@ update_weeks (KjTrendsPage *self,
   for (int w = 0; w < 12; w++, row++)
     {
       char monday[11], sunday[11];
-      double pain = 0, km = 0;
+      double pain = 0, km = 0, descent = 0;
       int logged = 0, thermal = 0, mg = 0, exercises = 0;
-      g_autofree char *cells[7] = { NULL };
+      g_autofree char *cells[8] = { NULL };
 
       kj_date_from_gdate (&today, monday);
       g_date_subtract_days (&today, 7);
@@ -389,7 +514,10 @@ update_weeks (KjTrendsPage *self,
           const KjRun *r = g_ptr_array_index (self->journal->runs, i);
 
           if (strcmp (r->date, monday) >= 0 && strcmp (r->date, sunday) <= 0)
-            km += r->distance_km;
+            {
+              km += r->distance_km;
+              descent += isnan (r->descent_m) ? 0 : r->descent_m;
+            }
         }
 
       cells[0] = g_strdup (monday);
@@ -399,7 +527,8 @@ update_weeks (KjTrendsPage *self,
       cells[4] = g_strdup_printf ("%d", mg);
       cells[5] = g_strdup_printf ("%d", exercises);
       cells[6] = g_strdup_printf ("%.1f", km);
-      for (guint c = 0; c < 7; c++)
+      cells[7] = g_strdup_printf ("%.0f", descent);
+      for (guint c = 0; c < 8; c++)
         grid_cell (self->weeks_grid, c, row, cells[c], FALSE);
     }
 }
@@ -456,6 +585,7 @@ show_range (KjTrendsPage *self)
                                                      self->journal->runs, self->assessment, from, self->today));
   update_maps (self, from);
   update_warnings (self, from);
+  update_running (self, from);
   update_weeks (self, from);
 }
 
@@ -556,6 +686,10 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_grid);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
 }
 
@@ -634,4 +768,19 @@ kj_trends_page_get_verdict_title (KjTrendsPage *self)
   g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
 
   return gtk_label_get_text (self->verdict_title);
+}
+
+/* How many runs the Return to Running list shows. */
+guint
+kj_trends_page_count_return_runs (KjTrendsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), 0);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->return_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return gtk_widget_get_visible (self->return_group) ? n : 0;
 }

@@ -520,6 +520,43 @@ test_stats_pain_after_runs (void)
   g_assert_true (isnan (b->pain_after_rest_days));
 }
 
+/* The pain-monitoring model: during ≤ 5, and back to the usual level the next day */
+static void
+test_stats_run_pain (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(GArray) runs = NULL;
+  char to[11];
+  KjRun *run;
+
+  add_days (j, 0, 12, 2);
+  /* day 4: a run hurting 6 during it */
+  add_run (j, 4, 5);
+  run = g_ptr_array_index (j->runs, 0);
+  run->pain_during = 6;
+  /* day 7: 3 during, but the next day hurts 4, two points above the usual 2 */
+  add_run (j, 7, 8);
+  run = g_ptr_array_index (j->runs, 1);
+  run->pain_during = 3;
+  ((KjDay *) j->days->pdata[8])->pain = 4;
+  /* day 10: two runs, fine */
+  add_run (j, 10, 3);
+  add_run (j, 10, 2.5);
+  kj_date_add_days (T0, 12, to);
+
+  runs = kj_stats_run_pain (j->days, j->runs, T0, to);
+  g_assert_cmpuint (runs->len, ==, 3);
+  g_assert_true (g_array_index (runs, KjRunPain, 0).broke_rule);
+  g_assert_cmpint (g_array_index (runs, KjRunPain, 0).pain_during, ==, 6);
+  g_assert_true (g_array_index (runs, KjRunPain, 1).broke_rule);
+  g_assert_cmpint (g_array_index (runs, KjRunPain, 1).next_day, ==, 4);
+  g_assert_cmpfloat_with_epsilon (g_array_index (runs, KjRunPain, 1).usual, 2.0, 1e-12);
+  g_assert_false (g_array_index (runs, KjRunPain, 2).broke_rule);
+  g_assert_cmpfloat_with_epsilon (g_array_index (runs, KjRunPain, 2).km, 5.5, 1e-12);
+  /* the usual level of day 10 counts the 4 of day 8 */
+  g_assert_cmpfloat_with_epsilon (g_array_index (runs, KjRunPain, 2).usual, (2.0 * 6 + 4) / 7, 1e-12);
+}
+
 /* The summary JSON has every key of DESIGN §8, with null for unknown numbers. */
 static void
 test_stats_json (void)
@@ -617,6 +654,7 @@ main (int   argc,
   g_test_add_func ("/stats/load-warnings", test_stats_load_warnings);
   g_test_add_func ("/stats/medication-warnings", test_stats_medication_warnings);
   g_test_add_func ("/stats/pain-after-runs", test_stats_pain_after_runs);
+  g_test_add_func ("/stats/run-pain", test_stats_run_pain);
   g_test_add_func ("/stats/json", test_stats_json);
   g_test_add_func ("/stats/scenarios", test_stats_scenarios);
 

@@ -48,6 +48,23 @@ test_trends_verdict (void)
   g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, NULL));
   kj_test_save_screenshot (GTK_WIDGET (window), "trends");
 
+  /* improving, with runs in the last 4 weeks: the return to running is shown */
+  kj_trends_page_set_range (page, 0);
+  kj_test_settle ();
+  g_assert_cmpuint (kj_trends_page_count_return_runs (page), >, 0);
+  {
+    GtkWidget *scroller = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    kj_test_settle ();
+    kj_test_save_screenshot (GTK_WIDGET (window), "trends-running");
+    gtk_adjustment_set_value (v, 0);
+    kj_test_settle ();
+  }
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   kj_test_settle ();
   kj_test_save_screenshot (GTK_WIDGET (window), "trends-dark");
