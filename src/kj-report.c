@@ -751,9 +751,10 @@ static void
 write_runs (Writer *w,
             Report *r)
 {
-  const char *titles[] = { _("Week of"), _("Runs"), _("Distance"), _("Downhill"), _("Pain during"), _("Pain after") };
-  const double widths[] = { 0.16, 0.10, 0.16, 0.16, 0.21, 0.21 };
-  const Table table = { 6, titles, widths };
+  const char *titles[] = { _("Week of"), _("Runs"), _("Distance"), _("Downhill"), _("Pain during"), _("Pain after"),
+                           _("Week’s mean pain") };
+  const double widths[] = { 0.15, 0.08, 0.14, 0.14, 0.16, 0.16, 0.17 };
+  const Table table = { 7, titles, widths };
   guint i = 0;
 
   heading (w, _("Runs week by week"));
@@ -774,7 +775,11 @@ write_runs (Writer *w,
       g_autofree char *c3 = NULL;
       g_autofree char *c4 = NULL;
       g_autofree char *c5 = NULL;
-      const char *cells[6];
+      g_autofree char *c6 = NULL;
+      double week_pain = 0;
+      int week_days = 0;
+      char sunday[11];
+      const char *cells[7];
 
       for (; i < r->runs->len; i++)
         {
@@ -792,12 +797,165 @@ write_runs (Writer *w,
             after += run->pain_after, n_after++;
         }
 
+      kj_date_add_days (monday, 6, sunday);
+      for (guint d = 0; d < r->days->len; d++)
+        {
+          const KjDay *day = g_ptr_array_index (r->days, d);
+
+          if (strcmp (day->date, monday) >= 0 && strcmp (day->date, sunday) <= 0)
+            week_pain += day->pain, week_days++;
+        }
+
       c1 = g_strdup_printf ("%d", n);
       c2 = g_strdup_printf (_("%.1f km"), km);
       c3 = g_strdup_printf (_("%.0f m"), descent);
       c4 = n_during ? g_strdup_printf ("%.1f", during / n_during) : g_strdup ("–");
       c5 = n_after ? g_strdup_printf ("%.1f", after / n_after) : g_strdup ("–");
-      cells[0] = monday, cells[1] = c1, cells[2] = c2, cells[3] = c3, cells[4] = c4, cells[5] = c5;
+      c6 = week_days ? g_strdup_printf ("%.1f", week_pain / week_days) : g_strdup ("–");
+      cells[0] = monday, cells[1] = c1, cells[2] = c2, cells[3] = c3, cells[4] = c4, cells[5] = c5, cells[6] = c6;
+      table_row (w, &table, cells);
+    }
+  w->y += 8;
+}
+
+static char *
+describe_run_pain (const KjRunPain *rp)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (rp->pain_during != KJ_UNSET)
+    g_string_append_printf (text, _("during %d"), rp->pain_during);
+  if (rp->pain_after != KJ_UNSET)
+    {
+      g_string_append (text, text->len ? ", " : "");
+      g_string_append_printf (text, _("after %d"), rp->pain_after);
+    }
+  if (rp->next_day != KJ_UNSET)
+    {
+      g_string_append (text, text->len ? ", " : "");
+      g_string_append_printf (text, _("next day %d"), rp->next_day);
+    }
+  if (!isnan (rp->usual))
+    {
+      g_string_append (text, text->len ? ", " : "");
+      g_string_append_printf (text, _("usually %.1f"), rp->usual);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+compare_rise (gconstpointer a,
+              gconstpointer b)
+{
+  const KjRunPain *x = a, *y = b;
+  double rx = x->next_day != KJ_UNSET && !isnan (x->usual) ? x->next_day - x->usual : -G_MAXDOUBLE;
+  double ry = y->next_day != KJ_UNSET && !isnan (y->usual) ? y->next_day - y->usual : -G_MAXDOUBLE;
+
+  return (ry > rx) - (ry < rx);
+}
+
+static void
+write_running_and_pain (Writer *w,
+                        Report *r)
+{
+  const KjAssessment *a = r->assessment;
+  const char *titles[] = { _("Date"), _("Distance"), _("Downhill"), _("Pain"), _("By the rule") };
+  const double widths[] = { 0.15, 0.13, 0.13, 0.39, 0.20 };
+  const Table table = { 5, titles, widths };
+  g_autoptr(GArray) runs = kj_stats_run_pain (r->days, r->runs, r->from, r->to);
+  g_autoptr(GArray) worst = NULL;
+  g_autoptr(GString) loads = g_string_new (NULL);
+  g_autofree char *comparison = NULL;
+  char month_ago[11];
+  guint shown = 0;
+
+  if (r->runs->len == 0)
+    return;
+
+  heading (w, _("Running and pain"));
+
+  if (!isnan (a->pain_after_run_days))
+    comparison = g_strdup_printf (_("Pain on the day after a run: %.1f on average; after a day without a run: %.1f."),
+                                  a->pain_after_run_days, a->pain_after_rest_days);
+  else
+    comparison = g_strdup (_("Too few runs and rest days to compare the pain after them."));
+  paragraph (w, w->body, comparison, 0, 6);
+
+  for (guint i = 0; i < a->load_warnings->len; i++)
+    {
+      const KjLoadWarning *lw = &g_array_index (a->load_warnings, KjLoadWarning, i);
+
+      if (!in_period (r, lw->date))
+        continue;
+      g_string_append (loads, loads->len ? "\n" : "");
+      if (g_str_equal (lw->type, "weekly-increase"))
+        g_string_append_printf (loads, _("%s: the week’s %.1f km were %.0f %% more than the week before (%.1f km)"),
+                                lw->date, lw->km, 100 * (lw->km / lw->previous_km - 1), lw->previous_km);
+      else
+        g_string_append_printf (loads, _("%s: a %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km)"),
+                                lw->date, lw->km, 100 * (lw->km / lw->previous_km - 1), lw->previous_km);
+    }
+  if (loads->len > 0)
+    {
+      paragraph (w, w->bold, _("Running-load warnings"), 0, 2);
+      paragraph (w, w->body, loads->str, 0, 6);
+    }
+
+  worst = g_array_copy (runs);
+  g_array_sort (worst, compare_rise);
+  for (guint i = 0; i < worst->len && shown < 5; i++)
+    {
+      const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
+      g_autofree char *km = NULL;
+      g_autofree char *down = NULL;
+      g_autofree char *pain = NULL;
+      const char *cells[5];
+
+      if (rp->next_day == KJ_UNSET || isnan (rp->usual) || rp->next_day <= rp->usual)
+        continue;
+      if (shown == 0)
+        {
+          paragraph (w, w->bold, _("The runs followed by the most pain"), 0, 2);
+          table_begin (w, &table);
+        }
+
+      km = g_strdup_printf (_("%.1f km"), rp->km);
+      down = isnan (rp->descent_m) ? g_strdup ("–") : g_strdup_printf (_("%.0f m"), rp->descent_m);
+      pain = describe_run_pain (rp);
+      cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
+      cells[4] = rp->broke_rule ? _("broken") : _("kept");
+      table_row (w, &table, cells);
+      shown++;
+    }
+  w->y += 6;
+
+  /* when treatment works: the return to running of the last 4 weeks */
+  if (a->verdict != KJ_VERDICT_IMPROVING)
+    return;
+
+  kj_date_add_days (r->to, -27, month_ago);
+  paragraph (w, w->bold, _("Return to running, the last 4 weeks"), 0, 2);
+  paragraph (w, w->small, _("By the pain-monitoring model (Silbernagel et al. 2007), pain during a run should stay at "
+                            "or below 5 of 10 and be back to the usual level (the average of the 7 days before) by "
+                            "the next day."), 0, 4);
+  table_begin (w, &table);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
+      g_autofree char *km = NULL;
+      g_autofree char *down = NULL;
+      g_autofree char *pain = NULL;
+      const char *cells[5];
+
+      if (strcmp (rp->date, month_ago) < 0)
+        continue;
+
+      km = g_strdup_printf (_("%.1f km"), rp->km);
+      down = isnan (rp->descent_m) ? g_strdup ("–") : g_strdup_printf (_("%.0f m"), rp->descent_m);
+      pain = describe_run_pain (rp);
+      cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
+      cells[4] = rp->broke_rule ? _("broken") : _("kept");
       table_row (w, &table, cells);
     }
   w->y += 8;
@@ -899,6 +1057,7 @@ write_document (Writer *w,
   next_page (w);
   write_treatments (w, r);
   write_runs (w, r);
+  write_running_and_pain (w, r);
   write_daily_log (w, r);
   cairo_show_page (w->cr);
 }
