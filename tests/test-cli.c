@@ -56,6 +56,7 @@ run_cli (Result      *result,
   else
     g_subprocess_launcher_unsetenv (launcher, "KNEE_JOURNAL_DB");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
   /* no display: the headless options must not need one */
@@ -418,6 +419,41 @@ test_cli_report (void)
   g_assert_nonnull (strstr (unwritable.err, "Could not write"));
 }
 
+static void
+test_cli_import_gpx (void)
+{
+  g_autofree char *db = kj_test_tmp_path ("gpx-cli.db");
+  g_autofree char *garmin = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", "garmin.gpx", NULL);
+  g_autofree char *polar = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", "polar.tcx", NULL);
+  g_autofree char *bomb = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "hostile", "xml-bomb.gpx", NULL);
+  g_autofree char *folder = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", NULL);
+  g_auto(Result) first = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) folder_run = { 0 };
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+
+  g_unlink (db);
+  run_cli (&first, NULL, "--db", db, "--import-gpx", garmin, polar, bomb, NULL);
+  g_assert_cmpint (first.status, ==, 1);
+  g_assert_nonnull (strstr (first.out, "garmin.gpx: a run of 7.99 km on 2026-03-02"));
+  g_assert_nonnull (strstr (first.out, "polar.tcx: a run of 7.30 km on 2026-03-10"));
+  g_assert_nonnull (strstr (first.out, "2 runs added, 0 already in the journal, 1 files with errors"));
+  g_assert_nonnull (strstr (first.err, "knee-journal: error: xml-bomb.gpx: "));
+
+  run_cli (&again, NULL, "--db", db, "--import-gpx", garmin, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "skipped garmin.gpx: this run is already in the journal (on 2026-03-02)"));
+
+  run_cli (&folder_run, NULL, "--db", db, "--import-gpx", folder, NULL);
+  g_assert_cmpint (folder_run.status, ==, 0);
+  g_assert_nonnull (strstr (folder_run.out, "5 runs added, 2 already in the journal, 0 files with errors"));
+
+  store = kj_store_open (db, NULL);
+  runs = kj_store_list_runs (store, NULL, NULL, NULL);
+  g_assert_cmpuint (runs->len, ==, 7);
+}
+
 static gboolean
 find_demo_journal (const char  *tmp,
                    char       **out)
@@ -512,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/cli/summary", test_cli_summary);
   g_test_add_func ("/cli/summary-errors", test_cli_summary_errors);
   g_test_add_func ("/cli/report", test_cli_report);
+  g_test_add_func ("/cli/import-gpx", test_cli_import_gpx);
   g_test_add_func ("/cli/demo", test_cli_demo);
 
   return g_test_run ();
