@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "kj-chart.h"
+#include "kj-theme.h"
 
 struct _KjChart
 {
@@ -33,45 +34,19 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-lookup (GtkStyleContext *context,
-        const char      *name,
-        const GdkRGBA   *fallback,
-        KjRgba          *out)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, name, &color))
-    color = *fallback;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  *out = (KjRgba) { color.red, color.green, color.blue, 1 };
-}
-
-static void
 kj_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
 {
   KjChart *self = KJ_CHART (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   KjChartStyle style;
-  GdkRGBA color;
   cairo_t *cr;
 
   if (self->data == NULL)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  style.foreground = (KjRgba) { color.red, color.green, color.blue, color.alpha };
-  lookup (context, "accent_bg_color", &(GdkRGBA) { 0.21, 0.52, 0.89, 1 }, &style.accent);
-  lookup (context, "view_bg_color", &(GdkRGBA) { 1, 1, 1, 1 }, &style.background);
-  lookup (context, "error_color", &(GdkRGBA) { 0.88, 0.11, 0.14, 1 }, &style.warning);
-  style.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-
+  kj_theme_chart_style (widget, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   kj_chart_render (cr, self->data, self->hover, width, height, &style);
   cairo_destroy (cr);

@@ -18,6 +18,7 @@
 
 #include "kj-knee-diagram.h"
 #include "kj-knee-render.h"
+#include "kj-theme.h"
 #include "kj-types.h"
 
 struct _KjKneeDiagram
@@ -232,29 +233,6 @@ key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
-get_style (KjKneeDiagram *self,
-           KjKneeStyle   *style)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &color);
-  style->foreground = (KjRgba) { color.red, color.green, color.blue, color.alpha };
-
-  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &color))
-    color = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
-  style->accent = (KjRgba) { color.red, color.green, color.blue, 1 };
-
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &color))
-    color = (GdkRGBA) { 1, 1, 1, 1 };
-  style->background = (KjRgba) { color.red, color.green, color.blue, 1 };
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-}
-
-static void
 kj_knee_diagram_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
@@ -269,7 +247,7 @@ kj_knee_diagram_snapshot (GtkWidget   *widget,
   model.selected = self->selected[self->side];
   model.hover = self->hover;
   model.focus = self->focus;
-  get_style (self, &style);
+  kj_theme_knee_style (GTK_WIDGET (self), &style);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   kj_knee_render (cr, &model, width, height, &style);

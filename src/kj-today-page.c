@@ -15,6 +15,7 @@
 
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
+#include "kj-theme.h"
 #include "kj-today-page.h"
 
 #define SAVE_DELAY_MS 400
@@ -575,21 +576,11 @@ refresh_quick_buttons (KjTodayPage *self)
     add_quick_button (self, exercise, index++);
 }
 
-/* gtk_list_box_remove_all() is GTK 4.12 */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static void
 refresh_records (KjTodayPage *self)
 {
-  clear_list (self->treatments_list);
-  clear_list (self->runs_list);
+  kj_list_box_clear (self->treatments_list);
+  kj_list_box_clear (self->runs_list);
 
   for (guint i = 0; i < self->treatments->len; i++)
     {

@@ -15,6 +15,7 @@
 #include "kj-chart.h"
 #include "kj-knee-render.h"
 #include "kj-stats.h"
+#include "kj-theme.h"
 #include "kj-trends-page.h"
 
 typedef enum
@@ -133,23 +134,10 @@ draw_map (GtkDrawingArea *area,
   KjTrendsPage *self = g_object_get_data (G_OBJECT (area), "page");
   KjView view = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "view"));
   KjSide side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "side"));
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
   KjKneeModel model;
   KjKneeStyle style;
-  GdkRGBA color;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (context, &color);
-  style.foreground = (KjRgba) { color.red, color.green, color.blue, color.alpha };
-  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &color))
-    color = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
-  style.accent = (KjRgba) { color.red, color.green, color.blue, 1 };
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &color))
-    color = (GdkRGBA) { 1, 1, 1, 1 };
-  style.background = (KjRgba) { color.red, color.green, color.blue, 1 };
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  style.high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
-
+  kj_theme_knee_style (GTK_WIDGET (area), &style);
   kj_knee_model_init (&model, view, side);
   model.use_weights = TRUE;
   model.show_labels = height > 320;
@@ -326,15 +314,6 @@ update_warnings (KjTrendsPage *self,
 /* Running and pain */
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 add_row (GtkListBox *list,
          const char *title,
          const char *subtitle,
@@ -391,8 +370,8 @@ update_running (KjTrendsPage *self,
   char month_ago[11];
   guint shown = 0;
 
-  clear_list (self->running_list);
-  clear_list (self->return_list);
+  kj_list_box_clear (self->running_list);
+  kj_list_box_clear (self->return_list);
 
   if (!isnan (a->pain_after_run_days))
     {

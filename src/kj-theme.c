@@ -1,0 +1,77 @@
+/* kj-theme.c — colours for the cairo renderers, taken from the widget's style
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text colour of the widget and libadwaita's named colours, so that
+ * drawings follow light, dark and high-contrast styles. GTK 4.8 has no
+ * gtk_widget_get_color() yet: the style context is the way there.
+ */
+#define G_LOG_DOMAIN "knee-journal-theme"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kj-theme.h"
+
+static KjRgba
+named_color (GtkStyleContext *context,
+             const char      *name,
+             GdkRGBA          fallback)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, name, &color))
+    color = fallback;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return (KjRgba) { color.red, color.green, color.blue, 1 };
+}
+
+static KjRgba
+text_color (GtkStyleContext *context)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return (KjRgba) { color.red, color.green, color.blue, color.alpha };
+}
+
+void
+kj_theme_knee_style (GtkWidget   *widget,
+                     KjKneeStyle *style)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  style->foreground = text_color (context);
+  style->accent = named_color (context, "accent_bg_color", (GdkRGBA) { 0.21, 0.52, 0.89, 1 });
+  style->background = named_color (context, "view_bg_color", (GdkRGBA) { 1, 1, 1, 1 });
+  style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+}
+
+void
+kj_theme_chart_style (GtkWidget    *widget,
+                      KjChartStyle *style)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  style->foreground = text_color (context);
+  style->accent = named_color (context, "accent_bg_color", (GdkRGBA) { 0.21, 0.52, 0.89, 1 });
+  style->background = named_color (context, "view_bg_color", (GdkRGBA) { 1, 1, 1, 1 });
+  style->warning = named_color (context, "error_color", (GdkRGBA) { 0.88, 0.11, 0.14, 1 });
+  style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+}
+
+/* gtk_list_box_remove_all() is GTK 4.12 */
+void
+kj_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
