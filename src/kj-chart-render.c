@@ -419,16 +419,37 @@ draw_pain (cairo_t            *cr,
   double radius = CLAMP (per_day * 0.35, 1.0, 3.5);
   gboolean open = FALSE;
 
-  /* worst pain: a faint whisker above the day's point */
+  /* worst pain: a faint whisker above the day's point; where days are
+   * narrower than a pixel, one whisker a pixel, from the lowest pain to the
+   * highest worst pain of its days */
   set_color (cr, &style->foreground, 0.3);
   cairo_set_line_width (cr, MAX (1, MIN (2, per_day * 0.3)));
-  for (guint i = 0; i < data->n_days; i++)
-    {
-      if (isnan (data->worst[i]) || isnan (data->pain[i]) || data->worst[i] <= data->pain[i])
-        continue;
-      cairo_move_to (cr, x_of (l, data, i), y_of (l, data->pain[i]));
-      cairo_line_to (cr, x_of (l, data, i), y_of (l, data->worst[i]));
-    }
+  {
+    double low = G_MAXDOUBLE, high = -G_MAXDOUBLE;
+    int column = G_MININT;
+
+    for (guint i = 0; i <= data->n_days; i++)
+      {
+        int x = i < data->n_days ? (int) x_of (l, data, i) : G_MAXINT;
+
+        if ((per_day >= 1 || x != column) && high > low)
+          {
+            double cx = per_day >= 1 ? x_of (l, data, i - 1) : column + 0.5;
+
+            cairo_move_to (cr, cx, y_of (l, low));
+            cairo_line_to (cr, cx, y_of (l, high));
+          }
+        if (per_day >= 1 || x != column)
+          {
+            low = G_MAXDOUBLE, high = -G_MAXDOUBLE;
+            column = x;
+          }
+        if (i == data->n_days || isnan (data->worst[i]) || isnan (data->pain[i]) || data->worst[i] <= data->pain[i])
+          continue;
+        low = MIN (low, data->pain[i]);
+        high = MAX (high, data->worst[i]);
+      }
+  }
   cairo_stroke (cr);
 
   /* the 7-day mean, broken where it is unknown; where days are narrower than
