@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-application.h"
+#include "kj-backup.h"
 #include "kj-window.h"
 
 struct _KjApplication
@@ -73,6 +74,48 @@ static const GActionEntry app_actions[] = {
   { "quit", kj_application_quit },
 };
 
+/* The daily backup, off the main thread and on a connection of its own. */
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(KjStore) store = NULL;
+  g_autofree char *today = kj_date_today ();
+  GError *error = NULL;
+  gboolean made = FALSE;
+
+  if (!(store = kj_store_open (task_data, &error)) || !kj_backup_run (store, today, &made, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, made);
+}
+
+static void
+backup_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL)
+    g_message ("The daily backup could not be made: %s", error->message);
+}
+
+static void
+start_daily_backup (KjApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, backup_done, NULL);
+
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
 static void
 kj_application_startup (GApplication *app)
 {
@@ -99,6 +142,8 @@ kj_application_startup (GApplication *app)
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)
     g_message ("%s", self->open_error->message);
+  else if (!kj_store_is_empty (self->store))
+    start_daily_backup (self);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "kj-backup.h"
 #include "kj-cli.h"
 #include "kj-csv.h"
 #include "kj-demo.h"
@@ -36,6 +37,7 @@ typedef struct
   char     *as_of;
   char     *export_pdf;
   char    **import_gpx;
+  char     *restore_backup;
   char     *from;
   char     *to;
   char     *paper;
@@ -56,6 +58,7 @@ options_clear (Options *options)
   g_free (options->as_of);
   g_free (options->export_pdf);
   g_strfreev (options->import_gpx);
+  g_free (options->restore_backup);
   g_free (options->from);
   g_free (options->to);
   g_free (options->paper);
@@ -289,6 +292,24 @@ run_report (KjStore               *store,
   return KJ_EXIT_OK;
 }
 
+static int
+run_restore (KjStore    *store,
+             const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *from = g_filename_display_name (backup);
+  g_autofree char *copy = NULL;
+
+  if (!kj_backup_restore (store, backup, &safety, &error))
+    return fail (error->message);
+
+  copy = g_filename_display_name (safety);
+  say (_("Restored the journal from “%s”. The journal as it was is in “%s”.\n"), from, copy);
+
+  return KJ_EXIT_OK;
+}
+
 static char *
 make_demo_journal (GError **error)
 {
@@ -361,6 +382,8 @@ kj_cli_run (int     argc,
       N_("Print the assessment as JSON"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of,
       N_("Assess as of this date instead of today"), N_("DATE") },
+    { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, &options.restore_backup,
+      N_("Replace the journal with a backup, after copying the journal as it is"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.rest, NULL, NULL },
@@ -403,7 +426,7 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  headless = options.import_json || options.import_gpx || options.export_json || options.export_csv ||
+  headless = options.restore_backup || options.import_json || options.import_gpx || options.export_json || options.export_csv ||
              options.summary || options.summary_json || options.export_pdf;
 
   {
@@ -498,7 +521,8 @@ kj_cli_run (int     argc,
       return FALSE;
     }
 
-  if (!(store = open_store (path, options.import_json == NULL && options.import_gpx == NULL, &error)))
+  if (!(store = open_store (path, options.import_json == NULL && options.import_gpx == NULL && options.restore_backup == NULL,
+                            &error)))
     {
       *exit_status = fail (error->message);
       return TRUE;
@@ -508,8 +532,11 @@ kj_cli_run (int     argc,
       g_strcmp0 (options.export_pdf, "-") == 0 || options.summary || options.summary_json)
     say = g_printerr;
 
-  /* import first, so that an export in the same call sees the merged journal */
-  if (options.import_json)
+  /* a restore first, then imports, so that an export in the same call sees the result */
+  if (options.restore_backup)
+    status = run_restore (store, options.restore_backup);
+
+  if (status == KJ_EXIT_OK && options.import_json)
     status = run_import (store, options.import_json);
   if (status == KJ_EXIT_OK && options.import_gpx)
     status = run_import_gpx (store, options.import_gpx, options.rest);

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-backup.h"
 #include "kj-code-row.h"
+#include "kj-theme.h"
 #include "kj-preferences-window.h"
 
 struct _KjPreferencesWindow
@@ -30,6 +32,7 @@ struct _KjPreferencesWindow
   GtkSpinButton        *weeks_spin;
   AdwComboRow          *units_row;
   GtkLabel             *error_label;
+  GtkListBox           *backups_list;
 };
 
 G_DEFINE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -133,6 +136,88 @@ kj_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kj_preferences_window_parent_class)->close_request (window);
 }
 
+static void fill_backups (KjPreferencesWindow *self);
+
+static void
+restore_response (AdwMessageDialog    *dialog,
+                  const char          *response,
+                  KjPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!kj_backup_restore (self->store, path, &safety, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Restored. The journal as it was is kept as a backup too.")));
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+  fill_backups (self);
+}
+
+static void
+restore_clicked (GtkButton           *button,
+                 KjPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  const char *label = g_object_get_data (G_OBJECT (button), "label");
+  g_autofree char *heading = g_strdup_printf (_("Restore the Backup of %s?"), label);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Your journal will be replaced by this copy. The journal as it is now is saved as "
+                                     "a backup first, so this can be undone by restoring that."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill_backups (KjPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = kj_backup_list (kj_store_get_path (self->store));
+
+  kj_list_box_clear (self->backups_list);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const KjBackupInfo *info = g_ptr_array_index (backups, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+      g_autofree char *size = g_format_size (info->size);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", info->weekly ? _("weekly") : _("daily"), size);
+      g_autofree char *name = g_strdup_printf (_("Restore the backup of %s"), info->date);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->date);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data_full (G_OBJECT (button), "path", g_strdup (info->path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "label", g_strdup (info->date), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->backups_list, row);
+    }
+
+  if (backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      gtk_list_box_append (self->backups_list, row);
+    }
+}
+
 static void
 kj_preferences_window_finalize (GObject *object)
 {
@@ -170,6 +255,7 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, backups_list);
 }
 
 static void
@@ -212,6 +298,8 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->side_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->units_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
+
+  fill_backups (self);
 
   return self;
 }

@@ -458,24 +458,26 @@ create_empty_file (const char  *path,
   return TRUE;
 }
 
-/* Copies the journal through SQLite's online backup API to @dest (mode 0600). */
+/* Copies @db through SQLite's online backup API to @dest (mode 0600), by way
+ * of a temporary file, so that @dest is never half written. */
 static gboolean
-backup_to (KjStore     *self,
-           const char  *dest,
-           GError     **error)
+copy_database (sqlite3     *db,
+               const char  *dest,
+               GError     **error)
 {
+  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
   int rc;
 
-  g_unlink (dest);
-  if (!create_empty_file (dest, error))
+  g_unlink (tmp);
+  if (!create_empty_file (tmp, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (dest, &out, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (out, "main", self->db, "main");
+      backup = sqlite3_backup_init (out, "main", db, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (out);
       else
@@ -490,13 +492,32 @@ backup_to (KjStore     *self,
     {
       set_sqlite_error (error, out, rc, dest);
       sqlite3_close_v2 (out);
-      g_unlink (dest);
+      g_unlink (tmp);
       return FALSE;
     }
 
   sqlite3_close_v2 (out);
 
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dest);
+
+      g_unlink (tmp);
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO, _("The copy “%s” could not be written: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+static gboolean
+backup_to (KjStore     *self,
+           const char  *dest,
+           GError     **error)
+{
+  return copy_database (self->db, dest, error);
 }
 
 static gboolean
@@ -1656,4 +1677,94 @@ kj_store_import (KjStore          *self,
 failed:
   rollback (self);
   return FALSE;
+}
+
+/**
+ * kj_store_backup:
+ * @dest: where the copy goes (created 0600)
+ *
+ * Copies the journal with SQLite's online backup API: a consistent copy even
+ * while the journal is in use.
+ */
+gboolean
+kj_store_backup (KjStore     *self,
+                 const char  *dest,
+                 GError     **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  return backup_to (self, dest, error);
+}
+
+/**
+ * kj_store_restore:
+ * @backup: a copy made by kj_store_backup()
+ * @safety_copy: where the journal as it is now is copied first
+ *
+ * Replaces the journal's contents with @backup, after checking that it is a
+ * Knee Journal no newer than this version and after copying the journal as
+ * it is to @safety_copy. On error the journal is unchanged.
+ */
+gboolean
+kj_store_restore (KjStore     *self,
+                  const char  *backup,
+                  const char  *safety_copy,
+                  GError     **error)
+{
+  g_autofree char *display = NULL;
+  gboolean is_empty = TRUE;
+  sqlite3 *source = NULL;
+  sqlite3_backup *copy;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup != NULL && safety_copy != NULL, FALSE);
+
+  display = g_filename_display_name (backup);
+
+  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND, _("There is no backup “%s”."), display);
+      return FALSE;
+    }
+
+  if (!read_header (backup, &is_empty, error) || !inspect_existing (backup, error))
+    return FALSE;
+
+  if (is_empty)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_JOURNAL, _("The backup “%s” is empty."), display);
+      return FALSE;
+    }
+
+  if (!backup_to (self, safety_copy, error))
+    {
+      g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      copy = sqlite3_backup_init (self->db, "main", source, "main");
+      if (copy == NULL)
+        rc = sqlite3_errcode (self->db);
+      else
+        {
+          rc = sqlite3_backup_step (copy, -1);
+          sqlite3_backup_finish (copy);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  sqlite3_close_v2 (source);
+
+  if (rc != SQLITE_OK)
+    return store_error (self, rc, error);
+
+  /* statements prepared for the old schema are prepared again */
+  g_hash_table_remove_all (self->statements);
+
+  /* an older backup is brought up to date */
+  return migrate (self, error);
 }

@@ -112,6 +112,13 @@ gboolean      kj_store_delete_run         (KjStore        *self,
                                            const char     *id,
                                            GError        **error);
 
+gboolean      kj_store_backup             (KjStore        *self,
+                                           const char     *dest,
+                                           GError        **error);
+gboolean      kj_store_restore            (KjStore        *self,
+                                           const char     *backup,
+                                           const char     *safety_copy,
+                                           GError        **error);
 KjJournal    *kj_store_read_journal       (KjStore        *self,
                                            GError        **error);
 gboolean      kj_store_import             (KjStore        *self,
