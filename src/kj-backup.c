@@ -5,7 +5,9 @@
  * Next to journal.db, in journal.db.backups/ (0700): daily-YYYY-MM-DD.db, one
  * a day when the journal is opened, the newest 7 kept; weekly-YYYY-MM-DD.db
  * (the week's Monday), the newest 4 kept. Copies are made with SQLite's
- * online backup API and are 0600, like the journal.
+ * online backup API and are 0600, like the journal. A restore first copies
+ * the journal as it is to before-restore-YYYY-MM-DDTHHMMSS.db, which is
+ * listed with the others but never removed.
  */
 #define G_LOG_DOMAIN "knee-journal-backup"
 
@@ -41,7 +43,12 @@ compare_newest_first (gconstpointer a,
   const KjBackupInfo *x = *(KjBackupInfo * const *) a, *y = *(KjBackupInfo * const *) b;
   int c = strcmp (y->date, x->date);
 
-  return c != 0 ? c : x->weekly - y->weekly;
+  if (c == 0)
+    c = (int) x->kind - (int) y->kind;
+  if (c == 0)
+    c = strcmp (y->path, x->path);
+
+  return c;
 }
 
 /**
@@ -59,13 +66,23 @@ kj_backup_list (const char *journal_path)
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      gboolean weekly = g_str_has_prefix (name, "weekly-");
-      const char *date = name + (weekly ? 7 : 6);
       KjBackupInfo *info;
+      KjBackupKind kind;
+      const char *date;
       GStatBuf st;
       char day[11];
 
-      if (!(weekly || g_str_has_prefix (name, "daily-")) || !g_str_has_suffix (name, ".db") || strlen (date) != 13)
+      if (!g_str_has_suffix (name, ".db"))
+        continue;
+
+      if (g_str_has_prefix (name, "daily-") && strlen (name) == strlen ("daily-YYYY-MM-DD.db"))
+        kind = KJ_BACKUP_KIND_DAILY, date = name + strlen ("daily-");
+      else if (g_str_has_prefix (name, "weekly-") && strlen (name) == strlen ("weekly-YYYY-MM-DD.db"))
+        kind = KJ_BACKUP_KIND_WEEKLY, date = name + strlen ("weekly-");
+      else if (g_str_has_prefix (name, "before-restore-") &&
+               strlen (name) == strlen ("before-restore-YYYY-MM-DDTHHMMSS.db"))
+        kind = KJ_BACKUP_KIND_BEFORE_RESTORE, date = name + strlen ("before-restore-");
+      else
         continue;
 
       g_strlcpy (day, date, sizeof day);
@@ -75,7 +92,7 @@ kj_backup_list (const char *journal_path)
       info = g_new0 (KjBackupInfo, 1);
       info->path = g_build_filename (folder, name, NULL);
       g_strlcpy (info->date, day, sizeof info->date);
-      info->weekly = weekly;
+      info->kind = kind;
       info->size = g_stat (info->path, &st) == 0 ? st.st_size : 0;
       g_ptr_array_add (list, info);
     }
@@ -86,9 +103,9 @@ kj_backup_list (const char *journal_path)
 }
 
 static void
-prune (GPtrArray *list,
-       gboolean   weekly,
-       guint      keep)
+prune (GPtrArray    *list,
+       KjBackupKind  kind,
+       guint         keep)
 {
   guint kept = 0;
 
@@ -96,7 +113,7 @@ prune (GPtrArray *list,
     {
       KjBackupInfo *info = g_ptr_array_index (list, i);
 
-      if (info->weekly != weekly)
+      if (info->kind != kind)
         continue;
       if (++kept > keep)
         g_unlink (info->path);
@@ -158,8 +175,8 @@ kj_backup_run (KjStore     *store,
     return FALSE;
 
   list = kj_backup_list (kj_store_get_path (store));
-  prune (list, FALSE, KJ_BACKUP_DAILY);
-  prune (list, TRUE, KJ_BACKUP_WEEKLY);
+  prune (list, KJ_BACKUP_KIND_DAILY, KJ_BACKUP_DAILY);
+  prune (list, KJ_BACKUP_KIND_WEEKLY, KJ_BACKUP_WEEKLY);
 
   return TRUE;
 }

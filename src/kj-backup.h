@@ -13,12 +13,19 @@ G_BEGIN_DECLS
 #define KJ_BACKUP_DAILY  7
 #define KJ_BACKUP_WEEKLY 4
 
+typedef enum
+{
+  KJ_BACKUP_KIND_DAILY,
+  KJ_BACKUP_KIND_WEEKLY,
+  KJ_BACKUP_KIND_BEFORE_RESTORE,
+} KjBackupKind;
+
 typedef struct
 {
-  char     *path;
-  char      date[11];
-  gboolean  weekly;
-  gint64    size;
+  char         *path;
+  char          date[11];
+  KjBackupKind  kind;
+  gint64        size;
 } KjBackupInfo;
 
 char      *kj_backup_folder       (const char  *journal_path);

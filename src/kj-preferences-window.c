@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, ADW_TYPE_PREFER
 
 enum {
   PROFILE_CHANGED,
+  JOURNAL_RESTORED,
   N_SIGNALS
 };
 
@@ -136,6 +137,30 @@ kj_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kj_preferences_window_parent_class)->close_request (window);
 }
 
+static void
+load_profile (KjPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->profile, kj_profile_free);
+  self->profile = kj_store_get_profile (self->store, &error);
+  if (self->profile == NULL)
+    {
+      self->profile = kj_profile_new ();
+      gtk_label_set_text (self->error_label, error->message);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->profile->name ? self->profile->name : "");
+  kj_code_row_setup (self->side_row, KJ_CODE_AFFECTED_SIDE, self->profile->affected_side);
+  kj_code_row_setup (self->units_row, KJ_CODE_UNITS, self->profile->units);
+  gtk_editable_set_text (GTK_EDITABLE (self->injury_row), self->profile->injury_date ? self->profile->injury_date : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->profile->treatment_start ? self->profile->treatment_start : "");
+  gtk_spin_button_set_value (self->weeks_spin, self->profile->review_weeks);
+  self->loading = FALSE;
+}
+
 static void fill_backups (KjPreferencesWindow *self);
 
 static void
@@ -150,6 +175,10 @@ restore_response (AdwMessageDialog    *dialog,
   if (!g_str_equal (response, "restore"))
     return;
 
+  /* an edit waiting to be stored goes into the journal as it was */
+  if (self->save_source != 0)
+    apply (self);
+
   if (!kj_backup_restore (self->store, path, &safety, &error))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
@@ -157,9 +186,10 @@ restore_response (AdwMessageDialog    *dialog,
     }
 
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Restored. The journal as it was is kept as a backup too.")));
-  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+                                    adw_toast_new (_("Backup restored")));
+  load_profile (self);
   fill_backups (self);
+  g_signal_emit (self, signals[JOURNAL_RESTORED], 0);
 }
 
 static void
@@ -182,6 +212,22 @@ restore_clicked (GtkButton           *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const char *
+kind_label (KjBackupKind kind)
+{
+  switch (kind)
+    {
+    case KJ_BACKUP_KIND_DAILY:
+      return _("Daily");
+    case KJ_BACKUP_KIND_WEEKLY:
+      return _("Weekly");
+    case KJ_BACKUP_KIND_BEFORE_RESTORE:
+      return _("The journal before a restore");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 static void
 fill_backups (KjPreferencesWindow *self)
 {
@@ -195,7 +241,7 @@ fill_backups (KjPreferencesWindow *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
       g_autofree char *size = g_format_size (info->size);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", info->weekly ? _("weekly") : _("daily"), size);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", kind_label (info->kind), size);
       g_autofree char *name = g_strdup_printf (_("Restore the backup of %s"), info->date);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->date);
@@ -247,6 +293,14 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   signals[PROFILE_CHANGED] = g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * KjPreferencesWindow::journal-restored:
+   *
+   * The whole journal was replaced by a backup.
+   */
+  signals[JOURNAL_RESTORED] = g_signal_new ("journal-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, side_row);
@@ -269,28 +323,12 @@ kj_preferences_window_new (GtkWindow *parent,
                            KjStore   *store)
 {
   KjPreferencesWindow *self;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (KJ_IS_STORE (store), NULL);
 
   self = g_object_new (KJ_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->profile = kj_store_get_profile (store, &error);
-  if (self->profile == NULL)
-    {
-      self->profile = kj_profile_new ();
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
-
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->profile->name ? self->profile->name : "");
-  kj_code_row_setup (self->side_row, KJ_CODE_AFFECTED_SIDE, self->profile->affected_side);
-  kj_code_row_setup (self->units_row, KJ_CODE_UNITS, self->profile->units);
-  gtk_editable_set_text (GTK_EDITABLE (self->injury_row), self->profile->injury_date ? self->profile->injury_date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->profile->treatment_start ? self->profile->treatment_start : "");
-  gtk_spin_button_set_value (self->weeks_spin, self->profile->review_weeks);
-  self->loading = FALSE;
+  load_profile (self);
 
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->injury_row, "changed", G_CALLBACK (changed), self);

@@ -531,6 +531,74 @@ test_cli_demo (void)
   g_assert_false (g_file_test (user_db, G_FILE_TEST_EXISTS));
 }
 
+/* the “Days logged:” figure of --summary */
+static int
+days_logged (const char *summary)
+{
+  const char *line = strstr (summary, "Days logged:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Days logged:"));
+}
+
+static void
+test_cli_restore_backup (void)
+{
+  g_autofree char *old_json = write_generated ("restore-old.json", 10, "improving");
+  g_autofree char *new_json = write_generated ("restore-new.json", 30, "worsening");
+  g_autofree char *db = kj_test_tmp_path ("restore-cli.db");
+  g_autofree char *backup = kj_test_tmp_path ("restore-cli-copy.db");
+  g_autofree char *text = kj_test_tmp_path ("restore-cli-text.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *safety = NULL;
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) setup2 = { 0 };
+  g_auto(Result) later = { 0 };
+  g_auto(Result) restore = { 0 };
+  g_auto(Result) summary = { 0 };
+  g_auto(Result) hostile = { 0 };
+  g_auto(Result) kept = { 0 };
+  const char *in;
+
+  g_unlink (db);
+  g_unlink (backup);
+  run_cli (&setup, NULL, "--db", backup, "--import-json", old_json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  run_cli (&setup2, NULL, "--db", db, "--import-json", new_json, NULL);
+  g_assert_cmpint (setup2.status, ==, 0);
+  run_cli (&later, NULL, "--db", db, "--summary", NULL);
+  g_assert_cmpint (days_logged (later.out), ==, 30);
+
+  /* a text file is refused and the journal is untouched */
+  kj_test_write_file (text, "not a database at all\n", -1);
+  before = kj_test_sha256_file (db);
+  run_cli (&hostile, NULL, "--db", db, "--restore-backup", text, NULL);
+  g_assert_cmpint (hostile.status, ==, 1);
+  g_assert_true (g_str_has_prefix (hostile.err, "knee-journal: error: "));
+  g_assert_nonnull (strstr (hostile.err, "not an SQLite file"));
+  after = kj_test_sha256_file (db);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&restore, NULL, "--db", db, "--restore-backup", backup, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_cmpstr (restore.err, ==, "");
+  g_assert_true (g_str_has_prefix (restore.out, "Restored the journal from "));
+
+  /* the journal as it was is named in the message and holds the 30 days */
+  in = strstr (restore.out, "is in “");
+  g_assert_nonnull (in);
+  safety = g_strndup (in + strlen ("is in “"), strstr (in, "”.") - (in + strlen ("is in “")));
+  g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
+  run_cli (&kept, NULL, "--db", safety, "--summary", NULL);
+  g_assert_cmpint (kept.status, ==, 0);
+  g_assert_cmpint (days_logged (kept.out), ==, 30);
+
+  run_cli (&summary, NULL, "--db", db, "--summary", NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_cmpint (days_logged (summary.out), ==, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/cli/report", test_cli_report);
   g_test_add_func ("/cli/import-gpx", test_cli_import_gpx);
   g_test_add_func ("/cli/demo", test_cli_demo);
+  g_test_add_func ("/cli/restore-backup", test_cli_restore_backup);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "kj-application.h"
+#include "kj-backup.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-test-gtk.h"
@@ -330,6 +331,83 @@ test_window_preferences (void)
   gtk_window_destroy (preferences);
 }
 
+/* Restoring a backup from Preferences replaces the journal everywhere and
+ * lists the journal as it was, so that the restore can be undone */
+static void
+test_window_backups (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  g_autoptr(KjDay) added = kj_day_new ("2020-01-01");
+  g_autoptr(KjDay) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *folder = kj_backup_folder (kj_store_get_path (store));
+  GtkWindow *preferences;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  GtkWidget *button;
+  guint n_backups;
+
+  /* a backup dated in the past, then a day that is not in it */
+  g_assert_true (kj_backup_run (store, "2026-01-05", NULL, &error));
+  g_assert_no_error (error);
+  before = kj_store_list_days (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  added->pain = 9;
+  g_assert_true (kj_store_save_day (store, added, &error));
+  kj_window_reload (window);
+  n_backups = kj_backup_list (kj_store_get_path (store))->len;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW)));
+  preferences = kj_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
+  kj_test_settle ();
+
+  row = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "2026-01-05");
+  g_assert_nonnull (row);
+  {
+    g_autofree char *copy = g_build_filename (folder, "daily-2026-01-05.db", NULL);
+    g_autofree char *size = NULL;
+    g_autofree char *subtitle = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (copy, &st), ==, 0);
+    size = g_format_size (st.st_size);
+    subtitle = g_strdup_printf ("Daily · %s", size);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+  }
+  button = kj_test_find_widget (row, GTK_TYPE_BUTTON, "_Restore…");
+  g_assert_nonnull (button);
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-backups");
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore the Backup of 2026-01-05?");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, dialog));
+  kj_test_save_screenshot (GTK_WIDGET (dialog), "restore-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  kj_test_settle ();
+
+  /* the day added after the backup is gone, the others are as they were */
+  gone = kj_store_get_day (store, "2020-01-01", &error);
+  g_assert_no_error (error);
+  g_assert_null (gone);
+  after = kj_store_list_days (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* the journal as it was is listed and can be restored in turn */
+  g_assert_cmpuint (kj_backup_list (kj_store_get_path (store))->len, ==, n_backups + 1);
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, NULL));
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-restored");
+
+  gtk_window_destroy (preferences);
+  kj_test_remove_tree (folder);
+}
+
 static void
 test_window_open_error (void)
 {
@@ -401,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/window/import-runs", test_window_import_runs);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/backups", test_window_backups);
   g_test_add_func ("/window/open-error", test_window_open_error);
 
   status = g_test_run ();

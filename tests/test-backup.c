@@ -1,0 +1,274 @@
+/* test-backup.c — rolling backups and restoring one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kj-backup.h"
+#include "kj-store.h"
+#include "kj-test-util.h"
+
+static void
+save_pain (KjStore    *store,
+           const char *date,
+           int         pain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) day = kj_store_get_day (store, date, &error);
+
+  g_assert_no_error (error);
+  if (day == NULL)
+    day = kj_day_new (date);
+  day->pain = pain;
+  kj_store_save_day (store, day, &error);
+  g_assert_no_error (error);
+}
+
+static int
+pain_on (KjStore    *store,
+         const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) day = kj_store_get_day (store, date, &error);
+
+  g_assert_no_error (error);
+  return day == NULL ? -1 : day->pain;
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
+static guint
+count (GPtrArray    *list,
+       KjBackupKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    n += ((KjBackupInfo *) g_ptr_array_index (list, i))->kind == kind;
+
+  return n;
+}
+
+/* 40 days of opening the journal keep the newest 7 daily and 4 weekly copies */
+static void
+test_backup_rotation (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("rotation.db");
+  g_autofree char *folder = kj_backup_folder (kj_store_get_path (store));
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  KjBackupInfo *newest, *oldest_daily = NULL;
+  gboolean made;
+  GStatBuf st;
+  GDate date;
+
+  remove_folder (folder);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_OCTOBER, 2026);
+
+  for (int i = 0; i < 40; i++, g_date_add_days (&date, 1))
+    {
+      char today[11];
+
+      kj_date_from_gdate (&date, today);
+      save_pain (store, today, i % 11);
+      g_assert_true (kj_backup_run (store, today, &made, &error));
+      g_assert_no_error (error);
+      g_assert_true (made);
+
+      /* a second run the same day makes nothing */
+      g_assert_true (kj_backup_run (store, today, &made, &error));
+      g_assert_false (made);
+    }
+
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  list = kj_backup_list (kj_store_get_path (store));
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_DAILY), ==, KJ_BACKUP_DAILY);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_WEEKLY), ==, KJ_BACKUP_WEEKLY);
+
+  newest = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (newest->date, ==, "2026-11-09");
+  g_assert_cmpint (newest->kind, ==, KJ_BACKUP_KIND_DAILY);
+  g_assert_cmpint (newest->size, >, 0);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      KjBackupInfo *info = g_ptr_array_index (list, i);
+
+      g_assert_cmpint (g_stat (info->path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      if (info->kind == KJ_BACKUP_KIND_DAILY)
+        oldest_daily = info;
+      else
+        {
+          GDate monday;
+
+          /* weekly copies are filed under the week's Monday */
+          g_assert_true (kj_date_to_gdate (info->date, &monday));
+          g_assert_cmpint (g_date_get_weekday (&monday), ==, G_DATE_MONDAY);
+        }
+    }
+  g_assert_nonnull (oldest_daily);
+  g_assert_cmpstr (oldest_daily->date, ==, "2026-11-03");
+
+  /* the copy holds the journal as it was that day */
+  {
+    g_autoptr(KjStore) copy = kj_store_open (oldest_daily->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pain_on (copy, "2026-11-03"), ==, 33 % 11);
+    g_assert_cmpint (pain_on (copy, "2026-11-04"), ==, -1);
+  }
+
+  remove_folder (folder);
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("restore.db");
+  g_autofree char *folder = kj_backup_folder (kj_store_get_path (store));
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  KjBackupInfo *info;
+
+  remove_folder (folder);
+  save_pain (store, "2026-11-01", 4);
+  g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+  g_assert_no_error (error);
+
+  /* later: a day changed and one added */
+  save_pain (store, "2026-11-01", 9);
+  save_pain (store, "2026-11-02", 7);
+
+  list = kj_backup_list (kj_store_get_path (store));
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_DAILY), ==, 1);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_WEEKLY), ==, 1);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpint (info->kind, ==, KJ_BACKUP_KIND_DAILY);
+
+  g_assert_true (kj_backup_restore (store, info->path, &safety, &error));
+  g_assert_no_error (error);
+
+  /* the store in use sees the backup at once */
+  g_assert_cmpint (pain_on (store, "2026-11-01"), ==, 4);
+  g_assert_cmpint (pain_on (store, "2026-11-02"), ==, -1);
+  save_pain (store, "2026-11-03", 2);
+  g_assert_cmpint (pain_on (store, "2026-11-03"), ==, 2);
+
+  /* the journal as it was before the restore is kept */
+  g_assert_nonnull (safety);
+  g_assert_true (g_str_has_prefix (safety, folder));
+  {
+    g_autoptr(KjStore) before = kj_store_open (safety, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pain_on (before, "2026-11-01"), ==, 9);
+    g_assert_cmpint (pain_on (before, "2026-11-02"), ==, 7);
+  }
+
+  /* it is listed, so that the restore can be undone, and rotation keeps it */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kj_backup_list (kj_store_get_path (store));
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_BEFORE_RESTORE), ==, 1);
+  g_assert_true (kj_backup_run (store, "2026-12-30", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kj_backup_list (kj_store_get_path (store));
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_BEFORE_RESTORE), ==, 1);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_DAILY), ==, 2);
+
+  remove_folder (folder);
+}
+
+/* a file that is not a journal, a journal from a newer version, a missing or
+ * truncated file: a clear error, the journal unchanged and no safety copy */
+static void
+test_backup_restore_refusals (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("refuse.db");
+  g_autofree char *folder = kj_backup_folder (kj_store_get_path (store));
+  g_autofree char *text = kj_test_tmp_path ("not-a-backup.db");
+  g_autofree char *newer = kj_test_tmp_path ("newer-backup.db");
+  g_autofree char *truncated = kj_test_tmp_path ("truncated-backup.db");
+  g_autofree char *good = kj_test_tmp_path ("good-backup.db");
+  g_autofree char *missing = kj_test_tmp_path ("missing-backup.db");
+  g_autofree char *before = NULL;
+  g_autofree char *contents = NULL;
+  const char *hostile[] = { text, newer, truncated, missing };
+  gsize length;
+
+  remove_folder (folder);
+  save_pain (store, "2026-11-01", 5);
+
+  kj_test_write_file (text, "date,pain\n2026-11-01,3\n", -1);
+
+  g_unlink (newer);
+  {
+    g_autoptr(KjStore) other = kj_test_open_new_store ("newer-backup.db");
+  }
+  g_assert_true (kj_test_exec_sql (newer, "PRAGMA user_version = 99"));
+
+  g_unlink (good);
+  {
+    g_autoptr(KjStore) other = kj_test_open_new_store ("good-backup.db");
+    save_pain (other, "2026-10-01", 1);
+  }
+  contents = kj_test_read_file (good, &length);
+  g_assert_cmpuint (length, >, 4096);
+  kj_test_write_file (truncated, contents, length / 2 + 100);
+  g_unlink (missing);
+
+  before = kj_test_sha256_file (kj_store_get_path (store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *safety = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("restoring %s", hostile[i]);
+      g_assert_false (kj_backup_restore (store, hostile[i], &safety, &error));
+      g_assert_nonnull (error);
+      g_assert_cmpuint (strlen (error->message), >, 10);
+      g_assert_null (safety);
+      g_assert_cmpint (pain_on (store, "2026-11-01"), ==, 5);
+
+      after = kj_test_sha256_file (kj_store_get_path (store));
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  remove_folder (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/backup/rotation", test_backup_rotation);
+  g_test_add_func ("/backup/restore", test_backup_restore);
+  g_test_add_func ("/backup/restore-refusals", test_backup_restore_refusals);
+
+  return g_test_run ();
+}
