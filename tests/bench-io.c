@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kj-backup.h"
 #include "kj-chart-render.h"
 #include "kj-csv.h"
 #include "kj-file.h"
@@ -63,6 +64,17 @@ fresh_path (const char *name)
   g_unlink (wal);
   g_unlink (shm);
   return path;
+}
+
+static void
+remove_backups (const char *db)
+{
+  g_autoptr(GPtrArray) copies = kj_backup_list (db);
+  g_autofree char *folder = kj_backup_folder (db);
+
+  for (guint i = 0; i < copies->len; i++)
+    g_unlink (((KjBackupInfo *) g_ptr_array_index (copies, i))->path);
+  g_rmdir (folder);
 }
 
 /* The floor: the same rows straight into SQLite, no validation, no objects. */
@@ -191,7 +203,7 @@ main (int   argc,
   g_autofree char *changed_path = NULL;
   g_autofree char *text = NULL;
   double floor_ms[RUNS], parse_ms[RUNS], import_ms[RUNS], reimport_ms[RUNS], update_ms[RUNS];
-  double export_json_ms[RUNS], export_csv_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
+  double export_json_ms[RUNS], export_csv_ms[RUNS], backup_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
   gsize length;
 
   tmp_dir = g_dir_make_tmp ("kj-bench-XXXXXX", &error);
@@ -288,6 +300,20 @@ main (int   argc,
       g_assert_true (kj_file_write_atomic (out_csv, out, length, &error));
       export_csv_ms[r] = now_ms () - start;
 
+      /* the daily backup: the daily and the weekly copy, then rotation */
+      {
+        g_autofree char *folder = kj_backup_folder (db);
+        g_autoptr(GPtrArray) copies = NULL;
+
+        remove_backups (db);
+        start = now_ms ();
+        g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+        backup_ms[r] = now_ms () - start;
+        g_assert_no_error (error);
+        copies = kj_backup_list (db);
+        g_assert_cmpuint (copies->len, ==, 2);
+      }
+
       /* open the journal and read all days */
       g_clear_object (&store);
       start = now_ms ();
@@ -333,6 +359,7 @@ main (int   argc,
   report ("re-import with every record changed", update_ms, RUNS);
   report ("export JSON", export_json_ms, RUNS);
   report ("export CSV", export_csv_ms, RUNS);
+  report ("daily backup (a daily and a weekly copy)", backup_ms, RUNS);
   report ("open the journal and read all days", read_ms, RUNS);
   report ("read all and assess (in the process)", assess_ms, RUNS);
   report ("knee-journal --summary-json (a new process)", summary_ms, RUNS);
