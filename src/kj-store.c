@@ -719,6 +719,23 @@ kj_store_get_path (KjStore *self)
   return self->path;
 }
 
+/**
+ * kj_store_get_data_version:
+ *
+ * Returns: SQLite's `PRAGMA data_version`: a number that changes when
+ *   another connection, in this process or another, commits to the journal
+ *   (but not after this store's own writes); -1 on error
+ */
+gint64
+kj_store_get_data_version (KjStore *self)
+{
+  int version;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), -1);
+
+  return query_int (self->db, "PRAGMA data_version", &version) == SQLITE_OK ? version : -1;
+}
+
 int
 kj_store_get_schema_version (KjStore *self)
 {

@@ -58,6 +58,7 @@ char         *kj_store_default_path       (void);
 KjStore      *kj_store_open               (const char     *path,
                                            GError        **error);
 const char   *kj_store_get_path           (KjStore        *self);
+gint64        kj_store_get_data_version   (KjStore        *self);
 int           kj_store_get_schema_version (KjStore        *self);
 gboolean      kj_store_is_empty           (KjStore        *self);
 

@@ -25,6 +25,8 @@ struct _KjWindow
   GSettings            *settings;
   char                 *last_message;
   gboolean              busy;
+  guint                 watch_source;
+  gint64                data_version;
 
   /* template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +41,8 @@ struct _KjWindow
 };
 
 G_DEFINE_FINAL_TYPE (KjWindow, kj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define WATCH_INTERVAL_S 1
 
 typedef struct
 {
@@ -771,6 +775,24 @@ show_journal (KjWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
 }
 
+/* Another process (the command line, a second window on the same journal)
+ * wrote to the journal: every page reads it again. Cheap enough to ask once
+ * a second: PRAGMA data_version reads a counter in shared memory. */
+static gboolean
+watch_journal (gpointer data)
+{
+  KjWindow *self = data;
+  KjStore *store = get_store (self);
+
+  if (store != NULL && !self->busy && kj_store_get_data_version (store) != self->data_version)
+    {
+      g_debug ("The journal was changed by another program; reading it again");
+      kj_window_reload (self);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 /* The application (and so the journal) is known only after construction. */
 static void
 kj_window_notify_application (KjWindow   *self,
@@ -803,11 +825,21 @@ kj_window_notify_application (KjWindow   *self,
   kj_history_page_set_store (self->history_page, store);
   kj_trends_page_set_store (self->trends_page, store);
   set_busy (self, FALSE);
+
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  if (store != NULL)
+    {
+      self->data_version = kj_store_get_data_version (store);
+      self->watch_source = g_timeout_add_seconds (WATCH_INTERVAL_S, watch_journal, self);
+    }
 }
 
 static void
 kj_window_dispose (GObject *object)
 {
+  KjWindow *self = (KjWindow *) object;
+
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kj_window_parent_class)->dispose (object);
@@ -933,7 +965,12 @@ kj_window_new (KjApplication *application)
 void
 kj_window_reload (KjWindow *self)
 {
+  KjStore *store;
+
   g_return_if_fail (KJ_IS_WINDOW (self));
+
+  if ((store = get_store (self)) != NULL)
+    self->data_version = kj_store_get_data_version (store);
 
   kj_today_page_reload (self->today_page);
   kj_history_page_invalidate (self->history_page);

@@ -408,6 +408,50 @@ test_window_backups (void)
   kj_test_remove_tree (folder);
 }
 
+static gboolean
+today_shows_pain_3 (gpointer data)
+{
+  const KjDay *day = kj_today_page_get_day (kj_window_get_today_page (data));
+
+  return day != NULL && day->pain == 3;
+}
+
+/* An import by the command line while the window is open appears in it,
+ * and the window's own unsaved edit of another day is not lost */
+static void
+test_window_live_reload (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  g_autofree char *json = kj_test_tmp_path ("live.json");
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) edited = NULL;
+
+  kj_test_write_file (json, "{ \"format\": \"knee-journal\", \"version\": 1, \"days\": ["
+                            " { \"id\": \"live-1\", \"date\": \"2019-06-01\", \"pain\": 3 } ] }", -1);
+
+  kj_window_show_day (window, "2019-06-01");
+  kj_test_settle ();
+  g_assert_null (kj_today_page_get_day (kj_window_get_today_page (window)));
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("KJ_BINARY"),
+                          "--db", kj_store_get_path (store), "--import-json", json, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (cli, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kj_test_wait_until (today_shows_pain_3, window));
+
+  /* an edit in the window now changes the imported day, not a stale copy */
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (kj_window_get_today_page (window)), 6);
+  kj_today_page_flush (kj_window_get_today_page (window));
+  edited = kj_store_get_day (store, "2019-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (edited->id, ==, "live-1");
+  g_assert_cmpint (edited->pain, ==, 6);
+  g_assert_cmpint (kj_today_page_get_day (kj_window_get_today_page (window))->pain, ==, 6);
+}
+
 static void
 test_window_open_error (void)
 {
@@ -480,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/backups", test_window_backups);
+  g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/open-error", test_window_open_error);
 
   status = g_test_run ();
