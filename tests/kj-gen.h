@@ -17,5 +17,8 @@ KjJournal          *kj_gen_journal   (guint32     seed,
                                       const char *scenario,
                                       const char *last_date,
                                       GError    **error);
+void                kj_gen_write_gpx (const char *path,
+                                      guint       index,
+                                      guint       n_points);
 
 G_END_DECLS
