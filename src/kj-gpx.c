@@ -77,9 +77,13 @@ xml_error (void            *data,
            const xmlError  *error)
 {
   Parser *parser = data;
+  g_autofree char *message = NULL;
 
-  if (parser->error == NULL && error != NULL && error->message != NULL)
-    parser->error = g_strdup_printf (_("line %d: %s"), error->line, g_strstrip (g_strdup (error->message)));
+  if (parser->error != NULL || error == NULL || error->message == NULL)
+    return;
+
+  message = g_strstrip (g_strdup (error->message));
+  parser->error = g_strdup_printf (_("line %d: %s"), error->line, message);
 }
 
 static gboolean

@@ -19,6 +19,7 @@
 #include "kj-today-page.h"
 
 #define SAVE_DELAY_MS 400
+#define RETRY_DELAY_MS 10000
 #define N_SYMPTOMS 10
 #define N_AGGRAVATORS 9
 
@@ -32,6 +33,8 @@ struct _KjTodayPage
   GPtrArray       *treatments;     /* of the date */
   GPtrArray       *runs;
   guint            save_source;
+  gboolean         unsaved;        /* an edit not yet stored, or whose save failed */
+  gboolean         save_failed;
   gboolean         loading;
   gboolean         miles;
 
@@ -62,6 +65,8 @@ struct _KjTodayPage
   GtkWidget       *red_flag_box;
   GtkLabel        *red_flag_title;
   GtkLabel        *red_flag_text;
+  GtkRevealer     *save_error_revealer;
+  GtkLabel        *save_error_label;
   GtkFlowBox      *quick_box;
   GtkListBox      *treatments_list;
   GtkListBox      *runs_list;
@@ -106,6 +111,12 @@ get_window (KjTodayPage *self)
 
 /* Saving */
 
+static gboolean save_timeout (gpointer data);
+
+/* A failed save (the disk full, the journal locked or read-only) keeps the
+ * edit on screen and is tried again every 10 seconds (each try may wait for
+ * the busy timeout of the journal), and by the next
+ * change, until it is stored. */
 static gboolean
 save_now (KjTodayPage *self)
 {
@@ -114,14 +125,29 @@ save_now (KjTodayPage *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->day == NULL || self->store == NULL)
-    return G_SOURCE_REMOVE;
+    {
+      self->unsaved = FALSE;
+      return G_SOURCE_REMOVE;
+    }
 
   if (!kj_store_save_day (self->store, self->day, &error))
     {
-      /* the edit stays on screen, so that the next change retries it */
-      g_autofree char *message = g_strdup_printf (_("Your change could not be saved: %s"), error->message);
-      show_message (self, message);
+      g_autofree char *message = g_strdup_printf (_("Your change could not be saved: %s It stays here and is "
+                                                    "saved as soon as possible."), error->message);
+
+      gtk_label_set_text (self->save_error_label, message);
+      gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+      self->save_failed = TRUE;
+      self->save_source = g_timeout_add (RETRY_DELAY_MS, save_timeout, self);
       return G_SOURCE_REMOVE;
+    }
+
+  self->unsaved = FALSE;
+  if (self->save_failed)
+    {
+      self->save_failed = FALSE;
+      gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
+      show_message (self, _("Your change is saved now"));
     }
 
   g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
@@ -146,6 +172,7 @@ schedule_save (KjTodayPage *self)
   if (self->loading || self->day == NULL)
     return;
 
+  self->unsaved = TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
 }
@@ -155,14 +182,18 @@ schedule_save (KjTodayPage *self)
  *
  * Stores a pending change at once (before another day is shown, the window
  * closes, or the journal is read elsewhere).
+ *
+ * Returns: %FALSE if a change could not be stored and is still on screen
  */
-void
+gboolean
 kj_today_page_flush (KjTodayPage *self)
 {
-  g_return_if_fail (KJ_IS_TODAY_PAGE (self));
+  g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), TRUE);
 
-  if (self->save_source != 0)
+  if (self->unsaved)
     save_now (self);
+
+  return !self->unsaved;
 }
 
 /* Red flags */
@@ -1061,6 +1092,10 @@ load_date (KjTodayPage *self)
 
   self->loading = TRUE;
   g_clear_pointer (&self->day, kj_day_free);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->unsaved = FALSE;
+  self->save_failed = FALSE;
+  gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
 
   kj_date_to_gdate (self->date, &date);
   dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
@@ -1189,6 +1224,8 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, red_flag_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, red_flag_title);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, red_flag_text);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, treatments_list);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, runs_list);
@@ -1332,7 +1369,13 @@ kj_today_page_set_date (KjTodayPage *self,
   g_return_if_fail (KJ_IS_TODAY_PAGE (self));
   g_return_if_fail (kj_date_is_valid (date));
 
-  kj_today_page_flush (self);
+  /* an edit that cannot be stored is not dropped by showing another day */
+  if (!kj_today_page_flush (self))
+    {
+      show_message (self, _("This day’s change is not saved yet, so the day stays shown"));
+      return;
+    }
+
   g_strlcpy (self->date, date, sizeof self->date);
   load_date (self);
 }
@@ -1343,7 +1386,11 @@ kj_today_page_reload (KjTodayPage *self)
 {
   g_return_if_fail (KJ_IS_TODAY_PAGE (self));
 
-  kj_today_page_flush (self);
+  /* an edit that could not be stored stays on screen; reading the day
+   * again would drop it */
+  if (!kj_today_page_flush (self))
+    return;
+
   kj_today_page_set_store (self, self->store);
 }
 

@@ -21,7 +21,7 @@ const char      *kj_today_page_get_date           (KjTodayPage *self);
 void             kj_today_page_set_date           (KjTodayPage *self,
                                                    const char  *date);
 void             kj_today_page_reload             (KjTodayPage *self);
-void             kj_today_page_flush              (KjTodayPage *self);
+gboolean         kj_today_page_flush              (KjTodayPage *self);
 void             kj_today_page_log_pain           (KjTodayPage *self,
                                                    int          pain);
 void             kj_today_page_refresh_places     (KjTodayPage *self);

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 
 #include "kj-application.h"
 #include "kj-knee-diagram.h"
@@ -464,6 +465,77 @@ test_today_future (void)
   g_assert_true (kj_test_find_widget (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "This Day Is Still to Come") != NULL);
 }
 
+static int
+pain_through (sqlite3    *db,
+              const char *date)
+{
+  sqlite3_stmt *stmt = NULL;
+  int pain = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pain FROM days WHERE date = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pain = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return pain;
+}
+
+static gboolean
+save_error_hidden (gpointer data)
+{
+  return !gtk_revealer_get_reveal_child (data);
+}
+
+/* The journal locked by another program: the edit stays on screen with a
+ * message, survives a reload, and is stored once the lock is gone */
+static void
+test_today_locked_journal (void)
+{
+  g_autoptr(KjDay) day = NULL;
+  GtkRevealer *revealer;
+  GtkWidget *label;
+  sqlite3 *other = NULL;
+  int before;
+
+  kj_window_show_day (window, yesterday);
+  kj_test_settle ();
+  if (kj_today_page_get_day (page) == NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 3));
+  kj_test_settle ();
+
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  before = pain_through (other, yesterday);
+  g_assert_cmpint (before, >=, 0);
+  g_assert_cmpint (before, !=, 9);
+
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page), 9);
+  g_assert_false (kj_today_page_flush (page));
+  kj_test_settle ();
+
+  revealer = GTK_REVEALER (kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_REVEALER, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = kj_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Your change could not be saved: "));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "another program"));
+  g_assert_cmpint (pain_through (other, yesterday), ==, before);
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-save-failed");
+
+  /* reading the journal again does not drop the edit */
+  kj_window_reload (window);
+  kj_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (page)), ==, 9);
+
+  /* the lock goes; the retry stores the edit */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (kj_test_wait_until (save_error_hidden, revealer));
+  day = stored_day (yesterday);
+  g_assert_cmpint (day->pain, ==, 9);
+  g_assert_true (kj_today_page_flush (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/today/screenshots", test_today_screenshots);
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
+  g_test_add_func ("/today/locked-journal", test_today_locked_journal);
 
   status = g_test_run ();
 
