@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "kj-application.h"
 #include "kj-backup.h"
@@ -130,6 +131,9 @@ kj_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
+  /* the icon of every window, whatever the id of its journal's instance */
+  gtk_window_set_default_icon_name (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
@@ -231,27 +235,43 @@ kj_application_init (KjApplication *self)
 {
 }
 
+/* The default journal is the application; another journal (--db, --demo)
+ * has an id of its own, so that each journal has one instance: a second
+ * `knee-journal --db PATH` raises the window already open on PATH. */
+static char *
+application_id_for (const char *db_path)
+{
+  g_autofree char *default_path = kj_store_default_path ();
+  g_autofree char *absolute = g_canonicalize_filename (db_path, NULL);
+  g_autofree char *resolved = realpath (absolute, NULL);
+  g_autofree char *hash = NULL;
+
+  if (g_strcmp0 (absolute, default_path) == 0)
+    return g_strdup (APP_ID);
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, resolved ? resolved : absolute, -1);
+
+  return g_strdup_printf ("%s.Journal%.16s", APP_ID, hash);
+}
+
 /**
  * kj_application_new:
  * @db_path: the journal to open
  *
- * Only the default journal is single-instance for now: a second window on
- * another journal (--db, --demo) must not be handed to the first process.
+ * Returns: (transfer full): the application, single-instance per journal
  */
 KjApplication *
 kj_application_new (const char *db_path)
 {
-  g_autofree char *default_path = kj_store_default_path ();
-  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+  g_autofree char *app_id = NULL;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
-  if (g_strcmp0 (db_path, default_path) != 0)
-    flags |= G_APPLICATION_NON_UNIQUE;
+  app_id = application_id_for (db_path);
 
   return g_object_new (KJ_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", flags,
+                       "application-id", app_id,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
                        "db-path", db_path,
                        NULL);

@@ -453,6 +453,63 @@ test_window_live_reload (void)
 }
 
 static void
+count_activate (GApplication *application,
+                guint        *count)
+{
+  (*count)++;
+}
+
+static void
+process_exited (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  *(gboolean *) data = g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* One instance per journal: a second knee-journal on the same journal hands
+ * over to this one and exits; another journal gets an id of its own */
+static void
+test_window_single_instance (void)
+{
+  const char *db = kj_application_get_db_path (app);
+  const char *id = g_application_get_application_id (G_APPLICATION (app));
+  g_autofree char *other_db = g_strconcat (db, ".other", NULL);
+  g_autoptr(KjApplication) same = kj_application_new (db);
+  g_autoptr(KjApplication) other = kj_application_new (other_db);
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
+  guint activated = 0;
+  gulong handler;
+
+  g_assert_true (g_application_id_is_valid (id));
+  g_assert_true (g_str_has_prefix (id, APP_ID ".Journal"));
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (same)), ==, id);
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (other)), !=, id);
+
+  handler = g_signal_connect (app, "activate", G_CALLBACK (count_activate), &activated);
+  second = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             g_getenv ("KJ_BINARY"), "--db", db, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (second, NULL, process_exited, &exited);
+
+  /* it exits at once, having asked this instance to show its window */
+  g_assert_true (kj_test_wait_until (is_true, &exited));
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+  g_assert_true (kj_test_wait_until (is_true, &activated));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_signal_handler_disconnect (app, handler);
+}
+
+static void
 test_window_open_error (void)
 {
   g_autofree char *text_db = kj_test_tmp_path ("window-not-a-db.db");
@@ -525,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/backups", test_window_backups);
   g_test_add_func ("/window/live-reload", test_window_live_reload);
+  g_test_add_func ("/window/single-instance", test_window_single_instance);
   g_test_add_func ("/window/open-error", test_window_open_error);
 
   status = g_test_run ();
