@@ -30,6 +30,8 @@ struct _KjStore
   char       *path;
   GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
   int         schema_version;
+  dev_t       device;       /* the file opened, to notice it deleted or replaced */
+  ino_t       inode;
 };
 
 G_DEFINE_FINAL_TYPE (KjStore, kj_store, G_TYPE_OBJECT)
@@ -697,6 +699,12 @@ kj_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  if (g_stat (path, &st) == 0)
+    {
+      self->device = st.st_dev;
+      self->inode = st.st_ino;
+    }
+
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
@@ -717,6 +725,37 @@ kj_store_get_path (KjStore *self)
   g_return_val_if_fail (KJ_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * kj_store_check_file:
+ *
+ * Checks that the journal's file is still the one this store opened: not
+ * deleted, renamed away or replaced by another file. Writes to a store whose
+ * file is gone would be lost.
+ *
+ * Returns: %FALSE with @error set if the file is gone or replaced
+ */
+gboolean
+kj_store_check_file (KjStore  *self,
+                     GError  **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+
+  if (g_stat (self->path, &st) != 0 || st.st_dev != self->device || st.st_ino != self->inode)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_REPLACED,
+                   _("The journal “%s” was deleted or replaced by another program while Knee Journal had it open. "
+                     "Knee Journal stopped using it so that no change goes to a file that is gone. Close Knee "
+                     "Journal and open it again to use the journal now at that place."), display);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -30,6 +30,7 @@ typedef enum
   KJ_STORE_ERROR_INVALID,
   KJ_STORE_ERROR_DUPLICATE,
   KJ_STORE_ERROR_FAILED,
+  KJ_STORE_ERROR_REPLACED,
 } KjStoreError;
 
 typedef struct
@@ -59,6 +60,8 @@ KjStore      *kj_store_open               (const char     *path,
                                            GError        **error);
 const char   *kj_store_get_path           (KjStore        *self);
 gint64        kj_store_get_data_version   (KjStore        *self);
+gboolean      kj_store_check_file         (KjStore        *self,
+                                           GError        **error);
 int           kj_store_get_schema_version (KjStore        *self);
 gboolean      kj_store_is_empty           (KjStore        *self);
 

@@ -778,11 +778,34 @@ show_journal (KjWindow *self)
 /* Another process (the command line, a second window on the same journal)
  * wrote to the journal: every page reads it again. Cheap enough to ask once
  * a second: PRAGMA data_version reads a counter in shared memory. */
+static void
+show_error_page (KjWindow   *self,
+                 const char *title,
+                 const char *message)
+{
+  if (title != NULL)
+    adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+}
+
 static gboolean
 watch_journal (gpointer data)
 {
   KjWindow *self = data;
   KjStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+
+  /* writes to a file that is gone would be lost: stop, and say so */
+  if (store != NULL && !kj_store_check_file (store, &error))
+    {
+      self->watch_source = 0;
+      show_error_page (self, _("The Journal Is Gone"), error->message);
+      set_busy (self, TRUE);
+      return G_SOURCE_REMOVE;
+    }
 
   if (store != NULL && !self->busy && kj_store_get_data_version (store) != self->data_version)
     {
@@ -807,10 +830,7 @@ kj_window_notify_application (KjWindow   *self,
     {
       const GError *error = kj_application_get_open_error (KJ_APPLICATION (app));
 
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+      show_error_page (self, NULL, error ? error->message : NULL);
     }
   else if (store != NULL && kj_store_is_empty (store))
     {

@@ -553,6 +553,29 @@ test_window_open_error (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static gboolean
+gone_page_shown (gpointer data)
+{
+  return find_status_page (GTK_WIDGET (data), "The Journal Is Gone", "deleted or replaced");
+}
+
+/* The journal renamed away while the window is open: the window stops using
+ * it and says so, instead of writing to a file that is no longer there */
+static void
+test_window_journal_gone (void)
+{
+  const char *db = kj_application_get_db_path (app);
+  g_autofree char *moved = g_strconcat (db, ".moved", NULL);
+
+  g_assert_cmpint (g_rename (db, moved), ==, 0);
+  g_assert_true (kj_test_wait_until (gone_page_shown, window));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "journal-gone");
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_rename (moved, db), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/single-instance", test_window_single_instance);
   g_test_add_func ("/window/open-error", test_window_open_error);
+  g_test_add_func ("/window/journal-gone", test_window_journal_gone);
 
   status = g_test_run ();
 
