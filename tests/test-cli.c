@@ -599,6 +599,60 @@ test_cli_restore_backup (void)
   g_assert_cmpint (days_logged (summary.out), ==, 10);
 }
 
+/* A full disk, without root: an LD_PRELOAD shim fails every write to the
+ * journal with ENOSPC. The import fails in words and the journal keeps all
+ * it held, byte for byte. */
+static void
+test_cli_full_disk (void)
+{
+  g_autofree char *folder = kj_test_tmp_path ("full-disk-journal");
+  g_autofree char *db = g_build_filename (folder, "journal.db", NULL);
+  g_autofree char *small = write_generated ("full-small.json", 15, "improving");
+  g_autofree char *big = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Result) setup = { 0 };
+  g_auto(Result) full = { 0 };
+  g_auto(Result) summary = { 0 };
+
+  if (g_getenv ("KJ_ENOSPC_SHIM") == NULL)
+    {
+      g_test_skip ("the ENOSPC shim is built by meson");
+      return;
+    }
+
+  {
+    g_autoptr(KjJournal) journal = kj_gen_journal (77, 400, "mixed", "2024-06-30", NULL);
+    g_autofree char *text = kj_json_generate (journal, NULL);
+
+    big = kj_test_tmp_path ("full-big.json");
+    kj_test_write_file (big, text, -1);
+  }
+
+  g_mkdir_with_parents (folder, 0700);
+  g_unlink (db);
+  run_cli (&setup, NULL, "--db", db, "--import-json", small, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  before = kj_test_sha256_file (db);
+
+  g_setenv ("LD_PRELOAD", g_getenv ("KJ_ENOSPC_SHIM"), TRUE);
+  g_setenv ("KJ_ENOSPC_MATCH", "full-disk-journal", TRUE);
+  run_cli (&full, NULL, "--db", db, "--import-json", big, NULL);
+  g_unsetenv ("LD_PRELOAD");
+  g_unsetenv ("KJ_ENOSPC_MATCH");
+
+  g_assert_cmpint (full.status, ==, 1);
+  g_assert_cmpstr (full.out, ==, "");
+  g_assert_true (g_str_has_prefix (full.err, "knee-journal: error: "));
+  g_assert_nonnull (strstr (full.err, "disk is full"));
+  g_assert_nonnull (strstr (full.err, "Nothing was changed"));
+
+  after = kj_test_sha256_file (db);
+  g_assert_cmpstr (before, ==, after);
+  run_cli (&summary, NULL, "--db", db, "--summary", NULL);
+  g_assert_cmpint (days_logged (summary.out), ==, 15);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-gpx", test_cli_import_gpx);
   g_test_add_func ("/cli/demo", test_cli_demo);
   g_test_add_func ("/cli/restore-backup", test_cli_restore_backup);
+  g_test_add_func ("/cli/full-disk", test_cli_full_disk);
 
   return g_test_run ();
 }
