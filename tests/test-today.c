@@ -536,6 +536,60 @@ test_today_locked_journal (void)
   g_assert_true (kj_today_page_flush (page));
 }
 
+/* A full disk (the ENOSPC shim preloaded by meson): the same, with the
+ * disk's words */
+static void
+test_today_full_disk (void)
+{
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autoptr(KjDay) day = NULL;
+  GtkRevealer *revealer;
+  GtkWidget *label;
+  sqlite3 *reader = NULL;
+  int before;
+
+  if (g_getenv ("LD_PRELOAD") == NULL || strstr (g_getenv ("LD_PRELOAD"), "enospc-shim") == NULL)
+    {
+      g_test_skip ("needs the ENOSPC shim in LD_PRELOAD (meson test sets it)");
+      return;
+    }
+
+  kj_window_show_day (window, yesterday);
+  kj_test_settle ();
+  if (kj_today_page_get_day (page) == NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 3));
+  kj_test_settle ();
+  g_assert_true (kj_today_page_flush (page));
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  before = pain_through (reader, yesterday);
+  g_assert_cmpint (before, !=, 1);
+
+  g_setenv ("KJ_ENOSPC_MATCH", folder, TRUE);
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page), 1);
+  g_assert_false (kj_today_page_flush (page));
+  kj_test_settle ();
+
+  revealer = GTK_REVEALER (kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_REVEALER, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = kj_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "The disk is full"));
+  g_assert_cmpint (pain_through (reader, yesterday), ==, before);
+  g_assert_cmpfloat (gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (page)), ==, 1);
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-disk-full");
+
+  /* space again: the edit is stored */
+  g_unsetenv ("KJ_ENOSPC_MATCH");
+  g_assert_true (kj_today_page_flush (page));
+  kj_test_settle ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpint (pain_through (reader, yesterday), ==, 1);
+  sqlite3_close (reader);
+
+  day = stored_day (yesterday);
+  g_assert_cmpint (day->pain, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
   g_test_add_func ("/today/locked-journal", test_today_locked_journal);
+  g_test_add_func ("/today/full-disk", test_today_full_disk);
 
   status = g_test_run ();
 
