@@ -728,6 +728,23 @@ kj_store_get_path (KjStore *self)
 }
 
 /**
+ * kj_store_set_busy_timeout:
+ * @timeout_ms: how long a write waits for another program's lock; -1 for
+ *   the default (5 s)
+ *
+ * A retry of a write that failed because the journal was locked can wait
+ * less than the first try, so that the window does not freeze.
+ */
+void
+kj_store_set_busy_timeout (KjStore *self,
+                           int      timeout_ms)
+{
+  g_return_if_fail (KJ_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, timeout_ms < 0 ? BUSY_TIMEOUT_MS : timeout_ms);
+}
+
+/**
  * kj_store_check_file:
  *
  * Checks that the journal's file is still the one this store opened: not

@@ -62,6 +62,8 @@ const char   *kj_store_get_path           (KjStore        *self);
 gint64        kj_store_get_data_version   (KjStore        *self);
 gboolean      kj_store_check_file         (KjStore        *self,
                                            GError        **error);
+void          kj_store_set_busy_timeout   (KjStore        *self,
+                                           int             timeout_ms);
 int           kj_store_get_schema_version (KjStore        *self);
 gboolean      kj_store_is_empty           (KjStore        *self);
 

@@ -19,7 +19,8 @@
 #include "kj-today-page.h"
 
 #define SAVE_DELAY_MS 400
-#define RETRY_DELAY_MS 10000
+#define RETRY_DELAY_MS 3000
+#define RETRY_BUSY_TIMEOUT_MS 100
 #define N_SYMPTOMS 10
 #define N_AGGRAVATORS 9
 
@@ -114,13 +115,13 @@ get_window (KjTodayPage *self)
 static gboolean save_timeout (gpointer data);
 
 /* A failed save (the disk full, the journal locked or read-only) keeps the
- * edit on screen and is tried again every 10 seconds (each try may wait for
- * the busy timeout of the journal), and by the next
- * change, until it is stored. */
+ * edit on screen and is tried again every 3 seconds, waiting at most 0.1 s
+ * for a lock, and by the next change, until it is stored. */
 static gboolean
 save_now (KjTodayPage *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -130,7 +131,13 @@ save_now (KjTodayPage *self)
       return G_SOURCE_REMOVE;
     }
 
-  if (!kj_store_save_day (self->store, self->day, &error))
+  /* a retry waits only briefly for a lock, so that the window stays responsive */
+  if (self->save_failed)
+    kj_store_set_busy_timeout (self->store, RETRY_BUSY_TIMEOUT_MS);
+  saved = kj_store_save_day (self->store, self->day, &error);
+  kj_store_set_busy_timeout (self->store, -1);
+
+  if (!saved)
     {
       g_autofree char *message = g_strdup_printf (_("Your change could not be saved: %s It stays here and is "
                                                     "saved as soon as possible."), error->message);

@@ -522,6 +522,10 @@ test_today_locked_journal (void)
   g_assert_cmpint (pain_through (other, yesterday), ==, before);
   kj_test_save_screenshot (GTK_WIDGET (window), "today-save-failed");
 
+  /* a retry while the lock is held fails again, the edit still on screen */
+  g_assert_false (kj_today_page_flush (page));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+
   /* reading the journal again does not drop the edit */
   kj_window_reload (window);
   kj_test_settle ();
