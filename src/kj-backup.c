@@ -36,6 +36,23 @@ kj_backup_info_free (KjBackupInfo *info)
   g_free (info);
 }
 
+static gboolean
+make_folder (const char  *folder,
+             GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO, _("The folder “%s” for backups cannot be made: %s."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
@@ -148,15 +165,8 @@ kj_backup_run (KjStore     *store,
   if (made != NULL)
     *made = FALSE;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (folder);
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO, _("The folder “%s” for backups cannot be made: %s."),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!make_folder (folder, error))
+    return FALSE;
 
   g_date_subtract_days (&date, g_date_get_weekday (&date) - 1);
   kj_date_from_gdate (&date, monday);
@@ -200,14 +210,8 @@ kj_backup_restore (KjStore     *store,
   g_autofree char *name = g_strdup_printf ("before-restore-%s.db", stamp);
   g_autofree char *copy = g_build_filename (folder, name, NULL);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO, _("The folder for backups cannot be made: %s."),
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!make_folder (folder, error))
+    return FALSE;
 
   if (!kj_store_restore (store, backup, copy, error))
     return FALSE;

@@ -24,6 +24,7 @@
 #include "kj-stats.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
+#include "kj-test-util.h"
 
 #define RUNS 5
 
@@ -64,17 +65,6 @@ fresh_path (const char *name)
   g_unlink (wal);
   g_unlink (shm);
   return path;
-}
-
-static void
-remove_backups (const char *db)
-{
-  g_autoptr(GPtrArray) copies = kj_backup_list (db);
-  g_autofree char *folder = kj_backup_folder (db);
-
-  for (guint i = 0; i < copies->len; i++)
-    g_unlink (((KjBackupInfo *) g_ptr_array_index (copies, i))->path);
-  g_rmdir (folder);
 }
 
 /* The floor: the same rows straight into SQLite, no validation, no objects. */
@@ -305,7 +295,7 @@ main (int   argc,
         g_autofree char *folder = kj_backup_folder (db);
         g_autoptr(GPtrArray) copies = NULL;
 
-        remove_backups (db);
+        kj_test_remove_tree (folder);
         start = now_ms ();
         g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
         backup_ms[r] = now_ms () - start;

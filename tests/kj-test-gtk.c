@@ -154,14 +154,6 @@ kj_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s (%d×%d)", path, width, height);
 }
 
-void
-kj_test_remove_tree (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-}
-
 gboolean
 kj_test_widget_is_drawn (gpointer widget)
 {

@@ -21,7 +21,6 @@ GtkWidget *kj_test_find_widget         (GtkWidget      *root,
                                         const char     *title);
 void       kj_test_save_screenshot     (GtkWidget      *widget,
                                         const char     *name);
-void       kj_test_remove_tree         (const char     *dir);
 gboolean   kj_test_widget_is_drawn     (gpointer        widget);
 GtkWindow *kj_test_open_window         (const char     *db_path,
                                         int             width,

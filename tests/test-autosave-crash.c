@@ -13,12 +13,12 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "kj-application.h"
 #include "kj-store.h"
 #include "kj-test-gtk.h"
+#include "kj-test-util.h"
 #include "kj-today-page.h"
 #include "kj-window.h"
 
@@ -59,20 +59,6 @@ run_child (const char *db)
   return 0;
 }
 
-static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static char *self_path;
 
 static void
@@ -110,7 +96,7 @@ test_autosave_kill (void)
       if (!g_file_test (db, G_FILE_TEST_EXISTS))
         continue;
 
-      assert_integrity (db);
+      kj_test_assert_integrity (db);
       store = kj_store_open (db, &error);
       g_assert_no_error (error);
 

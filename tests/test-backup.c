@@ -37,20 +37,6 @@ pain_on (KjStore    *store,
   return day == NULL ? -1 : day->pain;
 }
 
-static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
 static guint
 count (GPtrArray    *list,
        KjBackupKind  kind)
@@ -76,7 +62,7 @@ test_backup_rotation (void)
   GStatBuf st;
   GDate date;
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_OCTOBER, 2026);
 
@@ -136,7 +122,7 @@ test_backup_rotation (void)
     g_assert_cmpint (pain_on (copy, "2026-11-04"), ==, -1);
   }
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
 }
 
 static void
@@ -149,7 +135,7 @@ test_backup_restore (void)
   g_autoptr(GError) error = NULL;
   KjBackupInfo *info;
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
   save_pain (store, "2026-11-01", 4);
   g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
   g_assert_no_error (error);
@@ -197,7 +183,7 @@ test_backup_restore (void)
   g_assert_cmpuint (count (list, KJ_BACKUP_KIND_BEFORE_RESTORE), ==, 1);
   g_assert_cmpuint (count (list, KJ_BACKUP_KIND_DAILY), ==, 2);
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
 }
 
 /* a file that is not a journal, a journal from a newer version, a missing or
@@ -217,7 +203,7 @@ test_backup_restore_refusals (void)
   const char *hostile[] = { text, newer, truncated, missing };
   gsize length;
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
   save_pain (store, "2026-11-01", 5);
 
   kj_test_write_file (text, "date,pain\n2026-11-01,3\n", -1);
@@ -257,7 +243,7 @@ test_backup_restore_refusals (void)
       g_assert_cmpstr (after, ==, before);
     }
 
-  remove_folder (folder);
+  kj_test_remove_tree (folder);
 }
 
 int

@@ -16,7 +16,6 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sqlite3.h>
 
 #include "kj-gen.h"
 #include "kj-json.h"
@@ -106,20 +105,6 @@ run_and_kill (const char * const *argv,
 }
 
 static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
-static void
 count_records (const char *path,
                guint      *days,
                guint      *treatments,
@@ -182,7 +167,7 @@ test_crash_import_json (void)
       else
         tally.finished++;
 
-      assert_integrity (path);
+      kj_test_assert_integrity (path);
       count_records (path, &days, &treatments, &runs);
       g_test_message ("killed after %.1f ms: %u days", delay / 1000.0, days);
 
@@ -236,7 +221,7 @@ test_crash_import_gpx (void)
       else
         tally.finished++;
 
-      assert_integrity (path);
+      kj_test_assert_integrity (path);
       count_records (path, &days, &treatments, &runs);
       g_test_message ("killed after %.1f ms: %u runs", delay / 1000.0, runs);
       g_assert_cmpuint (days, ==, BASE_DAYS);
@@ -251,24 +236,6 @@ test_crash_import_gpx (void)
 
   g_assert_cmpuint (tally.killed, ==, n_kills / 2);
   report ("--import-gpx of 8 tracks", &tally);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -318,7 +285,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  kj_test_remove_tree (tmp_dir);
   g_clear_pointer (&base, kj_journal_free);
   g_free (big_json);
   g_free (gpx_folder);

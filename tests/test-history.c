@@ -9,6 +9,7 @@
 #include "kj-gen.h"
 #include "kj-history-page.h"
 #include "kj-test-gtk.h"
+#include "kj-test-util.h"
 #include "kj-window.h"
 
 static KjApplication *app;

@@ -13,6 +13,7 @@
 #include "kj-knee-render.h"
 #include "kj-record-editor.h"
 #include "kj-test-gtk.h"
+#include "kj-test-util.h"
 #include "kj-today-page.h"
 #include "kj-window.h"
 

@@ -7,6 +7,7 @@
 #include "kj-application.h"
 #include "kj-gen.h"
 #include "kj-test-gtk.h"
+#include "kj-test-util.h"
 #include "kj-window.h"
 
 static GApplication *app;
