@@ -32,6 +32,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Stores what every window has waiting (an edit in its autosave pause, its
+ * size), at once: before quitting, when the session ends, before a dialog. */
+static void
+flush_windows (KjApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KJ_IS_WINDOW (l->data))
+      kj_window_flush (l->data);
+}
+
 static void
 kj_application_about (GSimpleAction *action,
                       GVariant      *parameter,
@@ -42,6 +52,7 @@ kj_application_about (GSimpleAction *action,
   const char *developers[] = { _("The Knee Journal developers"), NULL };
   AdwAboutWindow *about;
 
+  flush_windows (self);
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", window,
                         "application-name", _("Knee Journal"),
@@ -67,7 +78,17 @@ kj_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
+  flush_windows (KJ_APPLICATION (user_data));
   g_application_quit (G_APPLICATION (user_data));
+}
+
+/* The session is ending (register-session is set): the process may be
+ * killed any moment after this returns. */
+static void
+kj_application_query_end (KjApplication *self)
+{
+  flush_windows (self);
+  g_settings_sync ();
 }
 
 static const GActionEntry app_actions[] = {
@@ -233,6 +254,7 @@ kj_application_class_init (KjApplicationClass *klass)
 static void
 kj_application_init (KjApplication *self)
 {
+  g_signal_connect (self, "query-end", G_CALLBACK (kj_application_query_end), NULL);
 }
 
 /* The default journal is the application; another journal (--db, --demo)
@@ -273,6 +295,7 @@ kj_application_new (const char *db_path)
                        "application-id", app_id,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
+                       "register-session", TRUE,
                        "db-path", db_path,
                        NULL);
 }

@@ -765,9 +765,11 @@ open_treatment_editor (KjTodayPage       *self,
                        const KjTreatment *treatment,
                        gboolean           is_new)
 {
-  KjRecordEditor *editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new,
-                                                           other_mg_today (self, treatment));
+  KjRecordEditor *editor;
 
+  /* a dialog is a way out of the page too: the day's edit is stored first */
+  kj_today_page_flush (self);
+  editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new, other_mg_today (self, treatment));
   g_signal_connect_object (editor, "saved", G_CALLBACK (treatment_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -777,8 +779,10 @@ open_run_editor (KjTodayPage *self,
                  const KjRun *run,
                  gboolean     is_new)
 {
-  KjRecordEditor *editor = kj_record_editor_new_run (get_window (self), run, is_new, self->miles);
+  KjRecordEditor *editor;
 
+  kj_today_page_flush (self);
+  editor = kj_record_editor_new_run (get_window (self), run, is_new, self->miles);
   g_signal_connect_object (editor, "saved", G_CALLBACK (run_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -132,6 +132,8 @@ run_io (KjWindow            *self,
 {
   g_autoptr(GTask) task = NULL;
 
+  /* the export reads, and the import may change, the day being edited */
+  kj_today_page_flush (self->today_page);
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, done, NULL);
   g_task_set_source_tag (task, source_tag);
@@ -267,6 +269,7 @@ kj_window_import_action (GtkWidget  *widget,
   KjWindow *self = KJ_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
+  kj_window_flush (self);
   chooser = gtk_file_chooser_native_new (_("Import Journal"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   add_filter (GTK_FILE_CHOOSER (chooser), _("Knee Journal files (JSON)"), "*.json", "application/json");
@@ -390,6 +393,7 @@ kj_window_import_runs_action (GtkWidget  *widget,
   gboolean folder = g_str_equal (action_name, "win.import-runs-folder");
   GtkFileChooserNative *chooser;
 
+  kj_window_flush (self);
   chooser = gtk_file_chooser_native_new (folder ? _("Import Runs from a Folder") : _("Import Runs"), GTK_WINDOW (self),
                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
@@ -624,6 +628,7 @@ kj_window_export_report_action (GtkWidget  *widget,
   g_autofree char *today = kj_date_today ();
   GtkWidget *dialog, *group, *from, *to, *paper, *notes_row, *notes;
 
+  kj_window_flush (self);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Report"),
                                    _("A PDF for your doctor or physiotherapist: the verdict, the chart, where it hurt, "
                                      "treatments, runs and your daily log."));
@@ -719,6 +724,7 @@ kj_window_export_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
+  kj_window_flush (self);
   chooser = gtk_file_chooser_native_new (format == KJ_EXPORT_CSV ? _("Export as CSV") : _("Export as JSON"),
                                          GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -735,17 +741,17 @@ kj_window_export_action (GtkWidget  *widget,
 static gboolean
 kj_window_close_request (GtkWindow *window)
 {
-  KjWindow *self = KJ_WINDOW (window);
-  int width, height;
-
-  kj_today_page_flush (self->today_page);
-
-  gtk_window_get_default_size (window, &width, &height);
-  g_settings_set (self->settings, "window-size", "(ii)", width, height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_set_string (self->settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
+  kj_window_flush (KJ_WINDOW (window));
 
   return GTK_WINDOW_CLASS (kj_window_parent_class)->close_request (window);
+}
+
+/* Leaving Today for History or Trends: they read the journal, so the edit
+ * goes there first. */
+static void
+visible_page_changed (KjWindow *self)
+{
+  kj_today_page_flush (self->today_page);
 }
 
 static void
@@ -860,6 +866,8 @@ kj_window_dispose (GObject *object)
   KjWindow *self = (KjWindow *) object;
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kj_window_parent_class)->dispose (object);
@@ -970,6 +978,7 @@ kj_window_init (KjWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
   g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
   set_busy (self, FALSE);
 }
 
@@ -979,6 +988,35 @@ kj_window_new (KjApplication *application)
   return g_object_new (KJ_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * kj_window_flush:
+ *
+ * Stores at once what waits to be stored: an edit on the Today page still in
+ * its autosave pause, and the window's size, maximized state and page. Every
+ * way out (closing, quitting, the session ending, another page, a dialog)
+ * calls it first.
+ *
+ * Returns: %FALSE if an edit could not be stored and is still on screen
+ */
+gboolean
+kj_window_flush (KjWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+  gboolean stored;
+  int width, height;
+
+  g_return_val_if_fail (KJ_IS_WINDOW (self), TRUE);
+
+  stored = kj_today_page_flush (self->today_page);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_string (self->settings, "last-page", adw_view_stack_get_visible_child_name (self->view_stack));
+
+  return stored;
 }
 
 /* Reads the journal again in every page, after it changed behind their back. */
@@ -1029,6 +1067,7 @@ kj_window_show_preferences (KjWindow *self)
   if ((store = get_store (self)) == NULL)
     return;
 
+  kj_window_flush (self);
   preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "journal-restored", G_CALLBACK (kj_window_reload), self, G_CONNECT_SWAPPED);

@@ -41,6 +41,7 @@ void        kj_window_import_runs  (KjWindow       *self,
                                     const char * const *paths);
 gboolean    kj_window_is_busy      (KjWindow       *self);
 void        kj_window_reload       (KjWindow       *self);
+gboolean    kj_window_flush        (KjWindow       *self);
 void        kj_window_show_day     (KjWindow       *self,
                                     const char     *date);
 void        kj_window_show_preferences (KjWindow   *self);

@@ -8,8 +8,10 @@
 
 #include "kj-application.h"
 #include "kj-backup.h"
+#include "kj-day-object.h"
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-record-editor.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-window.h"
@@ -452,6 +454,214 @@ test_window_live_reload (void)
   g_assert_cmpint (kj_today_page_get_day (kj_window_get_today_page (window))->pain, ==, 6);
 }
 
+/* Nothing lost (#11): every way out stores what was typed a moment ago */
+
+#define EDIT_DATE "2019-07-01"
+
+/* The notes of @date as stored in the journal (read with a query, not from
+ * the page). */
+static char *
+stored_notes (const char *date)
+{
+  g_autoptr(KjDay) day = NULL;
+  g_autoptr(GError) error = NULL;
+
+  day = kj_store_get_day (kj_application_get_store (app), date, &error);
+  g_assert_no_error (error);
+
+  return day != NULL ? g_strdup (day->notes) : NULL;
+}
+
+/* Shows EDIT_DATE with an entry, then types @text into its notes and
+ * returns at once, well within the autosave's pause. */
+static void
+type_notes (const char *text)
+{
+  KjTodayPage *today = kj_window_get_today_page (window);
+  g_autofree char *before = NULL;
+
+  kj_window_show_page (window, "today");
+  kj_window_show_day (window, EDIT_DATE);
+  kj_test_settle ();
+  if (kj_today_page_get_day (today) == NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today), "today.log-pain", "u", 2));
+  kj_test_settle ();
+  g_assert_true (kj_today_page_flush (today));
+  g_assert_nonnull (kj_today_page_get_day (today));
+
+  before = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (before, !=, text);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kj_today_page_get_notes_view (today)), text, -1);
+}
+
+static void
+assert_window_size_stored (int width,
+                           int height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int w, h;
+
+  g_settings_get (settings, "window-size", "(ii)", &w, &h);
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+}
+
+/* Ctrl+Q (app.quit): the note typed just before is stored, and the size */
+static void
+test_window_quit_saves (void)
+{
+  g_autofree char *notes = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  type_notes ("Typed just before Ctrl+Q");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed just before Ctrl+Q");
+  assert_window_size_stored (1000, 700);
+}
+
+/* The session ends (GtkApplication::query-end): the same */
+static void
+test_window_session_end_saves (void)
+{
+  g_autofree char *notes = NULL;
+  gboolean registered = FALSE;
+
+  g_object_get (app, "register-session", &registered, NULL);
+  g_assert_true (registered);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 990, 710);
+  type_notes ("Typed as the session ends");
+
+  g_signal_emit_by_name (app, "query-end");
+
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed as the session ends");
+  assert_window_size_stored (990, 710);
+}
+
+static KjDayObject *
+history_item (const char *date)
+{
+  GListModel *model = kj_history_page_get_model (kj_window_get_history_page (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KjDayObject) object = g_list_model_get_item (model, i);
+
+      if (g_str_equal (kj_day_object_get_day (object)->date, date))
+        return g_steal_pointer (&object);
+    }
+
+  return NULL;
+}
+
+/* Another page (Today → History): stored before History reads the journal */
+static void
+test_window_page_switch_saves (void)
+{
+  g_autoptr(KjDayObject) item = NULL;
+  g_autofree char *notes = NULL;
+
+  /* the journal, not the welcome page, when this test runs alone */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
+  type_notes ("Typed before opening History");
+
+  kj_window_show_page (window, "history");
+
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before opening History");
+  kj_test_settle ();
+  item = history_item (EDIT_DATE);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (kj_day_object_get_day (item)->notes, ==, "Typed before opening History");
+
+  g_clear_pointer (&notes, g_free);
+  type_notes ("Typed before opening Trends");
+  kj_window_show_page (window, "trends");
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before opening Trends");
+  kj_window_show_page (window, "today");
+}
+
+/* Another day (Alt+Page Up) */
+static void
+test_window_day_switch_saves (void)
+{
+  g_autofree char *notes = NULL;
+
+  type_notes ("Typed before the previous day");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kj_window_get_today_page (window)), "today.previous", NULL));
+
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before the previous day");
+  g_assert_cmpstr (kj_today_page_get_date (kj_window_get_today_page (window)), !=, EDIT_DATE);
+}
+
+static void
+close_toplevel (GType type)
+{
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (type)));
+  gtk_window_destroy (kj_test_find_toplevel (type));
+  kj_test_settle ();
+}
+
+/* Opening a dialog: Preferences, the record editor, export, About */
+static void
+test_window_dialog_saves (void)
+{
+  KjTodayPage *today = kj_window_get_today_page (window);
+  g_autofree char *notes = NULL;
+
+  type_notes ("Typed before Preferences");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before Preferences");
+  close_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&notes, g_free);
+
+  type_notes ("Typed before adding a run");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today), "today.add-run", NULL));
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before adding a run");
+  close_toplevel (KJ_TYPE_RECORD_EDITOR);
+  g_clear_pointer (&notes, g_free);
+
+  type_notes ("Typed before exporting");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before exporting");
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  gtk_dialog_response (GTK_DIALOG (kj_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), GTK_RESPONSE_CANCEL);
+  kj_test_settle ();
+  g_clear_pointer (&notes, g_free);
+
+  type_notes ("Typed before About");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before About");
+  close_toplevel (ADW_TYPE_ABOUT_WINDOW);
+}
+
+/* The close button, last: the window is gone afterwards */
+static void
+test_window_close_saves (void)
+{
+  g_autofree char *notes = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 980, 690);
+  type_notes ("Typed before closing the window");
+
+  gtk_window_close (GTK_WINDOW (window));
+
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed before closing the window");
+  assert_window_size_stored (980, 690);
+}
+
 static void
 count_activate (GApplication *application,
                 guint        *count)
@@ -596,6 +806,7 @@ main (int   argc,
 
   db = g_build_filename (tmp, "journal.db", NULL);
   window = KJ_WINDOW (kj_test_open_window (db, 960, 720, (GApplication **) &app));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/pages", test_window_pages);
@@ -605,13 +816,21 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/backups", test_window_backups);
   g_test_add_func ("/window/live-reload", test_window_live_reload);
+  g_test_add_func ("/window/quit-saves", test_window_quit_saves);
+  g_test_add_func ("/window/session-end-saves", test_window_session_end_saves);
+  g_test_add_func ("/window/page-switch-saves", test_window_page_switch_saves);
+  g_test_add_func ("/window/day-switch-saves", test_window_day_switch_saves);
+  g_test_add_func ("/window/dialog-saves", test_window_dialog_saves);
   g_test_add_func ("/window/single-instance", test_window_single_instance);
   g_test_add_func ("/window/open-error", test_window_open_error);
   g_test_add_func ("/window/journal-gone", test_window_journal_gone);
+  g_test_add_func ("/window/close-saves", test_window_close_saves);
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* the close test destroys the window, unless it was skipped */
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   kj_test_remove_tree (tmp);
 
