@@ -138,7 +138,26 @@ open_store (const char  *path,
       return NULL;
     }
 
-  return kj_store_open (path, error);
+  /* exports and summaries only read: that works in a read-only folder too */
+  return kj_store_open_full (path, must_exist ? KJ_STORE_OPEN_READ_ONLY : KJ_STORE_OPEN_DEFAULT, error);
+}
+
+/* Rows that failed validation when read are left out of every output: say which */
+static void
+warn_damage (KjStore *store)
+{
+  g_autoptr(GPtrArray) damage = kj_store_get_damage (store);
+
+  for (guint i = 0; i < damage->len; i++)
+    g_printerr ("%s: %s %s\n", g_get_prgname (), _("warning:"), (const char *) g_ptr_array_index (damage, i));
+
+  if (damage->len > 0)
+    g_printerr ("%s: %s %s\n", g_get_prgname (), _("warning:"),
+                ngettext ("This damaged record, stored by another program, was left out of everything Knee Journal "
+                          "shows and exports. Restore a backup from before the change, or log it again.",
+                          "These damaged records, stored by another program, were left out of everything Knee "
+                          "Journal shows and exports. Restore a backup from before the change, or log them again.",
+                          damage->len));
 }
 
 static void
@@ -160,6 +179,14 @@ run_import (KjStore    *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = g_filename_display_name (file);
   KjImportStats stats;
+
+  if (kj_store_owns_file (kj_store_get_path (store), file))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is the journal itself or one of its files, not a file "
+                                                    "to import. Nothing was changed."), display);
+
+      return fail (message);
+    }
 
   if (!(journal = kj_json_parse_file (file, &error)) ||
       !kj_store_import (store, journal, &stats, &error))
@@ -227,10 +254,11 @@ run_export (KjStore    *store,
 
   if (!(journal = kj_store_read_journal (store, &error)))
     return fail (error->message);
+  warn_damage (store);
 
   text = csv ? kj_csv_generate (journal, &length) : kj_json_generate (journal, &length);
 
-  if (!kj_file_write_atomic (file, text, length, &error))
+  if (!kj_file_write_atomic (file, kj_store_get_path (store), text, length, &error))
     return fail (error->message);
 
   if (g_strcmp0 (file, "-") != 0)
@@ -257,12 +285,13 @@ run_summary (KjStore    *store,
 
   if (!(journal = kj_store_read_journal (store, &error)))
     return fail (error->message);
+  warn_damage (store);
 
   assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
                           as_of ? as_of : today);
   text = json ? kj_assessment_to_json (assessment) : kj_assessment_to_text (assessment);
 
-  if (!kj_file_write_atomic ("-", text, strlen (text), &error))
+  if (!kj_file_write_atomic ("-", NULL, text, strlen (text), &error))
     return fail (error->message);
 
   return KJ_EXIT_OK;
@@ -277,8 +306,11 @@ run_report (KjStore               *store,
   g_autoptr(GError) error = NULL;
   guint n_pages;
 
-  if (!(journal = kj_store_read_journal (store, &error)) ||
-      !kj_report_write (journal, options, file, &n_pages, &error))
+  if (!(journal = kj_store_read_journal (store, &error)))
+    return fail (error->message);
+  warn_damage (store);
+
+  if (!kj_report_write (journal, options, file, kj_store_get_path (store), &n_pages, &error))
     return fail (error->message);
 
   if (g_strcmp0 (file, "-") != 0)

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 gboolean kj_file_write_atomic (const char  *path,
+                               const char  *journal_path,
                                const char  *contents,
                                gsize        length,
                                GError     **error);

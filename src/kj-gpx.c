@@ -561,7 +561,14 @@ kj_gpx_import (KjStore            *store,
 
       result.name = g_filename_display_basename (files->pdata[i]);
 
-      if (!kj_gpx_parse_file (files->pdata[i], &track, &error))
+      /* the journal is never read as a file: see kj-store.c on locks */
+      if (kj_store_owns_file (kj_store_get_path (store), files->pdata[i]))
+        {
+          result.status = KJ_TRACK_FAILED;
+          result.message = g_strdup_printf (_("%s: this is the journal itself or one of its files, not a run"),
+                                            result.name);
+        }
+      else if (!kj_gpx_parse_file (files->pdata[i], &track, &error))
         {
           result.status = KJ_TRACK_FAILED;
           result.message = g_strdup (error->message);

@@ -1220,11 +1220,13 @@ kj_report_render (const KjJournal        *journal,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-/* Renders the report and writes it atomically to @path. */
+/* Renders the report and writes it atomically to @path, which may not be
+ * one of the files of @journal_path (see kj_file_write_atomic()). */
 gboolean
 kj_report_write (const KjJournal        *journal,
                  const KjReportOptions  *options,
                  const char             *path,
+                 const char             *journal_path,
                  guint                  *n_pages,
                  GError                **error)
 {
@@ -1236,5 +1238,5 @@ kj_report_write (const KjJournal        *journal,
     return FALSE;
 
   data = g_bytes_get_data (pdf, &length);
-  return kj_file_write_atomic (path, data, length, error);
+  return kj_file_write_atomic (path, journal_path, data, length, error);
 }

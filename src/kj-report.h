@@ -46,6 +46,7 @@ GBytes   *kj_report_render        (const KjJournal        *journal,
 gboolean  kj_report_write         (const KjJournal        *journal,
                                    const KjReportOptions  *options,
                                    const char             *path,
+                                   const char             *journal_path,
                                    guint                  *n_pages,
                                    GError                **error);
 

@@ -32,6 +32,8 @@ struct _KjStore
   int         schema_version;
   dev_t       device;       /* the file opened, to notice it deleted or replaced */
   ino_t       inode;
+  GHashTable *damage;       /* messages about rows that failed validation when read */
+  GHashTable *damaged_days; /* ids of day entries that could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (KjStore, kj_store, G_TYPE_OBJECT)
@@ -214,15 +216,6 @@ bind_int_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, value);
 }
 
-static int
-column_int_or_unset (sqlite3_stmt *stmt,
-                     int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return KJ_UNSET;
-  return sqlite3_column_int (stmt, column);
-}
-
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
@@ -232,14 +225,231 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static void
-column_date (sqlite3_stmt *stmt,
-             int           column,
-             char          out[11])
+/* Rows are read as hostile: another program may have stored anything in the
+ * file, with the CHECK constraints turned off. Each field is taken as the
+ * type it must be, and the first problem is kept in @error, in the words of
+ * the import's validation. */
+typedef struct
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  sqlite3_stmt *stmt;
+  GError       *error;
+} RowReader;
 
-  g_strlcpy (out, text ? text : "", 11);
+static void
+row_fail (RowReader  *row,
+          const char *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+row_fail (RowReader  *row,
+          const char *format,
+          ...)
+{
+  va_list args;
+
+  if (row->error != NULL)
+    return;
+
+  va_start (args, format);
+  row->error = g_error_new_valist (KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID, format, args);
+  va_end (args);
+}
+
+/* @text made safe to show in a message: valid UTF-8, at most 80 characters */
+static char *
+shown_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  if (g_utf8_strlen (valid, -1) > 80)
+    {
+      g_autofree char *start = g_utf8_substring (valid, 0, 79);
+
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_steal_pointer (&valid);
+}
+
+/* The column's text made safe to show in a message */
+static char *
+row_shown (RowReader *row,
+           int        column)
+{
+  return shown_text ((const char *) sqlite3_column_text (row->stmt, column));
+}
+
+/* An integer column; KJ_UNSET for NULL. A value beyond any range is
+ * reported here, before it could wrap into one. */
+static int
+row_int (RowReader  *row,
+         int         column,
+         const char *field)
+{
+  gint64 value;
+
+  switch (sqlite3_column_type (row->stmt, column))
+    {
+    case SQLITE_NULL:
+      return KJ_UNSET;
+
+    case SQLITE_INTEGER:
+      value = sqlite3_column_int64 (row->stmt, column);
+      if (value < 0 || value > G_MAXINT)
+        {
+          g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+          /* Translators: “pain: 4294967303 is out of range” */
+          row_fail (row, _("%s: %s is out of range"), field, shown);
+          return 0;
+        }
+      return (int) value;
+
+    default:
+      {
+        g_autofree char *shown = row_shown (row, column);
+
+        row_fail (row, _("%s: “%s” is not a whole number"), field, shown);
+        return 0;
+      }
+    }
+}
+
+/* A real column; NAN for NULL */
+static double
+row_double (RowReader  *row,
+            int         column,
+            const char *field)
+{
+  double value;
+  int type = sqlite3_column_type (row->stmt, column);
+
+  if (type == SQLITE_NULL)
+    return NAN;
+
+  if (type != SQLITE_FLOAT && type != SQLITE_INTEGER)
+    {
+      g_autofree char *shown = row_shown (row, column);
+
+      row_fail (row, _("%s: “%s” is not a number"), field, shown);
+      return NAN;
+    }
+
+  value = sqlite3_column_double (row->stmt, column);
+  if (!isfinite (value))
+    {
+      row_fail (row, _("%s: “%s” is not a number"), field, value > 0 ? "inf" : "-inf");
+      return NAN;
+    }
+
+  return value;
+}
+
+/* A text column; NULL for NULL */
+static char *
+row_text (RowReader  *row,
+          int         column,
+          const char *field)
+{
+  int type = sqlite3_column_type (row->stmt, column);
+
+  if (type == SQLITE_NULL)
+    return NULL;
+
+  if (type != SQLITE_TEXT)
+    {
+      row_fail (row, _("%s: a text is required"), field);
+      return g_strdup ("");
+    }
+
+  return g_strndup ((const char *) sqlite3_column_text (row->stmt, column),
+                    sqlite3_column_bytes (row->stmt, column));
+}
+
+/* A code column: the static code, NULL for NULL; an unknown code fails */
+static const char *
+row_code (RowReader  *row,
+          int         column,
+          KjCodeList  list,
+          const char *field)
+{
+  const char *text;
+  const char *code;
+
+  if (sqlite3_column_type (row->stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  text = (const char *) sqlite3_column_text (row->stmt, column);
+  code = kj_code_lookup (list, text);
+  if (code == NULL)
+    {
+      g_autofree char *shown = row_shown (row, column);
+
+      row_fail (row, _("%s: “%s” is not a known value"), field, shown);
+    }
+
+  return code;
+}
+
+/* A date column, exactly YYYY-MM-DD: a longer text is not cut to a date */
+static void
+row_date (RowReader  *row,
+          int         column,
+          const char *field,
+          char        out[11])
+{
+  const char *text = (const char *) sqlite3_column_text (row->stmt, column);
+
+  out[0] = '\0';
+  if (text == NULL || sqlite3_column_bytes (row->stmt, column) != 10 || !kj_date_is_valid (text))
+    {
+      g_autofree char *shown = row_shown (row, column);
+
+      row_fail (row, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, shown);
+      return;
+    }
+
+  memcpy (out, text, 11);
+}
+
+/* Keeps a message about a row that could not be read */
+static void
+note_damage (KjStore    *self,
+             const char *message)
+{
+  g_debug ("Damaged row: %s", message);
+  g_hash_table_add (self->damage, g_strdup (message));
+}
+
+/* Keeps @row's problem, or @error, about the record of @date (or @id) */
+static gboolean
+row_check (KjStore    *self,
+           RowReader  *row,
+           const char *kind,
+           const char *date,
+           const char *id,
+           GError     *error)
+{
+  g_autofree char *message = NULL;
+  const char *problem = row->error ? row->error->message : error ? error->message : NULL;
+  const char *which = date != NULL && date[0] != '\0' ? date : id;
+  g_autofree char *shown = shown_text (which ? which : "?");
+
+  if (problem == NULL)
+    return TRUE;
+
+  if (g_str_equal (kind, "day"))
+    /* Translators: “day 2026-10-15: pain: 99 is out of range 0–10” */
+    message = g_strdup_printf (_("day %s: %s"), shown, problem);
+  else if (g_str_equal (kind, "treatment"))
+    message = g_strdup_printf (_("treatment of %s: %s"), shown, problem);
+  else
+    message = g_strdup_printf (_("run of %s: %s"), shown, problem);
+
+  note_damage (self, message);
+  g_clear_error (&row->error);
+
+  return FALSE;
 }
 
 /* Runs a statement that returns no rows; the statement stays bound until the next get_stmt(). */
@@ -298,46 +508,45 @@ rollback (KjStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Opening */
+/* Opening
+ *
+ * Files are only ever read through SQLite. POSIX advisory locks belong to the
+ * process, and close() of any descriptor on a file drops all of them: a
+ * plain open() and close() of the journal while a connection holds it would
+ * let another process take it for unused, checkpoint it and delete its
+ * write-ahead log under our feet. SQLite's own VFS keeps such descriptors
+ * open until the last connection to the file closes.
+ */
 
-static gboolean
-read_header (const char  *path,
-             gboolean    *is_empty,
-             GError     **error)
+typedef enum
 {
-  static const char magic[16] = "SQLite format 3";
-  g_autofree char *display = g_filename_display_name (path);
-  char header[100];
-  ssize_t n;
-  int fd;
+  FILE_ROLE_JOURNAL,
+  FILE_ROLE_BACKUP,
+} FileRole;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+/* Every connection: nothing stored in the file runs code of its own */
+static void
+harden_connection (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_extended_result_codes (db, TRUE);
+}
 
-      g_set_error (error, KJ_STORE_ERROR,
-                   saved_errno == EACCES ? KJ_STORE_ERROR_READ_ONLY : KJ_STORE_ERROR_IO,
-                   _("The journal “%s” cannot be opened: %s."), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  *is_empty = (n == 0);
-  if (n == 0)
-    return TRUE;
-
-  if (n < (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Knee Journal database: it is not an SQLite file. It was left unchanged."),
-                   display);
-      return FALSE;
-    }
-
-  return TRUE;
+/* Sets @error to @message about @path, with what happened to it in words. */
+static void
+refuse_file (GError     **error,
+             int          code,
+             FileRole     role,
+             const char  *message)
+{
+  if (role == FILE_ROLE_BACKUP)
+    g_set_error (error, KJ_STORE_ERROR, code, "%s %s", message,
+                 _("The backup was not restored; your journal is unchanged."));
+  else
+    g_set_error (error, KJ_STORE_ERROR, code, "%s %s", message, _("It was left unchanged."));
 }
 
 static int
@@ -363,18 +572,319 @@ query_int (sqlite3    *db,
   return rc;
 }
 
-/* Looks at an existing file through a read-only connection and decides whether
- * it is ours, without writing a byte to it. */
+/* The first line of PRAGMA integrity_check or quick_check: NULL when "ok" */
+static char *
+check_integrity (sqlite3    *db,
+                 const char *pragma,
+                 int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (text, "ok") != 0)
+            problem = g_utf8_make_valid (text ? text : "?", -1);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK && problem == NULL)
+    problem = g_strdup (sqlite3_errstr (rc));
+  *rc_out = rc;
+
+  return problem;
+}
+
+/* The schema objects (type, name) → "tbl_name\nsql" of a database */
+static GHashTable *
+read_schema (sqlite3 *db,
+             int     *rc_out)
+{
+  GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *table = (const char *) sqlite3_column_text (stmt, 2);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
+
+      /* statistics of ANALYZE steer the query planner and nothing else */
+      if (name != NULL && g_str_has_prefix (name, "sqlite_stat"))
+        continue;
+
+      g_hash_table_insert (schema, g_strdup_printf ("%s\n%s", type ? type : "", name ? name : ""),
+                           g_strdup_printf ("%s\n%s", table ? table : "", sql ? sql : ""));
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
+
+  return schema;
+}
+
+/* The schema that the migrations up to @version create, built once in memory */
+static GHashTable *
+expected_schema (int version)
+{
+  static GHashTable *schemas[KJ_STORE_SCHEMA_VERSION + 1];
+  static GMutex mutex;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+
+  if (schemas[version] == NULL)
+    {
+      sqlite3 *db = NULL;
+      int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+
+      for (int v = 0; rc == SQLITE_OK && v < version; v++)
+        rc = sqlite3_exec (db, kj_store_migrations[v], NULL, NULL, NULL);
+      g_assert (rc == SQLITE_OK);
+      schemas[version] = read_schema (db, &rc);
+      g_assert (rc == SQLITE_OK);
+      sqlite3_close_v2 (db);
+    }
+
+  return schemas[version];
+}
+
+static const char *
+schema_object_words (const char *key)
+{
+  if (g_str_has_prefix (key, "trigger\n"))
+    return _("trigger");
+  if (g_str_has_prefix (key, "view\n"))
+    return _("view");
+  if (g_str_has_prefix (key, "index\n"))
+    return _("index");
+  if (g_str_has_prefix (key, "table\n"))
+    return _("table");
+  return _("object");
+}
+
+/* Appends “trigger “wipe”” for each key of @keys to @list */
+static void
+list_schema_objects (GString   *list,
+                     GPtrArray *keys)
+{
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *name = g_utf8_make_valid (strchr (key, '\n') + 1, -1);
+
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      /* Translators: a part of a database, like “trigger “wipe”” */
+      g_string_append_printf (list, _("%s “%s”"), schema_object_words (key), name);
+    }
+}
+
+/* Compares the file's schema with the one of @version; sets @error on any difference. */
 static gboolean
-inspect_existing (const char  *path,
-                  GError     **error)
+check_schema (sqlite3     *db,
+              const char  *path,
+              int          version,
+              FileRole     role,
+              GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  GHashTable *expected = expected_schema (version);
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  actual = read_schema (db, &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, rc, path);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *want = g_hash_table_lookup (expected, key);
+
+      if (want == NULL)
+        g_ptr_array_add (extra, key);
+      else if (strcmp (want, value) != 0)
+        g_ptr_array_add (changed, key);
+    }
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (actual, key))
+      g_ptr_array_add (missing, key);
+
+  if (extra->len == 0 && missing->len == 0 && changed->len == 0)
+    return TRUE;
+
+  if (extra->len > 0)
+    {
+      list_schema_objects (list, extra);
+      message = g_strdup_printf (_("“%s” holds things that Knee Journal did not put there (%s). They could change or "
+                                   "delete records behind Knee Journal’s back."),
+                                 display, list->str);
+    }
+  else if (g_hash_table_size (actual) == 0)
+    message = g_strdup_printf (_("“%s” is marked as a Knee Journal, but all of its tables are missing: it is "
+                                 "damaged or not a journal."), display);
+  else if (missing->len > 0)
+    {
+      list_schema_objects (list, missing);
+      message = g_strdup_printf (_("“%s” is damaged: parts of a Knee Journal are missing (%s)."),
+                                 display, list->str);
+    }
+  else
+    {
+      list_schema_objects (list, changed);
+      message = g_strdup_printf (_("“%s” has parts that another program changed (%s): it is not a journal "
+                                   "that Knee Journal can trust."), display, list->str);
+    }
+
+  refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
+  return FALSE;
+}
+
+/* Whether a write-ahead log with frames lies beside @path */
+static gboolean
+has_wal_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 32;
+}
+
+/* A write-ahead log that no connection uses: frames, but no -shm file, which
+ * every connection to a journal in WAL mode keeps beside it. It was left by
+ * a crash, or copied here, perhaps from another journal. */
+static gboolean
+has_orphan_wal (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return has_wal_frames (path) && !g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
+/* Up to @max ids of day entries in the main file alone, the log left aside.
+ * Only for a journal that no connection has open (see has_orphan_wal()): an
+ * immutable connection takes no locks and closes its file descriptor
+ * directly, which would drop the locks of any other connection in this
+ * process. */
+static GPtrArray *
+main_file_day_ids (const char *path,
+                   guint       max)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  if (uri != NULL &&
+      sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      (harden_connection (db), TRUE) &&
+      sqlite3_prepare_v2 (db, "SELECT id FROM days ORDER BY rowid LIMIT ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, max);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  return ids;
+}
+
+/* Whether any of @ids is a day entry of @db */
+static gboolean
+has_any_day (sqlite3   *db,
+             GPtrArray *ids)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM days WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len && !found; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/* The message for a journal whose pages, with the log beside it, do not hold together */
+static char *
+foreign_wal_message (const char *path,
+                     const char *problem)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *wal_display = g_filename_display_name (wal);
+
+  return g_strdup_printf (_("“%s” is damaged, or the write-ahead log “%s” beside it belongs to another "
+                            "database (%s). Move the log away or restore a backup."),
+                          display, wal_display, problem);
+}
+
+typedef struct
+{
+  int       user_version;
+  gboolean  blank;     /* an SQLite file with nothing in it yet */
+} FileInfo;
+
+/* Looks at an existing, non-empty file through a read-only connection and
+ * decides whether it is a journal of ours that can be trusted, without
+ * writing a byte to it: the header, the application id, the version, the
+ * exact schema of that version, and the pages (quick_check; a full
+ * integrity_check for a backup and when a write-ahead log is replayed). */
+static gboolean
+inspect_file (const char  *path,
+              FileRole     role,
+              FileInfo    *info,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *message = NULL;
+  g_autofree char *problem = NULL;
+  gboolean wal_frames = has_wal_frames (path);
+  g_autoptr(GPtrArray) main_ids = NULL;
+  gboolean orphan_wal = FALSE;
   sqlite3 *db = NULL;
   int application_id = 0;
   int user_version = 0;
   int n_objects = 0;
   int rc;
+
+  /* before a connection of ours makes a -shm file for it */
+  if (role == FILE_ROLE_JOURNAL && has_orphan_wal (path))
+    {
+      orphan_wal = TRUE;
+      main_ids = main_file_day_ids (path, 64);
+    }
 
   for (guint attempt = 0; attempt < 2; attempt++)
     {
@@ -388,6 +898,8 @@ inspect_existing (const char  *path,
       else
         rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
+      if (db != NULL)
+        harden_connection (db);
       if (rc == SQLITE_OK)
         rc = query_int (db, "PRAGMA application_id", &application_id);
       if (rc == SQLITE_OK)
@@ -401,33 +913,109 @@ inspect_existing (const char  *path,
       g_clear_pointer (&db, sqlite3_close_v2);
     }
 
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      message = g_strdup_printf (_("“%s” is not a Knee Journal: it is not an SQLite file, or it is cut short."),
+                                 display);
+      refuse_file (error, KJ_STORE_ERROR_NOT_A_DATABASE, role, message);
+      goto out;
+    }
+
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      if (wal_frames && role == FILE_ROLE_JOURNAL)
+        message = foreign_wal_message (path, sqlite3_errmsg (db));
+      else
+        message = g_strdup_printf (_("“%s” is damaged (%s)."), display, sqlite3_errmsg (db));
+      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+      goto out;
+    }
+
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, db, rc, path);
-      sqlite3_close_v2 (db);
-      return FALSE;
+      goto out;
     }
-
-  sqlite3_close_v2 (db);
 
   if ((guint32) application_id != KJ_STORE_APPLICATION_ID && (application_id != 0 || n_objects > 0))
     {
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_JOURNAL,
-                   _("“%s” is an SQLite database of another application, not a Knee Journal. It was left unchanged."),
-                   display);
-      return FALSE;
+      message = g_strdup_printf (_("“%s” is an SQLite database of another application, not a Knee Journal."),
+                                 display);
+      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
     }
 
   if (user_version > KJ_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_TOO_NEW,
-                   _("The journal “%s” was written by a newer version of Knee Journal (format %d; this version knows up to %d). "
-                     "Update Knee Journal to open it. It was left unchanged."),
-                   display, user_version, KJ_STORE_SCHEMA_VERSION);
-      return FALSE;
+      message = g_strdup_printf (_("“%s” was written by a newer version of Knee Journal (format %d; this version "
+                                   "knows up to %d). Update Knee Journal to open it."),
+                                 display, user_version, KJ_STORE_SCHEMA_VERSION);
+      refuse_file (error, KJ_STORE_ERROR_TOO_NEW, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
     }
 
-  return TRUE;
+  if (user_version < 0)
+    {
+      message = g_strdup_printf (_("“%s” gives an impossible format number (%d): it is damaged or not a Knee "
+                                   "Journal."), display, user_version);
+      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
+  info->user_version = user_version;
+  info->blank = user_version == 0 && n_objects == 0;
+
+  if (info->blank && role == FILE_ROLE_BACKUP)
+    {
+      message = g_strdup_printf (_("“%s” is an empty SQLite file: it holds no journal."), display);
+      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
+  if (!check_schema (db, path, user_version, role, error))
+    {
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
+  problem = check_integrity (db, role == FILE_ROLE_BACKUP || wal_frames ? "PRAGMA integrity_check (1)"
+                                                                        : "PRAGMA quick_check (1)", &rc);
+  if (problem != NULL)
+    {
+      if (wal_frames && role == FILE_ROLE_JOURNAL)
+        message = foreign_wal_message (path, problem);
+      else
+        message = g_strdup_printf (_("“%s” is damaged (%s)."), display, problem);
+      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
+  /* a log that replaces every day of the main file is another journal's */
+  if (main_ids != NULL && main_ids->len > 0 && !has_any_day (db, main_ids))
+    {
+      message = foreign_wal_message (path, _("none of the journal’s days is left with it"));
+      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
+out:
+  sqlite3_close_v2 (db);
+
+  /* a refused log stays as it was found, without the -shm file we made for it */
+  if (orphan_wal && rc != SQLITE_OK)
+    {
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (shm);
+    }
+
+  return rc == SQLITE_OK;
 }
 
 static gboolean
@@ -479,6 +1067,7 @@ copy_database (sqlite3     *db,
   rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
+      harden_connection (out);
       backup = sqlite3_backup_init (out, "main", db, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (out);
@@ -533,6 +1122,13 @@ migrate (KjStore  *self,
   if (rc != SQLITE_OK)
     return store_error (self, rc, error);
 
+  if (version < 0 || version > KJ_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_JOURNAL,
+                   _("The journal has an impossible format number (%d). Nothing was changed."), version);
+      return FALSE;
+    }
+
   self->schema_version = version;
   if (version == KJ_STORE_SCHEMA_VERSION)
     return TRUE;
@@ -585,6 +1181,8 @@ kj_store_finalize (GObject *object)
   KjStore *self = (KjStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->damage, g_hash_table_unref);
+  g_clear_pointer (&self->damaged_days, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -603,15 +1201,129 @@ static void
 kj_store_init (KjStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+  self->damage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->damaged_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */
 
-/* $XDG_DATA_HOME/knee-journal/journal.db */
+/* $XDG_DATA_HOME/knee-journal/journal.db; a relative XDG_DATA_HOME is
+ * ignored, as the XDG Base Directory Specification says */
 char *
 kj_store_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "knee-journal", "journal.db", NULL);
+  const char *data = g_get_user_data_dir ();
+
+  if (!g_path_is_absolute (data))
+    return g_build_filename (g_get_home_dir (), ".local", "share", "knee-journal", "journal.db", NULL);
+
+  return g_build_filename (data, "knee-journal", "journal.db", NULL);
+}
+
+/* Removes a journal that kj_store_open_full() created and could not finish */
+static void
+remove_created (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* Checks that @path can hold a journal; sets @exists and @is_empty */
+static gboolean
+check_path (const char  *path,
+            gboolean    *exists,
+            gboolean    *is_empty,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+
+  *exists = FALSE;
+  *is_empty = TRUE;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NO_FOLDER,
+                   _("The folder “%s” for the journal does not exist."), dir_display);
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE, _("“%s” is not a file."), display);
+          return FALSE;
+        }
+
+      *exists = TRUE;
+      *is_empty = st.st_size == 0;
+      return TRUE;
+    }
+
+  if (errno == ENOENT && g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *target_display = g_filename_display_name (target ? target : "");
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is a link to “%s”, which does not exist. Knee Journal does not create a journal "
+                     "through a broken link."), display, target_display);
+      return FALSE;
+    }
+
+  if (errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
+                   _("The journal “%s” cannot be opened: %s."), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The connection of a read-only store: through the -shm file when it can
+ * be had, else the main file as it is (a read-only folder cannot hold one) */
+static int
+open_read_only (KjStore *self)
+{
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
+  int version = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden_connection (self->db);
+      rc = query_int (self->db, "PRAGMA user_version", &version);
+    }
+
+  if ((rc & 0xff) == SQLITE_CANTOPEN && uri != NULL)
+    {
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        {
+          harden_connection (self->db);
+          rc = query_int (self->db, "PRAGMA user_version", &version);
+        }
+    }
+
+  self->schema_version = version;
+
+  return rc;
 }
 
 /**
@@ -620,8 +1332,8 @@ kj_store_default_path (void)
  * @error: return location for a #GError
  *
  * Opens the journal at @path, creating or migrating it as needed. A file
- * that is not ours, or is newer than this build, is refused without a
- * single byte being written to it.
+ * that is not ours, is newer than this build, holds objects we did not
+ * create or is damaged is refused without a single byte being written to it.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -629,74 +1341,87 @@ KjStore *
 kj_store_open (const char  *path,
                GError     **error)
 {
+  return kj_store_open_full (path, KJ_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * kj_store_open_full:
+ * @flags: %KJ_STORE_OPEN_READ_ONLY to read an existing journal only (the
+ *   command line's exports and summaries), which also works where the file
+ *   or its folder cannot be written
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KjStore *
+kj_store_open_full (const char        *path,
+                    KjStoreOpenFlags   flags,
+                    GError           **error)
+{
   g_autoptr(KjStore) self = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *display = NULL;
-  gboolean is_empty = TRUE;
+  gboolean read_only = (flags & KJ_STORE_OPEN_READ_ONLY) != 0;
+  gboolean exists, is_empty, created = FALSE;
+  FileInfo info = { 0, TRUE };
   GStatBuf st;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  dir = g_path_get_dirname (path);
   display = g_filename_display_name (path);
 
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *dir_display = g_filename_display_name (dir);
+  if (!check_path (path, &exists, &is_empty, error))
+    return NULL;
 
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NO_FOLDER,
-                   _("The folder “%s” for the journal does not exist."), dir_display);
-      return NULL;
-    }
+  if (exists && !is_empty && !inspect_file (path, FILE_ROLE_JOURNAL, &info, error))
+    return NULL;
 
-  if (g_stat (path, &st) == 0)
+  if (read_only)
     {
-      if (!S_ISREG (st.st_mode))
+      if (!exists || info.blank)
         {
-          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_DATABASE,
-                       _("“%s” is not a file."), display);
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND,
+                       _("There is no journal at “%s” yet."), display);
           return NULL;
         }
-
-      if (!read_header (path, &is_empty, error))
-        return NULL;
-
-      if (!is_empty && !inspect_existing (path, error))
-        return NULL;
-
-      if (g_access (path, W_OK) != 0)
+      if (info.user_version != KJ_STORE_SCHEMA_VERSION)
         {
           g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
-                       _("The journal “%s” is read-only. Check its permissions."), display);
+                       _("The journal “%s” is of an older format and must be upgraded before it can be read: "
+                         "open it once in Knee Journal."), display);
           return NULL;
         }
     }
-  else if (errno == ENOENT)
+  else if (exists && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
+                   _("The journal “%s” is read-only. Check its permissions."), display);
+      return NULL;
+    }
+  else if (!exists)
     {
       if (!create_empty_file (path, error))
         return NULL;
-    }
-  else
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO,
-                   _("The journal “%s” cannot be opened: %s."), display, g_strerror (saved_errno));
-      return NULL;
+      created = TRUE;
     }
 
   self = g_object_new (KJ_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (read_only)
+    rc = open_read_only (self);
+  else
+    {
+      rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+      if (self->db != NULL)
+        harden_connection (self->db);
+    }
+
   if (rc != SQLITE_OK)
     {
       store_error (self, rc, error);
-      return NULL;
+      goto failed;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (g_stat (path, &st) == 0)
@@ -705,18 +1430,89 @@ kj_store_open (const char  *path,
       self->inode = st.st_ino;
     }
 
+  if (read_only)
+    return g_steal_pointer (&self);
+
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
                    _("The journal “%s” is read-only. Check its permissions."), display);
-      return NULL;
+      goto failed;
     }
 
   if (!exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) ||
       !migrate (self, error))
-    return NULL;
+    goto failed;
 
   return g_steal_pointer (&self);
+
+failed:
+  if (created)
+    {
+      g_clear_object (&self);
+      remove_created (path);
+    }
+  return NULL;
+}
+
+/**
+ * kj_store_owns_file:
+ * @journal_path: a journal
+ * @path: any file
+ *
+ * Whether @path is the journal, its write-ahead log or shared-memory file,
+ * or anything in its backups folder, compared by device and inode (through
+ * links) rather than by name: a file that must never be overwritten by an
+ * export, nor read as an import.
+ */
+gboolean
+kj_store_owns_file (const char *journal_path,
+                    const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", ".backups" };
+  g_autofree char *parent = NULL;
+  GStatBuf target, parent_st;
+  gboolean target_exists;
+
+  g_return_val_if_fail (journal_path != NULL && path != NULL, FALSE);
+
+  target_exists = g_stat (path, &target) == 0;
+  parent = g_path_get_dirname (path);
+  if (g_stat (parent, &parent_st) != 0)
+    parent_st.st_ino = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (journal_path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (own, &st) != 0)
+        continue;
+
+      if (target_exists && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+        return TRUE;
+
+      /* a file in the backups folder, new or not */
+      if (S_ISDIR (st.st_mode) && parent_st.st_ino != 0 &&
+          st.st_dev == parent_st.st_dev && st.st_ino == parent_st.st_ino)
+        return TRUE;
+    }
+
+  /* -wal and -shm come and go: compare names too, in the journal's folder */
+  {
+    g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+    g_autofree char *journal = g_canonicalize_filename (journal_path, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *own = g_strconcat (journal, suffixes[i], NULL);
+
+        if (g_str_equal (canonical, own))
+          return TRUE;
+      }
+  }
+
+  return FALSE;
 }
 
 const char *
@@ -800,6 +1596,40 @@ kj_store_get_schema_version (KjStore *self)
   return self->schema_version;
 }
 
+static int
+compare_messages (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * kj_store_get_damage:
+ *
+ * Rows of the journal that failed validation when they were read, in words
+ * ("day 2026-10-15: pain: 99 is out of range 0–10"): records that another
+ * program stored behind Knee Journal's back. They are left out of every
+ * list, and so of the assessment and of every export.
+ *
+ * Returns: (transfer container) (element-type utf8): the messages, sorted
+ */
+GPtrArray *
+kj_store_get_damage (KjStore *self)
+{
+  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), messages);
+
+  g_hash_table_iter_init (&iter, self->damage);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (messages, g_strdup (key));
+  g_ptr_array_sort (messages, compare_messages);
+
+  return messages;
+}
+
 gboolean
 kj_store_is_empty (KjStore *self)
 {
@@ -830,13 +1660,51 @@ kj_store_get_profile (KjStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      g_free (profile->name);
-      profile->name = column_dup (stmt, 0);
-      profile->affected_side = kj_code_lookup (KJ_CODE_AFFECTED_SIDE, (const char *) sqlite3_column_text (stmt, 1));
-      profile->injury_date = column_dup (stmt, 2);
-      profile->treatment_start = column_dup (stmt, 3);
-      profile->units = kj_code_lookup (KJ_CODE_UNITS, (const char *) sqlite3_column_text (stmt, 4));
-      profile->review_weeks = sqlite3_column_int (stmt, 5);
+      g_autoptr(KjProfile) read = kj_profile_new ();
+      RowReader row = { stmt, NULL };
+      const char *side, *units;
+      int weeks;
+
+      /* a field that fails is reported and left at its default */
+      g_free (read->name);
+      read->name = row_text (&row, 0, "name");
+      side = row_code (&row, 1, KJ_CODE_AFFECTED_SIDE, "affected_side");
+      read->affected_side = side ? side : read->affected_side;
+      read->injury_date = row_text (&row, 2, "injury_date");
+      read->treatment_start = row_text (&row, 3, "treatment_start");
+      units = row_code (&row, 4, KJ_CODE_UNITS, "units");
+      read->units = units ? units : read->units;
+      weeks = row_int (&row, 5, "review_weeks");
+      read->review_weeks = weeks == KJ_UNSET ? read->review_weeks : weeks;
+      if (read->name == NULL)
+        read->name = g_strdup ("");
+
+      if (row.error == NULL && kj_profile_validate (read, &row.error))
+        {
+          kj_profile_free (profile);
+          profile = g_steal_pointer (&read);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("profile: %s"), row.error->message);
+
+          note_damage (self, message);
+          g_clear_error (&row.error);
+          /* keep what is valid of it */
+          if (kj_notes_are_valid (read->name, KJ_PROFILE_NAME_MAX, "name", NULL))
+            {
+              g_free (profile->name);
+              profile->name = g_steal_pointer (&read->name);
+            }
+          profile->affected_side = side ? side : profile->affected_side;
+          profile->units = units ? units : profile->units;
+          if (weeks >= 2 && weeks <= 12)
+            profile->review_weeks = weeks;
+          if (read->injury_date != NULL && kj_date_is_valid (read->injury_date))
+            profile->injury_date = g_steal_pointer (&read->injury_date);
+          if (read->treatment_start != NULL && kj_date_is_valid (read->treatment_start))
+            profile->treatment_start = g_steal_pointer (&read->treatment_start);
+        }
     }
   else if (rc != SQLITE_DONE)
     {
@@ -913,13 +1781,15 @@ get_range_stmt (KjStore     *self,
   return stmt;
 }
 
-/* Reads the child rows (day_id, code[, code]) of @sql into the days of @by_id. */
+/* Reads the child rows (day_id, code[, code]) of @sql into the days of
+ * @by_id; a day with a child row that fails is added to @bad. */
 static gboolean
 read_day_children (KjStore     *self,
                    const char  *sql,
                    const char  *from,
                    const char  *to,
                    GHashTable  *by_id,
+                   GHashTable  *bad,
                    GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -931,17 +1801,36 @@ read_day_children (KjStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KjDay *day = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
-      const char *a = (const char *) sqlite3_column_text (stmt, 1);
+      RowReader row = { stmt, NULL };
 
       if (day == NULL)
         continue;
 
       if (sql == sql_select_locations)
-        kj_day_add_location (day, a, (const char *) sqlite3_column_text (stmt, 2));
+        {
+          const char *side = row_code (&row, 1, KJ_CODE_SIDE, "locations.side");
+          const char *region = row_code (&row, 2, KJ_CODE_REGION, "locations.region");
+
+          if (row.error == NULL)
+            kj_day_add_location (day, side, region);
+        }
       else if (sql == sql_select_symptoms)
-        g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, a));
+        {
+          const char *code = row_code (&row, 1, KJ_CODE_SYMPTOM, "symptoms");
+
+          if (row.error == NULL)
+            g_ptr_array_add (day->symptoms, (gpointer) code);
+        }
       else
-        g_ptr_array_add (day->aggravators, (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR, a));
+        {
+          const char *code = row_code (&row, 1, KJ_CODE_AGGRAVATOR, "aggravators");
+
+          if (row.error == NULL)
+            g_ptr_array_add (day->aggravators, (gpointer) code);
+        }
+
+      if (!row_check (self, &row, "day", day->date, day->id, NULL))
+        g_hash_table_add (bad, day);
     }
 
   sqlite3_reset (stmt);
@@ -957,6 +1846,9 @@ read_day_children (KjStore     *self,
  * @from: (nullable): first date, inclusive
  * @to: (nullable): last date, inclusive
  *
+ * Every row is validated as an import would be; a day entry that fails is
+ * left out and reported by kj_store_get_damage().
+ *
  * Returns: (transfer container): the day entries in the range, by date
  */
 GPtrArray *
@@ -967,6 +1859,7 @@ kj_store_list_days (KjStore     *self,
 {
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) bad = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -978,16 +1871,22 @@ kj_store_list_days (KjStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       KjDay *day = kj_day_new (NULL);
+      RowReader row = { stmt, NULL };
 
-      day->id = column_dup (stmt, 0);
-      column_date (stmt, 1, day->date);
-      day->pain = sqlite3_column_int (stmt, 2);
-      day->pain_worst = column_int_or_unset (stmt, 3);
+      day->id = row_text (&row, 0, "id");
+      row_date (&row, 1, "date", day->date);
+      day->pain = row_int (&row, 2, "pain");
+      if (day->pain == KJ_UNSET)
+        row_fail (&row, _("%s: a value is required"), "pain");
+      day->pain_worst = row_int (&row, 3, "pain_worst");
       g_free (day->notes);
-      day->notes = column_dup (stmt, 4);
+      day->notes = row_text (&row, 4, "notes");
 
       g_ptr_array_add (days, day);
-      g_hash_table_insert (by_id, day->id, day);
+      if (day->id != NULL)
+        g_hash_table_insert (by_id, day->id, day);
+      if (!row_check (self, &row, "day", day->date, day->id, NULL))
+        g_hash_table_add (bad, day);
     }
 
   sqlite3_reset (stmt);
@@ -999,10 +1898,27 @@ kj_store_list_days (KjStore     *self,
     }
 
   if (days->len > 0 &&
-      (!read_day_children (self, sql_select_locations, from, to, by_id, error) ||
-       !read_day_children (self, sql_select_symptoms, from, to, by_id, error) ||
-       !read_day_children (self, sql_select_aggravators, from, to, by_id, error)))
+      (!read_day_children (self, sql_select_locations, from, to, by_id, bad, error) ||
+       !read_day_children (self, sql_select_symptoms, from, to, by_id, bad, error) ||
+       !read_day_children (self, sql_select_aggravators, from, to, by_id, bad, error)))
     return NULL;
+
+  /* the whole entry, as an import would see it, and then out with the damaged */
+  for (guint i = days->len; i-- > 0;)
+    {
+      KjDay *day = g_ptr_array_index (days, i);
+      g_autoptr(GError) invalid = NULL;
+      RowReader none = { NULL, NULL };
+
+      if (!g_hash_table_contains (bad, day) && !kj_day_validate (day, &invalid))
+        row_check (self, &none, "day", day->date, day->id, invalid);
+      else if (!g_hash_table_contains (bad, day))
+        continue;
+
+      if (day->id != NULL)
+        g_hash_table_add (self->damaged_days, g_strdup (day->id));
+      g_ptr_array_remove_index (days, i);
+    }
 
   return g_steal_pointer (&days);
 }
@@ -1170,6 +2086,19 @@ kj_store_save_day (KjStore  *self,
       return FALSE;
     }
 
+  /* an entry that could not be read (see kj_store_get_damage()) gives way
+   * to the one the user writes for its date */
+  if (existing != NULL && strcmp (existing, day->id) != 0 &&
+      g_hash_table_contains (self->damaged_days, existing))
+    {
+      if (!delete_by_id (self, sql_delete_day, existing, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      g_clear_pointer (&existing, g_free);
+    }
+
   if (existing != NULL && strcmp (existing, day->id) != 0)
     {
       rollback (self);
@@ -1227,22 +2156,32 @@ kj_store_delete_day (KjStore     *self,
 /* Treatments */
 
 static KjTreatment *
-treatment_from_row (sqlite3_stmt *stmt)
+treatment_from_row (KjStore      *self,
+                    sqlite3_stmt *stmt)
 {
-  KjTreatment *t = kj_treatment_new (NULL, (const char *) sqlite3_column_text (stmt, 2));
+  g_autoptr(KjTreatment) t = kj_treatment_new (NULL, NULL);
+  g_autoptr(GError) invalid = NULL;
+  RowReader row = { stmt, NULL };
 
-  t->id = column_dup (stmt, 0);
-  column_date (stmt, 1, t->date);
-  t->minutes = column_int_or_unset (stmt, 3);
-  t->drug = kj_code_lookup (KJ_CODE_DRUG, (const char *) sqlite3_column_text (stmt, 4));
-  t->dose_mg = column_int_or_unset (stmt, 5);
-  t->exercise = kj_code_lookup (KJ_CODE_EXERCISE, (const char *) sqlite3_column_text (stmt, 6));
-  t->sets = column_int_or_unset (stmt, 7);
-  t->reps = column_int_or_unset (stmt, 8);
+  t->id = row_text (&row, 0, "id");
+  row_date (&row, 1, "date", t->date);
+  t->kind = row_code (&row, 2, KJ_CODE_TREATMENT_KIND, "kind");
+  t->minutes = row_int (&row, 3, "minutes");
+  t->drug = row_code (&row, 4, KJ_CODE_DRUG, "drug");
+  t->dose_mg = row_int (&row, 5, "dose_mg");
+  t->exercise = row_code (&row, 6, KJ_CODE_EXERCISE, "exercise");
+  t->sets = row_int (&row, 7, "sets");
+  t->reps = row_int (&row, 8, "reps");
   g_free (t->notes);
-  t->notes = column_dup (stmt, 9);
+  t->notes = row_text (&row, 9, "notes");
 
-  return t;
+  if (row.error == NULL)
+    kj_treatment_validate (t, &invalid);
+
+  if (!row_check (self, &row, "treatment", t->date, t->id, invalid))
+    return NULL;
+
+  return g_steal_pointer (&t);
 }
 
 GPtrArray *
@@ -1261,7 +2200,12 @@ kj_store_list_treatments (KjStore     *self,
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (treatments, treatment_from_row (stmt));
+    {
+      KjTreatment *t = treatment_from_row (self, stmt);
+
+      if (t != NULL)
+        g_ptr_array_add (treatments, t);
+    }
 
   sqlite3_reset (stmt);
 
@@ -1353,7 +2297,7 @@ kj_store_get_last_treatment (KjStore     *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    t = treatment_from_row (stmt);
+    t = treatment_from_row (self, stmt);
   else if (rc != SQLITE_DONE)
     store_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -1388,20 +2332,30 @@ kj_store_list_runs (KjStore     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KjRun *r = kj_run_new (NULL, sqlite3_column_double (stmt, 2));
+      g_autoptr(KjRun) r = kj_run_new (NULL, 0);
+      g_autoptr(GError) invalid = NULL;
+      RowReader row = { stmt, NULL };
+      int stopped;
 
-      r->id = column_dup (stmt, 0);
-      column_date (stmt, 1, r->date);
-      r->duration_s = column_int_or_unset (stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        r->descent_m = sqlite3_column_double (stmt, 4);
-      r->pain_during = column_int_or_unset (stmt, 5);
-      r->pain_after = column_int_or_unset (stmt, 6);
-      r->stopped_early = sqlite3_column_int (stmt, 7) != 0;
+      r->id = row_text (&row, 0, "id");
+      row_date (&row, 1, "date", r->date);
+      r->distance_km = row_double (&row, 2, "distance_km");
+      r->duration_s = row_int (&row, 3, "duration_s");
+      r->descent_m = row_double (&row, 4, "descent_m");
+      r->pain_during = row_int (&row, 5, "pain_during");
+      r->pain_after = row_int (&row, 6, "pain_after");
+      stopped = row_int (&row, 7, "stopped_early");
+      if (stopped != 0 && stopped != 1)
+        row_fail (&row, _("%s: %d is out of range %d–%d"), "stopped_early", stopped, 0, 1);
+      r->stopped_early = stopped == 1;
       g_free (r->notes);
-      r->notes = column_dup (stmt, 8);
+      r->notes = row_text (&row, 8, "notes");
 
-      g_ptr_array_add (runs, r);
+      if (row.error == NULL)
+        kj_run_validate (r, &invalid);
+
+      if (row_check (self, &row, "run", r->date, r->id, invalid))
+        g_ptr_array_add (runs, g_steal_pointer (&r));
     }
 
   sqlite3_reset (stmt);
@@ -1568,6 +2522,10 @@ kj_store_read_journal (KjStore  *self,
 
   if (!exec_sql (self, "BEGIN", error))
     return NULL;
+
+  /* a full read finds all the damage there is now */
+  g_hash_table_remove_all (self->damage);
+  g_hash_table_remove_all (self->damaged_days);
 
   journal = read_journal (self, error);
   rollback (self);
@@ -1786,9 +2744,13 @@ kj_store_restore (KjStore     *self,
                   GError     **error)
 {
   g_autofree char *display = NULL;
-  gboolean is_empty = TRUE;
+  g_autofree char *trial_path = NULL;
+  g_autoptr(KjStore) trial = NULL;
+  g_autoptr(GError) local_error = NULL;
+  FileInfo info = { 0, TRUE };
   sqlite3 *source = NULL;
   sqlite3_backup *copy;
+  GStatBuf st;
   int rc;
 
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
@@ -1796,48 +2758,89 @@ kj_store_restore (KjStore     *self,
 
   display = g_filename_display_name (backup);
 
-  if (!g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+  if (g_stat (backup, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND, _("There is no backup “%s”."), display);
       return FALSE;
     }
 
-  if (!read_header (backup, &is_empty, error) || !inspect_existing (backup, error))
-    return FALSE;
-
-  if (is_empty)
+  if (st.st_size == 0)
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_A_JOURNAL, _("The backup “%s” is empty."), display);
+      return FALSE;
+    }
+
+  if (self->device == st.st_dev && self->inode == st.st_ino)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                   _("“%s” is the journal itself, not a backup of it."), display);
+      return FALSE;
+    }
+
+  /* header, application id, version, exact schema and every page */
+  if (!inspect_file (backup, FILE_ROLE_BACKUP, &info, error))
+    return FALSE;
+
+  /* a trial on a copy: it must open and migrate as a journal would */
+  trial_path = g_strconcat (safety_copy, ".check", NULL);
+  remove_created (trial_path);
+  rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden_connection (source);
+      if (copy_database (source, trial_path, &local_error))
+        trial = kj_store_open (trial_path, &local_error);
+    }
+  else
+    set_sqlite_error (&local_error, source, rc, backup);
+  sqlite3_close_v2 (source);
+
+  if (trial == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The backup “%s” cannot be used: %s"), display,
+                                                  local_error->message);
+
+      remove_created (trial_path);
+      refuse_file (error, local_error->code == KJ_STORE_ERROR_FULL ? KJ_STORE_ERROR_FULL : KJ_STORE_ERROR_DAMAGED,
+                   FILE_ROLE_BACKUP, message);
       return FALSE;
     }
 
   if (!backup_to (self, safety_copy, error))
     {
       g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
+      g_clear_object (&trial);
+      remove_created (trial_path);
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
+  copy = sqlite3_backup_init (self->db, "main", trial->db, "main");
+  if (copy == NULL)
+    rc = sqlite3_errcode (self->db);
+  else
     {
-      copy = sqlite3_backup_init (self->db, "main", source, "main");
-      if (copy == NULL)
-        rc = sqlite3_errcode (self->db);
-      else
-        {
-          rc = sqlite3_backup_step (copy, -1);
-          sqlite3_backup_finish (copy);
-          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-        }
+      rc = sqlite3_backup_step (copy, -1);
+      sqlite3_backup_finish (copy);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
-  sqlite3_close_v2 (source);
 
-  if (rc != SQLITE_OK)
-    return store_error (self, rc, error);
+  g_clear_object (&trial);
+  remove_created (trial_path);
 
   /* statements prepared for the old schema are prepared again */
   g_hash_table_remove_all (self->statements);
 
-  /* an older backup is brought up to date */
-  return migrate (self, error);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *safety_display = g_filename_display_name (safety_copy);
+
+      store_error (self, rc, error);
+      g_prefix_error (error, _("The backup could not be restored (the journal as it was is in “%s”): "),
+                      safety_display);
+      return FALSE;
+    }
+
+  self->schema_version = KJ_STORE_SCHEMA_VERSION;
+
+  return TRUE;
 }

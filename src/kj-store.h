@@ -31,6 +31,7 @@ typedef enum
   KJ_STORE_ERROR_DUPLICATE,
   KJ_STORE_ERROR_FAILED,
   KJ_STORE_ERROR_REPLACED,
+  KJ_STORE_ERROR_DAMAGED,
 } KjStoreError;
 
 typedef struct
@@ -56,8 +57,19 @@ G_DECLARE_FINAL_TYPE (KjStore, kj_store, KJ, STORE, GObject)
 GQuark        kj_store_error_quark        (void);
 
 char         *kj_store_default_path       (void);
+typedef enum
+{
+  KJ_STORE_OPEN_DEFAULT   = 0,
+  KJ_STORE_OPEN_READ_ONLY = 1 << 0,   /* reading only: works in a read-only folder, never migrates */
+} KjStoreOpenFlags;
+
 KjStore      *kj_store_open               (const char     *path,
                                            GError        **error);
+KjStore      *kj_store_open_full          (const char     *path,
+                                           KjStoreOpenFlags flags,
+                                           GError        **error);
+gboolean      kj_store_owns_file          (const char     *journal_path,
+                                           const char     *path);
 const char   *kj_store_get_path           (KjStore        *self);
 gint64        kj_store_get_data_version   (KjStore        *self);
 gboolean      kj_store_check_file         (KjStore        *self,
@@ -66,6 +78,7 @@ void          kj_store_set_busy_timeout   (KjStore        *self,
                                            int             timeout_ms);
 int           kj_store_get_schema_version (KjStore        *self);
 gboolean      kj_store_is_empty           (KjStore        *self);
+GPtrArray    *kj_store_get_damage         (KjStore        *self);
 
 KjProfile    *kj_store_get_profile        (KjStore        *self,
                                            GError        **error);

@@ -443,7 +443,7 @@ export_thread (GTask        *task,
         .include_notes = job->include_notes,
       };
 
-      if (!kj_report_write (journal, &options, path, &job->n_pages, &error))
+      if (!kj_report_write (journal, &options, path, kj_store_get_path (store), &job->n_pages, &error))
         {
           g_task_return_error (task, error);
           return;
@@ -456,7 +456,7 @@ export_thread (GTask        *task,
       else
         text = kj_json_generate (journal, &length);
 
-      if (!kj_file_write_atomic (path, text, length, &error))
+      if (!kj_file_write_atomic (path, kj_store_get_path (store), text, length, &error))
         {
           g_task_return_error (task, error);
           return;

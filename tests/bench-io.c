@@ -279,7 +279,7 @@ main (int   argc,
       start = now_ms ();
       read = kj_store_read_journal (store, &error);
       out = kj_json_generate (read, &length);
-      g_assert_true (kj_file_write_atomic (out_json, out, length, &error));
+      g_assert_true (kj_file_write_atomic (out_json, NULL, out, length, &error));
       export_json_ms[r] = now_ms () - start;
       g_clear_pointer (&read, kj_journal_free);
       g_clear_pointer (&out, g_free);
@@ -287,7 +287,7 @@ main (int   argc,
       start = now_ms ();
       read = kj_store_read_journal (store, &error);
       out = kj_csv_generate (read, &length);
-      g_assert_true (kj_file_write_atomic (out_csv, out, length, &error));
+      g_assert_true (kj_file_write_atomic (out_csv, NULL, out, length, &error));
       export_csv_ms[r] = now_ms () - start;
 
       /* the daily backup: the daily and the weekly copy, then rotation */

@@ -50,7 +50,7 @@ main (int   argc,
     }
 
   text = kj_json_generate (journal, &length);
-  if (!kj_file_write_atomic (output, text, length, &error))
+  if (!kj_file_write_atomic (output, NULL, text, length, &error))
     {
       g_printerr ("kj-gen: %s\n", error->message);
       return 1;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -111,4 +112,54 @@ kj_test_assert_integrity (const char *path)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+void
+kj_test_run_clear (KjTestRun *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+/* Runs knee-journal with @args (NULL-terminated); @env_db sets KNEE_JOURNAL_DB. */
+void
+kj_test_run_cli (KjTestRun   *result,
+                 const char  *env_db,
+                 ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KJ_BINARY"));
+  va_start (args, env_db);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (env_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "KNEE_JOURNAL_DB", env_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "KNEE_JOURNAL_DB");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  /* no display: the headless options must not need one */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, NULL);
+  result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+
+  g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
 }

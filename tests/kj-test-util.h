@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* The knee-journal binary run as a subprocess */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} KjTestRun;
+
+
 char     *kj_test_sha256_file   (const char *path);
 char     *kj_test_tmp_path      (const char *name);
 void      kj_test_write_file    (const char *path,
@@ -22,5 +31,12 @@ gboolean  kj_test_exec_sql      (const char *path,
 KjStore  *kj_test_open_new_store (const char *name);
 void      kj_test_remove_tree   (const char *dir);
 void      kj_test_assert_integrity (const char *path);
+
+void      kj_test_run_cli       (KjTestRun  *result,
+                                 const char *env_db,
+                                 ...) G_GNUC_NULL_TERMINATED;
+void      kj_test_run_clear     (KjTestRun  *result);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KjTestRun, kj_test_run_clear)
 
 G_END_DECLS

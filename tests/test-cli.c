@@ -14,65 +14,6 @@
 #include "kj-store.h"
 #include "kj-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs knee-journal with @args (NULL-terminated); @env_db sets KNEE_JOURNAL_DB. */
-static void
-run_cli (Result      *result,
-         const char  *env_db,
-         ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("KJ_BINARY"));
-  va_start (args, env_db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (env_db != NULL)
-    g_subprocess_launcher_setenv (launcher, "KNEE_JOURNAL_DB", env_db, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "KNEE_JOURNAL_DB");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  /* no display: the headless options must not need one */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, NULL);
-  result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-
-  g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
-}
-
 static char *
 write_generated (const char *name,
                  guint       n_days,
@@ -89,14 +30,14 @@ write_generated (const char *name,
 static void
 test_cli_version_and_help (void)
 {
-  g_auto(Result) version = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(KjTestRun) version = { 0 };
+  g_auto(KjTestRun) help = { 0 };
 
-  run_cli (&version, NULL, "--version", NULL);
+  kj_test_run_cli (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "knee-journal " PACKAGE_VERSION "\n");
 
-  run_cli (&help, NULL, "--help", NULL);
+  kj_test_run_cli (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   for (const char * const *opt = (const char * const[]) { "--db", "--demo", "--import-json", "--export-json",
                                                           "--export-csv", "--summary", "--summary-json", "--as-of",
@@ -117,9 +58,9 @@ test_cli_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(KjTestRun) result = { 0 };
 
-      run_cli (&result, NULL, cases[i][0], cases[i][1], cases[i][2], NULL);
+      kj_test_run_cli (&result, NULL, cases[i][0], cases[i][1], cases[i][2], NULL);
       g_assert_cmpint (result.status, ==, 2);
       g_assert_true (g_str_has_prefix (result.err, "knee-journal: error: "));
       g_assert_cmpstr (result.out, ==, "");
@@ -133,26 +74,26 @@ test_cli_import_export (void)
   g_autofree char *db = kj_test_tmp_path ("cli.db");
   g_autofree char *csv = kj_test_tmp_path ("cli.csv");
   g_autofree char *original = NULL;
-  g_auto(Result) first = { 0 };
-  g_auto(Result) second = { 0 };
-  g_auto(Result) export = { 0 };
-  g_auto(Result) export_csv = { 0 };
+  g_auto(KjTestRun) first = { 0 };
+  g_auto(KjTestRun) second = { 0 };
+  g_auto(KjTestRun) export = { 0 };
+  g_auto(KjTestRun) export_csv = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   g_unlink (db);
-  run_cli (&first, NULL, "--db", db, "--import-json", json, NULL);
+  kj_test_run_cli (&first, NULL, "--db", db, "--import-json", json, NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "days:       60 added, 0 updated, 0 unchanged"));
   g_assert_cmpstr (first.err, ==, "");
 
-  run_cli (&second, NULL, "--db", db, "--import-json", json, NULL);
+  kj_test_run_cli (&second, NULL, "--db", db, "--import-json", json, NULL);
   g_assert_cmpint (second.status, ==, 0);
   g_assert_nonnull (strstr (second.out, "days:       0 added, 0 updated, 60 unchanged"));
 
   /* JSON to standard output: exactly the imported file */
-  run_cli (&export, NULL, "--db", db, "--export-json", "-", NULL);
+  kj_test_run_cli (&export, NULL, "--db", db, "--export-json", "-", NULL);
   g_assert_cmpint (export.status, ==, 0);
   original = kj_test_read_file (json, NULL);
   g_assert_cmpstr (export.out, ==, original);
@@ -161,7 +102,7 @@ test_cli_import_export (void)
 
   /* CSV to a file, created 0600 */
   g_unlink (csv);
-  run_cli (&export_csv, NULL, "--db", db, "--export-csv", csv, NULL);
+  kj_test_run_cli (&export_csv, NULL, "--db", db, "--export-csv", csv, NULL);
   g_assert_cmpint (export_csv.status, ==, 0);
   g_assert_nonnull (strstr (export_csv.out, "Exported 60 days"));
   g_assert_cmpint (g_stat (csv, &st), ==, 0);
@@ -184,27 +125,27 @@ test_cli_journal_choice (void)
   g_autofree char *opt_db = kj_test_tmp_path ("option.db");
   g_autofree char *default_db = g_build_filename (g_get_user_data_dir (), "knee-journal", "journal.db", NULL);
   g_autofree char *default_dir = g_path_get_dirname (default_db);
-  g_auto(Result) by_env = { 0 };
-  g_auto(Result) by_option = { 0 };
-  g_auto(Result) by_default = { 0 };
+  g_auto(KjTestRun) by_env = { 0 };
+  g_auto(KjTestRun) by_option = { 0 };
+  g_auto(KjTestRun) by_default = { 0 };
   GStatBuf st;
 
   g_unlink (env_db);
   g_unlink (opt_db);
 
-  run_cli (&by_env, env_db, "--import-json", json, NULL);
+  kj_test_run_cli (&by_env, env_db, "--import-json", json, NULL);
   g_assert_cmpint (by_env.status, ==, 0);
   g_assert_true (g_file_test (env_db, G_FILE_TEST_EXISTS));
 
   /* the option wins over the environment */
-  run_cli (&by_option, env_db, "--db", opt_db, "--import-json", json, NULL);
+  kj_test_run_cli (&by_option, env_db, "--db", opt_db, "--import-json", json, NULL);
   g_assert_cmpint (by_option.status, ==, 0);
   g_assert_nonnull (strstr (by_option.out, "10 added"));
   g_assert_true (g_file_test (opt_db, G_FILE_TEST_EXISTS));
 
   /* neither: $XDG_DATA_HOME/knee-journal/journal.db, in a 0700 folder */
   g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
-  run_cli (&by_default, NULL, "--import-json", json, NULL);
+  kj_test_run_cli (&by_default, NULL, "--import-json", json, NULL);
   g_assert_cmpint (by_default.status, ==, 0);
   g_assert_cmpint (g_stat (default_db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -221,21 +162,21 @@ test_cli_errors_change_nothing (void)
   g_autofree char *text_db = kj_test_tmp_path ("text.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Result) setup = { 0 };
-  g_auto(Result) hostile = { 0 };
-  g_auto(Result) not_db = { 0 };
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) no_journal = { 0 };
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) hostile = { 0 };
+  g_auto(KjTestRun) not_db = { 0 };
+  g_auto(KjTestRun) missing = { 0 };
+  g_auto(KjTestRun) no_journal = { 0 };
 
   g_unlink (db);
-  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
   g_assert_cmpint (setup.status, ==, 0);
   before = kj_test_sha256_file (db);
 
   kj_test_write_file (bad, "{ \"format\": \"knee-journal\", \"version\": 1, \"days\": ["
                            " { \"id\": \"x\", \"date\": \"2026-03-04\", \"pain\": 4 },"
                            " { \"id\": \"y\", \"date\": \"2026-03-05\", \"pain\": 11 } ] }", -1);
-  run_cli (&hostile, NULL, "--db", db, "--import-json", bad, NULL);
+  kj_test_run_cli (&hostile, NULL, "--db", db, "--import-json", bad, NULL);
   g_assert_cmpint (hostile.status, ==, 1);
   g_assert_cmpstr (hostile.err, ==, "knee-journal: error: bad.json: days[1].pain: 11 is out of range 0–10\n");
   g_assert_cmpstr (hostile.out, ==, "");
@@ -245,7 +186,7 @@ test_cli_errors_change_nothing (void)
   kj_test_write_file (text_db, "not a database at all\n", -1);
   g_clear_pointer (&before, g_free);
   before = kj_test_sha256_file (text_db);
-  run_cli (&not_db, NULL, "--db", text_db, "--import-json", json, NULL);
+  kj_test_run_cli (&not_db, NULL, "--db", text_db, "--import-json", json, NULL);
   g_assert_cmpint (not_db.status, ==, 1);
   g_assert_true (g_str_has_prefix (not_db.err, "knee-journal: error: "));
   g_assert_nonnull (strstr (not_db.err, "not an SQLite file"));
@@ -253,11 +194,11 @@ test_cli_errors_change_nothing (void)
   after = kj_test_sha256_file (text_db);
   g_assert_cmpstr (before, ==, after);
 
-  run_cli (&missing, NULL, "--db", db, "--import-json", "/nonexistent/file.json", NULL);
+  kj_test_run_cli (&missing, NULL, "--db", db, "--import-json", "/nonexistent/file.json", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "cannot be read"));
 
-  run_cli (&no_journal, NULL, "--db", "/nonexistent-folder/journal.db", "--export-json", "-", NULL);
+  kj_test_run_cli (&no_journal, NULL, "--db", "/nonexistent-folder/journal.db", "--export-json", "-", NULL);
   g_assert_cmpint (no_journal.status, ==, 1);
   g_assert_nonnull (strstr (no_journal.err, "no journal"));
 }
@@ -270,20 +211,20 @@ test_cli_atomic_export (void)
   g_autofree char *dir = kj_test_tmp_path ("exports");
   g_autofree char *target = g_build_filename (dir, "out.json", NULL);
   g_autofree char *missing_dir = g_build_filename (dir, "missing", "out.json", NULL);
-  g_auto(Result) setup = { 0 };
-  g_auto(Result) export = { 0 };
-  g_auto(Result) bad_path = { 0 };
-  g_auto(Result) into_dir = { 0 };
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) export = { 0 };
+  g_auto(KjTestRun) bad_path = { 0 };
+  g_auto(KjTestRun) into_dir = { 0 };
   g_autoptr(GDir) listing = NULL;
   g_autofree char *contents = NULL;
   guint n_files = 0;
 
   g_unlink (db);
-  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
   g_mkdir_with_parents (dir, 0700);
   kj_test_write_file (target, "old contents", -1);
 
-  run_cli (&export, NULL, "--db", db, "--export-json", target, NULL);
+  kj_test_run_cli (&export, NULL, "--db", db, "--export-json", target, NULL);
   g_assert_cmpint (export.status, ==, 0);
   contents = kj_test_read_file (target, NULL);
   g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"knee-journal\""));
@@ -294,12 +235,12 @@ test_cli_atomic_export (void)
     n_files++;
   g_assert_cmpuint (n_files, ==, 1);
 
-  run_cli (&bad_path, NULL, "--db", db, "--export-json", missing_dir, NULL);
+  kj_test_run_cli (&bad_path, NULL, "--db", db, "--export-json", missing_dir, NULL);
   g_assert_cmpint (bad_path.status, ==, 1);
   g_assert_true (g_str_has_prefix (bad_path.err, "knee-journal: error: Could not write"));
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 
-  run_cli (&into_dir, NULL, "--db", db, "--export-csv", dir, NULL);
+  kj_test_run_cli (&into_dir, NULL, "--db", db, "--export-csv", dir, NULL);
   g_assert_cmpint (into_dir.status, ==, 1);
   g_assert_nonnull (strstr (into_dir.err, "it is a folder"));
 }
@@ -323,19 +264,19 @@ test_cli_summary (void)
       g_autofree char *name = g_strdup_printf ("summary-%s.json", cases[i].scenario);
       g_autofree char *json = kj_test_tmp_path (name);
       g_autofree char *db = kj_test_tmp_path ("summary.db");
-      g_auto(Result) import = { 0 };
-      g_auto(Result) summary = { 0 };
-      g_auto(Result) readable = { 0 };
+      g_auto(KjTestRun) import = { 0 };
+      g_auto(KjTestRun) summary = { 0 };
+      g_auto(KjTestRun) readable = { 0 };
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
       JsonObject *root;
 
       kj_test_write_file (json, text, -1);
       g_unlink (db);
-      run_cli (&import, NULL, "--db", db, "--import-json", json, NULL);
+      kj_test_run_cli (&import, NULL, "--db", db, "--import-json", json, NULL);
       g_assert_cmpint (import.status, ==, 0);
 
-      run_cli (&summary, NULL, "--db", db, "--summary-json", "--as-of", "2026-04-01", NULL);
+      kj_test_run_cli (&summary, NULL, "--db", db, "--summary-json", "--as-of", "2026-04-01", NULL);
       g_assert_cmpint (summary.status, ==, 0);
       json_parser_load_from_data (parser, summary.out, -1, &error);
       g_assert_no_error (error);
@@ -344,7 +285,7 @@ test_cli_summary (void)
       g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2026-04-01");
       g_assert_cmpint (json_object_get_int_member (root, "entries"), ==, journal->days->len);
 
-      run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-04-01", NULL);
+      kj_test_run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-04-01", NULL);
       g_assert_cmpint (readable.status, ==, 0);
       g_assert_true (g_str_has_prefix (readable.out, "Knee Journal — assessment as of 2026-04-01\n"));
       g_assert_nonnull (strstr (readable.out, json_object_get_string_member (root, "message")));
@@ -355,22 +296,22 @@ test_cli_summary (void)
 static void
 test_cli_summary_errors (void)
 {
-  g_auto(Result) bad_date = { 0 };
-  g_auto(Result) alone = { 0 };
-  g_auto(Result) both = { 0 };
-  g_auto(Result) missing = { 0 };
+  g_auto(KjTestRun) bad_date = { 0 };
+  g_auto(KjTestRun) alone = { 0 };
+  g_auto(KjTestRun) both = { 0 };
+  g_auto(KjTestRun) missing = { 0 };
 
-  run_cli (&bad_date, NULL, "--summary-json", "--as-of", "2026-02-30", NULL);
+  kj_test_run_cli (&bad_date, NULL, "--summary-json", "--as-of", "2026-02-30", NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
   g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
 
-  run_cli (&alone, NULL, "--as-of", "2026-03-01", NULL);
+  kj_test_run_cli (&alone, NULL, "--as-of", "2026-03-01", NULL);
   g_assert_cmpint (alone.status, ==, 2);
 
-  run_cli (&both, NULL, "--summary", "--summary-json", NULL);
+  kj_test_run_cli (&both, NULL, "--summary", "--summary-json", NULL);
   g_assert_cmpint (both.status, ==, 2);
 
-  run_cli (&missing, NULL, "--db", "/nonexistent-folder/journal.db", "--summary", NULL);
+  kj_test_run_cli (&missing, NULL, "--db", "/nonexistent-folder/journal.db", "--summary", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_true (g_str_has_prefix (missing.err, "knee-journal: error: "));
 }
@@ -382,19 +323,19 @@ test_cli_report (void)
   g_autofree char *db = kj_test_tmp_path ("report.db");
   g_autofree char *pdf = kj_test_tmp_path ("report.pdf");
   g_autofree char *contents = NULL;
-  g_auto(Result) setup = { 0 };
-  g_auto(Result) ok = { 0 };
-  g_auto(Result) empty = { 0 };
-  g_auto(Result) bad_paper = { 0 };
-  g_auto(Result) alone = { 0 };
-  g_auto(Result) unwritable = { 0 };
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) ok = { 0 };
+  g_auto(KjTestRun) empty = { 0 };
+  g_auto(KjTestRun) bad_paper = { 0 };
+  g_auto(KjTestRun) alone = { 0 };
+  g_auto(KjTestRun) unwritable = { 0 };
   GStatBuf st;
 
   g_unlink (db);
-  run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
   g_assert_cmpint (setup.status, ==, 0);
 
-  run_cli (&ok, NULL, "--db", db, "--export-pdf", pdf, "--from", "2026-10-01", "--to", "2026-10-31",
+  kj_test_run_cli (&ok, NULL, "--db", db, "--export-pdf", pdf, "--from", "2026-10-01", "--to", "2026-10-31",
            "--paper", "letter", "--as-of", "2026-10-31", NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_true (g_str_has_prefix (ok.out, "Wrote the report, "));
@@ -403,18 +344,18 @@ test_cli_report (void)
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run_cli (&empty, NULL, "--db", db, "--export-pdf", pdf, "--from", "2020-01-01", "--to", "2020-02-01", NULL);
+  kj_test_run_cli (&empty, NULL, "--db", db, "--export-pdf", pdf, "--from", "2020-01-01", "--to", "2020-02-01", NULL);
   g_assert_cmpint (empty.status, ==, 1);
   g_assert_nonnull (strstr (empty.err, "Nothing was logged from 2020-01-01 to 2020-02-01"));
 
-  run_cli (&bad_paper, NULL, "--db", db, "--export-pdf", pdf, "--paper", "a5", NULL);
+  kj_test_run_cli (&bad_paper, NULL, "--db", db, "--export-pdf", pdf, "--paper", "a5", NULL);
   g_assert_cmpint (bad_paper.status, ==, 2);
   g_assert_nonnull (strstr (bad_paper.err, "a5"));
 
-  run_cli (&alone, NULL, "--db", db, "--from", "2026-10-01", NULL);
+  kj_test_run_cli (&alone, NULL, "--db", db, "--from", "2026-10-01", NULL);
   g_assert_cmpint (alone.status, ==, 2);
 
-  run_cli (&unwritable, NULL, "--db", db, "--export-pdf", "/nonexistent-folder/report.pdf", NULL);
+  kj_test_run_cli (&unwritable, NULL, "--db", db, "--export-pdf", "/nonexistent-folder/report.pdf", NULL);
   g_assert_cmpint (unwritable.status, ==, 1);
   g_assert_nonnull (strstr (unwritable.err, "Could not write"));
 }
@@ -427,25 +368,25 @@ test_cli_import_gpx (void)
   g_autofree char *polar = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", "polar.tcx", NULL);
   g_autofree char *bomb = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "hostile", "xml-bomb.gpx", NULL);
   g_autofree char *folder = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", NULL);
-  g_auto(Result) first = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) folder_run = { 0 };
+  g_auto(KjTestRun) first = { 0 };
+  g_auto(KjTestRun) again = { 0 };
+  g_auto(KjTestRun) folder_run = { 0 };
   g_autoptr(KjStore) store = NULL;
   g_autoptr(GPtrArray) runs = NULL;
 
   g_unlink (db);
-  run_cli (&first, NULL, "--db", db, "--import-gpx", garmin, polar, bomb, NULL);
+  kj_test_run_cli (&first, NULL, "--db", db, "--import-gpx", garmin, polar, bomb, NULL);
   g_assert_cmpint (first.status, ==, 1);
   g_assert_nonnull (strstr (first.out, "garmin.gpx: a run of 7.99 km on 2026-03-02"));
   g_assert_nonnull (strstr (first.out, "polar.tcx: a run of 7.30 km on 2026-03-10"));
   g_assert_nonnull (strstr (first.out, "2 runs added, 0 already in the journal, 1 files with errors"));
   g_assert_nonnull (strstr (first.err, "knee-journal: error: xml-bomb.gpx: "));
 
-  run_cli (&again, NULL, "--db", db, "--import-gpx", garmin, NULL);
+  kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", garmin, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "skipped garmin.gpx: this run is already in the journal (on 2026-03-02)"));
 
-  run_cli (&folder_run, NULL, "--db", db, "--import-gpx", folder, NULL);
+  kj_test_run_cli (&folder_run, NULL, "--db", db, "--import-gpx", folder, NULL);
   g_assert_cmpint (folder_run.status, ==, 0);
   g_assert_nonnull (strstr (folder_run.out, "5 runs added, 2 already in the journal, 0 files with errors"));
 
@@ -552,35 +493,35 @@ test_cli_restore_backup (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *safety = NULL;
-  g_auto(Result) setup = { 0 };
-  g_auto(Result) setup2 = { 0 };
-  g_auto(Result) later = { 0 };
-  g_auto(Result) restore = { 0 };
-  g_auto(Result) summary = { 0 };
-  g_auto(Result) hostile = { 0 };
-  g_auto(Result) kept = { 0 };
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) setup2 = { 0 };
+  g_auto(KjTestRun) later = { 0 };
+  g_auto(KjTestRun) restore = { 0 };
+  g_auto(KjTestRun) summary = { 0 };
+  g_auto(KjTestRun) hostile = { 0 };
+  g_auto(KjTestRun) kept = { 0 };
   const char *in;
 
   g_unlink (db);
   g_unlink (backup);
-  run_cli (&setup, NULL, "--db", backup, "--import-json", old_json, NULL);
+  kj_test_run_cli (&setup, NULL, "--db", backup, "--import-json", old_json, NULL);
   g_assert_cmpint (setup.status, ==, 0);
-  run_cli (&setup2, NULL, "--db", db, "--import-json", new_json, NULL);
+  kj_test_run_cli (&setup2, NULL, "--db", db, "--import-json", new_json, NULL);
   g_assert_cmpint (setup2.status, ==, 0);
-  run_cli (&later, NULL, "--db", db, "--summary", NULL);
+  kj_test_run_cli (&later, NULL, "--db", db, "--summary", NULL);
   g_assert_cmpint (days_logged (later.out), ==, 30);
 
   /* a text file is refused and the journal is untouched */
   kj_test_write_file (text, "not a database at all\n", -1);
   before = kj_test_sha256_file (db);
-  run_cli (&hostile, NULL, "--db", db, "--restore-backup", text, NULL);
+  kj_test_run_cli (&hostile, NULL, "--db", db, "--restore-backup", text, NULL);
   g_assert_cmpint (hostile.status, ==, 1);
   g_assert_true (g_str_has_prefix (hostile.err, "knee-journal: error: "));
   g_assert_nonnull (strstr (hostile.err, "not an SQLite file"));
   after = kj_test_sha256_file (db);
   g_assert_cmpstr (before, ==, after);
 
-  run_cli (&restore, NULL, "--db", db, "--restore-backup", backup, NULL);
+  kj_test_run_cli (&restore, NULL, "--db", db, "--restore-backup", backup, NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_cmpstr (restore.err, ==, "");
   g_assert_true (g_str_has_prefix (restore.out, "Restored the journal from "));
@@ -590,11 +531,11 @@ test_cli_restore_backup (void)
   g_assert_nonnull (in);
   safety = g_strndup (in + strlen ("is in “"), strstr (in, "”.") - (in + strlen ("is in “")));
   g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
-  run_cli (&kept, NULL, "--db", safety, "--summary", NULL);
+  kj_test_run_cli (&kept, NULL, "--db", safety, "--summary", NULL);
   g_assert_cmpint (kept.status, ==, 0);
   g_assert_cmpint (days_logged (kept.out), ==, 30);
 
-  run_cli (&summary, NULL, "--db", db, "--summary", NULL);
+  kj_test_run_cli (&summary, NULL, "--db", db, "--summary", NULL);
   g_assert_cmpint (summary.status, ==, 0);
   g_assert_cmpint (days_logged (summary.out), ==, 10);
 }
@@ -611,9 +552,9 @@ test_cli_full_disk (void)
   g_autofree char *big = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Result) setup = { 0 };
-  g_auto(Result) full = { 0 };
-  g_auto(Result) summary = { 0 };
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) full = { 0 };
+  g_auto(KjTestRun) summary = { 0 };
 
   if (g_getenv ("KJ_ENOSPC_SHIM") == NULL)
     {
@@ -631,13 +572,13 @@ test_cli_full_disk (void)
 
   g_mkdir_with_parents (folder, 0700);
   g_unlink (db);
-  run_cli (&setup, NULL, "--db", db, "--import-json", small, NULL);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", small, NULL);
   g_assert_cmpint (setup.status, ==, 0);
   before = kj_test_sha256_file (db);
 
   g_setenv ("LD_PRELOAD", g_getenv ("KJ_ENOSPC_SHIM"), TRUE);
   g_setenv ("KJ_ENOSPC_MATCH", "full-disk-journal", TRUE);
-  run_cli (&full, NULL, "--db", db, "--import-json", big, NULL);
+  kj_test_run_cli (&full, NULL, "--db", db, "--import-json", big, NULL);
   g_unsetenv ("LD_PRELOAD");
   g_unsetenv ("KJ_ENOSPC_MATCH");
 
@@ -649,7 +590,7 @@ test_cli_full_disk (void)
 
   after = kj_test_sha256_file (db);
   g_assert_cmpstr (before, ==, after);
-  run_cli (&summary, NULL, "--db", db, "--summary", NULL);
+  kj_test_run_cli (&summary, NULL, "--db", db, "--summary", NULL);
   g_assert_cmpint (days_logged (summary.out), ==, 15);
 }
 

@@ -115,7 +115,7 @@ test_report_two_weeks (void)
       return;
     }
 
-  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_true (kj_report_write (journal, &options, path, NULL, &n_pages, &error));
   g_assert_no_error (error);
 
   pages = pdf_info (path, "Pages:");
@@ -126,7 +126,7 @@ test_report_two_weeks (void)
   g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"));
 
   options.paper = KJ_PAPER_LETTER;
-  g_assert_true (kj_report_write (journal, &options, letter, NULL, &error));
+  g_assert_true (kj_report_write (journal, &options, letter, NULL, NULL, &error));
   letter_size = pdf_info (letter, "Page size:");
   g_assert_true (g_str_has_prefix (letter_size, "612 x 792 pts (letter)"));
 
@@ -174,7 +174,7 @@ test_report_year (void)
       return;
     }
 
-  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_true (kj_report_write (journal, &options, path, NULL, &n_pages, &error));
   g_assert_no_error (error);
   pages = pdf_info (path, "Pages:");
   g_assert_cmpint (atoi (pages), ==, n_pages);
@@ -209,7 +209,7 @@ test_report_errors (void)
 
   backwards.from = NULL;
   backwards.to = NULL;
-  g_assert_false (kj_report_write (journal, &backwards, unwritable, NULL, &error));
+  g_assert_false (kj_report_write (journal, &backwards, unwritable, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "Could not write"));
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 }
@@ -236,7 +236,7 @@ test_report_demo_pages (void)
     }
 
   g_mkdir_with_parents (dir, 0755);
-  g_assert_true (kj_report_write (journal, &options, path, &n_pages, &error));
+  g_assert_true (kj_report_write (journal, &options, path, NULL, &n_pages, &error));
   g_assert_no_error (error);
 
   command = g_strdup_printf ("pdftoppm -png -r 80 '%s' '%s/report-demo'", path, dir);
