@@ -193,7 +193,7 @@ main (int   argc,
   g_autofree char *changed_path = NULL;
   g_autofree char *text = NULL;
   double floor_ms[RUNS], parse_ms[RUNS], import_ms[RUNS], reimport_ms[RUNS], update_ms[RUNS];
-  double export_json_ms[RUNS], export_csv_ms[RUNS], backup_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
+  double export_json_ms[RUNS], export_csv_ms[RUNS], backup_ms[RUNS], restore_ms[RUNS], open_wal_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
   gsize length;
 
   tmp_dir = g_dir_make_tmp ("kj-bench-XXXXXX", &error);
@@ -302,6 +302,32 @@ main (int   argc,
         g_assert_no_error (error);
         copies = kj_backup_list (db);
         g_assert_cmpuint (copies->len, ==, 2);
+
+        /* a restore: the backup validated whole, a trial copy migrated, the safety copy, the copy back */
+        {
+          g_autofree char *daily = g_build_filename (folder, "daily-2026-11-01.db", NULL);
+          g_autofree char *safety = NULL;
+
+          start = now_ms ();
+          g_assert_true (kj_backup_restore (store, daily, &safety, &error));
+          restore_ms[r] = now_ms () - start;
+          g_assert_no_error (error);
+        }
+
+        /* a second connection while the first has written: the log is checked whole */
+        {
+          g_autoptr(KjStore) second = NULL;
+          g_autoptr(KjDay) day = kj_store_get_day (store, "2026-11-01", &error);
+
+          g_assert_nonnull (day);
+          day->pain = (day->pain + 1) % 11;
+          day->pain_worst = KJ_UNSET;
+          g_assert_true (kj_store_save_day (store, day, &error));
+          start = now_ms ();
+          second = kj_store_open (db, &error);
+          open_wal_ms[r] = now_ms () - start;
+          g_assert_nonnull (second);
+        }
       }
 
       /* open the journal and read all days */
@@ -350,6 +376,8 @@ main (int   argc,
   report ("export JSON", export_json_ms, RUNS);
   report ("export CSV", export_csv_ms, RUNS);
   report ("daily backup (a daily and a weekly copy)", backup_ms, RUNS);
+  report ("restore the 10-year backup (validated, trial copy)", restore_ms, RUNS);
+  report ("open while another connection has a log", open_wal_ms, RUNS);
   report ("open the journal and read all days", read_ms, RUNS);
   report ("read all and assess (in the process)", assess_ms, RUNS);
   report ("knee-journal --summary-json (a new process)", summary_ms, RUNS);

@@ -856,6 +856,40 @@ test_hostile_read_only_summary (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* Triggers are off on every connection: the foreign keys' ON DELETE CASCADE still works */
+static void
+test_hostile_cascade (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("cascade.db");
+  g_autoptr(KjDay) day = kj_day_new ("2026-11-01");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  day->pain = 4;
+  kj_day_add_location (day, "right", "pes-anserine");
+  g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, "swelling"));
+  g_ptr_array_add (day->aggravators, (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR, "stairs-down"));
+  g_assert_true (kj_store_save_day (store, day, &error));
+  id = g_strdup (day->id);
+  g_assert_true (kj_store_delete_day (store, id, &error));
+
+  g_assert_cmpint (sqlite3_open (kj_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM day_locations) + (SELECT count(*) FROM "
+                                           "day_symptoms) + (SELECT count(*) FROM day_aggravators)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* and undo stores the same entry again */
+  g_assert_true (kj_store_save_day (store, day, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/hostile/export-fifo", test_hostile_export_fifo);
   g_test_add_func ("/hostile/paths", test_hostile_paths);
   g_test_add_func ("/hostile/read-only-summary", test_hostile_read_only_summary);
+  g_test_add_func ("/hostile/cascade", test_hostile_cascade);
 
   return g_test_run ();
 }
