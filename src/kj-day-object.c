@@ -15,6 +15,7 @@ struct _KjDayObject
   GObject   parent_instance;
 
   KjDay    *day;
+  gboolean  has_entry;    /* FALSE: only treatments or runs on this date */
   guint     kinds;        /* bit n: a treatment of kind n of KJ_CODE_TREATMENT_KIND */
   double    run_km;
   gboolean  red_flag;
@@ -45,7 +46,7 @@ kj_day_object_init (KjDayObject *self)
 {
 }
 
-/* Takes @day. */
+/* Takes @day, the date's pain entry. */
 KjDayObject *
 kj_day_object_new (KjDay *day)
 {
@@ -53,6 +54,7 @@ kj_day_object_new (KjDay *day)
   gboolean red_flag = FALSE;
 
   self->day = day;
+  self->has_entry = TRUE;
   self->folded_notes = g_utf8_casefold (day->notes ? day->notes : "", -1);
 
   for (guint i = 0; i < day->symptoms->len; i++)
@@ -67,12 +69,34 @@ kj_day_object_new (KjDay *day)
   return self;
 }
 
+/* A date with treatments or runs but no pain entry; its day is empty. */
+KjDayObject *
+kj_day_object_new_without_entry (const char *date)
+{
+  KjDayObject *self;
+
+  g_return_val_if_fail (kj_date_is_valid (date), NULL);
+
+  self = kj_day_object_new (kj_day_new (date));
+  self->has_entry = FALSE;
+
+  return self;
+}
+
 const KjDay *
 kj_day_object_get_day (KjDayObject *self)
 {
   g_return_val_if_fail (KJ_IS_DAY_OBJECT (self), NULL);
 
   return self->day;
+}
+
+gboolean
+kj_day_object_has_entry (KjDayObject *self)
+{
+  g_return_val_if_fail (KJ_IS_DAY_OBJECT (self), FALSE);
+
+  return self->has_entry;
 }
 
 void

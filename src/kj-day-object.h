@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KjDayObject, kj_day_object, KJ, DAY_OBJECT, GObject)
 
 KjDayObject *kj_day_object_new              (KjDay       *day);
+KjDayObject *kj_day_object_new_without_entry (const char *date);
 const KjDay *kj_day_object_get_day          (KjDayObject *self);
+gboolean     kj_day_object_has_entry        (KjDayObject *self);
 void         kj_day_object_add_treatment    (KjDayObject *self,
                                              const char  *kind);
 void         kj_day_object_add_run          (KjDayObject *self,

@@ -18,6 +18,7 @@
 #include "kj-history-page.h"
 
 #define N_KIND_ICONS 4
+#define BADGE_COLUMN_WIDTH 104
 
 struct _KjHistoryPage
 {
@@ -94,6 +95,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *badge_column;
   Row *row = g_new0 (Row, 1);
 
   gtk_widget_set_margin_top (box, 6);
@@ -101,11 +103,23 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
 
-  row->pain = row_label (GTK_BOX (box), "kj-pain-badge", FALSE);
+  /* a column as wide for a number as for “No pain rating” */
+  badge_column = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_size_request (badge_column, BADGE_COLUMN_WIDTH, -1);
+  gtk_widget_set_hexpand (badge_column, FALSE);
+  gtk_box_append (GTK_BOX (box), badge_column);
+  row->pain = row_label (GTK_BOX (badge_column), "kj-pain-badge", TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->pain), TRUE);
   gtk_label_set_xalign (row->pain, 0.5);
+  gtk_label_set_justify (row->pain, GTK_JUSTIFY_CENTER);
+  gtk_label_set_ellipsize (row->pain, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (row->pain, TRUE);
+  gtk_label_set_max_width_chars (row->pain, 14);
+  gtk_widget_set_halign (GTK_WIDGET (row->pain), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (row->pain), GTK_ALIGN_CENTER);
 
   gtk_widget_set_hexpand (middle, TRUE);
+  gtk_widget_set_valign (middle, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), middle);
   row->date = row_label (GTK_BOX (middle), "heading", TRUE);
   row->places = row_label (GTK_BOX (middle), NULL, TRUE);
@@ -170,6 +184,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *places = kj_day_object_describe_places (object);
   g_autofree char *first_line = NULL;
   const char *classes[] = { "kj-pain-badge", severity_class (day->pain), NULL };
+  const char *no_rating_classes[] = { "kj-pain-badge", "kj-no-rating", "caption", NULL };
   GDate gdate;
 
   kj_date_to_gdate (day->date, &gdate);
@@ -178,15 +193,27 @@ bind_row (GtkSignalListItemFactory *factory,
   date = g_date_time_format (dt, _("%a %-d %B %Y"));
 
   gtk_label_set_text (row->date, date);
-  gtk_label_set_text (row->pain, pain);
-  gtk_widget_set_css_classes (GTK_WIDGET (row->pain), classes);
-  gtk_label_set_text (row->places, places[0] ? places : _("No places marked"));
+  if (kj_day_object_has_entry (object))
+    {
+      gtk_label_set_text (row->pain, pain);
+      gtk_widget_set_css_classes (GTK_WIDGET (row->pain), classes);
+      gtk_label_set_text (row->places, places[0] ? places : _("No places marked"));
+      g_string_append_printf (name, _("%s, pain %d of 10"), date, day->pain);
+    }
+  else
+    {
+      /* only treatments or runs on this day: no number to show */
+      gtk_label_set_text (row->pain, _("No pain rating"));
+      gtk_widget_set_css_classes (GTK_WIDGET (row->pain), no_rating_classes);
+      /* Translators: the spoken name of a History row, “Thu 12 November 2026, no pain rating” */
+      g_string_append_printf (name, _("%s, no pain rating"), date);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->places), kj_day_object_has_entry (object));
 
   first_line = g_strndup (day->notes ? day->notes : "", strcspn (day->notes ? day->notes : "", "\n"));
   gtk_label_set_text (row->notes, first_line);
   gtk_widget_set_visible (GTK_WIDGET (row->notes), first_line[0] != '\0');
 
-  g_string_append_printf (name, _("%s, pain %d of 10"), date, day->pain);
   if (kj_day_object_get_red_flag (object))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row->date), "error");
@@ -308,6 +335,34 @@ mark_persistent_swelling (GPtrArray *objects)
     }
 }
 
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  const KjDay *day_a = kj_day_object_get_day (*(KjDayObject **) a);
+  const KjDay *day_b = kj_day_object_get_day (*(KjDayObject **) b);
+
+  return strcmp (day_a->date, day_b->date);
+}
+
+/* The item of @date, made for a date without a pain entry if there is none yet. */
+static KjDayObject *
+object_for_date (GPtrArray  *objects,
+                 GHashTable *by_date,
+                 const char *date)
+{
+  KjDayObject *object = g_hash_table_lookup (by_date, date);
+
+  if (object == NULL)
+    {
+      object = kj_day_object_new_without_entry (date);
+      g_ptr_array_add (objects, object);
+      g_hash_table_insert (by_date, (gpointer) kj_day_object_get_day (object)->date, object);
+    }
+
+  return object;
+}
+
 void
 kj_history_page_load (KjHistoryPage *self)
 {
@@ -347,23 +402,24 @@ kj_history_page_load (KjHistoryPage *self)
       g_hash_table_insert (by_date, (gpointer) kj_day_object_get_day (object)->date, object);
     }
 
+  /* a date with records but no pain entry is listed too (#11) */
   for (guint i = 0; i < treatments->len; i++)
     {
       KjTreatment *t = g_ptr_array_index (treatments, i);
-      KjDayObject *object = g_hash_table_lookup (by_date, t->date);
 
-      if (object != NULL)
-        kj_day_object_add_treatment (object, t->kind);
+      kj_day_object_add_treatment (object_for_date (objects, by_date, t->date), t->kind);
     }
 
   for (guint i = 0; i < runs->len; i++)
     {
       KjRun *r = g_ptr_array_index (runs, i);
-      KjDayObject *object = g_hash_table_lookup (by_date, r->date);
 
-      if (object != NULL)
-        kj_day_object_add_run (object, r->distance_km);
+      kj_day_object_add_run (object_for_date (objects, by_date, r->date), r->distance_km);
     }
+
+  /* oldest first, as the swelling rule walks back in time */
+  if (objects->len > days->len)
+    g_ptr_array_sort (objects, compare_dates);
 
   mark_persistent_swelling (objects);
 

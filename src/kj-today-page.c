@@ -44,6 +44,10 @@ struct _KjTodayPage
 
   /* template widgets */
   GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkBox          *records_box;
+  GtkBox          *entry_records_slot;
+  GtkBox          *empty_records_slot;
   GtkLabel        *date_label;
   GtkCalendar     *calendar;
   GtkPopover      *calendar_popover;
@@ -615,6 +619,20 @@ refresh_quick_buttons (KjTodayPage *self)
 }
 
 static void
+update_empty_page (KjTodayPage *self)
+{
+  if (self->treatments->len + self->runs->len > 0)
+    adw_status_page_set_description (self->empty_page,
+                                     _("No pain rating for this day yet. Choose the pain you had most of the day, "
+                                       "from 0 (no pain) to 10 (worst imaginable); the treatments and runs below "
+                                       "stay as they are."));
+  else
+    adw_status_page_set_description (self->empty_page,
+                                     _("Choose the pain you had most of the day, from 0 (no pain) to 10 (worst "
+                                       "imaginable). You can add where it hurts, treatments and runs next."));
+}
+
+static void
 refresh_records (KjTodayPage *self)
 {
   kj_list_box_clear (self->treatments_list);
@@ -653,6 +671,7 @@ refresh_records (KjTodayPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->treatments_list), self->treatments->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->runs_list), self->runs->len > 0);
+  update_empty_page (self);
   update_medication_summary (self);
   refresh_quick_buttons (self);
 }
@@ -1092,6 +1111,24 @@ fill_form (KjTodayPage *self)
   gtk_text_buffer_set_text (buffer, self->day->notes ? self->day->notes : "", -1);
 }
 
+/* Treatments and runs are shown on a day without a pain entry too: their
+ * section moves between the entry's form and the page asking for the pain. */
+static void
+place_records (KjTodayPage *self,
+               GtkBox      *slot)
+{
+  GtkWidget *records = GTK_WIDGET (self->records_box);
+  GtkWidget *parent = gtk_widget_get_parent (records);
+
+  if (parent == GTK_WIDGET (slot))
+    return;
+
+  g_object_ref (records);
+  gtk_box_remove (GTK_BOX (parent), records);
+  gtk_box_append (slot, records);
+  g_object_unref (records);
+}
+
 static void
 load_date (KjTodayPage *self)
 {
@@ -1123,16 +1160,22 @@ load_date (KjTodayPage *self)
   if (error != NULL)
     show_message (self, error->message);
 
+  /* the records of the day shown, with or without a pain entry */
+  reload_records (self);
+
   if (self->day != NULL)
     {
       fill_form (self);
-      reload_records (self);
+      place_records (self, self->entry_records_slot);
       gtk_stack_set_visible_child_name (self->stack, "entry");
     }
   else if (strcmp (self->date, today) > 0)
     gtk_stack_set_visible_child_name (self->stack, "future");
   else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    {
+      place_records (self, self->empty_records_slot);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.delete-entry", self->day != NULL);
   kj_today_page_refresh_places (self);
@@ -1213,6 +1256,10 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records_box);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar_popover);

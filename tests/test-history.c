@@ -126,6 +126,141 @@ test_history_follows_today (void)
   g_assert_cmpstr (date_at (model, journal->days->len), ==, date);
 }
 
+static KjDayObject *
+item_for (const char *date)
+{
+  GListModel *model = kj_history_page_get_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KjDayObject) object = g_list_model_get_item (model, i);
+
+      if (g_str_equal (kj_day_object_get_day (object)->date, date))
+        return g_steal_pointer (&object);
+    }
+
+  return NULL;
+}
+
+/* A mapped label under @root whose text holds @text. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+kind_bit (const char *kind)
+{
+  guint n_codes;
+  const KjCode *codes = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_codes);
+
+  for (guint i = 0; i < n_codes; i++)
+    if (g_str_equal (codes[i].code, kind))
+      return 1u << i;
+
+  g_assert_not_reached ();
+}
+
+/* A run or a treatment on a day without a pain entry (#11): History lists
+ * the day with its records and "No pain rating"; activating it opens it */
+static void
+test_history_records_without_pain (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  GListModel *model = kj_history_page_get_model (page);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjRun) run = kj_run_new (today, 6.4);
+  g_autoptr(KjTreatment) ice = NULL;
+  g_autoptr(KjDayObject) run_day = NULL;
+  g_autoptr(KjDayObject) ice_day = NULL;
+  g_autoptr(KjDay) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  KjTodayPage *today_page = kj_window_get_today_page (window);
+  GtkLabel *badge;
+  guint n_before;
+  char ice_date[11];
+
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  n_before = g_list_model_get_n_items (model);
+
+  /* a run today, before the evening's rating; ice on a day long before */
+  kj_date_add_days (((KjDay *) journal->days->pdata[0])->date, -10, ice_date);
+  ice = kj_treatment_new (ice_date, "ice");
+  ice->minutes = 15;
+  g_assert_null (kj_store_get_day (store, today, &error));
+  g_assert_null (kj_store_get_day (store, ice_date, &error));
+  g_assert_no_error (error);
+  g_assert_true (kj_store_save_run (store, run, &error));
+  g_assert_true (kj_store_save_treatment (store, ice, &error));
+  g_assert_no_error (error);
+  kj_window_reload (window);
+  kj_test_settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 2);
+
+  /* the run's day is the newest, with its kilometres and no pain */
+  g_assert_cmpstr (date_at (model, 0), ==, today);
+  run_day = item_for (today);
+  g_assert_nonnull (run_day);
+  g_assert_false (kj_day_object_has_entry (run_day));
+  g_assert_cmpfloat (kj_day_object_get_run_km (run_day), ==, 6.4);
+  g_assert_false (kj_day_object_get_red_flag (run_day));
+
+  /* the ice day is the oldest, with its kind */
+  g_assert_cmpstr (date_at (model, g_list_model_get_n_items (model) - 1), ==, ice_date);
+  ice_day = item_for (ice_date);
+  g_assert_nonnull (ice_day);
+  g_assert_false (kj_day_object_has_entry (ice_day));
+  g_assert_cmphex (kj_day_object_get_kinds (ice_day) & kind_bit ("ice"), !=, 0);
+  g_assert_cmpfloat (kj_day_object_get_run_km (ice_day), ==, 0);
+
+  /* the row says so in words, not with a number */
+  badge = find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "No pain rating");
+  g_assert_nonnull (badge);
+  g_assert_nonnull (find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "6.4 km"));
+  kj_test_save_screenshot (GTK_WIDGET (window), "history-run-only-day");
+
+  /* the filters still work: no notes and no warning sign on these days */
+  kj_history_page_set_search (page, "", TRUE);
+  kj_test_settle ();
+  g_assert_null (item_for (today));
+  kj_history_page_set_search (page, "KNÖCHEL", FALSE);
+  kj_test_settle ();
+  g_assert_null (item_for (today));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  kj_history_page_set_search (page, "", FALSE);
+  kj_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before + 2);
+
+  /* activating it opens Today on that day, with the run and still no entry */
+  g_signal_emit_by_name (kj_history_page_get_list_view (page), "activate", 0);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_today_page_get_date (today_page), ==, today);
+  g_assert_null (kj_today_page_get_day (today_page));
+  g_assert_nonnull (find_label (GTK_WIDGET (today_page), "6.4 km"));
+
+  entry = kj_store_get_day (store, today, &error);
+  g_assert_no_error (error);
+  g_assert_null (entry);
+  runs = kj_store_list_runs (store, today, today, &error);
+  g_assert_cmpuint (runs->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/history/filters", test_history_filters);
   g_test_add_func ("/history/activate", test_history_activate);
   g_test_add_func ("/history/follows-today", test_history_follows_today);
+  g_test_add_func ("/history/records-without-pain", test_history_records_without_pain);
 
   status = g_test_run ();
 

@@ -595,6 +595,141 @@ test_today_full_disk (void)
   g_assert_cmpint (day->pain, ==, 1);
 }
 
+/* A mapped label under @root whose text holds @text. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A mapped button under @root that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A run or treatment on a day without a pain entry (#11): Today shows them,
+ * offers to add more, and none of that invents a pain entry */
+static void
+test_today_records_without_pain (void)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjStore) store = kj_store_open (db_path, NULL);
+  g_autoptr(KjRun) run = NULL;
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(KjDay) day = NULL;
+  g_autoptr(GError) error = NULL;
+  KjRecordEditor *editor;
+  GtkWidget *row_label;
+  char run_day[11], empty_day[11];
+
+  kj_date_add_days (today, -20, run_day);
+  kj_date_add_days (today, -21, empty_day);
+  g_assert_null (stored_day (run_day));
+  g_assert_null (stored_day (empty_day));
+
+  /* a run imported for a day that has no rating yet */
+  run = kj_run_new (run_day, 6.4);
+  run->duration_s = 2100;
+  g_assert_true (kj_store_save_run (store, run, &error));
+  g_assert_no_error (error);
+
+  kj_window_show_day (window, run_day);
+  kj_test_settle ();
+  g_assert_null (kj_today_page_get_day (page));
+
+  /* the run is listed, the pain can still be rated, more can be added */
+  row_label = GTK_WIDGET (find_label (GTK_WIDGET (page), "6.4 km"));
+  g_assert_nonnull (row_label);
+  g_assert_nonnull (gtk_widget_get_ancestor (row_label, ADW_TYPE_ACTION_ROW));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-run"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-treatment"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.log-pain"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "No pain rating"));
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-run-only-day");
+
+  /* an empty past day takes a treatment before its rating */
+  kj_window_show_day (window, empty_day);
+  kj_test_settle ();
+  g_assert_null (find_label (GTK_WIDGET (page), "6.4 km"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-treatment"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.quick-treatment", "u", 0));
+  kj_test_settle ();
+  treatments = stored_treatments (empty_day);
+  g_assert_cmpuint (treatments->len, ==, 1);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->kind, ==, "ice");
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->date, ==, empty_day);
+  g_assert_null (stored_day (empty_day));
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Ice"));
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+
+  /* and one through the editor */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-treatment", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  treatments = stored_treatments (empty_day);
+  g_assert_cmpuint (treatments->len, ==, 2);
+  g_assert_null (stored_day (empty_day));
+
+  /* and a run */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-run", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)")), "3,5");
+  kj_test_settle ();
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  runs = stored_runs (empty_day);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpfloat (((KjRun *) runs->pdata[0])->distance_km, ==, 3.5);
+  g_assert_null (stored_day (empty_day));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "3.5 km"));
+
+  /* rating the run day later keeps its run */
+  kj_window_show_day (window, run_day);
+  kj_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 3));
+  kj_test_settle ();
+  day = stored_day (run_day);
+  g_assert_nonnull (day);
+  g_assert_cmpint (day->pain, ==, 3);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = stored_runs (run_day);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "6.4 km"));
+  g_assert_null (find_label (GTK_WIDGET (page), "No pain rating"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/today/screenshots", test_today_screenshots);
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
+  g_test_add_func ("/today/records-without-pain", test_today_records_without_pain);
   g_test_add_func ("/today/locked-journal", test_today_locked_journal);
   g_test_add_func ("/today/full-disk", test_today_full_disk);
 
