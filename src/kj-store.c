@@ -1630,6 +1630,29 @@ kj_store_get_damage (KjStore *self)
   return messages;
 }
 
+/**
+ * kj_store_scan_damage:
+ *
+ * Reads every record again, in one read transaction, and returns what
+ * kj_store_get_damage() finds then: the damage there is now.
+ *
+ * Returns: (transfer container) (element-type utf8) (nullable): the messages,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+kj_store_scan_damage (KjStore  *self,
+                      GError  **error)
+{
+  g_autoptr(KjJournal) journal = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(journal = kj_store_read_journal (self, error)))
+    return NULL;
+
+  return kj_store_get_damage (self);
+}
+
 gboolean
 kj_store_is_empty (KjStore *self)
 {

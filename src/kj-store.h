@@ -79,6 +79,8 @@ void          kj_store_set_busy_timeout   (KjStore        *self,
 int           kj_store_get_schema_version (KjStore        *self);
 gboolean      kj_store_is_empty           (KjStore        *self);
 GPtrArray    *kj_store_get_damage         (KjStore        *self);
+GPtrArray    *kj_store_scan_damage        (KjStore        *self,
+                                           GError        **error);
 
 KjProfile    *kj_store_get_profile        (KjStore        *self,
                                            GError        **error);

@@ -27,8 +27,11 @@ struct _KjWindow
   gboolean              busy;
   guint                 watch_source;
   gint64                data_version;
+  GPtrArray            *damage;    /* messages about records that could not be read */
 
   /* template widgets */
+  GtkInfoBar           *damage_bar;
+  GtkLabel             *damage_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
@@ -823,6 +826,63 @@ watch_journal (gpointer data)
 }
 
 /* The application (and so the journal) is known only after construction. */
+/* Records that another program stored out of range are left out of every
+ * page (see kj_store_get_damage()); the bar says so, and Details names them. */
+static void
+update_damage (KjWindow *self)
+{
+  KjStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->damage, g_ptr_array_unref);
+  if (store != NULL)
+    self->damage = kj_store_scan_damage (store, &error);
+  if (error != NULL)
+    g_warning ("Could not check the journal's records: %s", error->message);
+
+  if (self->damage == NULL || self->damage->len == 0)
+    {
+      gtk_info_bar_set_revealed (self->damage_bar, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->damage_bar), FALSE);
+      return;
+    }
+
+  text = g_strdup_printf (ngettext ("%u record in the journal is damaged: another program stored something Knee "
+                                    "Journal cannot use. It is left out of every page, the verdict and exports.",
+                                    "%u records in the journal are damaged: another program stored something Knee "
+                                    "Journal cannot use. They are left out of every page, the verdict and exports.",
+                                    self->damage->len),
+                          self->damage->len);
+  gtk_label_set_text (self->damage_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->damage_bar), TRUE);
+  gtk_info_bar_set_revealed (self->damage_bar, TRUE);
+}
+
+static void
+kj_window_damage_details (KjWindow *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->damage == NULL)
+    return;
+
+  for (guint i = 0; i < self->damage->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, g_ptr_array_index (self->damage, i));
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Log such a day again to replace its damaged entry, or restore a backup from before "
+                           "the change in Preferences → Backups."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Damaged Records"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 kj_window_notify_application (KjWindow   *self,
                               GParamSpec *pspec,
@@ -852,6 +912,8 @@ kj_window_notify_application (KjWindow   *self,
   kj_trends_page_set_store (self->trends_page, store);
   set_busy (self, FALSE);
 
+  update_damage (self);
+
   g_clear_handle_id (&self->watch_source, g_source_remove);
   if (store != NULL)
     {
@@ -880,6 +942,7 @@ kj_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_message, g_free);
+  g_clear_pointer (&self->damage, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kj_window_parent_class)->finalize (object);
 }
@@ -948,6 +1011,9 @@ kj_window_class_init (KjWindowClass *klass)
   g_type_ensure (KJ_TYPE_TRENDS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, damage_bar);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, damage_label);
+  gtk_widget_class_bind_template_callback (widget_class, kj_window_damage_details);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
@@ -1033,6 +1099,7 @@ kj_window_reload (KjWindow *self)
   kj_today_page_reload (self->today_page);
   kj_history_page_invalidate (self->history_page);
   kj_trends_page_invalidate (self->trends_page);
+  update_damage (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     show_journal (self);
 }
