@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "kj-store.h"
+#include "kj-store-private.h"
 #include "kj-store-schema.h"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kj_store_migrations) == KJ_STORE_SCHEMA_VERSION);
@@ -99,11 +100,11 @@ static const char sql_update_profile[] =
 
 /* Errors */
 
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *path)
+void
+kj_store_set_sqlite_error (GError     **error,
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *path)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *display = g_filename_display_name (path ? path : "");
@@ -161,7 +162,7 @@ store_error (KjStore  *self,
              int       rc,
              GError  **error)
 {
-  set_sqlite_error (error, self->db, rc, self->path);
+  kj_store_set_sqlite_error (error, self->db, rc, self->path);
   return FALSE;
 }
 
@@ -508,516 +509,6 @@ rollback (KjStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Opening
- *
- * Files are only ever read through SQLite. POSIX advisory locks belong to the
- * process, and close() of any descriptor on a file drops all of them: a
- * plain open() and close() of the journal while a connection holds it would
- * let another process take it for unused, checkpoint it and delete its
- * write-ahead log under our feet. SQLite's own VFS keeps such descriptors
- * open until the last connection to the file closes.
- */
-
-typedef enum
-{
-  FILE_ROLE_JOURNAL,
-  FILE_ROLE_BACKUP,
-} FileRole;
-
-/* Every connection: nothing stored in the file runs code of its own */
-static void
-harden_connection (sqlite3 *db)
-{
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_extended_result_codes (db, TRUE);
-}
-
-/* Sets @error to @message about @path, with what happened to it in words. */
-static void
-refuse_file (GError     **error,
-             int          code,
-             FileRole     role,
-             const char  *message)
-{
-  if (role == FILE_ROLE_BACKUP)
-    g_set_error (error, KJ_STORE_ERROR, code, "%s %s", message,
-                 _("The backup was not restored; your journal is unchanged."));
-  else
-    g_set_error (error, KJ_STORE_ERROR, code, "%s %s", message, _("It was left unchanged."));
-}
-
-static int
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  return rc;
-}
-
-/* The first line of PRAGMA integrity_check or quick_check: NULL when "ok" */
-static char *
-check_integrity (sqlite3    *db,
-                 const char *pragma,
-                 int        *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *problem = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *text = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (text, "ok") != 0)
-            problem = g_utf8_make_valid (text ? text : "?", -1);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK && problem == NULL)
-    problem = g_strdup (sqlite3_errstr (rc));
-  *rc_out = rc;
-
-  return problem;
-}
-
-/* The schema objects (type, name) → "tbl_name\nsql" of a database */
-static GHashTable *
-read_schema (sqlite3 *db,
-             int     *rc_out)
-{
-  GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1, &stmt, NULL);
-  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *table = (const char *) sqlite3_column_text (stmt, 2);
-      const char *sql = (const char *) sqlite3_column_text (stmt, 3);
-
-      /* statistics of ANALYZE steer the query planner and nothing else */
-      if (name != NULL && g_str_has_prefix (name, "sqlite_stat"))
-        continue;
-
-      g_hash_table_insert (schema, g_strdup_printf ("%s\n%s", type ? type : "", name ? name : ""),
-                           g_strdup_printf ("%s\n%s", table ? table : "", sql ? sql : ""));
-    }
-  sqlite3_finalize (stmt);
-  *rc_out = rc == SQLITE_DONE ? SQLITE_OK : rc;
-
-  return schema;
-}
-
-/* The schema that the migrations up to @version create, built once in memory */
-static GHashTable *
-expected_schema (int version)
-{
-  static GHashTable *schemas[KJ_STORE_SCHEMA_VERSION + 1];
-  static GMutex mutex;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
-
-  if (schemas[version] == NULL)
-    {
-      sqlite3 *db = NULL;
-      int rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
-
-      for (int v = 0; rc == SQLITE_OK && v < version; v++)
-        rc = sqlite3_exec (db, kj_store_migrations[v], NULL, NULL, NULL);
-      g_assert (rc == SQLITE_OK);
-      schemas[version] = read_schema (db, &rc);
-      g_assert (rc == SQLITE_OK);
-      sqlite3_close_v2 (db);
-    }
-
-  return schemas[version];
-}
-
-static const char *
-schema_object_words (const char *key)
-{
-  if (g_str_has_prefix (key, "trigger\n"))
-    return _("trigger");
-  if (g_str_has_prefix (key, "view\n"))
-    return _("view");
-  if (g_str_has_prefix (key, "index\n"))
-    return _("index");
-  if (g_str_has_prefix (key, "table\n"))
-    return _("table");
-  return _("object");
-}
-
-/* Appends “trigger “wipe”” for each key of @keys to @list */
-static void
-list_schema_objects (GString   *list,
-                     GPtrArray *keys)
-{
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-      g_autofree char *name = g_utf8_make_valid (strchr (key, '\n') + 1, -1);
-
-      if (list->len > 0)
-        g_string_append (list, ", ");
-      /* Translators: a part of a database, like “trigger “wipe”” */
-      g_string_append_printf (list, _("%s “%s”"), schema_object_words (key), name);
-    }
-}
-
-/* Compares the file's schema with the one of @version; sets @error on any difference. */
-static gboolean
-check_schema (sqlite3     *db,
-              const char  *path,
-              int          version,
-              FileRole     role,
-              GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GHashTable) actual = NULL;
-  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  g_autoptr(GString) list = g_string_new (NULL);
-  g_autofree char *message = NULL;
-  GHashTable *expected = expected_schema (version);
-  GHashTableIter iter;
-  gpointer key, value;
-  int rc;
-
-  actual = read_schema (db, &rc);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc, path);
-      return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, actual);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *want = g_hash_table_lookup (expected, key);
-
-      if (want == NULL)
-        g_ptr_array_add (extra, key);
-      else if (strcmp (want, value) != 0)
-        g_ptr_array_add (changed, key);
-    }
-
-  g_hash_table_iter_init (&iter, expected);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (actual, key))
-      g_ptr_array_add (missing, key);
-
-  if (extra->len == 0 && missing->len == 0 && changed->len == 0)
-    return TRUE;
-
-  if (extra->len > 0)
-    {
-      list_schema_objects (list, extra);
-      message = g_strdup_printf (_("“%s” holds things that Knee Journal did not put there (%s). They could change or "
-                                   "delete records behind Knee Journal’s back."),
-                                 display, list->str);
-    }
-  else if (g_hash_table_size (actual) == 0)
-    message = g_strdup_printf (_("“%s” is marked as a Knee Journal, but all of its tables are missing: it is "
-                                 "damaged or not a journal."), display);
-  else if (missing->len > 0)
-    {
-      list_schema_objects (list, missing);
-      message = g_strdup_printf (_("“%s” is damaged: parts of a Knee Journal are missing (%s)."),
-                                 display, list->str);
-    }
-  else
-    {
-      list_schema_objects (list, changed);
-      message = g_strdup_printf (_("“%s” has parts that another program changed (%s): it is not a journal "
-                                   "that Knee Journal can trust."), display, list->str);
-    }
-
-  refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
-  return FALSE;
-}
-
-/* Whether a write-ahead log with frames lies beside @path */
-static gboolean
-has_wal_frames (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  GStatBuf st;
-
-  return g_stat (wal, &st) == 0 && st.st_size > 32;
-}
-
-/* A write-ahead log that no connection uses: frames, but no -shm file, which
- * every connection to a journal in WAL mode keeps beside it. It was left by
- * a crash, or copied here, perhaps from another journal. */
-static gboolean
-has_orphan_wal (const char *path)
-{
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  return has_wal_frames (path) && !g_file_test (shm, G_FILE_TEST_EXISTS);
-}
-
-/* Up to @max ids of day entries in the main file alone, the log left aside.
- * Only for a journal that no connection has open (see has_orphan_wal()): an
- * immutable connection takes no locks and closes its file descriptor
- * directly, which would drop the locks of any other connection in this
- * process. */
-static GPtrArray *
-main_file_day_ids (const char *path,
-                   guint       max)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-
-  if (uri != NULL &&
-      sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      (harden_connection (db), TRUE) &&
-      sqlite3_prepare_v2 (db, "SELECT id FROM days ORDER BY rowid LIMIT ?1", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int (stmt, 1, max);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-
-  return ids;
-}
-
-/* Whether any of @ids is a day entry of @db */
-static gboolean
-has_any_day (sqlite3   *db,
-             GPtrArray *ids)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM days WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-
-  for (guint i = 0; i < ids->len && !found; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-    }
-  sqlite3_finalize (stmt);
-
-  return found;
-}
-
-/* The message for a journal whose pages, with the log beside it, do not hold together */
-static char *
-foreign_wal_message (const char *path,
-                     const char *problem)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *wal_display = g_filename_display_name (wal);
-
-  return g_strdup_printf (_("“%s” is damaged, or the write-ahead log “%s” beside it belongs to another "
-                            "database (%s). Move the log away or restore a backup."),
-                          display, wal_display, problem);
-}
-
-typedef struct
-{
-  int       user_version;
-  gboolean  blank;     /* an SQLite file with nothing in it yet */
-} FileInfo;
-
-/* Looks at an existing, non-empty file through a read-only connection and
- * decides whether it is a journal of ours that can be trusted, without
- * writing a byte to it: the header, the application id, the version, the
- * exact schema of that version, and the pages (quick_check; a full
- * integrity_check for a backup and when a write-ahead log is replayed). */
-static gboolean
-inspect_file (const char  *path,
-              FileRole     role,
-              FileInfo    *info,
-              GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *message = NULL;
-  g_autofree char *problem = NULL;
-  gboolean wal_frames = has_wal_frames (path);
-  g_autoptr(GPtrArray) main_ids = NULL;
-  gboolean orphan_wal = FALSE;
-  sqlite3 *db = NULL;
-  int application_id = 0;
-  int user_version = 0;
-  int n_objects = 0;
-  int rc;
-
-  /* before a connection of ours makes a -shm file for it */
-  if (role == FILE_ROLE_JOURNAL && has_orphan_wal (path))
-    {
-      orphan_wal = TRUE;
-      main_ids = main_file_day_ids (path, 64);
-    }
-
-  for (guint attempt = 0; attempt < 2; attempt++)
-    {
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
-
-      /* A journal in WAL mode cannot be read without its -shm file, which a
-       * read-only folder cannot hold: then look at the main file as it is. */
-      if (attempt == 0)
-        rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-      else
-        rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-
-      if (db != NULL)
-        harden_connection (db);
-      if (rc == SQLITE_OK)
-        rc = query_int (db, "PRAGMA application_id", &application_id);
-      if (rc == SQLITE_OK)
-        rc = query_int (db, "PRAGMA user_version", &user_version);
-      if (rc == SQLITE_OK)
-        rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
-
-      if ((rc & 0xff) != SQLITE_CANTOPEN || uri == NULL)
-        break;
-
-      g_clear_pointer (&db, sqlite3_close_v2);
-    }
-
-  if ((rc & 0xff) == SQLITE_NOTADB)
-    {
-      message = g_strdup_printf (_("“%s” is not a Knee Journal: it is not an SQLite file, or it is cut short."),
-                                 display);
-      refuse_file (error, KJ_STORE_ERROR_NOT_A_DATABASE, role, message);
-      goto out;
-    }
-
-  if ((rc & 0xff) == SQLITE_CORRUPT)
-    {
-      if (wal_frames && role == FILE_ROLE_JOURNAL)
-        message = foreign_wal_message (path, sqlite3_errmsg (db));
-      else
-        message = g_strdup_printf (_("“%s” is damaged (%s)."), display, sqlite3_errmsg (db));
-      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
-      goto out;
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, db, rc, path);
-      goto out;
-    }
-
-  if ((guint32) application_id != KJ_STORE_APPLICATION_ID && (application_id != 0 || n_objects > 0))
-    {
-      message = g_strdup_printf (_("“%s” is an SQLite database of another application, not a Knee Journal."),
-                                 display);
-      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  if (user_version > KJ_STORE_SCHEMA_VERSION)
-    {
-      message = g_strdup_printf (_("“%s” was written by a newer version of Knee Journal (format %d; this version "
-                                   "knows up to %d). Update Knee Journal to open it."),
-                                 display, user_version, KJ_STORE_SCHEMA_VERSION);
-      refuse_file (error, KJ_STORE_ERROR_TOO_NEW, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  if (user_version < 0)
-    {
-      message = g_strdup_printf (_("“%s” gives an impossible format number (%d): it is damaged or not a Knee "
-                                   "Journal."), display, user_version);
-      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  info->user_version = user_version;
-  info->blank = user_version == 0 && n_objects == 0;
-
-  if (info->blank && role == FILE_ROLE_BACKUP)
-    {
-      message = g_strdup_printf (_("“%s” is an empty SQLite file: it holds no journal."), display);
-      refuse_file (error, KJ_STORE_ERROR_NOT_A_JOURNAL, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  if (!check_schema (db, path, user_version, role, error))
-    {
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  problem = check_integrity (db, role == FILE_ROLE_BACKUP || wal_frames ? "PRAGMA integrity_check (1)"
-                                                                        : "PRAGMA quick_check (1)", &rc);
-  if (problem != NULL)
-    {
-      if (wal_frames && role == FILE_ROLE_JOURNAL)
-        message = foreign_wal_message (path, problem);
-      else
-        message = g_strdup_printf (_("“%s” is damaged (%s)."), display, problem);
-      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-  /* a log that replaces every day of the main file is another journal's */
-  if (main_ids != NULL && main_ids->len > 0 && !has_any_day (db, main_ids))
-    {
-      message = foreign_wal_message (path, _("none of the journal’s days is left with it"));
-      refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
-      rc = SQLITE_ERROR;
-      goto out;
-    }
-
-out:
-  sqlite3_close_v2 (db);
-
-  /* a refused log stays as it was found, without the -shm file we made for it */
-  if (orphan_wal && rc != SQLITE_OK)
-    {
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (shm);
-    }
-
-  return rc == SQLITE_OK;
-}
-
 static gboolean
 create_empty_file (const char  *path,
                    GError     **error)
@@ -1067,7 +558,7 @@ copy_database (sqlite3     *db,
   rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
-      harden_connection (out);
+      kj_store_harden_connection (out);
       backup = sqlite3_backup_init (out, "main", db, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (out);
@@ -1081,7 +572,7 @@ copy_database (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, out, rc, dest);
+      kj_store_set_sqlite_error (error, out, rc, dest);
       sqlite3_close_v2 (out);
       g_unlink (tmp);
       return FALSE;
@@ -1118,7 +609,7 @@ migrate (KjStore  *self,
   int version = 0;
   int rc;
 
-  rc = query_int (self->db, "PRAGMA user_version", &version);
+  rc = kj_store_query_int (self->db, "PRAGMA user_version", &version);
   if (rc != SQLITE_OK)
     return store_error (self, rc, error);
 
@@ -1306,8 +797,8 @@ open_read_only (KjStore *self)
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
-      harden_connection (self->db);
-      rc = query_int (self->db, "PRAGMA user_version", &version);
+      kj_store_harden_connection (self->db);
+      rc = kj_store_query_int (self->db, "PRAGMA user_version", &version);
     }
 
   if ((rc & 0xff) == SQLITE_CANTOPEN && uri != NULL)
@@ -1316,8 +807,8 @@ open_read_only (KjStore *self)
       rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
       if (rc == SQLITE_OK)
         {
-          harden_connection (self->db);
-          rc = query_int (self->db, "PRAGMA user_version", &version);
+          kj_store_harden_connection (self->db);
+          rc = kj_store_query_int (self->db, "PRAGMA user_version", &version);
         }
     }
 
@@ -1361,7 +852,7 @@ kj_store_open_full (const char        *path,
   g_autofree char *display = NULL;
   gboolean read_only = (flags & KJ_STORE_OPEN_READ_ONLY) != 0;
   gboolean exists, is_empty, created = FALSE;
-  FileInfo info = { 0, TRUE };
+  KjFileInfo info = { 0, TRUE };
   GStatBuf st;
   int rc;
 
@@ -1372,7 +863,7 @@ kj_store_open_full (const char        *path,
   if (!check_path (path, &exists, &is_empty, error))
     return NULL;
 
-  if (exists && !is_empty && !inspect_file (path, FILE_ROLE_JOURNAL, &info, error))
+  if (exists && !is_empty && !kj_store_inspect_file (path, KJ_FILE_ROLE_JOURNAL, &info, error))
     return NULL;
 
   if (read_only)
@@ -1413,7 +904,7 @@ kj_store_open_full (const char        *path,
     {
       rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
       if (self->db != NULL)
-        harden_connection (self->db);
+        kj_store_harden_connection (self->db);
     }
 
   if (rc != SQLITE_OK)
@@ -1585,7 +1076,7 @@ kj_store_get_data_version (KjStore *self)
 
   g_return_val_if_fail (KJ_IS_STORE (self), -1);
 
-  return query_int (self->db, "PRAGMA data_version", &version) == SQLITE_OK ? version : -1;
+  return kj_store_query_int (self->db, "PRAGMA data_version", &version) == SQLITE_OK ? version : -1;
 }
 
 int
@@ -1660,7 +1151,7 @@ kj_store_is_empty (KjStore *self)
 
   g_return_val_if_fail (KJ_IS_STORE (self), TRUE);
 
-  query_int (self->db,
+  kj_store_query_int (self->db,
              "SELECT (SELECT count(*) FROM days) + (SELECT count(*) FROM treatments) + (SELECT count(*) FROM runs)",
              &n);
 
@@ -2770,7 +2261,7 @@ kj_store_restore (KjStore     *self,
   g_autofree char *trial_path = NULL;
   g_autoptr(KjStore) trial = NULL;
   g_autoptr(GError) local_error = NULL;
-  FileInfo info = { 0, TRUE };
+  KjFileInfo info = { 0, TRUE };
   sqlite3 *source = NULL;
   sqlite3_backup *copy;
   GStatBuf st;
@@ -2801,7 +2292,7 @@ kj_store_restore (KjStore     *self,
     }
 
   /* header, application id, version, exact schema and every page */
-  if (!inspect_file (backup, FILE_ROLE_BACKUP, &info, error))
+  if (!kj_store_inspect_file (backup, KJ_FILE_ROLE_BACKUP, &info, error))
     return FALSE;
 
   /* a trial on a copy: it must open and migrate as a journal would */
@@ -2810,12 +2301,12 @@ kj_store_restore (KjStore     *self,
   rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
-      harden_connection (source);
+      kj_store_harden_connection (source);
       if (copy_database (source, trial_path, &local_error))
         trial = kj_store_open (trial_path, &local_error);
     }
   else
-    set_sqlite_error (&local_error, source, rc, backup);
+    kj_store_set_sqlite_error (&local_error, source, rc, backup);
   sqlite3_close_v2 (source);
 
   if (trial == NULL)
@@ -2824,8 +2315,8 @@ kj_store_restore (KjStore     *self,
                                                   local_error->message);
 
       remove_created (trial_path);
-      refuse_file (error, local_error->code == KJ_STORE_ERROR_FULL ? KJ_STORE_ERROR_FULL : KJ_STORE_ERROR_DAMAGED,
-                   FILE_ROLE_BACKUP, message);
+      kj_store_refuse_file (error, local_error->code == KJ_STORE_ERROR_FULL ? KJ_STORE_ERROR_FULL : KJ_STORE_ERROR_DAMAGED,
+                   KJ_FILE_ROLE_BACKUP, message);
       return FALSE;
     }
 
