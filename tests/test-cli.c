@@ -582,6 +582,13 @@ test_cli_full_disk (void)
   g_unsetenv ("LD_PRELOAD");
   g_unsetenv ("KJ_ENOSPC_MATCH");
 
+  /* under AddressSanitizer its runtime must be loaded first: no shim then */
+  if (strstr (full.err, "ASan runtime does not come first") != NULL)
+    {
+      g_test_skip ("the ENOSPC shim cannot be preloaded into a binary built with AddressSanitizer");
+      return;
+    }
+
   g_assert_cmpint (full.status, ==, 1);
   g_assert_cmpstr (full.out, ==, "");
   g_assert_true (g_str_has_prefix (full.err, "knee-journal: error: "));

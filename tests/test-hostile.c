@@ -752,11 +752,11 @@ test_hostile_paths (void)
 
   /* a path longer than SQLite takes: no empty file is left behind */
   {
-    g_autoptr(GString) dir = g_string_new (NULL);
+    g_autofree char *base = kj_test_tmp_path ("long");
+    g_autoptr(GString) dir = g_string_new (base);
     g_autofree char *path = NULL;
     g_autoptr(KjStore) store = NULL;
 
-    g_string_append (dir, kj_test_tmp_path ("long"));
     while (dir->len < 600)
       g_string_append (dir, "/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     g_assert_cmpint (g_mkdir_with_parents (dir->str, 0700), ==, 0);
