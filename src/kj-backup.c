@@ -209,12 +209,18 @@ kj_backup_restore (KjStore     *store,
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H%M%S");
   g_autofree char *name = g_strdup_printf ("before-restore-%s.db", stamp);
   g_autofree char *copy = g_build_filename (folder, name, NULL);
+  gboolean had_folder = g_file_test (folder, G_FILE_TEST_IS_DIR);
 
   if (!make_folder (folder, error))
     return FALSE;
 
   if (!kj_store_restore (store, backup, copy, error))
-    return FALSE;
+    {
+      /* a refused backup leaves nothing behind, not even the folder */
+      if (!had_folder)
+        g_rmdir (folder);
+      return FALSE;
+    }
 
   if (safety_copy != NULL)
     *safety_copy = g_steal_pointer (&copy);

@@ -361,6 +361,7 @@ test_hostile_restore (void)
 
       listed = kj_backup_list (path);
       g_assert_cmpuint (listed->len, ==, 0);
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
     }
 
   /* the command line refuses too, exit 1, journal unchanged */
