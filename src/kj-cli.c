@@ -124,22 +124,14 @@ kj_cli_resolve_db_path (const char  *option,
   return g_steal_pointer (&path);
 }
 
+/* Exports and summaries only read: a journal that does not exist is not
+ * created for them, and one in a read-only folder can still be read. */
 static KjStore *
 open_store (const char  *path,
-            gboolean     must_exist,
+            gboolean     read_only,
             GError     **error)
 {
-  if (must_exist && !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND,
-                   _("There is no journal at “%s” yet."), display);
-      return NULL;
-    }
-
-  /* exports and summaries only read: that works in a read-only folder too */
-  return kj_store_open_full (path, must_exist ? KJ_STORE_OPEN_READ_ONLY : KJ_STORE_OPEN_DEFAULT, error);
+  return kj_store_open_full (path, read_only ? KJ_STORE_OPEN_READ_ONLY : KJ_STORE_OPEN_DEFAULT, error);
 }
 
 /* Rows that failed validation when read are left out of every output: say which */
@@ -171,25 +163,36 @@ print_counts (const char           *what,
   say ("\n");
 }
 
-static int
-run_import (KjStore    *store,
-            const char *file)
+/* The file to import, read and validated before the journal is opened, so
+ * that a bad file creates no journal and touches none. */
+static KjJournal *
+read_import (const char  *journal_path,
+             const char  *file,
+             GError     **error)
 {
-  g_autoptr(KjJournal) journal = NULL;
+  if (kj_store_owns_file (journal_path, file))
+    {
+      g_autofree char *display = g_filename_display_name (file);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                   _("“%s” is the journal itself or one of its files, not a file to import. Nothing was changed."),
+                   display);
+      return NULL;
+    }
+
+  return kj_json_parse_file (file, error);
+}
+
+static int
+run_import (KjStore         *store,
+            const KjJournal *journal,
+            const char      *file)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *display = g_filename_display_name (file);
   KjImportStats stats;
 
-  if (kj_store_owns_file (kj_store_get_path (store), file))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is the journal itself or one of its files, not a file "
-                                                    "to import. Nothing was changed."), display);
-
-      return fail (message);
-    }
-
-  if (!(journal = kj_json_parse_file (file, &error)) ||
-      !kj_store_import (store, journal, &stats, &error))
+  if (!kj_store_import (store, journal, &stats, &error))
     return fail (error->message);
 
   say (_("Imported “%s”:\n"), display);
@@ -382,6 +385,7 @@ kj_cli_run (int     argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjJournal) import = NULL;
   g_autofree char *path = NULL;
   g_auto(GStrv) args = g_strdupv (argv);
   gboolean headless;
@@ -455,6 +459,13 @@ kj_cli_run (int     argc,
   if (options.version)
     {
       g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
+      return TRUE;
+    }
+
+  /* a script's empty variable must not pick the default journal */
+  if (options.db != NULL && options.db[0] == '\0')
+    {
+      *exit_status = usage_error (_("--db needs the path of a journal"));
       return TRUE;
     }
 
@@ -553,6 +564,12 @@ kj_cli_run (int     argc,
       return FALSE;
     }
 
+  if (options.import_json != NULL && !(import = read_import (path, options.import_json, &error)))
+    {
+      *exit_status = fail (error->message);
+      return TRUE;
+    }
+
   if (!(store = open_store (path, options.import_json == NULL && options.import_gpx == NULL && options.restore_backup == NULL,
                             &error)))
     {
@@ -569,7 +586,7 @@ kj_cli_run (int     argc,
     status = run_restore (store, options.restore_backup);
 
   if (status == KJ_EXIT_OK && options.import_json)
-    status = run_import (store, options.import_json);
+    status = run_import (store, import, options.import_json);
   if (status == KJ_EXIT_OK && options.import_gpx)
     status = run_import_gpx (store, options.import_gpx, options.rest);
   if (status == KJ_EXIT_OK && options.export_json)

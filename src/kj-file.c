@@ -25,16 +25,24 @@ write_stream (const char  *path,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
-  int fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+  int fd;
 
+  /* without O_NONBLOCK, a pipe that nothing reads would wait forever */
+  fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+      if (saved_errno == ENXIO)
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
+                     _("Could not write “%s”: it is a pipe that no program is reading from."), display);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
+
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
   while (length > 0)
     {

@@ -18,15 +18,72 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kj-store.h"
 #include "kj-store-private.h"
 #include "kj-store-schema.h"
 
+/* The journals that stores of this process have open, by device and inode.
+ * While one is open, nothing may open and close a descriptor of its own on
+ * the file or its -shm (nor an immutable SQLite connection, which does the
+ * same): that would drop the store's locks. */
+static GMutex open_here_mutex;
+static GHashTable *open_here;   /* "dev:inode" → number of stores */
+
+static char *
+file_key (dev_t device,
+          ino_t inode)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) device, (guint64) inode);
+}
+
+void
+kj_store_file_opened (dev_t device,
+                      ino_t inode)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_here_mutex);
+  char *key = file_key (device, inode);
+
+  if (open_here == NULL)
+    open_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (open_here, key,
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_here, key)) + 1));
+}
+
+void
+kj_store_file_closed (dev_t device,
+                      ino_t inode)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_here_mutex);
+  g_autofree char *key = file_key (device, inode);
+  guint n = open_here ? GPOINTER_TO_UINT (g_hash_table_lookup (open_here, key)) : 0;
+
+  if (n > 1)
+    g_hash_table_replace (open_here, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
+  else if (n == 1)
+    g_hash_table_remove (open_here, key);
+}
+
+/* Whether a store of this process has @path open */
+gboolean
+kj_store_file_is_open_here (const char *path)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&open_here_mutex);
+  g_autofree char *key = NULL;
+  GStatBuf st;
+
+  if (open_here == NULL || g_stat (path, &st) != 0)
+    return FALSE;
+
+  key = file_key (st.st_dev, st.st_ino);
+  return g_hash_table_contains (open_here, key);
+}
 
 /* Every connection: nothing stored in the file runs code of its own */
 void
@@ -125,8 +182,9 @@ read_schema (sqlite3 *db,
       const char *table = (const char *) sqlite3_column_text (stmt, 2);
       const char *sql = (const char *) sqlite3_column_text (stmt, 3);
 
-      /* statistics of ANALYZE steer the query planner and nothing else */
-      if (name != NULL && g_str_has_prefix (name, "sqlite_stat"))
+      /* the statistics tables of ANALYZE steer the query planner and nothing else */
+      if (g_strcmp0 (type, "table") == 0 &&
+          (g_strcmp0 (name, "sqlite_stat1") == 0 || g_strcmp0 (name, "sqlite_stat4") == 0))
         continue;
 
       g_hash_table_insert (schema, g_strdup_printf ("%s\n%s", type ? type : "", name ? name : ""),
@@ -176,12 +234,19 @@ schema_object_words (const char *key)
   return _("object");
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Appends “trigger “wipe”” for each key of @keys to @list */
 static void
 list_schema_objects (GString   *list,
                      GPtrArray *keys)
 {
-  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (keys, compare_keys);
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
@@ -192,6 +257,24 @@ list_schema_objects (GString   *list,
       /* Translators: a part of a database, like “trigger “wipe”” */
       g_string_append_printf (list, _("%s “%s”"), schema_object_words (key), name);
     }
+}
+
+static gboolean
+schemas_equal (GHashTable *a,
+               GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (g_hash_table_lookup (b, key), value) != 0)
+      return FALSE;
+
+  return TRUE;
 }
 
 /* Compares the file's schema with the one of @version; sets @error on any difference. */
@@ -212,6 +295,7 @@ check_schema (sqlite3     *db,
   GHashTable *expected = expected_schema (version);
   GHashTableIter iter;
   gpointer key, value;
+  int other;
   int rc;
 
   actual = read_schema (db, &rc);
@@ -240,7 +324,14 @@ check_schema (sqlite3     *db,
   if (extra->len == 0 && missing->len == 0 && changed->len == 0)
     return TRUE;
 
-  if (extra->len > 0)
+  for (other = 1; other <= KJ_STORE_SCHEMA_VERSION; other++)
+    if (other != version && schemas_equal (actual, expected_schema (other)))
+      break;
+
+  if (other <= KJ_STORE_SCHEMA_VERSION)
+    message = g_strdup_printf (_("“%s” says it is of format %d, but it holds a journal of format %d: another "
+                                 "program changed its format number."), display, version, other);
+  else if (extra->len > 0)
     {
       list_schema_objects (list, extra);
       message = g_strdup_printf (_("“%s” holds things that Knee Journal did not put there (%s). They could change or "
@@ -277,15 +368,35 @@ has_wal_frames (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 32;
 }
 
-/* A write-ahead log that no connection uses: frames, but no -shm file, which
- * every connection to a journal in WAL mode keeps beside it. It was left by
- * a crash, or copied here, perhaps from another journal. */
+/* Whether a connection of another process uses the journal's -shm: every
+ * live connection holds a read lock on its "dead man switch" byte (128, in
+ * SQLite's unix VFS). Only for a journal that this process does not have
+ * open: closing our descriptor would drop our own locks. */
+static gboolean
+shm_in_use (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+  gboolean in_use;
+  int fd;
+
+  fd = g_open (shm, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+
+  in_use = fcntl (fd, F_GETLK, &lock) != 0 || lock.l_type != F_UNLCK;
+  close (fd);
+
+  return in_use;
+}
+
+/* A write-ahead log with frames that no connection uses, in this process or
+ * another: a crash left it, or it was copied here, perhaps from another
+ * journal (with or without a -shm file). */
 static gboolean
 has_orphan_wal (const char *path)
 {
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  return has_wal_frames (path) && !g_file_test (shm, G_FILE_TEST_EXISTS);
+  return has_wal_frames (path) && !kj_store_file_is_open_here (path) && !shm_in_use (path);
 }
 
 /* Up to @max ids of day entries in the main file alone, the log left aside.
@@ -306,7 +417,7 @@ main_file_day_ids (const char *path,
   if (uri != NULL &&
       sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
       (kj_store_harden_connection (db), TRUE) &&
-      sqlite3_prepare_v2 (db, "SELECT id FROM days ORDER BY rowid LIMIT ?1", -1, &stmt, NULL) == SQLITE_OK)
+      sqlite3_prepare_v2 (db, "SELECT id FROM days ORDER BY id LIMIT ?1", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_int (stmt, 1, max);
       while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -318,22 +429,22 @@ main_file_day_ids (const char *path,
   return ids;
 }
 
-/* Whether any of @ids is a day entry of @db */
-static gboolean
-has_any_day (sqlite3   *db,
-             GPtrArray *ids)
+/* How many of @ids are day entries of @db */
+static guint
+count_days (sqlite3   *db,
+            GPtrArray *ids)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  guint found = 0;
 
   if (sqlite3_prepare_v2 (db, "SELECT 1 FROM days WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
+    return 0;
 
-  for (guint i = 0; i < ids->len && !found; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (ids, i), -1, SQLITE_STATIC);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
+      found += sqlite3_step (stmt) == SQLITE_ROW;
     }
   sqlite3_finalize (stmt);
 
@@ -357,8 +468,8 @@ foreign_wal_message (const char *path,
 /* Looks at an existing, non-empty file through a read-only connection and
  * decides whether it is a journal of ours that can be trusted, without
  * writing a byte to it: the header, the application id, the version, the
- * exact schema of that version, and the pages (quick_check; a full
- * integrity_check for a backup and when a write-ahead log is replayed). */
+ * exact schema of that version, and SQLite's integrity_check of its pages
+ * and indexes. */
 gboolean
 kj_store_inspect_file (const char  *path,
                        KjFileRole   role,
@@ -390,7 +501,8 @@ kj_store_inspect_file (const char  *path,
       g_autofree char *immutable = g_strconcat (uri ? uri : "", "?mode=ro&immutable=1", NULL);
 
       /* A journal in WAL mode cannot be read without its -shm file, which a
-       * read-only folder cannot hold: then look at the main file as it is. */
+       * read-only folder cannot hold: then look at the main file as it is
+       * (not while a store of ours has it open: see kj_store_file_is_open_here()). */
       if (attempt == 0)
         rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
       else
@@ -405,7 +517,8 @@ kj_store_inspect_file (const char  *path,
       if (rc == SQLITE_OK)
         rc = kj_store_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects);
 
-      if ((rc & 0xff) != SQLITE_CANTOPEN || uri == NULL)
+      if (((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY) || uri == NULL ||
+          attempt == 1 || kj_store_file_is_open_here (path))
         break;
 
       g_clear_pointer (&db, sqlite3_close_v2);
@@ -480,8 +593,9 @@ kj_store_inspect_file (const char  *path,
       goto out;
     }
 
-  problem = check_integrity (db, role == KJ_FILE_ROLE_BACKUP || wal_frames ? "PRAGMA integrity_check (1)"
-                                                                        : "PRAGMA quick_check (1)", &rc);
+  /* integrity_check, not quick_check: it also finds an index that no longer
+   * matches its table, such as two entries for one date */
+  problem = check_integrity (db, "PRAGMA integrity_check (1)", &rc);
   if (problem != NULL)
     {
       if (wal_frames && role == KJ_FILE_ROLE_JOURNAL)
@@ -493,10 +607,11 @@ kj_store_inspect_file (const char  *path,
       goto out;
     }
 
-  /* a log that replaces every day of the main file is another journal's */
-  if (main_ids != NULL && main_ids->len > 0 && !has_any_day (db, main_ids))
+  /* A log of this journal changes a few days at a time: one that takes away
+   * most of the main file's days is another journal's */
+  if (main_ids != NULL && main_ids->len > 0 && count_days (db, main_ids) * 2 < main_ids->len)
     {
-      message = foreign_wal_message (path, _("none of the journal’s days is left with it"));
+      message = foreign_wal_message (path, _("most of the journal’s days are gone with it"));
       kj_store_refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
       rc = SQLITE_ERROR;
       goto out;

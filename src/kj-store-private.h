@@ -5,6 +5,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "kj-store.h"
 
@@ -35,6 +36,11 @@ void      kj_store_refuse_file       (GError     **error,
                                       int          code,
                                       KjFileRole   role,
                                       const char  *message);
+void      kj_store_file_opened       (dev_t        device,
+                                      ino_t        inode);
+void      kj_store_file_closed       (dev_t        device,
+                                      ino_t        inode);
+gboolean  kj_store_file_is_open_here (const char  *path);
 gboolean  kj_store_inspect_file      (const char  *path,
                                       KjFileRole   role,
                                       KjFileInfo  *info,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ struct _KjStore
   ino_t       inode;
   GHashTable *damage;       /* messages about rows that failed validation when read */
   GHashTable *damaged_days; /* ids of day entries that could not be read */
+  gboolean    registered;   /* counted by kj_store_file_opened() */
 };
 
 G_DEFINE_FINAL_TYPE (KjStore, kj_store, G_TYPE_OBJECT)
@@ -280,6 +282,16 @@ row_shown (RowReader *row,
   return shown_text ((const char *) sqlite3_column_text (row->stmt, column));
 }
 
+/* Whether the column's text holds a NUL, which would hide what follows it */
+static gboolean
+has_nul (RowReader *row,
+         int        column)
+{
+  const char *text = (const char *) sqlite3_column_text (row->stmt, column);
+
+  return text != NULL && strlen (text) != (size_t) sqlite3_column_bytes (row->stmt, column);
+}
+
 /* An integer column; KJ_UNSET for NULL. A value beyond any range is
  * reported here, before it could wrap into one. */
 static int
@@ -363,6 +375,9 @@ row_text (RowReader  *row,
       return g_strdup ("");
     }
 
+  if (has_nul (row, column))
+    row_fail (row, _("%s: the text holds a NUL character"), field);
+
   return g_strndup ((const char *) sqlite3_column_text (row->stmt, column),
                     sqlite3_column_bytes (row->stmt, column));
 }
@@ -381,7 +396,7 @@ row_code (RowReader  *row,
     return NULL;
 
   text = (const char *) sqlite3_column_text (row->stmt, column);
-  code = kj_code_lookup (list, text);
+  code = has_nul (row, column) ? NULL : kj_code_lookup (list, text);
   if (code == NULL)
     {
       g_autofree char *shown = row_shown (row, column);
@@ -676,6 +691,8 @@ kj_store_finalize (GObject *object)
   g_clear_pointer (&self->damaged_days, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  if (self->registered)
+    kj_store_file_closed (self->device, self->inode);
 
   G_OBJECT_CLASS (kj_store_parent_class)->finalize (object);
 }
@@ -801,7 +818,9 @@ open_read_only (KjStore *self)
       rc = kj_store_query_int (self->db, "PRAGMA user_version", &version);
     }
 
-  if ((rc & 0xff) == SQLITE_CANTOPEN && uri != NULL)
+  /* see kj_store_file_is_open_here() on why not while a store of ours has it */
+  if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) && uri != NULL &&
+      !kj_store_file_is_open_here (self->path))
     {
       g_clear_pointer (&self->db, sqlite3_close_v2);
       rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -850,6 +869,7 @@ kj_store_open_full (const char        *path,
 {
   g_autoptr(KjStore) self = NULL;
   g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean read_only = (flags & KJ_STORE_OPEN_READ_ONLY) != 0;
   gboolean exists, is_empty, created = FALSE;
   KjFileInfo info = { 0, TRUE };
@@ -860,8 +880,15 @@ kj_store_open_full (const char        *path,
 
   display = g_filename_display_name (path);
 
-  if (!check_path (path, &exists, &is_empty, error))
-    return NULL;
+  if (!check_path (path, &exists, &is_empty, &local_error))
+    {
+      /* reading, a missing folder is just no journal */
+      if (read_only && g_error_matches (local_error, KJ_STORE_ERROR, KJ_STORE_ERROR_NO_FOLDER))
+        g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND, _("There is no journal at “%s” yet."), display);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (exists && !is_empty && !kj_store_inspect_file (path, KJ_FILE_ROLE_JOURNAL, &info, error))
     return NULL;
@@ -919,6 +946,8 @@ kj_store_open_full (const char        *path,
     {
       self->device = st.st_dev;
       self->inode = st.st_ino;
+      self->registered = TRUE;
+      kj_store_file_opened (self->device, self->inode);
     }
 
   if (read_only)
@@ -946,62 +975,95 @@ failed:
   return NULL;
 }
 
+/* @path with its folder's links resolved; the file itself need not exist */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real_dir = realpath (dir, NULL);
+  char *real = realpath (path, NULL);
+
+  if (real != NULL)
+    return real;
+
+  return g_build_filename (real_dir ? real_dir : dir, base, NULL);
+}
+
+static gboolean
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
 /**
  * kj_store_owns_file:
  * @journal_path: a journal
  * @path: any file
  *
- * Whether @path is the journal, its write-ahead log or shared-memory file,
- * or anything in its backups folder, compared by device and inode (through
- * links) rather than by name: a file that must never be overwritten by an
- * export, nor read as an import.
+ * Whether @path is the journal, its write-ahead log, shared-memory or
+ * rollback file, its backups folder or anything in it, compared by device
+ * and inode (through links) rather than by name: a file that must never be
+ * overwritten by an export, nor read as an import. The journal's companions
+ * are looked for beside the journal as named and beside the file a link
+ * names, where SQLite keeps them.
  */
 gboolean
 kj_store_owns_file (const char *journal_path,
                     const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", ".backups" };
-  g_autofree char *parent = NULL;
-  GStatBuf target, parent_st;
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *real_journal = NULL;
+  g_autofree char *real_path = NULL;
+  g_autofree char *backups = NULL;
+  const char *journals[2];
+  GStatBuf target, backups_st;
   gboolean target_exists;
 
   g_return_val_if_fail (journal_path != NULL && path != NULL, FALSE);
 
+  real_journal = resolve_path (journal_path);
+  real_path = resolve_path (path);
+  journals[0] = journal_path;
+  journals[1] = real_journal;
   target_exists = g_stat (path, &target) == 0;
-  parent = g_path_get_dirname (path);
-  if (g_stat (parent, &parent_st) != 0)
-    parent_st.st_ino = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *own = g_strconcat (journal_path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (own, &st) != 0)
-        continue;
-
-      if (target_exists && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
-        return TRUE;
-
-      /* a file in the backups folder, new or not */
-      if (S_ISDIR (st.st_mode) && parent_st.st_ino != 0 &&
-          st.st_dev == parent_st.st_dev && st.st_ino == parent_st.st_ino)
-        return TRUE;
-    }
-
-  /* -wal and -shm come and go: compare names too, in the journal's folder */
-  {
-    g_autofree char *canonical = g_canonicalize_filename (path, NULL);
-    g_autofree char *journal = g_canonicalize_filename (journal_path, NULL);
-
+  for (guint j = 0; j < G_N_ELEMENTS (journals); j++)
     for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
       {
-        g_autofree char *own = g_strconcat (journal, suffixes[i], NULL);
+        g_autofree char *own = g_strconcat (journals[j], suffixes[i], NULL);
+        g_autofree char *real_own = resolve_path (own);
+        GStatBuf st;
 
-        if (g_str_equal (canonical, own))
+        if (target_exists && g_stat (own, &st) == 0 && same_file (&st, &target))
+          return TRUE;
+
+        /* -wal and -shm come and go: compare names too */
+        if (g_str_equal (real_path, real_own))
           return TRUE;
       }
-  }
+
+  /* the backups folder, and anything at any depth below it */
+  backups = g_strconcat (journal_path, ".backups", NULL);
+  if (g_stat (backups, &backups_st) == 0)
+    {
+      g_autofree char *dir = g_strdup (real_path);
+
+      if (target_exists && same_file (&target, &backups_st))
+        return TRUE;
+
+      while (strcmp (dir, "/") != 0 && strcmp (dir, ".") != 0)
+        {
+          char *parent = g_path_get_dirname (dir);
+          GStatBuf st;
+
+          g_free (dir);
+          dir = parent;
+          if (g_stat (dir, &st) == 0 && same_file (&st, &backups_st))
+            return TRUE;
+        }
+    }
 
   return FALSE;
 }
@@ -2242,6 +2304,19 @@ kj_store_backup (KjStore     *self,
   return backup_to (self, dest, error);
 }
 
+/* Removes the trial copy of a restore, and the copy its migration made */
+static void
+remove_trial (const char *trial_path)
+{
+  remove_created (trial_path);
+  for (int v = 1; v < KJ_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *before_migration = g_strdup_printf ("%s.bak-v%d", trial_path, v);
+
+      g_unlink (before_migration);
+    }
+}
+
 /**
  * kj_store_restore:
  * @backup: a copy made by kj_store_backup()
@@ -2272,9 +2347,17 @@ kj_store_restore (KjStore     *self,
 
   display = g_filename_display_name (backup);
 
-  if (g_stat (backup, &st) != 0 || !S_ISREG (st.st_mode))
+  if (g_stat (backup, &st) != 0)
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND, _("There is no backup “%s”."), display);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a file."), display);
+
+      kj_store_refuse_file (error, KJ_STORE_ERROR_NOT_A_DATABASE, KJ_FILE_ROLE_BACKUP, message);
       return FALSE;
     }
 
@@ -2286,8 +2369,9 @@ kj_store_restore (KjStore     *self,
 
   if (self->device == st.st_dev && self->inode == st.st_ino)
     {
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
-                   _("“%s” is the journal itself, not a backup of it."), display);
+      g_autofree char *message = g_strdup_printf (_("“%s” is the journal itself, not a backup of it."), display);
+
+      kj_store_refuse_file (error, KJ_STORE_ERROR_INVALID, KJ_FILE_ROLE_BACKUP, message);
       return FALSE;
     }
 
@@ -2297,7 +2381,7 @@ kj_store_restore (KjStore     *self,
 
   /* a trial on a copy: it must open and migrate as a journal would */
   trial_path = g_strconcat (safety_copy, ".check", NULL);
-  remove_created (trial_path);
+  remove_trial (trial_path);
   rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
@@ -2309,12 +2393,28 @@ kj_store_restore (KjStore     *self,
     kj_store_set_sqlite_error (&local_error, source, rc, backup);
   sqlite3_close_v2 (source);
 
+  /* and every row must read as an import would take it */
+  if (trial != NULL)
+    {
+      g_autoptr(GPtrArray) damage = kj_store_scan_damage (trial, &local_error);
+
+      if (damage != NULL && damage->len > 0)
+        {
+          g_set_error (&local_error, KJ_STORE_ERROR, KJ_STORE_ERROR_DAMAGED,
+                       ngettext ("it holds %u damaged record (%s).", "it holds %u damaged records (the first: %s).",
+                                 damage->len),
+                       damage->len, (const char *) g_ptr_array_index (damage, 0));
+        }
+      if (local_error != NULL)
+        g_clear_object (&trial);
+    }
+
   if (trial == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The backup “%s” cannot be used: %s"), display,
                                                   local_error->message);
 
-      remove_created (trial_path);
+      remove_trial (trial_path);
       kj_store_refuse_file (error, local_error->code == KJ_STORE_ERROR_FULL ? KJ_STORE_ERROR_FULL : KJ_STORE_ERROR_DAMAGED,
                    KJ_FILE_ROLE_BACKUP, message);
       return FALSE;
@@ -2324,7 +2424,7 @@ kj_store_restore (KjStore     *self,
     {
       g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
       g_clear_object (&trial);
-      remove_created (trial_path);
+      remove_trial (trial_path);
       return FALSE;
     }
 
@@ -2339,7 +2439,7 @@ kj_store_restore (KjStore     *self,
     }
 
   g_clear_object (&trial);
-  remove_created (trial_path);
+  remove_trial (trial_path);
 
   /* statements prepared for the old schema are prepared again */
   g_hash_table_remove_all (self->statements);

@@ -22,6 +22,7 @@
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-store.h"
+#include "kj-store-schema.h"
 #include "kj-test-util.h"
 
 /* A journal at @name in the test folder with @n_days generated days. */
@@ -181,6 +182,11 @@ static const Hostile hostile_files[] = {
   { "changed-table", "PRAGMA writable_schema = ON;"
                      " UPDATE sqlite_schema SET sql = replace (sql, 'BETWEEN 0 AND 10', 'BETWEEN 0 AND 1000')"
                      " WHERE name = 'days'", "changed" },
+  { "stat-named-trigger", "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES ('trigger',"
+                          " 'sqlite_stat_evil', 'days', 0, 'CREATE TRIGGER sqlite_stat_evil AFTER INSERT ON days"
+                          " BEGIN DELETE FROM runs; END')", "trigger" },
+  { "stat-named-view", "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES ('view', 'sqlite_stat9',"
+                       " 'sqlite_stat9', 0, 'CREATE VIEW sqlite_stat9 AS SELECT 1')", "view" },
   { "app-id-no-tables", NULL, "missing" },
   { "current-labelled-v1", "PRAGMA user_version = 1", "" },
 };
@@ -364,6 +370,20 @@ test_hostile_restore (void)
       g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
     }
 
+  /* a backup with a value stored out of range is refused too */
+  {
+    g_autofree char *damaged = make_journal ("backup-damaged-row.db", 61, 20);
+    g_autofree char *safety = NULL;
+
+    g_assert_true (kj_test_exec_sql (damaged, "PRAGMA ignore_check_constraints = ON;"
+                                              " UPDATE days SET pain = 99 WHERE date = '2026-10-30'"));
+    g_assert_false (kj_backup_restore (store, damaged, &safety, &error));
+    g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (error->message, "pain: 99"));
+    g_clear_error (&error);
+    g_ptr_array_add (files, g_steal_pointer (&damaged));
+  }
+
   /* the command line refuses too, exit 1, journal unchanged */
   g_clear_object (&store);
   for (guint i = 0; i < files->len; i++)
@@ -379,6 +399,33 @@ test_hostile_restore (void)
     }
 
   kj_test_assert_integrity (path);
+
+  /* a backup of the first format is restored and brought up to date, and
+   * its trial copy leaves nothing behind */
+  {
+    g_autofree char *v1 = kj_test_tmp_path ("backup-v1.db");
+    g_autofree char *sql = g_strdup_printf ("%s PRAGMA application_id = %d; PRAGMA user_version = 1;"
+                                            " INSERT INTO days (id, date, pain) VALUES ('v1-day', '2025-05-05', 6);",
+                                            kj_store_migrations[0], KJ_STORE_APPLICATION_ID);
+    g_autofree char *safety = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    g_unlink (v1);
+    g_assert_true (kj_test_exec_sql (v1, sql));
+    store = kj_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (kj_backup_restore (store, v1, &safety, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (kj_store_get_schema_version (store), ==, KJ_STORE_SCHEMA_VERSION);
+    g_clear_object (&store);
+    g_assert_cmpint (pain_on (path, "2025-05-05"), ==, 6);
+
+    dir = g_dir_open (folder, 0, NULL);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_has_prefix (name, "before-restore-") && g_str_has_suffix (name, ".db"));
+  }
+
   kj_test_remove_tree (folder);
 }
 
@@ -406,7 +453,11 @@ test_hostile_damaged_rows (void)
     "INSERT INTO treatments (id, date, kind, drug, dose_mg) VALUES ('bad-drug', '2026-10-22', 'medication', 'snake-oil', 400);"
     "INSERT INTO runs (id, date, distance_km) VALUES ('inf-run', '2026-10-23', 9e999);"
     "INSERT INTO runs (id, date, distance_km, pain_after) VALUES ('bad-pain-run', '2026-10-24', 5, 12);"
-    "UPDATE profile SET units = 'furlongs', review_weeks = 99;"));
+    "UPDATE profile SET units = 'furlongs', review_weeks = 99;"
+    "UPDATE days SET notes = 'shown' || char (0) || 'hidden' WHERE date = '2026-10-25';"
+    "UPDATE days SET id = 'twin' || char (0) || 'a' WHERE date = '2026-10-26';"
+    "UPDATE days SET id = 'twin' || char (0) || 'b' WHERE date = '2026-10-27';"
+    "INSERT INTO treatments (id, date, kind) VALUES ('nul-kind', '2026-10-28', 'other' || char (0) || 'evil');"));
 
   store = kj_store_open (path, &error);
   g_assert_no_error (error);
@@ -453,6 +504,9 @@ test_hostile_damaged_rows (void)
   g_assert_nonnull (strstr (all, "distance_km"));
   g_assert_nonnull (strstr (all, "pain_after: 12"));
   g_assert_nonnull (strstr (all, "furlongs"));
+  g_assert_nonnull (strstr (all, "day 2026-10-25: notes: the text holds a NUL character"));
+  g_assert_nonnull (strstr (all, "day 2026-10-26: id: the text holds a NUL character"));
+  g_assert_nonnull (strstr (all, "treatment of 2026-10-28: kind:"));
   g_clear_object (&store);
 
   /* the command line: no crash, the damage on stderr, exports the importer takes */
@@ -515,7 +569,7 @@ test_hostile_stale_wal (void)
   g_autofree char *before = NULL;
   g_autofree char *wal_contents = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
+  gsize length, wal_length;
 
   /* b, open and written, has a log with frames */
   {
@@ -527,6 +581,7 @@ test_hostile_stale_wal (void)
     g_assert_no_error (error);
     wal_contents = kj_test_read_file (b_wal, &length);
     g_assert_cmpuint (length, >, 32 + 4096);
+    wal_length = length;
   }
 
   before = kj_test_sha256_file (a);
@@ -578,6 +633,23 @@ test_hostile_stale_wal (void)
     g_assert_cmpstr (before, ==, after);
   }
 
+  /* the same log with a -shm file copied beside it, or an empty one: no
+   * program uses it (none holds its lock), so it is checked the same way */
+  {
+    g_autofree char *a_shm = sidecar (a, "-shm");
+    g_auto(KjTestRun) run = { 0 };
+    g_autofree char *after = NULL;
+
+    kj_test_write_file (a_wal, wal_contents, wal_length);
+    kj_test_write_file (a_shm, "", 0);
+    kj_test_run_cli (&run, a, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "-wal"));
+    after = kj_test_sha256_file (a);
+    g_assert_cmpstr (before, ==, after);
+    g_unlink (a_shm);
+  }
+
   /* a log that a crash left, without its -shm file, is the journal's own: it opens with the log's changes */
   g_unlink (a_wal);
   {
@@ -605,6 +677,42 @@ test_hostile_stale_wal (void)
     g_assert_cmpint (pain_on (copy, "2026-10-01"), ==, 3);
     kj_test_assert_integrity (copy);
   }
+}
+
+/* Two entries for one date, the unique index made to hold them behind
+ * SQLite's back: quick_check passes, integrity_check does not */
+static void
+test_hostile_duplicate_dates (void)
+{
+  g_autofree char *path = make_journal ("dup-dates.db", 51, 30);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(KjTestRun) run = { 0 };
+
+  g_assert_true (kj_test_exec_sql (path,
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace (sql, 'date TEXT NOT NULL UNIQUE', 'date TEXT NOT NULL') WHERE name = 'days';"
+    "UPDATE sqlite_schema SET name = 'dup_index', sql = 'CREATE INDEX dup_index ON days (date)'"
+    " WHERE name = 'sqlite_autoindex_days_2';"));
+  g_assert_true (kj_test_exec_sql (path,
+    "INSERT INTO days (id, date, pain) VALUES ('second', '2026-10-20', 3);"
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace (sql, 'date TEXT NOT NULL CHECK', 'date TEXT NOT NULL UNIQUE CHECK')"
+    " WHERE name = 'days';"
+    "UPDATE sqlite_schema SET name = 'sqlite_autoindex_days_2', sql = NULL WHERE name = 'dup_index';"));
+  before = kj_test_sha256_file (path);
+
+  store = kj_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "non-unique"));
+
+  kj_test_run_cli (&run, path, "--export-json", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  after = kj_test_sha256_file (path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 /* 9, 10. Exports aimed at the journal, its log, its backups, a FIFO */
@@ -665,6 +773,44 @@ test_hostile_export_targets (void)
     g_assert_cmpstr (text_before, ==, text_after);
     g_assert_cmpstr (text_before, ==, backup_text);
   }
+  /* a subfolder of the backups folder */
+  {
+    g_autofree char *sub = g_build_filename (folder, "sub", NULL);
+    g_autofree char *target = g_build_filename (sub, "x.json", NULL);
+    g_auto(KjTestRun) run = { 0 };
+
+    g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+    kj_test_run_cli (&run, path, "--export-json", target, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  }
+
+  /* the journal opened through a link: its log lies beside the link's target */
+  {
+    g_autofree char *links = kj_test_tmp_path ("links");
+    g_autofree char *via = g_build_filename (links, "via-link.db", NULL);
+    g_autoptr(KjStore) store = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(KjTestRun) run = { 0 };
+    g_autofree char *wal_before = NULL;
+    g_autofree char *wal_after = NULL;
+
+    kj_test_remove_tree (links);
+    g_assert_cmpint (g_mkdir_with_parents (links, 0700), ==, 0);
+    g_assert_cmpint (symlink (path, via), ==, 0);
+    store = kj_store_open (path, &error);
+    g_assert_no_error (error);
+    save_pain (store, "2026-11-05", 5);
+    g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+    wal_before = kj_test_sha256_file (wal);
+
+    kj_test_run_cli (&run, via, "--export-json", wal, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    wal_after = kj_test_sha256_file (wal);
+    g_assert_cmpstr (wal_before, ==, wal_after);
+    kj_test_remove_tree (links);
+  }
+
   /* nor is the journal imported as JSON or GPX: it is not read as a file */
   {
     g_auto(KjTestRun) run = { 0 };
@@ -726,6 +872,59 @@ test_hostile_export_fifo (void)
 
   g_string_free (reader.read, TRUE);
   g_unlink (fifo);
+}
+
+/* A pipe that nothing reads: an error at once, not a wait without end */
+static void
+test_hostile_export_fifo_no_reader (void)
+{
+  g_autofree char *path = make_journal ("fifo-alone.db", 44, 5);
+  g_autofree char *fifo = kj_test_tmp_path ("nobody-reads.fifo");
+  g_auto(KjTestRun) run = { 0 };
+  GStatBuf st;
+
+  g_unlink (fifo);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  kj_test_run_cli (&run, path, "--export-csv", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no program is reading"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (fifo);
+}
+
+/* The command line's slips: an empty --db, a bad import into a new journal */
+static void
+test_hostile_cli_slips (void)
+{
+  g_autofree char *fresh = kj_test_tmp_path ("never-created.db");
+  g_autofree char *bad = kj_test_tmp_path ("bad-import.json");
+
+  {
+    g_auto(KjTestRun) run = { 0 };
+
+    kj_test_run_cli (&run, NULL, "--db", "", "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  g_unlink (fresh);
+  kj_test_write_file (bad, "{ \"format\": \"knee-journal\", \"version\": 1, \"days\": [ { \"id\": \"a\","
+                           " \"date\": \"2026-02-30\", \"pain\": 3 } ] }", -1);
+  {
+    g_auto(KjTestRun) run = { 0 };
+
+    kj_test_run_cli (&run, NULL, "--db", fresh, "--import-json", bad, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(KjTestRun) run = { 0 };
+
+    kj_test_run_cli (&run, NULL, "--db", fresh, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no journal"));
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* 11. The smaller ones */
@@ -891,6 +1090,69 @@ test_hostile_cascade (void)
   g_assert_no_error (error);
 }
 
+/* 11. A read-only folder for an ordinary user (not root, for whom
+ * permissions do not hold): SQLite cannot make the -shm file there */
+static void
+test_hostile_read_only_user (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kj-ro-user-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *binary = g_build_filename (dir, "knee-journal", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GPtrArray *argv = g_ptr_array_new ();
+  gsize length;
+  int status = -1;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(KjStore) store = kj_store_open (path, &error);
+    g_autoptr(KjJournal) journal = kj_gen_journal (8, 30, "improving", "2026-11-01", NULL);
+
+    g_assert_no_error (error);
+    kj_store_import (store, journal, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  /* a copy of the binary in the folder, so that the user can run it */
+  contents = kj_test_read_file (g_getenv ("KJ_BINARY"), &length);
+  kj_test_write_file (binary, contents, length);
+  g_assert_cmpint (g_chmod (binary, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "setpriv");
+      g_ptr_array_add (argv, (gpointer) "--reuid=65534");
+      g_ptr_array_add (argv, (gpointer) "--regid=65534");
+      g_ptr_array_add (argv, (gpointer) "--clear-groups");
+    }
+  g_ptr_array_add (argv, binary);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, (gpointer) "--summary");
+  g_ptr_array_add (argv, (gpointer) "--as-of");
+  g_ptr_array_add (argv, (gpointer) "2026-11-01");
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync ("/", (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "2026-11-01"));
+  g_free (contents);
+  contents = g_build_filename (dir, "journal.db-shm", NULL);
+  g_assert_false (g_file_test (contents, G_FILE_TEST_EXISTS));
+
+  g_ptr_array_free (argv, TRUE);
+  g_chmod (dir, 0700);
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +1170,10 @@ main (int   argc,
   g_test_add_func ("/hostile/paths", test_hostile_paths);
   g_test_add_func ("/hostile/read-only-summary", test_hostile_read_only_summary);
   g_test_add_func ("/hostile/cascade", test_hostile_cascade);
+  g_test_add_func ("/hostile/duplicate-dates", test_hostile_duplicate_dates);
+  g_test_add_func ("/hostile/export-fifo-no-reader", test_hostile_export_fifo_no_reader);
+  g_test_add_func ("/hostile/cli-slips", test_hostile_cli_slips);
+  g_test_add_func ("/hostile/read-only-user", test_hostile_read_only_user);
 
   return g_test_run ();
 }
