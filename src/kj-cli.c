@@ -163,26 +163,6 @@ print_counts (const char           *what,
   say ("\n");
 }
 
-/* The file to import, read and validated before the journal is opened, so
- * that a bad file creates no journal and touches none. */
-static KjJournal *
-read_import (const char  *journal_path,
-             const char  *file,
-             GError     **error)
-{
-  if (kj_store_owns_file (journal_path, file))
-    {
-      g_autofree char *display = g_filename_display_name (file);
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
-                   _("“%s” is the journal itself or one of its files, not a file to import. Nothing was changed."),
-                   display);
-      return NULL;
-    }
-
-  return kj_json_parse_file (file, error);
-}
-
 static int
 run_import (KjStore         *store,
             const KjJournal *journal,
@@ -564,7 +544,8 @@ kj_cli_run (int     argc,
       return FALSE;
     }
 
-  if (options.import_json != NULL && !(import = read_import (path, options.import_json, &error)))
+  /* read and checked before the journal is opened: a bad file creates no journal */
+  if (options.import_json != NULL && !(import = kj_json_parse_import (options.import_json, path, &error)))
     {
       *exit_status = fail (error->message);
       return TRUE;

@@ -141,8 +141,23 @@ run_io (KjWindow            *self,
   task = g_task_new (self, NULL, done, NULL);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) io_job_free);
-  g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (get_store (self)), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (kj_store_get_path (get_store (self))), g_free);
   g_task_run_in_thread (task, thread_func);
+}
+
+/* The worker's own connection to the journal. The pages go on reading and
+ * autosaving on the window's connection meanwhile: one connection used by
+ * two threads would mix their transactions and its cache of statements. */
+static KjStore *
+open_task_store (GTask *task)
+{
+  GError *error = NULL;
+  KjStore *store = kj_store_open (g_object_get_data (G_OBJECT (task), "db-path"), &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+
+  return store;
 }
 
 static void
@@ -160,13 +175,16 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  g_autoptr(KjStore) store = NULL;
   IoJob *job = task_data;
   g_autoptr(KjJournal) journal = NULL;
   g_autofree char *path = g_file_get_path (job->file);
   GError *error = NULL;
 
-  if (!(journal = kj_json_parse_file (path, &error)) ||
+  if (!(store = open_task_store (task)))
+    return;
+
+  if (!(journal = kj_json_parse_import (path, kj_store_get_path (store), &error)) ||
       !kj_store_import (store, journal, &job->stats, &error))
     {
       g_task_return_error (task, error);
@@ -289,8 +307,11 @@ import_runs_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  g_autoptr(KjStore) store = open_task_store (task);
   IoJob *job = task_data;
+
+  if (store == NULL)
+    return;
 
   job->results = kj_gpx_import (store, (const char * const *) job->paths);
   g_task_return_boolean (task, TRUE);
@@ -423,13 +444,16 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  KjStore *store = g_object_get_data (G_OBJECT (task), "store");
+  g_autoptr(KjStore) store = open_task_store (task);
   IoJob *job = task_data;
   g_autoptr(KjJournal) journal = NULL;
   g_autofree char *path = g_file_get_path (job->file);
   g_autofree char *text = NULL;
   GError *error = NULL;
   gsize length;
+
+  if (store == NULL)
+    return;
 
   if (!(journal = kj_store_read_journal (store, &error)))
     {

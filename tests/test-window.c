@@ -850,6 +850,56 @@ test_window_other_process (void)
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* An edit stored while an import runs in the background: the import has a
+ * connection of its own, so both are in the journal afterwards */
+static void
+test_window_edit_during_import (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  KjTodayPage *today = kj_window_get_today_page (window);
+  g_autoptr(KjJournal) big = kj_gen_journal (77, 3 * 365, "mixed", "2018-12-31", NULL);
+  g_autofree char *text = kj_json_generate (big, NULL);
+  g_autofree char *json = kj_test_tmp_path ("during-import.json");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *notes = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  guint saves = 0, failed = 0;
+
+  kj_test_write_file (json, text, -1);
+  file = g_file_new_for_path (json);
+
+  kj_window_show_page (window, "today");
+  kj_window_show_day (window, "2019-09-01");
+  kj_test_settle ();
+  if (kj_today_page_get_day (today) == NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today), "today.log-pain", "u", 3));
+  g_assert_true (kj_today_page_flush (today));
+
+  kj_window_import_file (window, file);
+  g_assert_true (kj_window_is_busy (window));
+  while (kj_window_is_busy (window))
+    {
+      g_autofree char *typed = g_strdup_printf ("Typed during the import, %u", ++saves);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (kj_today_page_get_notes_view (today)), typed, -1);
+      /* stored at once: the import's transaction is on another connection, so this one waits its turn */
+      failed += !kj_today_page_flush (today);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_true (kj_today_page_flush (today));
+  g_test_message ("%u edits during the import, %u failed", saves, failed);
+  g_assert_cmpuint (failed, ==, 0);
+
+  notes = stored_notes ("2019-09-01");
+  g_assert_true (g_str_has_prefix (notes, "Typed during the import, "));
+  g_assert_cmpint (atoi (notes + strlen ("Typed during the import, ")), ==, saves);
+  days = kj_store_list_days (store, "2016-01-01", "2018-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, big->days->len);
+}
+
 /* Nothing lost (#11, 7): a value another program stored out of range */
 static gboolean
 damage_bar_shown (gpointer data)
@@ -972,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/window/single-instance", test_window_single_instance);
   g_test_add_func ("/window/open-error", test_window_open_error);
   g_test_add_func ("/window/other-process", test_window_other_process);
+  g_test_add_func ("/window/edit-during-import", test_window_edit_during_import);
   g_test_add_func ("/window/damaged-records", test_window_damaged_records);
   g_test_add_func ("/window/journal-gone", test_window_journal_gone);
   g_test_add_func ("/window/close-saves", test_window_close_saves);
