@@ -20,6 +20,8 @@ struct _KjApplication
   char           *db_path;
   KjStore        *store;
   GError         *open_error;
+  guint           logout_cookie;  /* the session is asked to wait for an edit */
+  guint           logout_retry;
 };
 
 G_DEFINE_FINAL_TYPE (KjApplication, kj_application, ADW_TYPE_APPLICATION)
@@ -73,13 +75,40 @@ kj_application_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Ctrl+Q: every window stores its edit; one that cannot asks first */
 static void
 kj_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  flush_windows (KJ_APPLICATION (user_data));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    if (KJ_IS_WINDOW (l->data) && !kj_window_confirm_unsaved (l->data, TRUE))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
   g_application_quit (G_APPLICATION (user_data));
+}
+
+/* While an edit cannot be stored, the session is asked to wait (the session
+ * manager says why); the edit is tried again every second until it is in. */
+static gboolean
+retry_before_logout (gpointer data)
+{
+  KjApplication *self = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KJ_IS_WINDOW (l->data) && !kj_window_flush (l->data))
+      return G_SOURCE_CONTINUE;
+
+  g_settings_sync ();
+  if (self->logout_cookie != 0)
+    gtk_application_uninhibit (GTK_APPLICATION (self), self->logout_cookie);
+  self->logout_cookie = 0;
+  self->logout_retry = 0;
+
+  return G_SOURCE_REMOVE;
 }
 
 /* The session is ending (register-session is set): the process may be
@@ -87,8 +116,34 @@ kj_application_quit (GSimpleAction *action,
 static void
 kj_application_query_end (KjApplication *self)
 {
-  flush_windows (self);
+  GtkWindow *unsaved = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (KJ_IS_WINDOW (l->data) && !kj_window_flush (l->data) && unsaved == NULL)
+      unsaved = l->data;
   g_settings_sync ();
+
+  /* (without a session manager there is no one to ask, and the cookie is 0) */
+  if (unsaved != NULL && self->logout_retry == 0)
+    {
+      self->logout_cookie = gtk_application_inhibit (GTK_APPLICATION (self), unsaved, GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                     _("A change to the knee journal could not be saved yet"));
+      self->logout_retry = g_timeout_add_seconds (1, retry_before_logout, self);
+    }
+}
+
+/**
+ * kj_application_is_inhibiting_logout:
+ *
+ * Returns: whether the session end waits for an edit that could not be
+ *   stored yet
+ */
+gboolean
+kj_application_is_inhibiting_logout (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), FALSE);
+
+  return self->logout_retry != 0;
 }
 
 static const GActionEntry app_actions[] = {
@@ -190,6 +245,7 @@ kj_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_handle_id (&self->logout_retry, g_source_remove);
 
   G_OBJECT_CLASS (kj_application_parent_class)->finalize (object);
 }

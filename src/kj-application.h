@@ -18,5 +18,6 @@ KjApplication *kj_application_new          (const char    *db_path);
 const char    *kj_application_get_db_path  (KjApplication *self);
 KjStore       *kj_application_get_store    (KjApplication *self);
 const GError  *kj_application_get_open_error (KjApplication *self);
+gboolean       kj_application_is_inhibiting_logout (KjApplication *self);
 
 G_END_DECLS

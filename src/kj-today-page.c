@@ -36,6 +36,7 @@ struct _KjTodayPage
   guint            save_source;
   gboolean         unsaved;        /* an edit not yet stored, or whose save failed */
   gboolean         save_failed;
+  char            *save_error;    /* why the last save failed, while it did */
   gboolean         loading;
   gboolean         miles;
 
@@ -149,6 +150,8 @@ save_now (KjTodayPage *self)
       gtk_label_set_text (self->save_error_label, message);
       gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
       self->save_failed = TRUE;
+      g_free (self->save_error);
+      self->save_error = g_strdup (error->message);
       self->save_source = g_timeout_add (RETRY_DELAY_MS, save_timeout, self);
       return G_SOURCE_REMOVE;
     }
@@ -157,6 +160,7 @@ save_now (KjTodayPage *self)
   if (self->save_failed)
     {
       self->save_failed = FALSE;
+      g_clear_pointer (&self->save_error, g_free);
       gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
       show_message (self, _("Your change is saved now"));
     }
@@ -205,6 +209,20 @@ kj_today_page_flush (KjTodayPage *self)
     save_now (self);
 
   return !self->unsaved;
+}
+
+/**
+ * kj_today_page_get_save_error:
+ *
+ * Returns: (nullable): why the change on screen could not be stored, while
+ *   it could not
+ */
+const char *
+kj_today_page_get_save_error (KjTodayPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
+
+  return self->unsaved ? self->save_error : NULL;
 }
 
 /* Red flags */
@@ -1143,6 +1161,7 @@ load_date (KjTodayPage *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->unsaved = FALSE;
   self->save_failed = FALSE;
+  g_clear_pointer (&self->save_error, g_free);
   gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
 
   kj_date_to_gdate (self->date, &date);
@@ -1224,6 +1243,7 @@ kj_today_page_finalize (GObject *object)
   g_clear_pointer (&self->day, kj_day_free);
   g_clear_pointer (&self->treatments, g_ptr_array_unref);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->save_error, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kj_today_page_parent_class)->finalize (object);

@@ -22,6 +22,7 @@ void             kj_today_page_set_date           (KjTodayPage *self,
                                                    const char  *date);
 void             kj_today_page_reload             (KjTodayPage *self);
 gboolean         kj_today_page_flush              (KjTodayPage *self);
+const char      *kj_today_page_get_save_error     (KjTodayPage *self);
 void             kj_today_page_log_pain           (KjTodayPage *self,
                                                    int          pain);
 void             kj_today_page_refresh_places     (KjTodayPage *self);

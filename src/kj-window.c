@@ -28,6 +28,7 @@ struct _KjWindow
   guint                 watch_source;
   gint64                data_version;
   GPtrArray            *damage;    /* messages about records that could not be read */
+  gboolean              leave_unsaved; /* the user chose to close with an edit not stored */
 
   /* template widgets */
   GtkInfoBar           *damage_bar;
@@ -765,10 +766,73 @@ kj_window_export_action (GtkWidget  *widget,
 
 /* GObject */
 
+static void
+unsaved_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  KjWindow         *self)
+{
+  gboolean quitting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "quitting"));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!g_str_equal (response, "leave"))
+    return;
+
+  self->leave_unsaved = TRUE;
+  if (quitting && app != NULL)
+    g_application_quit (G_APPLICATION (app));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/**
+ * kj_window_confirm_unsaved:
+ * @quitting: whether the application quits, rather than this window closing
+ *
+ * Stores the pending edit. When it cannot be stored (the journal locked by
+ * another program, the disk full), asks before the edit is lost, and the
+ * window stays open unless the user chooses to leave anyway.
+ *
+ * Returns: %TRUE when the window may go now
+ */
+gboolean
+kj_window_confirm_unsaved (KjWindow *self,
+                           gboolean  quitting)
+{
+  KjTodayPage *today = self->today_page;
+  g_autofree char *date = NULL;
+  g_autofree char *body = NULL;
+  const char *reason;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (KJ_IS_WINDOW (self), TRUE);
+
+  if (kj_window_flush (self) || self->leave_unsaved)
+    return TRUE;
+
+  reason = kj_today_page_get_save_error (today);
+  date = g_strdup (kj_today_page_get_date (today));
+  body = g_strdup_printf (_("The change to %s could not be stored: %s\n\nIf Knee Journal closes now, this change is "
+                            "lost. Keep it open, and the change is stored as soon as the journal can be written."),
+                          date, reason ? reason : "");
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Your Change Is Not Saved"), body));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Open"),
+                                    "leave", quitting ? _("_Quit Anyway") : _("_Close Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data (G_OBJECT (dialog), "quitting", GINT_TO_POINTER (quitting));
+  g_signal_connect (dialog, "response", G_CALLBACK (unsaved_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
 static gboolean
 kj_window_close_request (GtkWindow *window)
 {
-  kj_window_flush (KJ_WINDOW (window));
+  if (!kj_window_confirm_unsaved (KJ_WINDOW (window), FALSE))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (kj_window_parent_class)->close_request (window);
 }

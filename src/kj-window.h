@@ -42,6 +42,8 @@ void        kj_window_import_runs  (KjWindow       *self,
 gboolean    kj_window_is_busy      (KjWindow       *self);
 void        kj_window_reload       (KjWindow       *self);
 gboolean    kj_window_flush        (KjWindow       *self);
+gboolean    kj_window_confirm_unsaved (KjWindow    *self,
+                                       gboolean     quitting);
 void        kj_window_show_day     (KjWindow       *self,
                                     const char     *date);
 void        kj_window_show_preferences (KjWindow   *self);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "kj-application.h"
 #include "kj-backup.h"
@@ -571,6 +572,82 @@ history_item (const char *date)
   return NULL;
 }
 
+/* An edit that cannot be stored (another program holds the journal): Ctrl+Q
+ * and the close button ask before it is lost, and the session is asked to
+ * wait; once the journal is free, the edit is stored. */
+static gboolean
+unsaved_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog)) &&
+         g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Your Change Is Not Saved") == 0;
+}
+
+static void
+answer_unsaved_dialog (const char *response,
+                       const char *screenshot)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (kj_test_wait_until (unsaved_dialog_shown, NULL));
+  dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), EDIT_DATE));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "in use by another program"));
+  if (screenshot != NULL)
+    {
+      g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, dialog));
+      kj_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
+    }
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kj_test_settle ();
+}
+
+static gboolean
+not_inhibiting (gpointer data)
+{
+  return !kj_application_is_inhibiting_logout (app);
+}
+
+static void
+test_window_unsaved_asks (void)
+{
+  const char *db = kj_store_get_path (kj_application_get_store (app));
+  g_autofree char *notes = NULL;
+  sqlite3 *other = NULL;
+
+  type_notes ("Typed while another program holds the journal");
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Ctrl+Q: asked, and kept open */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  answer_unsaved_dialog ("keep", "unsaved-quit-dialog");
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* the close button: the same */
+  gtk_window_close (GTK_WINDOW (window));
+  answer_unsaved_dialog ("keep", NULL);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* the session ends: it is asked to wait */
+  g_signal_emit_by_name (app, "query-end");
+  g_assert_true (kj_application_is_inhibiting_logout (app));
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, !=, "Typed while another program holds the journal");
+  g_clear_pointer (&notes, g_free);
+
+  /* the other program lets go: the edit is stored, the session may end */
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_true (kj_test_wait_until (not_inhibiting, NULL));
+  notes = stored_notes (EDIT_DATE);
+  g_assert_cmpstr (notes, ==, "Typed while another program holds the journal");
+}
+
 /* Another page (Today → History): stored before History reads the journal */
 static void
 test_window_page_switch_saves (void)
@@ -1016,6 +1093,7 @@ main (int   argc,
   g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/quit-saves", test_window_quit_saves);
   g_test_add_func ("/window/session-end-saves", test_window_session_end_saves);
+  g_test_add_func ("/window/unsaved-asks", test_window_unsaved_asks);
   g_test_add_func ("/window/page-switch-saves", test_window_page_switch_saves);
   g_test_add_func ("/window/day-switch-saves", test_window_day_switch_saves);
   g_test_add_func ("/window/dialog-saves", test_window_dialog_saves);
