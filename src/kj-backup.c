@@ -97,7 +97,8 @@ kj_backup_list (const char *journal_path)
       else if (g_str_has_prefix (name, "weekly-") && strlen (name) == strlen ("weekly-YYYY-MM-DD.db"))
         kind = KJ_BACKUP_KIND_WEEKLY, date = name + strlen ("weekly-");
       else if (g_str_has_prefix (name, "before-restore-") &&
-               strlen (name) == strlen ("before-restore-YYYY-MM-DDTHHMMSS.db"))
+               strlen (name) >= strlen ("before-restore-YYYY-MM-DDTHHMMSS.db") &&
+               strlen (name) <= strlen ("before-restore-YYYY-MM-DDTHHMMSS-99.db"))
         kind = KJ_BACKUP_KIND_BEFORE_RESTORE, date = name + strlen ("before-restore-");
       else
         continue;
@@ -207,23 +208,42 @@ kj_backup_restore (KjStore     *store,
   g_autofree char *folder = kj_backup_folder (kj_store_get_path (store));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H%M%S");
-  g_autofree char *name = g_strdup_printf ("before-restore-%s.db", stamp);
-  g_autofree char *copy = g_build_filename (folder, name, NULL);
   gboolean had_folder = g_file_test (folder, G_FILE_TEST_IS_DIR);
 
   if (!make_folder (folder, error))
     return FALSE;
 
-  if (!kj_store_restore (store, backup, copy, error))
+  /* two restores within a second each keep the journal as it was then:
+   * before-restore-<time>.db, -2.db, … never one over the other */
+  for (guint n = 1; n <= 99; n++)
     {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("before-restore-%s.db", stamp)
+                                     : g_strdup_printf ("before-restore-%s-%u.db", stamp, n);
+      g_autofree char *copy = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_test (copy, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (kj_store_restore (store, backup, copy, &local_error))
+        {
+          if (safety_copy != NULL)
+            *safety_copy = g_steal_pointer (&copy);
+          return TRUE;
+        }
+
+      /* another program took the name meanwhile */
+      if (g_error_matches (local_error, KJ_STORE_ERROR, KJ_STORE_ERROR_CONFLICT))
+        continue;
+
       /* a refused backup leaves nothing behind, not even the folder */
       if (!had_folder)
         g_rmdir (folder);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (safety_copy != NULL)
-    *safety_copy = g_steal_pointer (&copy);
-
-  return TRUE;
+  g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_CONFLICT,
+               _("Too many restores at once: try again in a second. Nothing was changed."));
+  return FALSE;
 }

@@ -244,7 +244,7 @@ run_export (KjStore    *store,
   if (!kj_file_write_atomic (file, kj_store_get_path (store), text, length, &error))
     return fail (error->message);
 
-  if (g_strcmp0 (file, "-") != 0)
+  if (!kj_file_is_stdout (file))
     {
       g_autofree char *display = g_filename_display_name (file);
 
@@ -296,7 +296,7 @@ run_report (KjStore               *store,
   if (!kj_report_write (journal, options, file, kj_store_get_path (store), &n_pages, &error))
     return fail (error->message);
 
-  if (g_strcmp0 (file, "-") != 0)
+  if (!kj_file_is_stdout (file))
     {
       g_autofree char *display = g_filename_display_name (file);
 
@@ -502,7 +502,7 @@ kj_cli_run (int     argc,
 
   if ((options.summary || options.summary_json) &&
       ((options.summary && options.summary_json) ||
-       g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0))
+       kj_file_is_stdout (options.export_json) || kj_file_is_stdout (options.export_csv)))
     {
       *exit_status = usage_error (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
       return TRUE;
@@ -526,7 +526,7 @@ kj_cli_run (int     argc,
     }
 
   if (options.export_json && options.export_csv &&
-      g_strcmp0 (options.export_json, "-") == 0 && g_strcmp0 (options.export_csv, "-") == 0)
+      kj_file_is_stdout (options.export_json) && kj_file_is_stdout (options.export_csv))
     {
       *exit_status = usage_error (_("only one export can go to standard output"));
       return TRUE;
@@ -558,8 +558,8 @@ kj_cli_run (int     argc,
       return TRUE;
     }
 
-  if (g_strcmp0 (options.export_json, "-") == 0 || g_strcmp0 (options.export_csv, "-") == 0 ||
-      g_strcmp0 (options.export_pdf, "-") == 0 || options.summary || options.summary_json)
+  if (kj_file_is_stdout (options.export_json) || kj_file_is_stdout (options.export_csv) ||
+      kj_file_is_stdout (options.export_pdf) || options.summary || options.summary_json)
     say = g_printerr;
 
   /* a restore first, then imports, so that an export in the same call sees the result */

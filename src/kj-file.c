@@ -11,39 +11,20 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "kj-file.h"
 #include "kj-store.h"
 
-/* A FIFO or a character device (a pipe, /dev/null, a terminal) takes the
- * bytes as they come: it is written to, never renamed over. */
+/* Writes all of @contents to @fd */
 static gboolean
-write_stream (const char  *path,
-              const char  *contents,
-              gsize        length,
-              GError     **error)
+write_fd (int          fd,
+          const char  *name,
+          const char  *contents,
+          gsize        length,
+          GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  int fd;
-
-  /* without O_NONBLOCK, a pipe that nothing reads would wait forever */
-  fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENXIO)
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
-                     _("Could not write “%s”: it is a pipe that no program is reading from."), display);
-      else
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                     _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-
   while (length > 0)
     {
       ssize_t n = write (fd, contents, length);
@@ -54,13 +35,50 @@ write_stream (const char  *path,
         {
           int saved_errno = errno;
 
-          close (fd);
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+                       _("Could not write “%s”: %s"), name, g_strerror (saved_errno));
           return FALSE;
         }
       contents += n;
       length -= n;
+    }
+
+  return TRUE;
+}
+
+/* A FIFO or a character device (a pipe, /dev/null, a terminal) takes the
+ * bytes as they come: it is written to, never renamed over. */
+static gboolean
+write_stream (const char  *path,
+              const char  *contents,
+              gsize        length,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+  int fd;
+
+  /* without O_NONBLOCK, a pipe that nothing reads would wait forever */
+  fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENXIO && g_stat (path, &st) == 0 && S_ISFIFO (st.st_mode))
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
+                     _("Could not write “%s”: it is a pipe that no program is reading from."), display);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+
+  if (!write_fd (fd, display, contents, length, error))
+    {
+      close (fd);
+      return FALSE;
     }
 
   if (close (fd) != 0)
@@ -75,6 +93,39 @@ write_stream (const char  *path,
   return TRUE;
 }
 
+/* The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N and
+ * /proc/self/fd/N name, or -1: such a name is written to through the
+ * descriptor, never replaced (as root, a rename would replace /dev/stdout
+ * itself). */
+static int
+named_descriptor (const char *path)
+{
+  const char *prefixes[] = { "/dev/fd/", "/proc/self/fd/" };
+
+  if (g_str_equal (path, "/dev/stdout"))
+    return STDOUT_FILENO;
+  if (g_str_equal (path, "/dev/stderr"))
+    return STDERR_FILENO;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (path, prefixes[i]))
+      {
+        guint64 fd;
+
+        if (g_ascii_string_to_unsigned (path + strlen (prefixes[i]), 10, 0, G_MAXINT, &fd, NULL))
+          return (int) fd;
+      }
+
+  return -1;
+}
+
+/* Whether @path ("-", /dev/stdout, /proc/self/fd/1 …) is standard output */
+gboolean
+kj_file_is_stdout (const char *path)
+{
+  return path != NULL && (g_str_equal (path, "-") || named_descriptor (path) == STDOUT_FILENO);
+}
+
 /**
  * kj_file_write_atomic:
  * @path: the file to write, or "-" for standard output
@@ -85,7 +136,8 @@ write_stream (const char  *path,
  * it and renames it over @path, so that readers see the old file or the
  * new one, never half of it. The file is created 0600: an export holds
  * health records. An existing FIFO or character device is written to
- * directly, never replaced.
+ * directly, never replaced, and so is the file behind /dev/stdout or
+ * /proc/self/fd/N.
  */
 gboolean
 kj_file_write_atomic (const char  *path,
@@ -113,6 +165,15 @@ kj_file_write_atomic (const char  *path,
     }
 
   display = g_filename_display_name (path);
+
+  {
+    int fd = named_descriptor (path);
+
+    if (fd == STDOUT_FILENO)
+      fflush (stdout);
+    if (fd >= 0)
+      return write_fd (fd, display, contents, length, error);
+  }
 
   if (journal_path != NULL && kj_store_owns_file (journal_path, path))
     {

@@ -14,4 +14,6 @@ gboolean kj_file_write_atomic (const char  *path,
                                gsize        length,
                                GError     **error);
 
+gboolean kj_file_is_stdout    (const char  *path);
+
 G_END_DECLS

@@ -399,6 +399,83 @@ has_orphan_wal (const char *path)
   return has_wal_frames (path) && !kj_store_file_is_open_here (path) && !shm_in_use (path);
 }
 
+static guint32
+read_u32 (const guchar *p,
+          gboolean      big_endian)
+{
+  return big_endian ? (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3]
+                    : (guint32) p[3] << 24 | (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
+}
+
+/* SQLite's WAL checksum (https://sqlite.org/fileformat2.html#walformat) */
+static void
+wal_checksum (const guchar *data,
+              gsize         length,
+              gboolean      big_endian,
+              guint32       sum[2])
+{
+  for (gsize i = 0; i + 8 <= length; i += 8)
+    {
+      sum[0] += read_u32 (data + i, big_endian) + sum[1];
+      sum[1] += read_u32 (data + i + 4, big_endian) + sum[0];
+    }
+}
+
+/* The number of frames of a log that SQLite would drop without a word:
+ * those of the log's own generation (its salts) that follow a frame whose
+ * checksum fails. SQLite replays a log up to its first bad frame; a torn
+ * last frame is normal after a crash, but a bad frame with good ones after
+ * it means changes lost. Only for a log that no connection uses (see
+ * has_orphan_wal()). */
+static guint
+count_frames_after_damage (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  const guchar *data;
+  guint32 magic, page_size, salt[2], sum[2] = { 0, 0 };
+  gboolean big_endian, damaged = FALSE;
+  guint after = 0;
+  gsize length, frame_size;
+
+  if (!g_file_get_contents (wal, &contents, &length, NULL) || length < 32)
+    return 0;
+
+  data = (const guchar *) contents;
+  magic = read_u32 (data, TRUE);
+  if (magic != 0x377f0682 && magic != 0x377f0683)
+    return 0;
+
+  big_endian = (magic & 1) != 0;
+  page_size = read_u32 (data + 8, TRUE);
+  salt[0] = read_u32 (data + 16, TRUE);
+  salt[1] = read_u32 (data + 20, TRUE);
+  wal_checksum (data, 24, big_endian, sum);
+  if (page_size < 512 || page_size > 65536 || sum[0] != read_u32 (data + 24, TRUE) ||
+      sum[1] != read_u32 (data + 28, TRUE))
+    return 0;
+
+  frame_size = 24 + (gsize) page_size;
+  for (gsize offset = 32; offset + frame_size <= length; offset += frame_size)
+    {
+      const guchar *frame = data + offset;
+      gboolean same_log = read_u32 (frame + 8, TRUE) == salt[0] && read_u32 (frame + 12, TRUE) == salt[1];
+
+      if (damaged)
+        {
+          after += same_log;
+          continue;
+        }
+
+      wal_checksum (frame, 8, big_endian, sum);
+      wal_checksum (frame + 24, page_size, big_endian, sum);
+      if (!same_log || sum[0] != read_u32 (frame + 16, TRUE) || sum[1] != read_u32 (frame + 20, TRUE))
+        damaged = TRUE;
+    }
+
+  return after;
+}
+
 /* Up to @max ids of day entries in the main file alone, the log left aside.
  * Only for a journal that no connection has open (see has_orphan_wal()): an
  * immutable connection takes no locks and closes its file descriptor
@@ -465,6 +542,61 @@ foreign_wal_message (const char *path,
                           display, wal_display, problem);
 }
 
+/* What lies beside the file, and what the file is to the file system:
+ * - a rollback journal (-journal): Knee Journal keeps its journal in WAL
+ *   mode, so a hot one is an unfinished change of another program, or a
+ *   file from elsewhere, and SQLite would play it into the journal;
+ * - a -wal or -shm that is not a file;
+ * - a second name (a hard link): a program opening the journal by the other
+ *   name keeps a log of its own beside it, and changes are lost between them. */
+static gboolean
+check_companions (const char  *path,
+                  KjFileRole   role,
+                  GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *rollback = g_strconcat (path, "-journal", NULL);
+  g_autofree char *message = NULL;
+  const char *suffixes[] = { "-wal", "-shm" };
+  GStatBuf st;
+
+  if (g_stat (rollback, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > 0))
+    {
+      g_autofree char *rollback_display = g_filename_display_name (rollback);
+
+      message = g_strdup_printf (_("“%s” lies beside “%s”: an unfinished change by another program, or a file from "
+                                   "elsewhere. Knee Journal does not play it into the journal. Move it away, or "
+                                   "restore a backup."), rollback_display, display);
+      kj_store_refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_lstat (companion, &st) == 0 && !S_ISREG (st.st_mode))
+        {
+          g_autofree char *companion_display = g_filename_display_name (companion);
+
+          message = g_strdup_printf (_("“%s” beside the journal is not a file. Move it away."), companion_display);
+          kj_store_refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+          return FALSE;
+        }
+    }
+
+  if (role == KJ_FILE_ROLE_JOURNAL && g_stat (path, &st) == 0 && st.st_nlink > 1)
+    {
+      message = g_strdup_printf (_("“%s” has another name as well (a hard link). Programs that open it by different "
+                                   "names keep separate logs beside it, and changes get lost between them. Keep one "
+                                   "name: remove the other link, or copy the journal."), display);
+      kj_store_refuse_file (error, KJ_STORE_ERROR_INVALID, role, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Looks at an existing, non-empty file through a read-only connection and
  * decides whether it is a journal of ours that can be trusted, without
  * writing a byte to it: the header, the application id, the version, the
@@ -481,7 +613,7 @@ kj_store_inspect_file (const char  *path,
   g_autofree char *problem = NULL;
   gboolean wal_frames = has_wal_frames (path);
   g_autoptr(GPtrArray) main_ids = NULL;
-  gboolean orphan_wal = FALSE;
+  guint lost;
   sqlite3 *db = NULL;
   int application_id = 0;
   int user_version = 0;
@@ -489,11 +621,11 @@ kj_store_inspect_file (const char  *path,
   int rc;
 
   /* before a connection of ours makes a -shm file for it */
+  if (!check_companions (path, role, error))
+    return FALSE;
+
   if (role == KJ_FILE_ROLE_JOURNAL && has_orphan_wal (path))
-    {
-      orphan_wal = TRUE;
-      main_ids = main_file_day_ids (path, 64);
-    }
+    main_ids = main_file_day_ids (path, 64);
 
   for (guint attempt = 0; attempt < 2; attempt++)
     {
@@ -509,7 +641,10 @@ kj_store_inspect_file (const char  *path,
         rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 
       if (db != NULL)
-        kj_store_harden_connection (db);
+        {
+          kj_store_harden_connection (db);
+          sqlite3_busy_timeout (db, KJ_STORE_BUSY_TIMEOUT_MS);
+        }
       if (rc == SQLITE_OK)
         rc = kj_store_query_int (db, "PRAGMA application_id", &application_id);
       if (rc == SQLITE_OK)
@@ -607,6 +742,25 @@ kj_store_inspect_file (const char  *path,
       goto out;
     }
 
+  /* a log damaged in the middle: SQLite would drop what follows the damage */
+  if (main_ids != NULL && (lost = count_frames_after_damage (path)) > 0)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *wal_display = g_filename_display_name (wal);
+
+      message = g_strdup_printf (ngettext ("The write-ahead log “%s” of “%s” is damaged in the middle: %u page "
+                                           "written after the damage would be lost without a word. Keep both files "
+                                           "as they are for someone who can repair them, or restore a backup.",
+                                           "The write-ahead log “%s” of “%s” is damaged in the middle: %u pages "
+                                           "written after the damage would be lost without a word. Keep both files "
+                                           "as they are for someone who can repair them, or restore a backup.",
+                                           lost),
+                                 wal_display, display, lost);
+      kj_store_refuse_file (error, KJ_STORE_ERROR_DAMAGED, role, message);
+      rc = SQLITE_ERROR;
+      goto out;
+    }
+
   /* A log of this journal changes a few days at a time: one that takes away
    * most of the main file's days is another journal's */
   if (main_ids != NULL && main_ids->len > 0 && count_days (db, main_ids) * 2 < main_ids->len)
@@ -620,13 +774,9 @@ kj_store_inspect_file (const char  *path,
 out:
   sqlite3_close_v2 (db);
 
-  /* a refused log stays as it was found, without the -shm file we made for it */
-  if (orphan_wal && rc != SQLITE_OK)
-    {
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (shm);
-    }
+  /* A refused log stays as it was found. The -shm file our connection made
+   * is left too: removing it could pull it from under a program that opened
+   * the journal meanwhile, and it does not hide the log from the next look. */
 
   return rc == SQLITE_OK;
 }

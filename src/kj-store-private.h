@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another program's lock */
+#define KJ_STORE_BUSY_TIMEOUT_MS 5000
+
 /* What a file is looked at as: the words of a refusal depend on it */
 typedef enum
 {

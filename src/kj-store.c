@@ -22,7 +22,6 @@
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kj_store_migrations) == KJ_STORE_SCHEMA_VERSION);
 
-#define BUSY_TIMEOUT_MS 5000
 
 struct _KjStore
 {
@@ -555,13 +554,15 @@ create_empty_file (const char  *path,
 }
 
 /* Copies @db through SQLite's online backup API to @dest (mode 0600), by way
- * of a temporary file, so that @dest is never half written. */
+ * of a temporary file, so that @dest is never half written. Unless @replace,
+ * an existing @dest is an error rather than overwritten. */
 static gboolean
 copy_database (sqlite3     *db,
                const char  *dest,
+               gboolean     replace,
                GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
+  g_autofree char *tmp = g_strdup_printf ("%s.part-%08x", dest, g_random_int ());
   sqlite3 *out = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -595,16 +596,19 @@ copy_database (sqlite3     *db,
 
   sqlite3_close_v2 (out);
 
-  if (g_rename (tmp, dest) != 0)
+  if (replace ? g_rename (tmp, dest) != 0 : link (tmp, dest) != 0)
     {
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dest);
 
       g_unlink (tmp);
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_IO, _("The copy “%s” could not be written: %s."),
-                   display, g_strerror (saved_errno));
+      g_set_error (error, KJ_STORE_ERROR, saved_errno == EEXIST ? KJ_STORE_ERROR_CONFLICT : KJ_STORE_ERROR_IO,
+                   _("The copy “%s” could not be written: %s."), display, g_strerror (saved_errno));
       return FALSE;
     }
+
+  if (!replace)
+    g_unlink (tmp);
 
   return TRUE;
 }
@@ -614,7 +618,7 @@ backup_to (KjStore     *self,
            const char  *dest,
            GError     **error)
 {
-  return copy_database (self->db, dest, error);
+  return copy_database (self->db, dest, TRUE, error);
 }
 
 static gboolean
@@ -940,7 +944,7 @@ kj_store_open_full (const char        *path,
       goto failed;
     }
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, KJ_STORE_BUSY_TIMEOUT_MS);
 
   if (g_stat (path, &st) == 0)
     {
@@ -1090,7 +1094,7 @@ kj_store_set_busy_timeout (KjStore *self,
 {
   g_return_if_fail (KJ_IS_STORE (self));
 
-  sqlite3_busy_timeout (self->db, timeout_ms < 0 ? BUSY_TIMEOUT_MS : timeout_ms);
+  sqlite3_busy_timeout (self->db, timeout_ms < 0 ? KJ_STORE_BUSY_TIMEOUT_MS : timeout_ms);
 }
 
 /**
@@ -2304,6 +2308,92 @@ kj_store_backup (KjStore     *self,
   return backup_to (self, dest, error);
 }
 
+static const char sql_restore_rows[] =
+  "DELETE FROM main.day_locations; DELETE FROM main.day_symptoms; DELETE FROM main.day_aggravators;"
+  "DELETE FROM main.days; DELETE FROM main.treatments; DELETE FROM main.runs; DELETE FROM main.profile;"
+  "INSERT INTO main.profile SELECT * FROM trial.profile;"
+  "INSERT INTO main.days SELECT * FROM trial.days;"
+  "INSERT INTO main.day_locations SELECT * FROM trial.day_locations;"
+  "INSERT INTO main.day_symptoms SELECT * FROM trial.day_symptoms;"
+  "INSERT INTO main.day_aggravators SELECT * FROM trial.day_aggravators;"
+  "INSERT INTO main.treatments SELECT * FROM trial.treatments;"
+  "INSERT INTO main.runs SELECT * FROM trial.runs;";
+
+/* Copies the journal to @safety_copy and then the rows of the checked trial
+ * copy into it, with no commit of another program in between: a change is
+ * either in the safety copy or made on top of the restored journal, never
+ * lost between the two. The trial has the journal's schema exactly, so its
+ * rows go in as they are. */
+static gboolean
+restore_from (KjStore     *self,
+              const char  *trial_path,
+              const char  *safety_copy,
+              GError     **error)
+{
+  g_autofree char *safety_display = g_filename_display_name (safety_copy);
+  sqlite3_stmt *attach = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS trial", -1, &attach, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (attach, 1, trial_path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (attach);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (attach);
+  if (rc != SQLITE_OK)
+    return store_error (self, rc, error);
+
+  /* The copy is made first, then the write lock taken; if another program
+   * committed in between (PRAGMA data_version tells), the copy is made again.
+   * (A connection cannot be the source of a backup while it holds the lock.) */
+  for (guint attempt = 0;; attempt++)
+    {
+      gint64 before = kj_store_get_data_version (self);
+
+      if (!copy_database (self->db, safety_copy, FALSE, error))
+        {
+          g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
+          goto failed;
+        }
+
+      if (!begin (self, error))
+        {
+          g_unlink (safety_copy);
+          goto failed;
+        }
+
+      if (kj_store_get_data_version (self) == before)
+        break;
+
+      rollback (self);
+      g_unlink (safety_copy);
+      if (attempt == 4)
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_BUSY,
+                       _("Another program kept changing the journal, so nothing was restored. Try again in a "
+                         "moment."));
+          goto failed;
+        }
+    }
+
+  if (!exec_sql (self, sql_restore_rows, error) || !commit (self, error))
+    {
+      g_prefix_error (error, _("The backup could not be restored (the journal as it was is in “%s”): "),
+                      safety_display);
+      goto failed;
+    }
+
+  exec_sql (self, "DETACH DATABASE trial", NULL);
+  return TRUE;
+
+failed:
+  rollback (self);
+  exec_sql (self, "DETACH DATABASE trial", NULL);
+  return FALSE;
+}
+
 /* Removes the trial copy of a restore, and the copy its migration made */
 static void
 remove_trial (const char *trial_path)
@@ -2338,7 +2428,6 @@ kj_store_restore (KjStore     *self,
   g_autoptr(GError) local_error = NULL;
   KjFileInfo info = { 0, TRUE };
   sqlite3 *source = NULL;
-  sqlite3_backup *copy;
   GStatBuf st;
   int rc;
 
@@ -2380,13 +2469,13 @@ kj_store_restore (KjStore     *self,
     return FALSE;
 
   /* a trial on a copy: it must open and migrate as a journal would */
-  trial_path = g_strconcat (safety_copy, ".check", NULL);
+  trial_path = g_strdup_printf ("%s.check-%08x", safety_copy, g_random_int ());
   remove_trial (trial_path);
   rc = sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     {
       kj_store_harden_connection (source);
-      if (copy_database (source, trial_path, &local_error))
+      if (copy_database (source, trial_path, FALSE, &local_error))
         trial = kj_store_open (trial_path, &local_error);
     }
   else
@@ -2420,40 +2509,19 @@ kj_store_restore (KjStore     *self,
       return FALSE;
     }
 
-  if (!backup_to (self, safety_copy, error))
+  /* closed: its log is in its file now */
+  g_clear_object (&trial);
+
+  if (!restore_from (self, trial_path, safety_copy, error))
     {
-      g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
-      g_clear_object (&trial);
       remove_trial (trial_path);
       return FALSE;
     }
 
-  copy = sqlite3_backup_init (self->db, "main", trial->db, "main");
-  if (copy == NULL)
-    rc = sqlite3_errcode (self->db);
-  else
-    {
-      rc = sqlite3_backup_step (copy, -1);
-      sqlite3_backup_finish (copy);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-
-  g_clear_object (&trial);
   remove_trial (trial_path);
 
   /* statements prepared for the old schema are prepared again */
   g_hash_table_remove_all (self->statements);
-
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *safety_display = g_filename_display_name (safety_copy);
-
-      store_error (self, rc, error);
-      g_prefix_error (error, _("The backup could not be restored (the journal as it was is in “%s”): "),
-                      safety_display);
-      return FALSE;
-    }
-
   self->schema_version = KJ_STORE_SCHEMA_VERSION;
 
   return TRUE;

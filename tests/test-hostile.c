@@ -263,6 +263,47 @@ test_hostile_journal_files (void)
     }
 }
 
+/* A rollback journal (-journal) beside the journal, from another database:
+ * SQLite would play it into the journal at the first write */
+static void
+test_hostile_stray_rollback_journal (void)
+{
+  g_autofree char *path = make_journal ("stray-rollback.db", 81, 30);
+  g_autofree char *rollback = sidecar (path, "-journal");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *json = kj_test_tmp_path ("stray-rollback.json");
+  g_autoptr(KjJournal) extra = kj_gen_journal (82, 2, "improving", "2026-12-01", NULL);
+  g_autofree char *text = kj_json_generate (extra, NULL);
+  char header[512] = { 0 };
+
+  /* the header of a hot rollback journal, then a page */
+  memcpy (header, "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7", 8);
+  kj_test_write_file (rollback, header, sizeof header);
+  kj_test_write_file (json, text, -1);
+  before = kj_test_sha256_file (path);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(KjTestRun) run = { 0 };
+
+      if (i == 0)
+        kj_test_run_cli (&run, path, "--import-json", json, NULL);
+      else
+        kj_test_run_cli (&run, path, "--summary", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "-journal"));
+    }
+
+  after = kj_test_sha256_file (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (rollback, G_FILE_TEST_EXISTS));
+
+  /* moved away, the journal opens as it was */
+  g_unlink (rollback);
+  kj_test_assert_integrity (path);
+}
+
 /* The trigger case end to end: an import on a journal with a trigger deletes nothing */
 static void
 test_hostile_trigger_import (void)
@@ -426,6 +467,126 @@ test_hostile_restore (void)
       g_assert_true (g_str_has_prefix (name, "before-restore-") && g_str_has_suffix (name, ".db"));
   }
 
+  kj_test_remove_tree (folder);
+}
+
+/* Two restores within one second keep two copies of the journal as it was */
+static void
+test_hostile_restores_in_a_second (void)
+{
+  g_autofree char *path = make_journal ("two-restores.db", 91, 20);
+  g_autofree char *a = make_journal ("restore-a.db", 92, 5);
+  g_autofree char *b = make_journal ("restore-b.db", 93, 7);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *original = journal_text (path);
+  g_autofree char *first_text = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kj_test_remove_tree (folder);
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kj_backup_restore (store, a, &first, &error));
+  g_assert_true (kj_backup_restore (store, b, &second, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpstr (first, !=, second);
+  first_text = journal_text (first);
+  g_assert_cmpstr (first_text, ==, original);
+  g_assert_cmpuint (kj_backup_list (path)->len, ==, 2);
+  kj_test_remove_tree (folder);
+}
+
+typedef struct
+{
+  char       *path;
+  GPtrArray  *stored;     /* ids whose save reported success */
+  gint        stop;
+} Writer;
+
+static gpointer
+write_days (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr(KjStore) store = kj_store_open (writer->path, NULL);
+
+  g_assert_nonnull (store);
+  for (guint i = 0; !g_atomic_int_get (&writer->stop) && i < 20000; i++)
+    {
+      g_autoptr(KjDay) day = NULL;
+      char date[11];
+
+      kj_date_add_days ("2010-01-01", i, date);
+      day = kj_day_new (date);
+      day->id = g_strdup_printf ("writer-%u", i);
+      day->pain = i % 11;
+      if (kj_store_save_day (store, day, NULL))
+        g_ptr_array_add (writer->stored, g_strdup (day->id));
+    }
+
+  return NULL;
+}
+
+/* Another connection writes all the while that restores run: every write
+ * that reported success is in the journal or in a copy a restore made */
+static void
+test_hostile_writes_during_restores (void)
+{
+  g_autofree char *path = make_journal ("restore-under-load.db", 94, 20);
+  g_autofree char *backup = make_journal ("restore-under-load-backup.db", 95, 10);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  Writer writer = { path, g_ptr_array_new_with_free_func (g_free), 0 };
+  GThread *thread;
+  guint restored = 0;
+
+  kj_test_remove_tree (folder);
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("writer", write_days, &writer);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *safety = NULL;
+
+      g_usleep (20000);
+      if (kj_backup_restore (store, backup, &safety, &error))
+        restored++;
+      g_clear_error (&error);
+    }
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_clear_object (&store);
+  g_test_message ("%u restores, %u writes", restored, writer.stored->len);
+  g_assert_cmpuint (restored, >=, 3);
+  g_assert_cmpuint (writer.stored->len, >, 10);
+
+  /* the ids in the journal and in every copy */
+  copies = kj_backup_list (path);
+  for (guint i = 0; i <= copies->len; i++)
+    {
+      const char *file = i < copies->len ? ((KjBackupInfo *) g_ptr_array_index (copies, i))->path : path;
+      g_autoptr(KjStore) other = kj_store_open (file, &error);
+      g_autoptr(GPtrArray) days = NULL;
+
+      g_assert_no_error (error);
+      days = kj_store_list_days (other, NULL, NULL, &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < days->len; j++)
+        g_hash_table_add (found, g_strdup (((KjDay *) g_ptr_array_index (days, j))->id));
+    }
+
+  for (guint i = 0; i < writer.stored->len; i++)
+    if (!g_hash_table_contains (found, g_ptr_array_index (writer.stored, i)))
+      g_error ("%s reported stored, but is in neither the journal nor a copy",
+               (const char *) g_ptr_array_index (writer.stored, i));
+
+  g_ptr_array_unref (writer.stored);
   kj_test_remove_tree (folder);
 }
 
@@ -715,6 +876,102 @@ test_hostile_duplicate_dates (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A log left by a crash (no -shm), with ten commits; @damage flips a byte
+ * in the page of frame 3, @torn cuts the last frame short */
+static char *
+crashed_log (const char *name,
+             gboolean    damage,
+             gboolean    torn)
+{
+  g_autofree char *source = make_journal ("wal-source.db", 71, 20);
+  g_autofree char *source_wal = sidecar (source, "-wal");
+  g_autofree char *copy = kj_test_tmp_path (name);
+  g_autofree char *copy_wal = sidecar (copy, "-wal");
+  g_autofree char *main_file = NULL;
+  g_autofree char *log = NULL;
+  gsize main_length, log_length;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (source, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO runs (id, date, distance_km) VALUES ('walrun-%d', "
+                                              "'2026-10-%02d', 5)", i, i + 1);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  main_file = kj_test_read_file (source, &main_length);
+  log = kj_test_read_file (source_wal, &log_length);
+  sqlite3_close (db);
+
+  g_assert_cmpuint (log_length, >=, 32 + 10 * (24 + 4096));
+  if (damage)
+    log[32 + 3 * (24 + 4096) + 24 + 100] ^= 0x01;
+  if (torn)
+    log_length -= 1000;
+
+  g_unlink (copy);
+  kj_test_write_file (copy, main_file, main_length);
+  kj_test_write_file (copy_wal, log, log_length);
+
+  return g_steal_pointer (&copy);
+}
+
+static int
+count_walruns (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = kj_store_open (path, &error);
+  g_autoptr(GPtrArray) runs = NULL;
+  int n = 0;
+
+  g_assert_no_error (error);
+  runs = kj_store_list_runs (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    n += g_str_has_prefix (((KjRun *) g_ptr_array_index (runs, i))->id, "walrun-");
+
+  return n;
+}
+
+static void
+test_hostile_wal_damaged_midway (void)
+{
+  /* damaged in the middle: refused, both files as they were */
+  {
+    g_autofree char *path = crashed_log ("wal-midway.db", TRUE, FALSE);
+    g_autofree char *wal = sidecar (path, "-wal");
+    g_autofree char *before = kj_test_sha256_file (path);
+    g_autofree char *wal_before = kj_test_sha256_file (wal);
+    g_autofree char *after = NULL;
+    g_autofree char *wal_after = NULL;
+    g_auto(KjTestRun) run = { 0 };
+
+    kj_test_run_cli (&run, path, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "damaged in the middle"));
+    after = kj_test_sha256_file (path);
+    wal_after = kj_test_sha256_file (wal);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpstr (wal_before, ==, wal_after);
+  }
+
+  /* torn at the end, as a crash leaves it: opens, with every whole commit */
+  {
+    g_autofree char *path = crashed_log ("wal-torn.db", FALSE, TRUE);
+
+    g_assert_cmpint (count_walruns (path), ==, 9);
+  }
+
+  /* whole: all ten */
+  {
+    g_autofree char *path = crashed_log ("wal-whole.db", FALSE, FALSE);
+
+    g_assert_cmpint (count_walruns (path), ==, 10);
+  }
+}
+
 /* 9, 10. Exports aimed at the journal, its log, its backups, a FIFO */
 static void
 test_hostile_export_targets (void)
@@ -745,11 +1002,10 @@ test_hostile_export_targets (void)
   g_unlink (sym);
   g_unlink (hard);
   g_assert_cmpint (symlink (path, sym), ==, 0);
-  g_assert_cmpint (link (path, hard), ==, 0);
   before = kj_test_sha256_file (path);
 
   {
-    const char *targets[] = { path, wal, shm, sym, hard, backup, in_backups, folder };
+    const char *targets[] = { path, wal, shm, sym, backup, in_backups, folder };
     const char *options[] = { "--export-json", "--export-csv", "--export-pdf" };
 
     for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
@@ -809,6 +1065,27 @@ test_hostile_export_targets (void)
     wal_after = kj_test_sha256_file (wal);
     g_assert_cmpstr (wal_before, ==, wal_after);
     kj_test_remove_tree (links);
+  }
+
+  /* a journal with a second name (a hard link) is not opened at all: a
+   * program using the other name would keep a log of its own */
+  {
+    g_auto(KjTestRun) run = { 0 };
+    g_autofree char *now = kj_test_sha256_file (path);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (link (path, hard), ==, 0);
+    kj_test_run_cli (&run, path, "--export-json", hard, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "hard link"));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    kj_test_run_cli (&run, hard, "--summary", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "hard link"));
+    after = kj_test_sha256_file (path);
+    g_assert_cmpstr (now, ==, after);
+    g_unlink (hard);
   }
 
   /* nor is the journal imported as JSON or GPX: it is not read as a file */
@@ -891,6 +1168,19 @@ test_hostile_export_fifo_no_reader (void)
   g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
   g_unlink (fifo);
+}
+
+/* /dev/fd/1 and /dev/stdout are standard output: written to, never replaced */
+static void
+test_hostile_export_named_stdout (void)
+{
+  g_autofree char *path = make_journal ("named-stdout.db", 45, 5);
+  g_auto(KjTestRun) run = { 0 };
+
+  kj_test_run_cli (&run, path, "--export-csv", "/dev/fd/1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "date,pain,"));
+  g_assert_null (strstr (run.out, "Exported"));
 }
 
 /* The command line's slips: an empty --db, a bad import into a new journal */
@@ -1162,7 +1452,10 @@ main (int   argc,
   g_test_add_func ("/hostile/other-processes", test_hostile_other_processes);
   g_test_add_func ("/hostile/journal-files", test_hostile_journal_files);
   g_test_add_func ("/hostile/trigger-import", test_hostile_trigger_import);
+  g_test_add_func ("/hostile/stray-rollback-journal", test_hostile_stray_rollback_journal);
   g_test_add_func ("/hostile/restore", test_hostile_restore);
+  g_test_add_func ("/hostile/restores-in-a-second", test_hostile_restores_in_a_second);
+  g_test_add_func ("/hostile/writes-during-restores", test_hostile_writes_during_restores);
   g_test_add_func ("/hostile/damaged-rows", test_hostile_damaged_rows);
   g_test_add_func ("/hostile/stale-wal", test_hostile_stale_wal);
   g_test_add_func ("/hostile/export-targets", test_hostile_export_targets);
@@ -1171,7 +1464,9 @@ main (int   argc,
   g_test_add_func ("/hostile/read-only-summary", test_hostile_read_only_summary);
   g_test_add_func ("/hostile/cascade", test_hostile_cascade);
   g_test_add_func ("/hostile/duplicate-dates", test_hostile_duplicate_dates);
+  g_test_add_func ("/hostile/wal-damaged-midway", test_hostile_wal_damaged_midway);
   g_test_add_func ("/hostile/export-fifo-no-reader", test_hostile_export_fifo_no_reader);
+  g_test_add_func ("/hostile/export-named-stdout", test_hostile_export_named_stdout);
   g_test_add_func ("/hostile/cli-slips", test_hostile_cli_slips);
   g_test_add_func ("/hostile/read-only-user", test_hostile_read_only_user);
 
