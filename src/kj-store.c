@@ -2319,11 +2319,31 @@ static const char sql_restore_rows[] =
   "INSERT INTO main.treatments SELECT * FROM trial.treatments;"
   "INSERT INTO main.runs SELECT * FROM trial.runs;";
 
+/* Runs @sql on @db; sets @error about the journal at @path */
+static gboolean
+exec_on (sqlite3     *db,
+         const char  *sql,
+         const char  *path,
+         GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      kj_store_set_sqlite_error (error, db, rc, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Copies the journal to @safety_copy and then the rows of the checked trial
  * copy into it, with no commit of another program in between: a change is
  * either in the safety copy or made on top of the restored journal, never
- * lost between the two. The trial has the journal's schema exactly, so its
- * rows go in as they are. */
+ * lost between the two. A connection of its own holds the write lock over
+ * both steps (the store's connection cannot be the source of the copy while
+ * it holds it). The trial has the journal's schema exactly, so its rows go
+ * in as they are, whatever its page size. */
 static gboolean
 restore_from (KjStore     *self,
               const char  *trial_path,
@@ -2332,9 +2352,17 @@ restore_from (KjStore     *self,
 {
   g_autofree char *safety_display = g_filename_display_name (safety_copy);
   sqlite3_stmt *attach = NULL;
+  sqlite3 *writer = NULL;
+  gboolean done = FALSE;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS trial", -1, &attach, NULL);
+  rc = sqlite3_open_v2 (self->path, &writer, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      kj_store_harden_connection (writer);
+      sqlite3_busy_timeout (writer, KJ_STORE_BUSY_TIMEOUT_MS);
+      rc = sqlite3_prepare_v2 (writer, "ATTACH DATABASE ?1 AS trial", -1, &attach, NULL);
+    }
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (attach, 1, trial_path, -1, SQLITE_STATIC);
@@ -2342,56 +2370,28 @@ restore_from (KjStore     *self,
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
   sqlite3_finalize (attach);
+
   if (rc != SQLITE_OK)
-    return store_error (self, rc, error);
-
-  /* The copy is made first, then the write lock taken; if another program
-   * committed in between (PRAGMA data_version tells), the copy is made again.
-   * (A connection cannot be the source of a backup while it holds the lock.) */
-  for (guint attempt = 0;; attempt++)
+    kj_store_set_sqlite_error (error, writer, rc, self->path);
+  else if (exec_on (writer, "PRAGMA foreign_keys = ON; BEGIN IMMEDIATE", self->path, error))
     {
-      gint64 before = kj_store_get_data_version (self);
-
       if (!copy_database (self->db, safety_copy, FALSE, error))
-        {
-          g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
-          goto failed;
-        }
+        g_prefix_error (error, _("The journal could not be copied before the restore, so nothing was restored: "));
+      else if (!exec_on (writer, sql_restore_rows, self->path, error) ||
+               !exec_on (writer, "COMMIT", self->path, error))
+        g_prefix_error (error, _("The backup could not be restored (the journal as it was is in “%s”): "),
+                        safety_display);
+      else
+        done = TRUE;
 
-      if (!begin (self, error))
-        {
-          g_unlink (safety_copy);
-          goto failed;
-        }
-
-      if (kj_store_get_data_version (self) == before)
-        break;
-
-      rollback (self);
-      g_unlink (safety_copy);
-      if (attempt == 4)
-        {
-          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_BUSY,
-                       _("Another program kept changing the journal, so nothing was restored. Try again in a "
-                         "moment."));
-          goto failed;
-        }
+      /* a copy already made stays: it is the journal as it was */
+      if (!done)
+        sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
     }
 
-  if (!exec_sql (self, sql_restore_rows, error) || !commit (self, error))
-    {
-      g_prefix_error (error, _("The backup could not be restored (the journal as it was is in “%s”): "),
-                      safety_display);
-      goto failed;
-    }
+  sqlite3_close_v2 (writer);
 
-  exec_sql (self, "DETACH DATABASE trial", NULL);
-  return TRUE;
-
-failed:
-  rollback (self);
-  exec_sql (self, "DETACH DATABASE trial", NULL);
-  return FALSE;
+  return done;
 }
 
 /* Removes the trial copy of a restore, and the copy its migration made */
