@@ -17,9 +17,9 @@
 #include <stdlib.h>
 
 #include "kj-code-row.h"
+#include "kj-format.h"
 #include "kj-record-editor.h"
 
-#define KM_PER_MILE 1.609344
 
 struct _KjRecordEditor
 {
@@ -100,48 +100,31 @@ kj_format_treatment (const KjTreatment *t)
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
-static char *
-format_duration (int seconds)
-{
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
-  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
-}
-
-static char *
-format_pace (const KjRun *run,
-             gboolean     miles)
-{
-  double distance = miles ? run->distance_km / KM_PER_MILE : run->distance_km;
-  g_autofree char *pace = NULL;
-
-  if (run->duration_s == KJ_UNSET || distance <= 0)
-    return NULL;
-
-  pace = format_duration ((int) lround (run->duration_s / distance));
-  /* Translators: a running pace, “5:30 /km” */
-  return g_strdup_printf (miles ? _("%s /mi") : _("%s /km"), pace);
-}
-
 /* "8.2 km · 46:00 · 5:37 /km · 140 m down" */
 char *
 kj_format_run (const KjRun *run,
                gboolean     miles)
 {
+  KjUnits units = miles ? KJ_UNITS_MI : KJ_UNITS_KM;
   g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *pace = format_pace (run, miles);
+  g_autofree char *distance = kj_format_distance (run->distance_km, units);
+  g_autofree char *pace = kj_format_pace (run->duration_s, run->distance_km, units);
 
-  g_string_append_printf (str, miles ? _("%.1f mi") : _("%.1f km"),
-                          miles ? run->distance_km / KM_PER_MILE : run->distance_km);
+  g_string_append (str, distance);
   if (run->duration_s != KJ_UNSET)
     {
-      g_autofree char *duration = format_duration (run->duration_s);
+      g_autofree char *duration = kj_format_duration (run->duration_s);
       g_string_append_printf (str, " · %s", duration);
     }
   if (pace != NULL)
     g_string_append_printf (str, " · %s", pace);
   if (!isnan (run->descent_m))
-    g_string_append_printf (str, _(" · %.0f m down"), run->descent_m);
+    {
+      g_autofree char *descent = kj_format_descent (run->descent_m, units);
+
+      /* Translators: “140 m down”, after a run's distance and time */
+      g_string_append_printf (str, _(" · %s down"), descent);
+    }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
@@ -359,7 +342,7 @@ update_run (KjRecordEditor *self)
 
   if (parse_number (gtk_editable_get_text (GTK_EDITABLE (self->distance_row)), &distance) && !isnan (distance))
     {
-      r->distance_km = self->miles ? distance * KM_PER_MILE : distance;
+      r->distance_km = self->miles ? distance * KJ_KM_PER_MILE : distance;
       r->distance_km = round (r->distance_km * 1000) / 1000;
       mark_row (self->distance_row, r->distance_km >= 0.01 && r->distance_km <= 500);
     }
@@ -389,7 +372,7 @@ update_run (KjRecordEditor *self)
   g_free (r->notes);
   r->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
 
-  pace = format_pace (r, self->miles);
+  pace = kj_format_pace (r->duration_s, r->distance_km, self->miles ? KJ_UNITS_MI : KJ_UNITS_KM);
   adw_action_row_set_subtitle (self->pace_row, pace ? pace : _("Enter distance and time to see the pace"));
 
   if (!ok)
@@ -585,7 +568,7 @@ kj_record_editor_new_run (GtkWindow   *parent,
   KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   AdwPreferencesGroup *group;
   g_autofree char *distance = NULL;
-  g_autofree char *duration = run->duration_s != KJ_UNSET ? format_duration (run->duration_s) : g_strdup ("");
+  g_autofree char *duration = run->duration_s != KJ_UNSET ? kj_format_duration (run->duration_s) : g_strdup ("");
   g_autofree char *descent = isnan (run->descent_m) ? g_strdup ("") : g_strdup_printf ("%.0f", run->descent_m);
   g_autofree char *during = format_int_or_empty (run->pain_during);
   g_autofree char *after = format_int_or_empty (run->pain_after);
@@ -597,7 +580,7 @@ kj_record_editor_new_run (GtkWindow   *parent,
   self->miles = miles;
   group = build_frame (self, is_new ? _("Add Run") : _("Edit Run"), is_new);
 
-  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", miles ? run->distance_km / KM_PER_MILE : run->distance_km)
+  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", miles ? run->distance_km / KJ_KM_PER_MILE : run->distance_km)
                                   : g_strdup ("");
   self->distance_row = add_entry_row (self, group, miles ? _("Distance (mi)") : _("Distance (km)"), distance);
   self->duration_row = add_entry_row (self, group, _("Time (h:mm:ss, or minutes)"), duration);
