@@ -9,7 +9,7 @@ KJ_BUILD_PACKAGES=(
 )
 
 KJ_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-bin appstream python3 poppler-utils
+  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales
 )
 
 kj_missing_packages () {
@@ -47,6 +47,22 @@ kj_install_packages () {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   # shellcheck disable=SC2086
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+# The translation tests also run under a real German locale: generate
+# de_DE.UTF-8 when the system lacks it (needs root or sudo; skipped otherwise).
+kj_ensure_locale () {
+  local name=${1:-de_DE.UTF-8}
+  if locale -a 2>/dev/null | grep -qix "$(echo "$name" | sed 's/UTF-8/utf8/')"; then
+    return 0
+  fi
+  command -v localedef >/dev/null 2>&1 || return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || return 0
+    sudo="sudo -n"
+  fi
+  $sudo localedef -i "${name%%.*}" -f UTF-8 "$name" >/dev/null 2>&1 || true
 }
 
 kj_build () {

@@ -17,10 +17,16 @@ main (int   argc,
   g_autoptr(KjApplication) app = NULL;
   g_autofree char *db_path = NULL;
   char *app_argv[] = { argv[0], NULL };
+  const char *localedir = g_getenv ("KJ_LOCALEDIR");
   int status;
 
+  /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
+   * devenv and the tests set it); else the installed ones. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
