@@ -742,7 +742,7 @@ build_message (const KjAssessment *a,
                const KjRedFlag    *recent_flag)
 {
   g_autofree char *pct = format_change_pct (a->change_pct);
-  int weeks = a->days_since_t0 != KJ_UNSET ? a->days_since_t0 / 7 : 0;
+  int weeks = a->has_t0 ? MAX (0, a->days_since_t0) / 7 : 0;
 
   switch (a->verdict)
     {
@@ -849,7 +849,8 @@ kj_assess (const KjProfile *profile,
   as = jd (as_of);
   g_strlcpy (a->as_of, as_of, sizeof a->as_of);
   a->review_weeks = profile != NULL ? profile->review_weeks : 3;
-  a->days_since_t0 = KJ_UNSET;
+  a->has_t0 = FALSE;
+  a->days_since_t0 = 0;
   a->baseline = a->current = a->change = a->change_pct = a->slope_per_week = NAN;
 
   for (guint i = 0; i < days->len; i++)
@@ -897,8 +898,10 @@ kj_assess (const KjProfile *profile,
   if (t0 != 0)
     {
       jd_to_date (t0, a->t0);
+      a->has_t0 = TRUE;
       a->days_since_t0 = as - t0;
-      a->baseline = mean_pain (days, t0, t0 + 6, &a->baseline_entries);
+      /* nothing dated after as_of counts, in the baseline neither */
+      a->baseline = mean_pain (days, t0, MIN (t0 + 6, as), &a->baseline_entries);
       a->current = mean_pain (days, as - 6, as, &a->current_entries);
 
       if (a->baseline_entries >= 3 && a->current_entries >= 3)
@@ -995,7 +998,7 @@ kj_assessment_to_json (const KjAssessment *a)
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "days_since_t0");
-  if (a->days_since_t0 != KJ_UNSET)
+  if (a->has_t0)
     json_builder_add_int_value (builder, a->days_since_t0);
   else
     json_builder_add_null_value (builder);
@@ -1108,7 +1111,20 @@ kj_assessment_to_text (const KjAssessment *a)
   g_string_append (out, "\n\n");
   g_string_append_printf (out, "%s\n\n", a->message);
 
-  if (a->t0[0] != '\0')
+  if (a->has_t0 && a->days_since_t0 < 0)
+    {
+      int in = -a->days_since_t0;
+      /* Translators: a treatment start after the as-of date, “2026-03-09 (starts in 7 days)” */
+      g_autofree char *v = g_strdup_printf (ngettext ("%s (starts in %d day)", "%s (starts in %d days)", in),
+                                            a->t0, in);
+      append_line (out, _("Treatment starts:"), v);
+    }
+  else if (a->has_t0 && a->days_since_t0 == 0)
+    {
+      g_autofree char *v = g_strdup_printf (_("%s (today)"), a->t0);
+      append_line (out, _("Treatment started:"), v);
+    }
+  else if (a->has_t0)
     {
       g_autofree char *v = g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", a->days_since_t0),
                                             a->t0, a->days_since_t0);

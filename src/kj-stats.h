@@ -56,7 +56,8 @@ typedef struct
 {
   char            as_of[11];
   char            t0[11];             /* "" when the journal holds nothing */
-  int             days_since_t0;      /* KJ_UNSET without t0 */
+  gboolean        has_t0;             /* whether t0 and days_since_t0 are known */
+  int             days_since_t0;      /* as_of − t0; negative when treatment starts later */
   int             review_weeks;
   KjVerdict       verdict;
   KjDoctorReason  doctor_reason;

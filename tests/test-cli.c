@@ -293,6 +293,46 @@ test_cli_summary (void)
     }
 }
 
+/* A treatment start after --as-of: not “(-7 days ago)” but “starts in 7 days”,
+ * and days_since_t0 is −7, not null (#12). */
+static void
+test_cli_summary_future_start (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (41, 35, "improving", "2026-04-01", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *json = kj_test_tmp_path ("future-start.json");
+  g_autofree char *db = kj_test_tmp_path ("future-start.db");
+  g_auto(KjTestRun) import = { 0 };
+  g_auto(KjTestRun) readable = { 0 };
+  g_auto(KjTestRun) summary = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_free (journal->profile->treatment_start);
+  journal->profile->treatment_start = g_strdup ("2026-03-20");
+  text = kj_json_generate (journal, NULL);
+  kj_test_write_file (json, text, -1);
+  g_unlink (db);
+  kj_test_run_cli (&import, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  kj_test_run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-03-13", NULL);
+  g_assert_cmpint (readable.status, ==, 0);
+  g_test_message ("%s", readable.out);
+  g_assert_nonnull (strstr (readable.out, "2026-03-20 (starts in 7 days)"));
+  g_assert_null (strstr (readable.out, "days ago"));
+
+  kj_test_run_cli (&summary, NULL, "--db", db, "--summary-json", "--as-of", "2026-03-19", NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  json_parser_load_from_data (parser, summary.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_false (json_object_get_null_member (root, "days_since_t0"));
+  g_assert_cmpint (json_object_get_int_member (root, "days_since_t0"), ==, -1);
+  g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "not-enough-data");
+}
+
 static void
 test_cli_summary_errors (void)
 {
@@ -616,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors-change-nothing", test_cli_errors_change_nothing);
   g_test_add_func ("/cli/atomic-export", test_cli_atomic_export);
   g_test_add_func ("/cli/summary", test_cli_summary);
+  g_test_add_func ("/cli/summary-future-start", test_cli_summary_future_start);
   g_test_add_func ("/cli/summary-errors", test_cli_summary_errors);
   g_test_add_func ("/cli/report", test_cli_report);
   g_test_add_func ("/cli/import-gpx", test_cli_import_gpx);

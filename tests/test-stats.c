@@ -338,6 +338,68 @@ test_stats_t0 (void)
   g_assert_cmpstr (b->t0, ==, T0);
 }
 
+/* Nothing dated after as-of counts (#12): not the baseline, however close
+ * as-of is to the treatment start, nor after the end of the data. */
+static void
+test_stats_as_of_window (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) b = NULL;
+
+  add_days (j, 0, 2, 6);
+  add_days (j, 3, 20, 1);
+
+  /* as of day 2: the baseline is days 0–2 only, 6.0 from 3 entries */
+  a = assess (j, 2);
+  g_assert_cmpuint (a->baseline_entries, ==, 3);
+  g_assert_cmpfloat_with_epsilon (a->baseline, 6.0, 1e-9);
+  g_assert_cmpuint (a->entries, ==, 3);
+
+  /* as of day 4: days 0–4, (3 × 6 + 2 × 1) / 5 */
+  b = assess (j, 4);
+  g_assert_cmpuint (b->baseline_entries, ==, 5);
+  g_assert_cmpfloat_with_epsilon (b->baseline, 4.0, 1e-9);
+}
+
+/* Treatment starting after as-of: days_since_t0 is −1, not “unknown” (#12) */
+static void
+test_stats_future_t0 (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autoptr(KjAssessment) week = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *week_text = NULL;
+  JsonObject *root;
+
+  add_days (j, -14, 6, 5);
+  a = assess (j, -1);
+  g_assert_true (a->has_t0);
+  g_assert_cmpint (a->days_since_t0, ==, -1);
+  g_assert_cmpuint (a->baseline_entries, ==, 0);
+  g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, "not-enough-data");
+
+  json = kj_assessment_to_json (a);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_false (json_object_get_null_member (root, "days_since_t0"));
+  g_assert_cmpint (json_object_get_int_member (root, "days_since_t0"), ==, -1);
+
+  text = kj_assessment_to_text (a);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "starts in 1 day)"));
+  g_assert_null (strstr (text, "ago"));
+
+  week = assess (j, -7);
+  week_text = kj_assessment_to_text (week);
+  g_assert_nonnull (strstr (week_text, "starts in 7 days)"));
+}
+
 static void
 test_stats_theil_sen (void)
 {
@@ -648,6 +710,8 @@ main (int   argc,
   g_test_add_func ("/stats/persistent-swelling", test_stats_persistent_swelling);
   g_test_add_func ("/stats/missing-entries", test_stats_missing_entries);
   g_test_add_func ("/stats/t0", test_stats_t0);
+  g_test_add_func ("/stats/as-of-window", test_stats_as_of_window);
+  g_test_add_func ("/stats/future-t0", test_stats_future_t0);
   g_test_add_func ("/stats/theil-sen", test_stats_theil_sen);
   g_test_add_func ("/stats/slope", test_stats_slope);
   g_test_add_func ("/stats/rolling-mean", test_stats_rolling_mean);
