@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-day-object.h"
+#include "kj-format.h"
 #include "kj-history-page.h"
 
 #define N_KIND_ICONS 4
@@ -31,6 +32,7 @@ struct _KjHistoryPage
   char               *folded_query;
   gboolean            red_flags_only;
   gboolean            loaded;
+  KjUnits             units;      /* the profile's, read with the days */
 
   /* template widgets */
   GtkSearchEntry     *search_entry;
@@ -246,7 +248,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (kj_day_object_get_run_km (object) > 0)
     {
-      g_autofree char *km = g_strdup_printf (_("%.1f km"), kj_day_object_get_run_km (object));
+      g_autofree char *km = kj_format_distance (kj_day_object_get_run_km (object), self->units);
 
       gtk_label_set_text (row->km, km);
       g_string_append_printf (name, ", %s", km);
@@ -371,6 +373,7 @@ kj_history_page_load (KjHistoryPage *self)
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_date = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(KjProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
@@ -391,6 +394,10 @@ kj_history_page_load (KjHistoryPage *self)
       g_warning ("Could not read the journal: %s", error->message);
       return;
     }
+
+  /* distances in the profile's units (a profile that cannot be read: km) */
+  profile = kj_store_get_profile (self->store, NULL);
+  self->units = kj_units_from_profile (profile);
 
   /* the objects take the days over; the store lists them oldest first */
   g_ptr_array_set_free_func (days, NULL);

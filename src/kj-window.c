@@ -1207,6 +1207,7 @@ static void
 profile_changed (KjWindow *self)
 {
   kj_today_page_reload (self->today_page);
+  kj_history_page_invalidate (self->history_page);
   kj_trends_page_invalidate (self->trends_page);
 }
 

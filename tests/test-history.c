@@ -10,6 +10,7 @@
 #include "kj-history-page.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
+#include "kj-preferences-window.h"
 #include "kj-window.h"
 
 static KjApplication *app;
@@ -261,6 +262,71 @@ test_history_records_without_pain (void)
   g_assert_cmpuint (runs->len, ==, 1);
 }
 
+/* Sets the Units preference as the user does: the combo row, then closing. */
+static void
+choose_units (guint index)
+{
+  GtkWindow *preferences;
+  GtkWidget *row;
+
+  kj_window_show_preferences (window);
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, (gpointer) KJ_TYPE_PREFERENCES_WINDOW));
+  preferences = kj_test_find_toplevel (KJ_TYPE_PREFERENCES_WINDOW);
+  row = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Distances In");
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index);
+  gtk_window_close (preferences);
+  kj_test_settle ();
+}
+
+/* History follows the profile's units, at once when Preferences change them (#12 item 5) */
+static void
+test_history_units (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  const char *date = ((KjDay *) journal->days->pdata[journal->days->len - 2])->date;
+  g_autoptr(KjRun) run = kj_run_new (date, 10.0);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(KjProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *km_text = NULL;
+  g_autofree char *mi_text = NULL;
+  double total = 0;
+  GtkWidget *list = GTK_WIDGET (kj_history_page_get_list_view (page));
+
+  g_assert_true (kj_store_save_run (store, run, &error));
+  g_assert_no_error (error);
+  runs = kj_store_list_runs (store, date, date, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    total += ((KjRun *) runs->pdata[i])->distance_km;
+  km_text = g_strdup_printf ("%.1f km", total);
+  mi_text = g_strdup_printf ("%.1f mi", total / 1.609344);
+
+  kj_window_reload (window);
+  kj_window_show_page (window, "history");
+  kj_history_page_set_search (page, "", FALSE);
+  kj_test_settle ();
+  g_assert_nonnull (find_label (list, km_text));
+
+  choose_units (1);
+  profile = kj_store_get_profile (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (profile->units, ==, "mi");
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  g_assert_nonnull (find_label (list, mi_text));
+  g_assert_null (find_label (list, km_text));
+  g_assert_null (find_label (list, " km"));
+  kj_test_save_screenshot (GTK_WIDGET (window), "history-miles");
+
+  choose_units (0);
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  g_assert_nonnull (find_label (list, km_text));
+  g_assert_null (find_label (list, " mi"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/history/activate", test_history_activate);
   g_test_add_func ("/history/follows-today", test_history_follows_today);
   g_test_add_func ("/history/records-without-pain", test_history_records_without_pain);
+  g_test_add_func ("/history/units", test_history_units);
 
   status = g_test_run ();
 
