@@ -19,6 +19,7 @@
 #include "kj-code-row.h"
 #include "kj-format.h"
 #include "kj-record-editor.h"
+#include "kj-stats.h"
 
 
 struct _KjRecordEditor
@@ -28,7 +29,7 @@ struct _KjRecordEditor
   KjTreatment   *treatment;
   KjRun         *run;
   gboolean       miles;
-  int            other_mg_today;
+  GPtrArray     *day_treatments;   /* the day's stored treatments, for the dose totals */
 
   GtkWidget     *save_button;
   GtkWidget     *error_label;
@@ -248,6 +249,42 @@ set_error (KjRecordEditor *self,
   gtk_widget_set_sensitive (self->save_button, message == NULL);
 }
 
+/* The day's total of the chosen drug with this dose, and the warnings, by
+ * the one rule of kj_stats_medication_day() that the Today page, Trends,
+ * the report and --summary use too */
+static void
+update_dose_hint (KjRecordEditor *self)
+{
+  const KjTreatment *t = self->treatment;
+  g_autoptr(KjMedicationDay) day = kj_stats_medication_day (self->day_treatments, t->date, t);
+  const KjDrugTotal *total = kj_medication_day_get_drug (day, t->drug);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *label = kj_code_label (KJ_CODE_DRUG, t->drug);
+
+  if (total != NULL && total->max_mg > 0)
+    {
+      if (total->over_limit)
+        g_string_append_printf (text, _("%d mg of %s today — more than the %d mg a day that the over-the-counter label allows. "
+                                        "Ask a doctor or pharmacist before taking more."),
+                                total->total_mg, label, total->max_mg);
+      else
+        g_string_append_printf (text, _("%d mg of %s today, of at most %d mg a day without a prescription."),
+                                total->total_mg, label, total->max_mg);
+    }
+
+  if (day->two_nsaids && g_ptr_array_find_with_equal_func (day->oral_nsaids, t->drug, g_str_equal, NULL))
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            _("Two different anti-inflammatory painkillers (NSAIDs) on one day: the labels advise against "
+                              "combining them."));
+
+  gtk_label_set_text (GTK_LABEL (self->dose_total), text->str);
+  gtk_widget_set_visible (self->dose_total, text->len > 0);
+  if ((total != NULL && total->over_limit) || day->two_nsaids)
+    gtk_widget_add_css_class (self->dose_total, "warning");
+  else
+    gtk_widget_remove_css_class (self->dose_total, "warning");
+}
+
 static void
 update_treatment (KjRecordEditor *self)
 {
@@ -278,30 +315,8 @@ update_treatment (KjRecordEditor *self)
   /* ice or heat for more than 20 minutes can hurt the skin */
   gtk_widget_set_visible (self->skin_hint, is_thermal && t->minutes != KJ_UNSET && t->minutes > 20);
 
-  if (is_medication)
-    {
-      int max = kj_drug_daily_max_mg (t->drug);
-      int total = self->other_mg_today + (t->dose_mg != KJ_UNSET ? t->dose_mg : 0);
-      g_autofree char *text = NULL;
-
-      if (max > 0 && kj_drug_is_oral (t->drug))
-        {
-          if (total > max)
-            text = g_strdup_printf (_("%d mg of %s today — more than the %d mg a day that the over-the-counter label allows. "
-                                      "Ask a doctor or pharmacist before taking more."),
-                                    total, kj_code_label (KJ_CODE_DRUG, t->drug), max);
-          else
-            text = g_strdup_printf (_("%d mg of %s today, of at most %d mg a day without a prescription."),
-                                    total, kj_code_label (KJ_CODE_DRUG, t->drug), max);
-        }
-
-      gtk_label_set_text (GTK_LABEL (self->dose_total), text ? text : "");
-      gtk_widget_set_visible (self->dose_total, text != NULL);
-      if (total > max && max > 0)
-        gtk_widget_add_css_class (self->dose_total, "warning");
-      else
-        gtk_widget_remove_css_class (self->dose_total, "warning");
-    }
+  if (is_medication && t->drug != NULL)
+    update_dose_hint (self);
   else
     gtk_widget_set_visible (self->dose_total, FALSE);
 
@@ -483,7 +498,7 @@ KjRecordEditor *
 kj_record_editor_new_treatment (GtkWindow         *parent,
                                 const KjTreatment *treatment,
                                 gboolean           is_new,
-                                int                other_mg_today)
+                                GPtrArray         *day_treatments)
 {
   KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   AdwPreferencesGroup *group;
@@ -492,7 +507,8 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   self->treatment = kj_treatment_copy (treatment);
   if (self->treatment->id == NULL)
     self->treatment->id = g_uuid_string_random ();
-  self->other_mg_today = other_mg_today;
+  self->day_treatments = day_treatments != NULL ? g_ptr_array_ref (day_treatments)
+                                                : g_ptr_array_new ();
   group = build_frame (self, is_new ? _("Add Treatment") : _("Edit Treatment"), is_new);
 
   self->kind_row = add_combo_row (group, _("Treatment"), KJ_CODE_TREATMENT_KIND);
@@ -625,6 +641,24 @@ kj_record_editor_get_run (KjRecordEditor *self)
   return self->run;
 }
 
+/* The dose hint as shown, "" while hidden */
+const char *
+kj_record_editor_get_dose_hint (KjRecordEditor *self)
+{
+  g_return_val_if_fail (KJ_IS_RECORD_EDITOR (self), NULL);
+
+  return gtk_widget_get_visible (self->dose_total) ? gtk_label_get_text (GTK_LABEL (self->dose_total)) : "";
+}
+
+/* The message under the fields as shown, "" while hidden */
+const char *
+kj_record_editor_get_error (KjRecordEditor *self)
+{
+  g_return_val_if_fail (KJ_IS_RECORD_EDITOR (self), NULL);
+
+  return gtk_widget_get_visible (self->error_label) ? gtk_label_get_text (GTK_LABEL (self->error_label)) : "";
+}
+
 static void
 kj_record_editor_finalize (GObject *object)
 {
@@ -632,6 +666,7 @@ kj_record_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->treatment, kj_treatment_free);
   g_clear_pointer (&self->run, kj_run_free);
+  g_clear_pointer (&self->day_treatments, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kj_record_editor_parent_class)->finalize (object);
 }

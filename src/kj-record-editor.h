@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (KjRecordEditor, kj_record_editor, KJ, RECORD_EDITOR, AdwWi
 KjRecordEditor *kj_record_editor_new_treatment (GtkWindow         *parent,
                                                 const KjTreatment *treatment,
                                                 gboolean           is_new,
-                                                int                other_mg_today);
+                                                GPtrArray         *day_treatments);
 KjRecordEditor *kj_record_editor_new_run       (GtkWindow         *parent,
                                                 const KjRun       *run,
                                                 gboolean           is_new,
@@ -25,6 +25,8 @@ KjRecordEditor *kj_record_editor_new_run       (GtkWindow         *parent,
 const KjTreatment *kj_record_editor_get_treatment (KjRecordEditor *self);
 const KjRun       *kj_record_editor_get_run       (KjRecordEditor *self);
 void               kj_record_editor_save          (KjRecordEditor *self);
+const char        *kj_record_editor_get_dose_hint (KjRecordEditor *self);
+const char        *kj_record_editor_get_error     (KjRecordEditor *self);
 char              *kj_format_treatment            (const KjTreatment *treatment);
 char              *kj_format_run                  (const KjRun       *run,
                                                    gboolean           miles);

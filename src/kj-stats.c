@@ -421,7 +421,120 @@ compare_ints (gconstpointer a,
   return *(const int *) a - *(const int *) b;
 }
 
-/* The medication warnings of DESIGN §4 up to @to, by date. */
+/* The day's totals of the medication treatments in @list (all of one day) */
+static KjMedicationDay *
+medication_day_new (const char *date,
+                    GPtrArray  *list)
+{
+  KjMedicationDay *day = g_new0 (KjMedicationDay, 1);
+  guint n_drugs;
+  const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
+
+  g_strlcpy (day->date, date, sizeof day->date);
+  day->drugs = g_array_new (FALSE, FALSE, sizeof (KjDrugTotal));
+  day->oral_nsaids = g_ptr_array_new ();
+
+  for (guint d = 0; d < n_drugs; d++)
+    {
+      KjDrugTotal total = { drugs[d].code, 0, 0, FALSE };
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          const KjTreatment *t = g_ptr_array_index (list, i);
+
+          if (g_strcmp0 (t->drug, total.drug) == 0)
+            {
+              taken = TRUE;
+              total.total_mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+            }
+        }
+
+      if (!taken)
+        continue;
+
+      if (kj_drug_is_oral (total.drug))
+        total.max_mg = MAX (0, kj_drug_daily_max_mg (total.drug));
+      total.over_limit = total.max_mg > 0 && total.total_mg > total.max_mg;
+      day->over_limit |= total.over_limit;
+      g_array_append_val (day->drugs, total);
+
+      if (is_oral_nsaid (total.drug))
+        g_ptr_array_add (day->oral_nsaids, (gpointer) total.drug);
+    }
+
+  day->two_nsaids = day->oral_nsaids->len >= 2;
+
+  return day;
+}
+
+/**
+ * kj_stats_medication_day:
+ * @treatments: treatments, of any dates
+ * @date: the day
+ * @pending: (nullable): a treatment not stored yet, or being edited: it
+ *   replaces the treatment with its id, or is added
+ *
+ * The day's medication by the rules of DESIGN §4: each drug's total against
+ * its over-the-counter maximum, and two different oral NSAIDs. The one rule
+ * behind the Today page, the treatment dialog (before Add is pressed), the
+ * medication warnings of the assessment, Trends, the report and --summary.
+ *
+ * Returns: (transfer full): the day's medication
+ */
+KjMedicationDay *
+kj_stats_medication_day (GPtrArray         *treatments,
+                         const char        *date,
+                         const KjTreatment *pending)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  g_return_val_if_fail (treatments != NULL && date != NULL, NULL);
+
+  for (guint i = 0; i < treatments->len; i++)
+    {
+      const KjTreatment *t = g_ptr_array_index (treatments, i);
+
+      if (t->drug == NULL || !g_str_equal (t->date, date))
+        continue;
+      if (pending != NULL && pending->id != NULL && g_strcmp0 (t->id, pending->id) == 0)
+        continue;
+      g_ptr_array_add (list, (gpointer) t);
+    }
+
+  if (pending != NULL && pending->drug != NULL && g_str_equal (pending->date, date))
+    g_ptr_array_add (list, (gpointer) pending);
+
+  return medication_day_new (date, list);
+}
+
+/* Returns: (nullable): @drug's total on the day, NULL when it was not taken */
+const KjDrugTotal *
+kj_medication_day_get_drug (const KjMedicationDay *day,
+                            const char            *drug)
+{
+  g_return_val_if_fail (day != NULL, NULL);
+
+  for (guint i = 0; i < day->drugs->len; i++)
+    if (g_strcmp0 (g_array_index (day->drugs, KjDrugTotal, i).drug, drug) == 0)
+      return &g_array_index (day->drugs, KjDrugTotal, i);
+
+  return NULL;
+}
+
+void
+kj_medication_day_free (KjMedicationDay *day)
+{
+  if (day == NULL)
+    return;
+
+  g_clear_pointer (&day->drugs, g_array_unref);
+  g_clear_pointer (&day->oral_nsaids, g_ptr_array_unref);
+  g_free (day);
+}
+
+/* The medication warnings of DESIGN §4 up to @to, by date; each day's
+ * totals come from medication_day_new(), the rule of kj_stats_medication_day(). */
 GArray *
 kj_stats_medication_warnings (GPtrArray  *treatments,
                               const char *to)
@@ -431,8 +544,6 @@ kj_stats_medication_warnings (GPtrArray  *treatments,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) first_nsaid = g_hash_table_new (NULL, NULL);   /* julian day → static drug code */
   g_autoptr(GArray) nsaid_days = g_array_new (FALSE, FALSE, sizeof (int));
-  guint n_drugs;
-  const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
   GHashTableIter iter;
   gpointer key, value;
   int last = jd (to), streak = 0, previous = 0, open = -1;
@@ -455,61 +566,40 @@ kj_stats_medication_warnings (GPtrArray  *treatments,
   g_hash_table_iter_init (&iter, by_date);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GPtrArray *list = value;
-      g_autoptr(GString) nsaids = g_string_new (NULL);
-      const char *first = NULL;
-      guint n_nsaids = 0;
+      g_autoptr(KjMedicationDay) day = medication_day_new (key, value);
 
-      for (guint d = 0; d < n_drugs; d++)
+      for (guint i = 0; i < day->drugs->len; i++)
         {
-          const char *drug = drugs[d].code;
-          int total = 0, max = kj_drug_daily_max_mg (drug);
-          gboolean taken = FALSE;
+          const KjDrugTotal *total = &g_array_index (day->drugs, KjDrugTotal, i);
 
-          for (guint i = 0; i < list->len; i++)
+          if (total->over_limit)
             {
-              KjTreatment *t = g_ptr_array_index (list, i);
-
-              if (g_str_equal (t->drug, drug))
-                {
-                  taken = TRUE;
-                  total += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
-                }
-            }
-
-          if (!taken)
-            continue;
-
-          if (max > 0 && kj_drug_is_oral (drug) && total > max)
-            {
-              KjMedicationWarning w = { "over-limit", "", g_strdup (drug), total, KJ_UNSET };
+              KjMedicationWarning w = { "over-limit", "", g_strdup (total->drug), total->total_mg, KJ_UNSET };
 
               g_strlcpy (w.date, key, sizeof w.date);
               g_array_append_val (warnings, w);
             }
-
-          if (is_oral_nsaid (drug))
-            {
-              g_string_append_printf (nsaids, "%s%s", n_nsaids ? "+" : "", drug);
-              first = first ? first : drug;
-              n_nsaids++;
-            }
         }
 
-      if (n_nsaids >= 2)
+      if (day->two_nsaids)
         {
-          KjMedicationWarning w = { "two-nsaids", "", g_strdup (nsaids->str), KJ_UNSET, KJ_UNSET };
+          g_autofree char *joined = NULL;
+          KjMedicationWarning w = { "two-nsaids", "", NULL, KJ_UNSET, KJ_UNSET };
 
+          g_ptr_array_add (day->oral_nsaids, NULL);
+          joined = g_strjoinv ("+", (char **) day->oral_nsaids->pdata);
+          g_ptr_array_set_size (day->oral_nsaids, day->oral_nsaids->len - 1);
+          w.drug = g_steal_pointer (&joined);
           g_strlcpy (w.date, key, sizeof w.date);
           g_array_append_val (warnings, w);
         }
 
-      if (first != NULL)
+      if (day->oral_nsaids->len > 0)
         {
           int d = jd (key);
 
           g_array_append_val (nsaid_days, d);
-          g_hash_table_insert (first_nsaid, GINT_TO_POINTER (d), (gpointer) first);
+          g_hash_table_insert (first_nsaid, GINT_TO_POINTER (d), g_ptr_array_index (day->oral_nsaids, 0));
         }
     }
 

@@ -52,6 +52,25 @@ typedef struct
   int         days;         /* long-use: consecutive days; else KJ_UNSET */
 } KjMedicationWarning;
 
+/* One drug's doses on one day */
+typedef struct
+{
+  const char *drug;         /* static code */
+  int         total_mg;     /* the day's doses together (those without a dose count 0) */
+  int         max_mg;       /* the over-the-counter daily maximum of an oral drug, 0 without one */
+  gboolean    over_limit;   /* total_mg > max_mg */
+} KjDrugTotal;
+
+/* One day's medication by the rules of DESIGN §4: the single place that adds doses up */
+typedef struct
+{
+  char        date[11];
+  GArray     *drugs;        /* KjDrugTotal of every drug taken, in the order of the code list */
+  GPtrArray  *oral_nsaids;  /* static codes of the oral NSAIDs taken, same order */
+  gboolean    over_limit;   /* any drug over its maximum */
+  gboolean    two_nsaids;   /* two or more different oral NSAIDs */
+} KjMedicationDay;
+
 typedef struct
 {
   char            as_of[11];
@@ -119,6 +138,12 @@ GArray       *kj_stats_load_warnings     (GPtrArray         *runs,
                                           const char        *to);
 GArray       *kj_stats_medication_warnings (GPtrArray       *treatments,
                                           const char        *to);
+KjMedicationDay *kj_stats_medication_day (GPtrArray       *treatments,
+                                          const char        *date,
+                                          const KjTreatment *pending);
+const KjDrugTotal *kj_medication_day_get_drug (const KjMedicationDay *day,
+                                          const char        *drug);
+void          kj_medication_day_free     (KjMedicationDay   *day);
 GArray       *kj_stats_weekly_km         (GPtrArray         *runs,
                                           const char        *from,
                                           const char        *to);
@@ -126,5 +151,6 @@ GArray       *kj_stats_weekly_km         (GPtrArray         *runs,
 const char   *kj_stats_disclaimer        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjAssessment, kj_assessment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjMedicationDay, kj_medication_day_free)
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
+#include "kj-stats.h"
 #include "kj-theme.h"
 #include "kj-today-page.h"
 
@@ -527,60 +528,36 @@ treatment_icon (const KjTreatment *t)
   return "kj-treatment-symbolic";
 }
 
+/* The day's medicines against their maximum, by kj_stats_medication_day(),
+ * the rule the treatment dialog, Trends, the report and --summary share */
 static void
 update_medication_summary (KjTodayPage *self)
 {
+  g_autoptr(KjMedicationDay) day = kj_stats_medication_day (self->treatments, self->date, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
-  const KjCode *drugs;
-  guint n_drugs, n_oral_nsaids = 0;
-  gboolean over = FALSE;
 
-  drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
-  for (guint d = 0; d < n_drugs; d++)
+  for (guint i = 0; i < day->drugs->len; i++)
     {
-      int total = 0, max = kj_drug_daily_max_mg (drugs[d].code);
-      gboolean taken = FALSE;
+      const KjDrugTotal *total = &g_array_index (day->drugs, KjDrugTotal, i);
+      const char *label = kj_code_label (KJ_CODE_DRUG, total->drug);
 
-      for (guint i = 0; i < self->treatments->len; i++)
-        {
-          KjTreatment *t = g_ptr_array_index (self->treatments, i);
-
-          if (g_strcmp0 (t->drug, drugs[d].code) == 0)
-            {
-              taken = TRUE;
-              total += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
-            }
-        }
-
-      if (!taken)
-        continue;
-
-      if (kj_drug_is_nsaid (drugs[d].code) && kj_drug_is_oral (drugs[d].code))
-        n_oral_nsaids++;
-
-      if (text->len > 0)
+      if (total->total_mg > 0 && text->len > 0)
         g_string_append (text, "\n");
-      if (max > 0 && total > max)
-        {
-          over = TRUE;
-          g_string_append_printf (text, _("%s: %d mg today, more than the over-the-counter maximum of %d mg a day."),
-                                  _(drugs[d].label), total, max);
-        }
-      else if (total > 0)
-        g_string_append_printf (text, _("%s: %d mg today."), _(drugs[d].label), total);
+      if (total->over_limit)
+        g_string_append_printf (text, _("%s: %d mg today, more than the over-the-counter maximum of %d mg a day."),
+                                label, total->total_mg, total->max_mg);
+      else if (total->total_mg > 0)
+        g_string_append_printf (text, _("%s: %d mg today."), label, total->total_mg);
     }
 
-  if (n_oral_nsaids > 1)
-    {
-      over = TRUE;
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
-                              _("Two different anti-inflammatory painkillers (NSAIDs) on one day: the labels advise against "
-                                "combining them."));
-    }
+  if (day->two_nsaids)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            _("Two different anti-inflammatory painkillers (NSAIDs) on one day: the labels advise against "
+                              "combining them."));
 
   gtk_label_set_text (self->medication_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->medication_label), text->len > 0);
-  if (over)
+  if (day->over_limit || day->two_nsaids)
     gtk_widget_add_css_class (GTK_WIDGET (self->medication_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->medication_label), "warning");
@@ -720,24 +697,6 @@ reload_records (KjTodayPage *self)
   refresh_records (self);
 }
 
-static int
-other_mg_today (KjTodayPage       *self,
-                const KjTreatment *editing)
-{
-  int total = 0;
-
-  for (guint i = 0; i < self->treatments->len; i++)
-    {
-      KjTreatment *t = g_ptr_array_index (self->treatments, i);
-
-      if (g_strcmp0 (t->id, editing->id) != 0 && editing->drug != NULL &&
-          g_strcmp0 (t->drug, editing->drug) == 0 && t->dose_mg != KJ_UNSET)
-        total += t->dose_mg;
-    }
-
-  return total;
-}
-
 static void
 store_treatment (KjTodayPage *self,
                  KjTreatment *treatment)
@@ -806,7 +765,7 @@ open_treatment_editor (KjTodayPage       *self,
 
   /* a dialog is a way out of the page too: the day's edit is stored first */
   kj_today_page_flush (self);
-  editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new, other_mg_today (self, treatment));
+  editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new, self->treatments);
   g_signal_connect_object (editor, "saved", G_CALLBACK (treatment_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }

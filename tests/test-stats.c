@@ -557,6 +557,61 @@ test_stats_medication_warnings (void)
   g_assert_cmpint (g_array_index (warnings, KjMedicationWarning, 2).days, ==, 12);
 }
 
+/* One day's medication with a dose not stored yet: the rule the dialog,
+ * the Today page and the warnings share (#12) */
+static void
+test_stats_medication_day (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjMedicationDay) before = NULL;
+  g_autoptr(KjMedicationDay) more = NULL;
+  g_autoptr(KjMedicationDay) second = NULL;
+  g_autoptr(KjMedicationDay) edited = NULL;
+  g_autoptr(KjTreatment) pending = NULL;
+  g_autoptr(KjTreatment) edit = NULL;
+  g_autoptr(KjTreatment) naproxen = NULL;
+  char date[11];
+
+  kj_date_add_days (T0, 1, date);
+  for (int i = 0; i < 4; i++)
+    add_drug (j, 1, "ibuprofen", 400);
+  add_drug (j, 2, "naproxen", 220);     /* another day: not counted */
+  for (guint i = 0; i < j->treatments->len; i++)
+    ((KjTreatment *) j->treatments->pdata[i])->id = g_strdup_printf ("t%u", i);
+
+  before = kj_stats_medication_day (j->treatments, date, NULL);
+  g_assert_cmpuint (before->drugs->len, ==, 1);
+  g_assert_cmpint (kj_medication_day_get_drug (before, "ibuprofen")->total_mg, ==, 1600);
+  g_assert_cmpint (kj_medication_day_get_drug (before, "ibuprofen")->max_mg, ==, 1200);
+  g_assert_true (before->over_limit);
+  g_assert_false (before->two_nsaids);
+  g_assert_null (kj_medication_day_get_drug (before, "naproxen"));
+
+  /* a new dose of 220 mg, not stored yet: 1820 mg */
+  pending = kj_treatment_new (date, "medication");
+  pending->drug = kj_code_lookup (KJ_CODE_DRUG, "ibuprofen");
+  pending->dose_mg = 220;
+  more = kj_stats_medication_day (j->treatments, date, pending);
+  g_assert_cmpint (kj_medication_day_get_drug (more, "ibuprofen")->total_mg, ==, 1820);
+  g_assert_true (kj_medication_day_get_drug (more, "ibuprofen")->over_limit);
+
+  /* naproxen on top: two oral NSAIDs */
+  naproxen = kj_treatment_new (date, "medication");
+  naproxen->drug = kj_code_lookup (KJ_CODE_DRUG, "naproxen");
+  naproxen->dose_mg = 220;
+  second = kj_stats_medication_day (j->treatments, date, naproxen);
+  g_assert_true (second->two_nsaids);
+  g_assert_cmpuint (second->oral_nsaids->len, ==, 2);
+  g_assert_cmpint (kj_medication_day_get_drug (second, "naproxen")->total_mg, ==, 220);
+  g_assert_false (kj_medication_day_get_drug (second, "naproxen")->over_limit);
+
+  /* editing a stored dose replaces it: 3 × 400 + 100 */
+  edit = kj_treatment_copy (j->treatments->pdata[0]);
+  edit->dose_mg = 100;
+  edited = kj_stats_medication_day (j->treatments, date, edit);
+  g_assert_cmpint (kj_medication_day_get_drug (edited, "ibuprofen")->total_mg, ==, 1300);
+}
+
 static void
 test_stats_pain_after_runs (void)
 {
@@ -717,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/stats/rolling-mean", test_stats_rolling_mean);
   g_test_add_func ("/stats/load-warnings", test_stats_load_warnings);
   g_test_add_func ("/stats/medication-warnings", test_stats_medication_warnings);
+  g_test_add_func ("/stats/medication-day", test_stats_medication_day);
   g_test_add_func ("/stats/pain-after-runs", test_stats_pain_after_runs);
   g_test_add_func ("/stats/run-pain", test_stats_run_pain);
   g_test_add_func ("/stats/json", test_stats_json);

@@ -325,6 +325,33 @@ test_today_treatments (void)
   treatments = stored_treatments (yesterday);
   g_assert_cmpuint (treatments->len, ==, 3);
   g_assert_cmpstr (((KjTreatment *) treatments->pdata[2])->drug, ==, "ibuprofen");
+
+  /* before Add: the dialog counts the 800 mg already logged, and the new dose (#12) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-treatment", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Treatment")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dose (mg)"),
+                                                                    GTK_TYPE_SPIN_BUTTON, NULL)), 300);
+  kj_test_settle ();
+  g_test_message ("%s", kj_record_editor_get_dose_hint (editor));
+  g_assert_nonnull (strstr (kj_record_editor_get_dose_hint (editor), "1100 mg of Ibuprofen today, of at most 1200 mg"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dose (mg)"),
+                                                                    GTK_TYPE_SPIN_BUTTON, NULL)), 600);
+  kj_test_settle ();
+  g_assert_nonnull (strstr (kj_record_editor_get_dose_hint (editor), "1400 mg of Ibuprofen today — more than the 1200 mg"));
+
+  /* naproxen on a day with ibuprofen: the two-NSAID warning */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Medicine")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dose (mg)"),
+                                                                    GTK_TYPE_SPIN_BUTTON, NULL)), 220);
+  kj_test_settle ();
+  g_test_message ("%s", kj_record_editor_get_dose_hint (editor));
+  g_assert_cmpstr (kj_record_editor_get_treatment (editor)->drug, ==, "naproxen");
+  g_assert_nonnull (strstr (kj_record_editor_get_dose_hint (editor), "220 mg of Naproxen today"));
+  g_assert_nonnull (strstr (kj_record_editor_get_dose_hint (editor), "Two different anti-inflammatory painkillers"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  kj_test_settle ();
 }
 
 static void
