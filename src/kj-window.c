@@ -225,9 +225,24 @@ import_done (GObject      *object,
   if (added + updated == 0 && !job->stats.profile_changed)
     message = g_strdup (_("Nothing new to import: the journal already holds everything in this file"));
   else
-    /* Translators: “Imported 56 days, 80 treatments and 20 runs (3 records updated)” */
-    message = g_strdup_printf (_("Imported %u days, %u treatments and %u runs (%u records updated)"),
-                               job->stats.days.added, job->stats.treatments.added, job->stats.runs.added, updated);
+    {
+      guint n_days = job->stats.days.added;
+      guint n_treatments = job->stats.treatments.added;
+      guint n_runs = job->stats.runs.added;
+      g_autofree char *days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+      g_autofree char *treatments = g_strdup_printf (ngettext ("%u treatment", "%u treatments", n_treatments),
+                                                     n_treatments);
+      g_autofree char *runs = g_strdup_printf (ngettext ("%u run", "%u runs", n_runs), n_runs);
+
+      if (updated > 0)
+        /* Translators: “Imported 56 days, 80 treatments and 20 runs; 3 records updated” */
+        message = g_strdup_printf (ngettext ("Imported %s, %s and %s; %u record updated",
+                                             "Imported %s, %s and %s; %u records updated", updated),
+                                   days, treatments, runs, updated);
+      else
+        /* Translators: “Imported 56 days, 80 treatments and 20 runs” */
+        message = g_strdup_printf (_("Imported %s, %s and %s"), days, treatments, runs);
+    }
 
   show_toast (self, message);
 }
@@ -344,10 +359,18 @@ import_runs_done (GObject      *object,
   if (counts[KJ_TRACK_ADDED] > 0)
     kj_window_reload (self);
 
-  /* Translators: “Added 3 runs; 1 was already in the journal” */
-  message = g_strdup_printf (ngettext ("Added %u run; %u already in the journal", "Added %u runs; %u already in the journal",
-                                       counts[KJ_TRACK_ADDED]),
-                             counts[KJ_TRACK_ADDED], counts[KJ_TRACK_SKIPPED]);
+  message = g_strdup_printf (ngettext ("Added %u run", "Added %u runs", counts[KJ_TRACK_ADDED]), counts[KJ_TRACK_ADDED]);
+  if (counts[KJ_TRACK_SKIPPED] > 0)
+    {
+      g_autofree char *added = g_steal_pointer (&message);
+      g_autofree char *skipped = g_strdup_printf (ngettext ("%u track was already in the journal",
+                                                            "%u tracks were already in the journal",
+                                                            counts[KJ_TRACK_SKIPPED]),
+                                                  counts[KJ_TRACK_SKIPPED]);
+
+      /* Translators: “Added 3 runs; 1 track was already in the journal” */
+      message = g_strdup_printf (_("%s; %s"), added, skipped);
+    }
 
   if (failures->len > 0)
     {
@@ -535,7 +558,9 @@ export_done (GObject      *object,
       return;
     }
 
-  message = g_strdup_printf (_("Exported %u days to “%s”"), job->n_days, name);
+  /* Translators: “Exported 30 days to “knee-journal-2026-03-04.json”” */
+  message = g_strdup_printf (ngettext ("Exported %u day to “%s”", "Exported %u days to “%s”", job->n_days),
+                             job->n_days, name);
   show_toast (self, message);
 }
 

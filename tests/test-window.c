@@ -139,6 +139,48 @@ test_window_pages (void)
   kj_test_settle ();
 }
 
+#define ONE_DAY_JSON "{ \"format\": \"knee-journal\", \"version\": 1," \
+  " \"days\": [ { \"id\": \"p-d\", \"date\": \"2026-03-04\", \"pain\": %d } ]," \
+  " \"treatments\": [ { \"id\": \"p-t\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 10 } ]," \
+  " \"runs\": [ { \"id\": \"p-r\", \"date\": \"2026-03-04\", \"distance_km\": 5.0 } ] }"
+
+/* A number meets a noun in the singular too (#12 item 8) */
+static void
+test_window_plurals (void)
+{
+  g_autofree char *one = kj_test_tmp_path ("window-one.json");
+  g_autofree char *out = kj_test_tmp_path ("window-one-out.json");
+  g_autoptr(GFile) one_file = g_file_new_for_path (one);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  KjStore *store = kj_application_get_store (app);
+  g_autofree char *first = g_strdup_printf (ONE_DAY_JSON, 3);
+  g_autofree char *second = g_strdup_printf (ONE_DAY_JSON, 4);
+
+  g_assert_true (kj_store_is_empty (store));
+
+  kj_test_write_file (one, first, -1);
+  kj_window_import_file (window, one_file);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 1 day, 1 treatment and 1 run");
+
+  kj_window_export_file (window, out_file, KJ_EXPORT_JSON);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Exported 1 day to “window-one-out.json”");
+
+  kj_test_write_file (one, second, -1);
+  kj_window_import_file (window, one_file);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 0 days, 0 treatments and 0 runs; 1 record updated");
+
+  /* empty again for the tests that follow */
+  g_assert_true (kj_store_delete_day (store, "p-d", NULL));
+  g_assert_true (kj_store_delete_treatment (store, "p-t", NULL));
+  g_assert_true (kj_store_delete_run (store, "p-r", NULL));
+  g_assert_true (kj_store_is_empty (store));
+  kj_window_reload (window);
+  kj_test_settle ();
+}
+
 static void
 test_window_import_export (void)
 {
@@ -165,7 +207,7 @@ test_window_import_export (void)
   kj_window_import_file (window, json_file);
   g_assert_true (kj_window_is_busy (window));
   g_assert_true (kj_test_wait_until (window_is_idle, window));
-  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 30 days, 60 treatments and 3 runs (0 records updated)");
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Imported 30 days, 60 treatments and 3 runs");
   g_assert_false (kj_store_is_empty (store));
 
   /* again: nothing new */
@@ -228,7 +270,7 @@ test_window_import_runs (void)
 
   kj_window_import_runs (window, paths);
   g_assert_true (kj_test_wait_until (window_is_idle, window));
-  g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Added 7 runs; 0 already in the journal"));
+  g_assert_true (g_str_has_prefix (kj_window_get_last_message (window), "Added 7 runs.\n"));
   g_assert_nonnull (strstr (kj_window_get_last_message (window), "truncated.gpx: it is not well-formed XML"));
   g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
   dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -245,7 +287,7 @@ test_window_import_runs (void)
   /* the same files again: recognised, nothing added */
   kj_window_import_runs (window, again);
   g_assert_true (kj_test_wait_until (window_is_idle, window));
-  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 already in the journal");
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 tracks were already in the journal");
   runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
   g_assert_cmpuint (runs->len, ==, before + 7);
 }
@@ -1085,6 +1127,7 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/plurals", test_window_plurals);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/import-runs", test_window_import_runs);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
