@@ -29,6 +29,7 @@ struct _KjRecordEditor
   KjTreatment   *treatment;
   KjRun         *run;
   gboolean       miles;
+  gboolean       touched;          /* the user has changed a field, or pressed Add */
   GPtrArray     *day_treatments;   /* the day's stored treatments, for the dose totals */
 
   GtkWidget     *save_button;
@@ -240,12 +241,16 @@ parse_duration (const char *text,
 
 /* Validation and the shown fields */
 
+/* A record with a @message cannot be added; the message is shown once the
+ * user has typed, not on the empty dialog. */
 static void
 set_error (KjRecordEditor *self,
            const char     *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
-  gtk_widget_set_visible (self->error_label, message != NULL);
+  gboolean show = message != NULL && self->touched;
+
+  gtk_label_set_text (GTK_LABEL (self->error_label), show ? message : "");
+  gtk_widget_set_visible (self->error_label, show);
   gtk_widget_set_sensitive (self->save_button, message == NULL);
 }
 
@@ -324,83 +329,134 @@ update_treatment (KjRecordEditor *self)
 }
 
 static void
-mark_row (AdwEntryRow *row,
-          gboolean     valid)
+mark_row (KjRecordEditor *self,
+          AdwEntryRow    *row,
+          gboolean        valid)
 {
-  if (valid)
+  if (valid || !self->touched)
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
 }
 
+/* A whole number from 0 to 10, or empty */
 static gboolean
-read_pain (AdwEntryRow *row,
-           int         *out)
+read_pain (const char *text,
+           int        *out)
 {
   double value;
-  gboolean ok = parse_number (gtk_editable_get_text (GTK_EDITABLE (row)), &value) &&
+  gboolean ok = parse_number (text, &value) &&
                 (isnan (value) || (value == floor (value) && value >= 0 && value <= 10));
 
   *out = ok && !isnan (value) ? (int) value : KJ_UNSET;
-  mark_row (row, ok);
   return ok;
 }
 
 static void
+add_problem (GString    *problems,
+             const char *sentence)
+{
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  g_string_append (problems, sentence);
+}
+
+/* Reads the fields; what is wrong is said in words, in the journal's unit */
+static void
 update_run (KjRecordEditor *self)
 {
+  KjUnits units = self->miles ? KJ_UNITS_MI : KJ_UNITS_KM;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
   g_autofree char *pace = NULL;
   KjRun *r = self->run;
+  const char *distance_text = gtk_editable_get_text (GTK_EDITABLE (self->distance_row));
   double distance, descent;
-  gboolean ok = TRUE;
+  gboolean valid;
 
-  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (self->distance_row)), &distance) && !isnan (distance))
+  /* distance */
+  valid = parse_number (distance_text, &distance) && !isnan (distance);
+  r->distance_km = valid ? round (kj_distance_to_km (distance, units) * 1000) / 1000 : 0;
+  valid = valid && r->distance_km >= 0.01 && r->distance_km <= 500;
+  mark_row (self, self->distance_row, valid);
+  if (!valid)
     {
-      r->distance_km = self->miles ? distance * KJ_KM_PER_MILE : distance;
-      r->distance_km = round (r->distance_km * 1000) / 1000;
-      mark_row (self->distance_row, r->distance_km >= 0.01 && r->distance_km <= 500);
-    }
-  else
-    {
-      r->distance_km = 0;
-      mark_row (self->distance_row, FALSE);
-    }
+      g_autofree char *least = kj_format_distance_precise (0.01, units);
+      g_autofree char *most = kj_format_distance (500, units);
+      g_autofree char *copy = g_strstrip (g_strdup (distance_text));
+      g_autofree char *sentence = NULL;
 
-  ok &= parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)), &r->duration_s);
-  mark_row (self->duration_row, ok);
-
-  if (parse_number (gtk_editable_get_text (GTK_EDITABLE (self->descent_row)), &descent))
-    {
-      r->descent_m = descent;
-      mark_row (self->descent_row, isnan (descent) || (descent >= 0 && descent <= 20000));
-    }
-  else
-    {
-      ok = FALSE;
-      mark_row (self->descent_row, FALSE);
+      if (copy[0] == '\0')
+        /* Translators: “Enter the distance, at least 0.01 km.” */
+        sentence = g_strdup_printf (_("Enter the distance, at least %s."), least);
+      else
+        /* Translators: “Enter the distance as a number from 0.01 km to 500.0 km.” */
+        sentence = g_strdup_printf (_("Enter the distance as a number from %s to %s."), least, most);
+      add_problem (problems, sentence);
     }
 
-  ok &= read_pain (self->pain_during_row, &r->pain_during);
-  ok &= read_pain (self->pain_after_row, &r->pain_after);
+  /* time */
+  valid = parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)), &r->duration_s);
+  if (!valid)
+    add_problem (problems, _("Enter the time as hours:minutes:seconds or as minutes, like 46:10 or 46."));
+  else if (r->duration_s != KJ_UNSET && r->duration_s > 172800)
+    {
+      valid = FALSE;
+      add_problem (problems, _("Enter a time of at most 48 hours."));
+    }
+  mark_row (self, self->duration_row, valid);
+
+  /* downhill, in metres or feet */
+  valid = parse_number (gtk_editable_get_text (GTK_EDITABLE (self->descent_row)), &descent);
+  r->descent_m = valid && !isnan (descent) ? round (descent * (self->miles ? KJ_METRES_PER_FOOT : 1.0)) : NAN;
+  valid = valid && (isnan (r->descent_m) || (r->descent_m >= 0 && r->descent_m <= 20000));
+  mark_row (self, self->descent_row, valid);
+  if (!valid)
+    {
+      g_autofree char *most = kj_format_descent (20000, units);
+
+      /* Translators: “Enter the downhill as a number from 0 to 20000 m, or leave it empty.” */
+      g_autofree char *sentence = g_strdup_printf (_("Enter the downhill as a number from 0 to %s, or leave it empty."),
+                                                   most);
+      add_problem (problems, sentence);
+    }
+
+  /* pain */
+  valid = read_pain (gtk_editable_get_text (GTK_EDITABLE (self->pain_during_row)), &r->pain_during);
+  mark_row (self, self->pain_during_row, valid);
+  if (!valid)
+    add_problem (problems, _("Enter the pain during the run as a whole number from 0 to 10."));
+  valid = read_pain (gtk_editable_get_text (GTK_EDITABLE (self->pain_after_row)), &r->pain_after);
+  mark_row (self, self->pain_after_row, valid);
+  if (!valid)
+    add_problem (problems, _("Enter the pain after the run as a whole number from 0 to 10."));
+
   r->stopped_early = gtk_switch_get_active (self->stopped_switch);
   g_free (r->notes);
   r->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+  if (g_utf8_strlen (r->notes, -1) > 1000)
+    {
+      /* Translators: the limit of a run's notes */
+      g_autofree char *sentence = g_strdup_printf (ngettext ("Shorten the notes to at most %d character.",
+                                                             "Shorten the notes to at most %d characters.", 1000),
+                                                   1000);
+      add_problem (problems, sentence);
+    }
 
-  pace = kj_format_pace (r->duration_s, r->distance_km, self->miles ? KJ_UNITS_MI : KJ_UNITS_KM);
+  pace = kj_format_pace (r->duration_s, r->distance_km, units);
   adw_action_row_set_subtitle (self->pace_row, pace ? pace : _("Enter distance and time to see the pace"));
 
-  if (!ok)
-    set_error (self, _("Check the fields marked in red: time as h:mm:ss or minutes, pain as a whole number from 0 to 10."));
-  else if (!kj_run_validate (r, &error))
-    set_error (self, error->message);
-  else
-    set_error (self, NULL);
+  /* anything else the journal would refuse */
+  if (problems->len == 0 && !kj_run_validate (r, &error))
+    add_problem (problems, error->message);
+
+  set_error (self, problems->len > 0 ? problems->str : NULL);
 }
 
 static void
 field_changed (KjRecordEditor *self)
 {
+  self->touched = TRUE;
   if (self->treatment != NULL)
     update_treatment (self);
   else
@@ -412,6 +468,7 @@ kj_record_editor_save (KjRecordEditor *self)
 {
   g_return_if_fail (KJ_IS_RECORD_EDITOR (self));
 
+  /* pressing Add shows what is missing */
   field_changed (self);
   if (!gtk_widget_get_sensitive (self->save_button))
     return;
@@ -509,6 +566,7 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
     self->treatment->id = g_uuid_string_random ();
   self->day_treatments = day_treatments != NULL ? g_ptr_array_ref (day_treatments)
                                                 : g_ptr_array_new ();
+  self->touched = !is_new;
   group = build_frame (self, is_new ? _("Add Treatment") : _("Edit Treatment"), is_new);
 
   self->kind_row = add_combo_row (group, _("Treatment"), KJ_CODE_TREATMENT_KIND);
@@ -585,7 +643,9 @@ kj_record_editor_new_run (GtkWindow   *parent,
   AdwPreferencesGroup *group;
   g_autofree char *distance = NULL;
   g_autofree char *duration = run->duration_s != KJ_UNSET ? kj_format_duration (run->duration_s) : g_strdup ("");
-  g_autofree char *descent = isnan (run->descent_m) ? g_strdup ("") : g_strdup_printf ("%.0f", run->descent_m);
+  g_autofree char *descent = isnan (run->descent_m) ? g_strdup ("")
+                                                     : g_strdup_printf ("%.0f", kj_descent_in_units (run->descent_m,
+                                                                                                     miles ? KJ_UNITS_MI : KJ_UNITS_KM));
   g_autofree char *during = format_int_or_empty (run->pain_during);
   g_autofree char *after = format_int_or_empty (run->pain_after);
   GtkWidget *stopped_row;
@@ -594,16 +654,18 @@ kj_record_editor_new_run (GtkWindow   *parent,
   if (self->run->id == NULL)
     self->run->id = g_uuid_string_random ();
   self->miles = miles;
+  self->touched = !is_new;
   group = build_frame (self, is_new ? _("Add Run") : _("Edit Run"), is_new);
 
-  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", miles ? run->distance_km / KJ_KM_PER_MILE : run->distance_km)
+  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", kj_distance_in_units (run->distance_km,
+                                                                                   miles ? KJ_UNITS_MI : KJ_UNITS_KM))
                                   : g_strdup ("");
   self->distance_row = add_entry_row (self, group, miles ? _("Distance (mi)") : _("Distance (km)"), distance);
   self->duration_row = add_entry_row (self, group, _("Time (h:mm:ss, or minutes)"), duration);
   self->pace_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pace_row), _("Pace"));
   adw_preferences_group_add (group, GTK_WIDGET (self->pace_row));
-  self->descent_row = add_entry_row (self, group, _("Downhill (m)"), descent);
+  self->descent_row = add_entry_row (self, group, miles ? _("Downhill (ft)") : _("Downhill (m)"), descent);
   self->pain_during_row = add_entry_row (self, group, _("Pain during the run (0–10)"), during);
   self->pain_after_row = add_entry_row (self, group, _("Pain after the run (0–10)"), after);
 

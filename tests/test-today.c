@@ -364,6 +364,17 @@ test_today_runs (void)
   g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
   editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
 
+  /* empty, before any typing: no error, nothing red; Add does nothing yet (#12) */
+  kj_test_settle ();
+  g_assert_cmpstr (kj_record_editor_get_error (editor), ==, "");
+  g_assert_false (gtk_widget_has_css_class (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)"), "error"));
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  g_assert_nonnull (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  /* pressing Add says what is missing, in words and the journal's unit */
+  g_assert_cmpstr (kj_record_editor_get_error (editor), ==, "Enter the distance, at least 0.01 km.");
+  g_assert_true (gtk_widget_has_css_class (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)"), "error"));
+
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)")), "8,2");
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time (h:mm:ss, or minutes)")), "46:00");
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Downhill (m)")), "140");
@@ -375,6 +386,7 @@ test_today_runs (void)
   kj_record_editor_save (editor);
   kj_test_settle ();
   g_assert_nonnull (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  g_assert_cmpstr (kj_record_editor_get_error (editor), ==, "Enter the pain during the run as a whole number from 0 to 10.");
 
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pain during the run (0–10)")), "3");
   kj_test_settle ();
