@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-stats.h"
 
@@ -34,6 +35,7 @@ typedef struct
   double    baseline;      /* NAN when unknown */
   double    current;
   int       as_of;         /* day index of the as-of date */
+  KjUnits   units;         /* how distances are labelled; km unless the caller sets it */
 } KjChartData;
 
 typedef struct
@@ -44,6 +46,20 @@ typedef struct
   KjRgba   warning;
   gboolean high_contrast;
 } KjChartStyle;
+
+typedef struct
+{
+  double x, y, width, height;
+} KjChartRect;
+
+/* Where the renderer put things, for tests: every text label it drew, and
+ * every mark of data (daily points, mean points, whiskers, warning marks). */
+typedef struct
+{
+  GArray    *labels;       /* KjChartRect */
+  GPtrArray *texts;        /* the text of each label */
+  GArray    *marks;        /* KjChartRect */
+} KjChartPlacement;
 
 KjChartData *kj_chart_data_new   (GPtrArray          *days,
                                   GPtrArray          *treatments,
@@ -58,6 +74,17 @@ void         kj_chart_render     (cairo_t            *cr,
                                   double              width,
                                   double              height,
                                   const KjChartStyle *style);
+void         kj_chart_render_placed (cairo_t          *cr,
+                                  const KjChartData  *data,
+                                  int                 hover,
+                                  double              width,
+                                  double              height,
+                                  const KjChartStyle *style,
+                                  KjChartPlacement   *placement);
+KjChartPlacement *kj_chart_placement_new  (void);
+void         kj_chart_placement_free (KjChartPlacement *placement);
+gboolean     kj_chart_rect_intersects (const KjChartRect *a,
+                                  const KjChartRect  *b);
 int          kj_chart_day_at     (const KjChartData  *data,
                                   double              width,
                                   double              height,
@@ -65,5 +92,6 @@ int          kj_chart_day_at     (const KjChartData  *data,
                                   double              y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjChartData, kj_chart_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjChartPlacement, kj_chart_placement_free)
 
 G_END_DECLS

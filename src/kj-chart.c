@@ -64,7 +64,7 @@ kj_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = 300, *natural = 800;
   else
-    *minimum = 260, *natural = 360;
+    *minimum = 260, *natural = 400;
 }
 
 /* "Tuesday 3 March: pain 5, worst 7; Ice, Medication; 5.2 km run" */
@@ -116,8 +116,11 @@ kj_chart_describe_day (KjChart *self,
 
   if (d->run_km[day] > 0)
     {
+      g_autofree char *km = kj_format_distance (d->run_km[day], d->units);
+
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Ran %.1f km"), d->run_km[day]);
+      /* Translators: in the chart's tooltip, “Ran 5.2 km” */
+      g_string_append_printf (text, _("Ran %s"), km);
     }
 
   if (d->red_flag[day])

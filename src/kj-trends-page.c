@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "kj-chart.h"
+#include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-stats.h"
 #include "kj-theme.h"
@@ -39,6 +40,7 @@ struct _KjTrendsPage
   KjStore         *store;
   KjJournal       *journal;
   KjAssessment    *assessment;
+  KjUnits          units;
   Range            range;
   gboolean         loaded;
   char             today[11];
@@ -219,6 +221,25 @@ update_maps (KjTrendsPage *self,
 
 /* Warnings */
 
+/* "ibuprofen+naproxen" as the user reads it: “Ibuprofen and Naproxen” */
+char *
+kj_trends_drug_names (const char *codes)
+{
+  g_auto(GStrv) drugs = g_strsplit (codes != NULL ? codes : "", "+", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_strv_length (drugs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two drugs of a list, “Ibuprofen and Naproxen” */
+        g_string_append (text, i + 1 == n ? _(" and ") : ", ");
+      g_string_append (text, kj_code_label (KJ_CODE_DRUG, drugs[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 add_warning (KjTrendsPage *self,
              const char   *date,
@@ -262,17 +283,21 @@ update_warnings (KjTrendsPage *self,
     {
       const KjLoadWarning *w = &g_array_index (a->load_warnings, KjLoadWarning, i);
       g_autofree char *subtitle = NULL;
+      g_autofree char *km = kj_format_distance (w->km, self->units);
+      g_autofree char *previous = kj_format_distance (w->previous_km, self->units);
 
       if (strcmp (w->date, from) < 0)
         continue;
       if (g_str_equal (w->type, "weekly-increase"))
-        subtitle = g_strdup_printf (_("%.1f km this week, %.0f %% more than the %.1f km of the week before; "
+        /* Translators: “12.0 km this week, 50 % more than the 8.0 km of the week before; …” */
+        subtitle = g_strdup_printf (_("%s this week, %.0f %% more than the %s of the week before; "
                                       "more than 30 %% a week raises the risk of injury"),
-                                    w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+                                    km, 100 * (w->km / w->previous_km - 1), previous);
       else
-        subtitle = g_strdup_printf (_("A %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km); "
+        /* Translators: “A run of 8.5 km, 21 % longer than …” */
+        subtitle = g_strdup_printf (_("A run of %s, %.0f %% longer than the longest of the 30 days before (%s); "
                                       "more than 10 %% raises the risk of injury"),
-                                    w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+                                    km, 100 * (w->km / w->previous_km - 1), previous);
       add_warning (self, w->date, g_str_equal (w->type, "weekly-increase") ? _("Sharp rise in weekly distance")
                                                                             : _("Long run much longer than before"),
                    subtitle, "kj-run-symbolic");
@@ -296,13 +321,17 @@ update_warnings (KjTrendsPage *self,
       else if (g_str_equal (w->type, "long-use"))
         {
           title = _("Painkillers for a long time");
-          subtitle = g_strdup_printf (_("Anti-inflammatory painkillers on %d days in a row; the label advises to ask a "
-                                        "doctor after 10 days"), w->days);
+          subtitle = g_strdup_printf (ngettext ("Anti-inflammatory painkillers on %d day in a row; the label advises "
+                                                "to ask a doctor after 10 days",
+                                                "Anti-inflammatory painkillers on %d days in a row; the label advises "
+                                                "to ask a doctor after 10 days", w->days), w->days);
         }
       else
         {
           title = _("Two anti-inflammatory painkillers");
-          subtitle = g_strdup_printf (_("%s on one day; the labels advise against combining them"), w->drug);
+          g_autofree char *drugs = kj_trends_drug_names (w->drug);
+
+          subtitle = g_strdup_printf (_("%s on one day; the labels advise against combining them"), drugs);
         }
       add_warning (self, w->date, title, subtitle, "kj-medication-symbolic");
       n++;
@@ -330,13 +359,20 @@ add_row (GtkListBox *list,
 }
 
 static char *
-describe_run (const KjRunPain *rp)
+describe_run (const KjRunPain *rp,
+              KjUnits          units)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *km = kj_format_distance (rp->km, units);
 
-  g_string_append_printf (text, _("%.1f km"), rp->km);
+  g_string_append (text, km);
   if (!isnan (rp->descent_m))
-    g_string_append_printf (text, _(", %.0f m downhill"), rp->descent_m);
+    {
+      g_autofree char *descent = kj_format_descent (rp->descent_m, units);
+
+      /* Translators: after the distance of a run, “8.2 km, 120 m downhill” */
+      g_string_append_printf (text, _(", %s downhill"), descent);
+    }
   if (rp->pain_during != KJ_UNSET)
     g_string_append_printf (text, _(" · pain during %d"), rp->pain_during);
   if (rp->pain_after != KJ_UNSET)
@@ -391,7 +427,7 @@ update_running (KjTrendsPage *self,
       if (rp->next_day == KJ_UNSET || isnan (rp->usual) || rp->next_day <= rp->usual)
         continue;
 
-      subtitle = describe_run (rp);
+      subtitle = describe_run (rp, self->units);
       /* Translators: “2026-03-14: pain rose to 6 the next day” */
       title = g_strdup_printf (_("%s: pain rose to %d the next day"), rp->date, rp->next_day);
       add_row (self->running_list, title, subtitle, "kj-run-symbolic");
@@ -411,7 +447,7 @@ update_running (KjTrendsPage *self,
       if (strcmp (rp->date, month_ago) < 0)
         continue;
 
-      subtitle = describe_run (rp);
+      subtitle = describe_run (rp, self->units);
       title = g_strdup_printf ("%s · %s", rp->date,
                                rp->broke_rule ? (rp->pain_during != KJ_UNSET && rp->pain_during > 5
                                                    ? _("too painful during the run")
@@ -443,8 +479,9 @@ static void
 update_weeks (KjTrendsPage *self,
               const char   *from)
 {
+  /* Translators: column heads of Week by Week; the last two get the units, “Run (km)”, “Downhill (m)” */
   const char *headings[] = { N_("Week of"), N_("Days logged"), N_("Mean pain"), N_("Ice or heat"),
-                             N_("Medicine (mg)"), N_("Exercises"), N_("Run (km)"), N_("Downhill (m)") };
+                             N_("Medicine (mg)"), N_("Exercises"), N_("Run (%s)"), N_("Downhill (%s)") };
   GtkWidget *child;
   GDate today;
   int row = 1;
@@ -453,7 +490,13 @@ update_weeks (KjTrendsPage *self,
     gtk_grid_remove (self->weeks_grid, child);
 
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    grid_cell (self->weeks_grid, c, 0, _(headings[c]), TRUE);
+    {
+      g_autofree char *text = c == 6 ? g_strdup_printf (_("Run (%s)"), kj_distance_unit (self->units))
+                            : c == 7 ? g_strdup_printf (_("Downhill (%s)"), kj_descent_unit (self->units))
+                                     : g_strdup (_(headings[c]));
+
+      grid_cell (self->weeks_grid, c, 0, text, TRUE);
+    }
 
   kj_date_to_gdate (self->today, &today);
   g_date_subtract_days (&today, g_date_get_weekday (&today) - 1);
@@ -505,8 +548,8 @@ update_weeks (KjTrendsPage *self,
       cells[3] = g_strdup_printf ("%d", thermal);
       cells[4] = g_strdup_printf ("%d", mg);
       cells[5] = g_strdup_printf ("%d", exercises);
-      cells[6] = g_strdup_printf ("%.1f", km);
-      cells[7] = g_strdup_printf ("%.0f", descent);
+      cells[6] = g_strdup_printf ("%.1f", kj_distance_in_units (km, self->units));
+      cells[7] = g_strdup_printf ("%.0f", kj_descent_in_units (descent, self->units));
       for (guint c = 0; c < 8; c++)
         grid_cell (self->weeks_grid, c, row, cells[c], FALSE);
     }
@@ -534,10 +577,11 @@ range_start (KjTrendsPage *self,
       break;
 
     case RANGE_TREATMENT:
+      /* from T0 itself, however recent: the chart is never widened to before the start */
       if (self->assessment->t0[0] != '\0' && strcmp (self->assessment->t0, self->today) <= 0)
         {
           g_strlcpy (from, self->assessment->t0, 11);
-          break;
+          return;
         }
       G_GNUC_FALLTHROUGH;
 
@@ -555,13 +599,16 @@ static void
 show_range (KjTrendsPage *self)
 {
   char from[11];
+  KjChartData *data;
 
   if (self->journal == NULL)
     return;
 
   range_start (self, self->range, from);
-  kj_chart_set_data (self->chart, kj_chart_data_new (self->journal->days, self->journal->treatments,
-                                                     self->journal->runs, self->assessment, from, self->today));
+  data = kj_chart_data_new (self->journal->days, self->journal->treatments, self->journal->runs, self->assessment,
+                            from, self->today);
+  data->units = self->units;
+  kj_chart_set_data (self->chart, data);
   update_maps (self, from);
   update_warnings (self, from);
   update_running (self, from);
@@ -590,6 +637,7 @@ kj_trends_page_load (KjTrendsPage *self)
     }
 
   g_strlcpy (self->today, today, sizeof self->today);
+  self->units = kj_units_from_profile (self->journal->profile);
   self->assessment = kj_assess (self->journal->profile, self->journal->days, self->journal->treatments,
                                 self->journal->runs, self->today);
   update_verdict (self);

@@ -158,6 +158,130 @@ test_chart_pictures (void)
       }
 }
 
+/* Every label inside the chart, none touching another or a mark of data. */
+static void
+assert_placement (const KjChartData  *data,
+                  int                 width,
+                  int                 height,
+                  const char         *name,
+                  KjChartPlacement  **out)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(KjChartPlacement) placement = kj_chart_placement_new ();
+  const char *build = g_getenv ("KJ_BUILD_ROOT");
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  kj_chart_render_placed (cr, data, -1, width, height, &light, placement);
+  cairo_destroy (cr);
+  if (build != NULL)
+    {
+      g_autofree char *file = g_strconcat (build, "/screenshots/", name, ".png", NULL);
+
+      cairo_surface_write_to_png (surface, file);
+    }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (placement->labels->len, >, 5);
+  g_assert_cmpuint (placement->marks->len, >, 5);
+  for (guint i = 0; i < placement->labels->len; i++)
+    {
+      const KjChartRect *a = &g_array_index (placement->labels, KjChartRect, i);
+      const char *text = placement->texts->pdata[i];
+
+      if (a->x < 0 || a->y < 0 || a->x + a->width > width || a->y + a->height > height)
+        g_error ("%s: label “%s” at %.1f,%.1f %.1f×%.1f leaves the %d×%d chart", name, text,
+                 a->x, a->y, a->width, a->height, width, height);
+      for (guint j = i + 1; j < placement->labels->len; j++)
+        if (kj_chart_rect_intersects (a, &g_array_index (placement->labels, KjChartRect, j)))
+          g_error ("%s: label “%s” overlaps label “%s”", name, text, (char *) placement->texts->pdata[j]);
+      for (guint j = 0; j < placement->marks->len; j++)
+        {
+          const KjChartRect *m = &g_array_index (placement->marks, KjChartRect, j);
+
+          if (kj_chart_rect_intersects (a, m))
+            g_error ("%s: label “%s” overlaps the data at %.1f,%.1f", name, text, m->x, m->y);
+        }
+    }
+
+  if (out != NULL)
+    *out = g_steal_pointer (&placement);
+}
+
+static gboolean
+has_label (const KjChartPlacement *placement,
+           const char             *text)
+{
+  for (guint i = 0; i < placement->texts->len; i++)
+    if (strstr (placement->texts->pdata[i], text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Since treatment start, a fortnight after it: the start and now bands, the
+ * lines and a legend, at several sizes, and in miles. */
+static void
+test_chart_labels (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 70, "improving", "2026-04-01", NULL);
+  g_autoptr(KjAssessment) assessment = NULL;
+  const int sizes[][2] = { { 800, 360 }, { 560, 300 }, { 360, 260 }, { 1200, 400 } };
+
+  /* the worst case of the issue: start 4.3 and now 4.3 side by side */
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      KjDay *day = journal->days->pdata[i];
+
+      if (day->pain > 6)
+        day->pain = 9;
+      if (i % 5 == 0)
+        day->pain = 10;
+    }
+  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, "2026-04-01");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint u = 0; u < 2; u++)
+      {
+        char from[11];
+        g_autoptr(KjChartData) data = NULL;
+        g_autoptr(KjChartPlacement) placement = NULL;
+        g_autofree char *name = g_strdup_printf ("chart-labels-%dx%d%s", sizes[s][0], sizes[s][1], u ? "-mi" : "");
+
+        kj_date_add_days (assessment->t0, -3, from);
+        data = kj_chart_data_new (journal->days, journal->treatments, journal->runs, assessment, from, "2026-04-01");
+        data->units = u ? KJ_UNITS_MI : KJ_UNITS_KM;
+        assert_placement (data, sizes[s][0], sizes[s][1], name, &placement);
+
+        /* what each mark means */
+        g_assert_true (has_label (placement, "Daily pain"));
+        g_assert_true (has_label (placement, "7-day average"));
+        g_assert_true (has_label (placement, "Worst pain of the day"));
+        g_assert_true (has_label (placement, "Treatment on that day"));
+        g_assert_true (has_label (placement, "Last 7 days: "));
+        g_assert_true (has_label (placement, "Treatment start"));
+        g_assert_true (has_label (placement, u ? "Distance run a week (mi)" : "Distance run a week (km)"));
+        g_assert_true (has_label (placement, u ? "mi" : "km"));
+        if (u)
+          for (guint i = 0; i < placement->texts->len; i++)
+            g_assert_null (strstr (placement->texts->pdata[i], "km"));
+      }
+
+  /* a year and ten years of marks */
+  {
+    g_autoptr(KjJournal) large = kj_gen_journal (8, KJ_GEN_LARGE_DAYS, "mixed", "2026-04-01", NULL);
+    g_autoptr(KjAssessment) a = kj_assess (large->profile, large->days, large->treatments, large->runs, "2026-04-01");
+    g_autoptr(KjChartData) year = kj_chart_data_new (large->days, large->treatments, large->runs, a,
+                                                     "2025-04-02", "2026-04-01");
+    g_autoptr(KjChartData) all = kj_chart_data_new (large->days, large->treatments, large->runs, a,
+                                                    "2016-04-02", "2026-04-01");
+
+    assert_placement (year, 1000, 400, "chart-labels-year", NULL);
+    assert_placement (all, 1200, 400, "chart-labels-10-years", NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/chart/data", test_chart_data);
   g_test_add_func ("/chart/day-at", test_chart_day_at);
   g_test_add_func ("/chart/pictures", test_chart_pictures);
+  g_test_add_func ("/chart/labels", test_chart_labels);
 
   return g_test_run ();
 }

@@ -121,6 +121,142 @@ test_trends_open_day (void)
   g_assert_cmpstr (kj_today_page_get_date (kj_window_get_today_page (window)), ==, yesterday);
 }
 
+/* Every text of the page: labels, and the chart's tooltip for each day. */
+static void
+collect_texts (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, out);
+}
+
+static char *
+page_texts (void)
+{
+  GString *out = g_string_new (NULL);
+  KjChart *chart = kj_trends_page_get_chart (page);
+
+  for (guint r = 0; r < 5; r++)
+    {
+      kj_trends_page_set_range (page, r);
+      kj_test_settle ();
+      collect_texts (GTK_WIDGET (page), out);
+      for (guint d = 0; d < kj_chart_get_data (chart)->n_days; d++)
+        {
+          g_autofree char *text = kj_chart_describe_day (chart, d);
+
+          g_string_append_printf (out, "%s\n", text);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_profile (const char *units,
+             const char *treatment_start)
+{
+  KjStore *store = kj_application_get_store (KJ_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjProfile) profile = kj_store_get_profile (store, &error);
+
+  g_assert_no_error (error);
+  profile->units = kj_code_lookup (KJ_CODE_UNITS, units);
+  if (treatment_start != NULL)
+    {
+      g_free (profile->treatment_start);
+      profile->treatment_start = g_strdup (treatment_start);
+    }
+  g_assert_true (kj_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+  kj_trends_page_invalidate (page);
+  kj_test_settle ();
+}
+
+/* A journal in miles: no kilometre and no metre anywhere on Trends; the same in km shows km. */
+static void
+test_trends_units (void)
+{
+  g_autofree char *miles = NULL;
+  g_autofree char *kilometres = NULL;
+  g_autoptr(GRegex) metres = g_regex_new ("[0-9] ?m\\b", 0, 0, NULL);
+  g_autoptr(GRegex) plural = g_regex_new ("\\b1 (days|runs|weeks)\\b|\\ba 8|\\(0 days ago\\)|\\+", 0, 0, NULL);
+
+  set_profile ("mi", NULL);
+  miles = page_texts ();
+  g_test_message ("%s", miles);
+  g_assert_null (strstr (miles, "km"));
+  g_assert_false (g_regex_match (metres, miles, 0, NULL));
+  g_assert_nonnull (strstr (miles, " mi"));
+  g_assert_nonnull (strstr (miles, " ft"));
+  g_assert_false (g_regex_match (plural, miles, 0, NULL));
+  kj_trends_page_set_range (page, 0);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends-miles");
+
+  set_profile ("km", NULL);
+  kilometres = page_texts ();
+  g_assert_nonnull (strstr (kilometres, " km"));
+  g_assert_false (g_regex_match (plural, kilometres, 0, NULL));
+}
+
+/* The verdict sentence can be selected, but showing the page does not select it. */
+static void
+test_trends_no_selection (void)
+{
+  GtkWidget *label = NULL;
+  int start = -1, end = -1;
+  const char *message = kj_trends_page_get_assessment (page)->message;
+
+  kj_window_show_page (window, "today");
+  kj_test_settle ();
+  kj_window_show_page (window, "trends");
+  kj_test_settle ();
+
+  {
+    /* the label that shows the sentence */
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, page);
+    label = NULL;
+    while (!g_queue_is_empty (&queue) && label == NULL)
+      {
+        GtkWidget *w = g_queue_pop_head (&queue);
+
+        if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), message) == 0)
+          label = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_queue_clear (&queue);
+  }
+  g_assert_nonnull (label);
+  /* focus enters the page as it does when the page is shown or tabbed into */
+  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  kj_test_settle ();
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (label), &start, &end) && start != end);
+}
+
+/* Since Treatment Start begins at the treatment start, also when that was only days ago. */
+static void
+test_trends_recent_start (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char start[11];
+  KjChart *chart = kj_trends_page_get_chart (page);
+
+  kj_date_add_days (today, -4, start);
+  set_profile ("km", start);
+  g_assert_cmpstr (kj_trends_page_get_assessment (page)->t0, ==, start);
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_chart_get_data (chart)->from, ==, start);
+  g_assert_cmpstr (kj_chart_get_data (chart)->to, ==, today);
+}
+
 static gboolean
 window_is_idle (gpointer data)
 {
@@ -195,6 +331,9 @@ main (int   argc,
   g_test_add_func ("/trends/ranges", test_trends_ranges);
   g_test_add_func ("/trends/open-day", test_trends_open_day);
   g_test_add_func ("/trends/report", test_trends_report);
+  g_test_add_func ("/trends/no-selection", test_trends_no_selection);
+  g_test_add_func ("/trends/units", test_trends_units);
+  g_test_add_func ("/trends/recent-start", test_trends_recent_start);
 
   status = g_test_run ();
 
