@@ -939,6 +939,7 @@ kj_assess (const KjProfile *profile,
   as = jd (as_of);
   g_strlcpy (a->as_of, as_of, sizeof a->as_of);
   a->review_weeks = profile != NULL ? profile->review_weeks : 3;
+  a->units = kj_units_from_profile (profile);
   a->has_t0 = FALSE;
   a->days_since_t0 = 0;
   a->baseline = a->current = a->change = a->change_pct = a->slope_per_week = NAN;
@@ -1178,12 +1179,69 @@ kj_assessment_to_json (const KjAssessment *a)
   return g_strconcat (text, "\n", NULL);
 }
 
+typedef struct
+{
+  char *label;
+  char *value;
+} Line;
+
 static void
-append_line (GString    *out,
+clear_line (gpointer data)
+{
+  Line *line = data;
+
+  g_free (line->label);
+  g_free (line->value);
+}
+
+static void
+append_line (GArray     *lines,
              const char *label,
              const char *value)
 {
-  g_string_append_printf (out, "%-26s %s\n", label, value);
+  Line line = { g_strdup (label), g_strdup (value) };
+
+  g_array_append_val (lines, line);
+}
+
+/* The labels in one column and the values in the next, padded by characters
+ * (not bytes), so that they line up in every language */
+static void
+write_lines (GString *out,
+             GArray  *lines)
+{
+  glong width = 26;
+
+  for (guint i = 0; i < lines->len; i++)
+    width = MAX (width, g_utf8_strlen (g_array_index (lines, Line, i).label, -1) + 1);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      g_string_append (out, line->label);
+      for (glong n = g_utf8_strlen (line->label, -1); n < width; n++)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, " %s\n", line->value);
+    }
+}
+
+/* "Ibuprofen, Naproxen" from "ibuprofen+naproxen" */
+static char *
+drug_labels (const char *codes)
+{
+  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", "+", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of two medicines */
+        g_string_append (out, _(", "));
+      g_string_append (out, kj_code_label (KJ_CODE_DRUG, parts[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
@@ -1195,6 +1253,9 @@ char *
 kj_assessment_to_text (const KjAssessment *a)
 {
   GString *out = g_string_new (NULL);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+
+  g_array_set_clear_func (lines, clear_line);
 
   /* Translators: the first line of --summary */
   g_string_append_printf (out, _("Knee Journal — assessment as of %s"), a->as_of);
@@ -1207,54 +1268,55 @@ kj_assessment_to_text (const KjAssessment *a)
       /* Translators: a treatment start after the as-of date, “2026-03-09 (starts in 7 days)” */
       g_autofree char *v = g_strdup_printf (ngettext ("%s (starts in %d day)", "%s (starts in %d days)", in),
                                             a->t0, in);
-      append_line (out, _("Treatment starts:"), v);
+      append_line (lines, _("Treatment starts:"), v);
     }
   else if (a->has_t0 && a->days_since_t0 == 0)
     {
       g_autofree char *v = g_strdup_printf (_("%s (today)"), a->t0);
-      append_line (out, _("Treatment started:"), v);
+      append_line (lines, _("Treatment started:"), v);
     }
   else if (a->has_t0)
     {
       g_autofree char *v = g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", a->days_since_t0),
                                             a->t0, a->days_since_t0);
-      append_line (out, _("Treatment started:"), v);
+      append_line (lines, _("Treatment started:"), v);
     }
   if (!isnan (a->baseline))
     {
       g_autofree char *v = g_strdup_printf (ngettext ("%.1f (%u day logged)", "%.1f (%u days logged)", a->baseline_entries),
                                             a->baseline, a->baseline_entries);
-      append_line (out, _("Pain in the first week:"), v);
+      append_line (lines, _("Pain in the first week:"), v);
     }
   if (!isnan (a->current))
     {
       g_autofree char *v = g_strdup_printf (ngettext ("%.1f (%u day logged)", "%.1f (%u days logged)", a->current_entries),
                                             a->current, a->current_entries);
-      append_line (out, _("Pain in the last 7 days:"), v);
+      append_line (lines, _("Pain in the last 7 days:"), v);
     }
   if (!isnan (a->change))
     {
       g_autofree char *pct = format_change_pct (a->change_pct);
       g_autofree char *v = g_strdup_printf (_("%s%.1f points%s"), a->change < 0 ? "−" : "+", fabs (a->change), pct);
-      append_line (out, _("Change:"), v);
+      append_line (lines, _("Change:"), v);
     }
   if (!isnan (a->slope_per_week))
     {
       g_autofree char *v = g_strdup_printf (_("%s%.1f points a week"),
                                             fabs (a->slope_per_week) < 0.05 ? "" : a->slope_per_week < 0 ? "−" : "+",
                                             fabs (a->slope_per_week));
-      append_line (out, _("Trend of the last 3 weeks:"), v);
+      append_line (lines, _("Trend of the last 3 weeks:"), v);
     }
   {
     g_autofree char *v = g_strdup_printf ("%u", a->entries);
-    append_line (out, _("Days logged:"), v);
+    append_line (lines, _("Days logged:"), v);
   }
   if (!isnan (a->pain_after_run_days))
     {
       g_autofree char *v = g_strdup_printf (_("%.1f after run days, %.1f after rest days"),
                                             a->pain_after_run_days, a->pain_after_rest_days);
-      append_line (out, _("Pain the day after:"), v);
+      append_line (lines, _("Pain the day after:"), v);
     }
+  write_lines (out, lines);
 
   if (a->red_flags->len > 0)
     {
@@ -1274,13 +1336,17 @@ kj_assessment_to_text (const KjAssessment *a)
       for (guint i = 0; i < a->load_warnings->len; i++)
         {
           const KjLoadWarning *w = &g_array_index (a->load_warnings, KjLoadWarning, i);
+          g_autofree char *km = kj_format_distance (w->km, a->units);
+          g_autofree char *previous = kj_format_distance (w->previous_km, a->units);
 
           if (g_str_equal (w->type, "weekly-increase"))
-            g_string_append_printf (out, _("  %s  the week’s %.1f km are %.0f %% more than the week before (%.1f km)\n"),
-                                    w->date, w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+            /* Translators: “2026-03-09  the week’s 31.0 km are 38 % more than the week before (22.5 km)” */
+            g_string_append_printf (out, _("  %s  the week’s %s are %.0f %% more than the week before (%s)\n"),
+                                    w->date, km, 100 * (w->km / w->previous_km - 1), previous);
           else
-            g_string_append_printf (out, _("  %s  a %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km)\n"),
-                                    w->date, w->km, 100 * (w->km / w->previous_km - 1), w->previous_km);
+            /* Translators: “2026-03-14  a run of 14.0 km, 40 % longer than the longest of the 30 days before (10.0 km)” */
+            g_string_append_printf (out, _("  %s  a run of %s, %.0f %% longer than the longest of the 30 days before (%s)\n"),
+                                    w->date, km, 100 * (w->km / w->previous_km - 1), previous);
         }
     }
 
@@ -1296,11 +1362,17 @@ kj_assessment_to_text (const KjAssessment *a)
                                     w->date, kj_code_label (KJ_CODE_DRUG, w->drug), w->total_mg,
                                     kj_drug_daily_max_mg (w->drug));
           else if (g_str_equal (w->type, "long-use"))
-            g_string_append_printf (out, _("  %s  anti-inflammatory painkillers on %d days in a row (more than 10)\n"),
+            g_string_append_printf (out, ngettext ("  %s  anti-inflammatory painkillers on %d day in a row (more than 10)\n",
+                                                   "  %s  anti-inflammatory painkillers on %d days in a row (more than 10)\n",
+                                                   w->days),
                                     w->date, w->days);
           else
-            g_string_append_printf (out, _("  %s  two different anti-inflammatory painkillers on one day (%s)\n"),
-                                    w->date, w->drug);
+            {
+              g_autofree char *names = drug_labels (w->drug);
+
+              g_string_append_printf (out, _("  %s  two different anti-inflammatory painkillers on one day (%s)\n"),
+                                      w->date, names);
+            }
         }
     }
 

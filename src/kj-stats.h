@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "kj-format.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,7 @@ typedef struct
   gboolean        has_t0;             /* whether t0 and days_since_t0 are known */
   int             days_since_t0;      /* as_of − t0; negative when treatment starts later */
   int             review_weeks;
+  KjUnits         units;              /* of the text only; the JSON is in km and metres */
   KjVerdict       verdict;
   KjDoctorReason  doctor_reason;
   char           *message;

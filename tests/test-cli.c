@@ -333,6 +333,55 @@ test_cli_summary_future_start (void)
   g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "not-enough-data");
 }
 
+/* The value column of --summary lines up in German too: padded by
+ * characters, not bytes (#12) */
+static void
+test_cli_summary_german (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (42, 35, "improving", "2026-04-01", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autofree char *json = kj_test_tmp_path ("german.json");
+  g_autofree char *db = kj_test_tmp_path ("german.db");
+  g_auto(KjTestRun) import = { 0 };
+  g_auto(KjTestRun) readable = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *labels[] = { "Behandlungsbeginn:", "Schmerz in der ersten Woche:", "Schmerz in den letzten 7 Tagen:",
+                           "Erfasste Tage:" };
+  glong column = -1;
+  guint found = 0;
+
+  kj_test_write_file (json, text, -1);
+  g_unlink (db);
+  kj_test_run_cli (&import, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  kj_test_run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-04-01", NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (readable.status, ==, 0);
+  g_test_message ("%s", readable.out);
+  g_assert_nonnull (strstr (readable.out, "Knie-Tagebuch"));
+
+  lines = g_strsplit (readable.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+      if (g_str_has_prefix (lines[i], labels[l]))
+        {
+          const char *value = lines[i] + strlen (labels[l]);
+          glong offset;
+
+          while (*value == ' ')
+            value++;
+          offset = g_utf8_pointer_to_offset (lines[i], value);
+          g_test_message ("%s: value at %ld", labels[l], offset);
+          if (column < 0)
+            column = offset;
+          g_assert_cmpint (offset, ==, column);
+          found++;
+        }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (labels));
+}
+
 static void
 test_cli_summary_errors (void)
 {
@@ -657,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/cli/atomic-export", test_cli_atomic_export);
   g_test_add_func ("/cli/summary", test_cli_summary);
   g_test_add_func ("/cli/summary-future-start", test_cli_summary_future_start);
+  g_test_add_func ("/cli/summary-german", test_cli_summary_german);
   g_test_add_func ("/cli/summary-errors", test_cli_summary_errors);
   g_test_add_func ("/cli/report", test_cli_report);
   g_test_add_func ("/cli/import-gpx", test_cli_import_gpx);

@@ -400,6 +400,36 @@ test_stats_future_t0 (void)
   g_assert_nonnull (strstr (week_text, "starts in 7 days)"));
 }
 
+/* --summary follows the journal's unit and names drugs by their labels;
+ * --summary-json stays in km (#12) */
+static void
+test_stats_text_units (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+
+  j->profile->units = "mi";
+  add_days (j, 0, 20, 4);
+  add_run (j, 0, 10.0);
+  add_run (j, 5, 12.0);     /* 20 % longer than the longest of the 30 days before */
+  add_drug (j, 6, "ibuprofen", 200);
+  add_drug (j, 6, "naproxen", 220);
+  a = assess (j, 20);
+  text = kj_assessment_to_text (a);
+  g_test_message ("%s", text);
+
+  g_assert_nonnull (strstr (text, "a run of 7.5 mi, 20 % longer than the longest of the 30 days before (6.2 mi)"));
+  g_assert_null (strstr (text, " km"));
+  g_assert_nonnull (strstr (text, "(Ibuprofen, Naproxen)"));
+  g_assert_null (strstr (text, "ibuprofen+naproxen"));
+
+  json = kj_assessment_to_json (a);
+  g_assert_nonnull (strstr (json, "\"km\" : 12"));
+  g_assert_nonnull (strstr (json, "ibuprofen+naproxen"));
+}
+
 static void
 test_stats_theil_sen (void)
 {
@@ -767,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/stats/t0", test_stats_t0);
   g_test_add_func ("/stats/as-of-window", test_stats_as_of_window);
   g_test_add_func ("/stats/future-t0", test_stats_future_t0);
+  g_test_add_func ("/stats/text-units", test_stats_text_units);
   g_test_add_func ("/stats/theil-sen", test_stats_theil_sen);
   g_test_add_func ("/stats/slope", test_stats_slope);
   g_test_add_func ("/stats/rolling-mean", test_stats_rolling_mean);
