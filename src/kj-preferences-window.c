@@ -3,13 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every valid change is stored in the journal at once; a date that is not
- * a real date marks its row and is not stored until it is mended.
+ * a real date, a pain start in the future or after the treatment's start
+ * marks its row, says why, and is not stored until it is mended. Each date
+ * has a calendar beside it.
  */
 #define G_LOG_DOMAIN "knee-journal-preferences"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "kj-backup.h"
 #include "kj-code-row.h"
@@ -32,6 +36,11 @@ struct _KjPreferencesWindow
   GtkSpinButton        *weeks_spin;
   AdwComboRow          *units_row;
   GtkLabel             *error_label;
+  GtkPopover           *injury_popover;
+  GtkCalendar          *injury_calendar;
+  GtkPopover           *start_popover;
+  GtkCalendar          *start_calendar;
+  gboolean              syncing_calendar;
   GtkListBox           *backups_list;
 };
 
@@ -45,35 +54,120 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Empty is "not known"; anything else must be a real date. */
+/* Why @text is not a date, in words: a date that does not exist says so
+ * (“2026-02-30” does not exist: February 2026 has 28 days). */
+static char *
+describe_bad_date (const char *text)
+{
+  unsigned year, month, day;
+  char rest;
+
+  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3 &&
+      g_ascii_isdigit (text[5]) && g_ascii_isdigit (text[8]) && year >= 1)
+    {
+      if (month < 1 || month > 12)
+        /* Translators: “2026-13-01” does not exist: a year has 12 months. */
+        return g_strdup_printf (_("“%s” does not exist: a year has 12 months."), text);
+
+      if (day < 1 || day > g_date_get_days_in_month (month, year))
+        {
+          guint n_days = g_date_get_days_in_month (month, year);
+          g_autoptr(GDateTime) first = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+          /* Translators: a month and its year, “February 2026”, see strftime(3) */
+          g_autofree char *month_name = first ? g_date_time_format (first, _("%B %Y")) : g_strdup ("");
+
+          /* Translators: “2026-02-30” does not exist: February 2026 has 28 days. */
+          return g_strdup_printf (ngettext ("“%s” does not exist: %s has %u day.",
+                                            "“%s” does not exist: %s has %u days.", n_days),
+                                  text, month_name, n_days);
+        }
+    }
+
+  return g_strdup (_("Write dates as year-month-day, for example 2026-03-04."));
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          gboolean     wrong)
+{
+  if (wrong)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* Empty is "not known"; anything else must be a real date. What is wrong
+ * is added to @problems. */
 static gboolean
 read_date (AdwEntryRow  *row,
-           char        **out)
+           char        **out,
+           GPtrArray    *problems)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   g_clear_pointer (out, g_free);
+  mark_row (row, FALSE);
   if (text[0] == '\0')
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      return TRUE;
-    }
+    return TRUE;
 
   if (!kj_date_is_valid (text))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      mark_row (row, TRUE);
+      g_ptr_array_add (problems, describe_bad_date (text));
       return FALSE;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   *out = g_steal_pointer (&text);
   return TRUE;
+}
+
+/* The pain cannot start in the future, nor after the treatment of it. */
+static gboolean
+check_dates (KjPreferencesWindow *self,
+             GPtrArray           *problems)
+{
+  g_autofree char *today = kj_date_today ();
+  const char *injury = self->profile->injury_date;
+  const char *start = self->profile->treatment_start;
+
+  if (injury != NULL && strcmp (injury, today) > 0)
+    {
+      mark_row (self->injury_row, TRUE);
+      g_ptr_array_add (problems, g_strdup (_("The pain cannot have started in the future.")));
+      return FALSE;
+    }
+
+  if (injury != NULL && start != NULL && strcmp (injury, start) > 0)
+    {
+      mark_row (self->injury_row, TRUE);
+      mark_row (self->start_row, TRUE);
+      /* Translators: %s is the day the treatment started, 2026-03-04 */
+      g_ptr_array_add (problems, g_strdup_printf (_("The pain cannot have started after the treatment, which started on %s."),
+                                                  start));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+show_problems (KjPreferencesWindow *self,
+               GPtrArray           *problems)
+{
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (problems, NULL);
+  text = g_strjoinv ("\n", (char **) problems->pdata);
+  gtk_label_set_text (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
 static void
 apply (KjPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   gboolean dates_ok;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -83,13 +177,12 @@ apply (KjPreferencesWindow *self)
   self->profile->affected_side = kj_code_row_get_code (self->side_row, KJ_CODE_AFFECTED_SIDE);
   self->profile->units = kj_code_row_get_code (self->units_row, KJ_CODE_UNITS);
   self->profile->review_weeks = gtk_spin_button_get_value_as_int (self->weeks_spin);
-  dates_ok = read_date (self->injury_row, &self->profile->injury_date);
-  dates_ok &= read_date (self->start_row, &self->profile->treatment_start);
+  dates_ok = read_date (self->injury_row, &self->profile->injury_date, problems);
+  dates_ok &= read_date (self->start_row, &self->profile->treatment_start, problems);
 
-  if (!dates_ok)
+  if (!dates_ok || !check_dates (self, problems))
     {
-      gtk_label_set_text (self->error_label, _("Write dates as year-month-day, for example 2026-03-04."));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      show_problems (self, problems);
       return;
     }
 
@@ -102,6 +195,45 @@ apply (KjPreferencesWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+}
+
+/* The calendar beside a date: it opens on the date written (else today)
+ * and writes the day chosen into the entry. */
+static void
+calendar_popover_show (GtkPopover          *popover,
+                       KjPreferencesWindow *self)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  AdwEntryRow *row = popover == self->injury_popover ? self->injury_row : self->start_row;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+
+  if (kj_date_is_valid (text) && kj_date_to_gdate (text, &date))
+    dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  else
+    dt = g_date_time_new_now_local ();
+
+  self->syncing_calendar = TRUE;
+  gtk_calendar_select_day (calendar, dt);
+  self->syncing_calendar = FALSE;
+}
+
+static void
+calendar_day_selected (GtkCalendar         *calendar,
+                       KjPreferencesWindow *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+  gboolean injury = calendar == self->injury_calendar;
+
+  if (self->syncing_calendar)
+    return;
+
+  dt = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (dt, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (injury ? self->injury_row : self->start_row), text);
+  gtk_popover_popdown (injury ? self->injury_popover : self->start_popover);
 }
 
 static gboolean
@@ -310,6 +442,12 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_popover);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_calendar);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_popover);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 }
 
 static void

@@ -367,6 +367,9 @@ test_window_preferences (void)
   g_assert_cmpstr (profile->treatment_start, ==, before);
   g_clear_pointer (&profile, kj_profile_free);
 
+  /* (the imported journal's pain started on 2026-10-01: it moves before the treatment) */
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                                            "Pain Started (YYYY-MM-DD)")), "2026-03-02");
   gtk_editable_set_text (GTK_EDITABLE (start), "2026-03-04");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, NULL)), 6);
   adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "Painful Knee")), 0);
@@ -382,9 +385,132 @@ test_window_preferences (void)
 
   profile = kj_store_get_profile (kj_application_get_store (app), NULL);
   g_assert_cmpstr (profile->treatment_start, ==, "2026-03-04");
+  g_assert_cmpstr (profile->injury_date, ==, "2026-03-02");
   g_assert_cmpint (profile->review_weeks, ==, 6);
   g_assert_cmpstr (profile->affected_side, ==, "left");
   g_assert_cmpstr (profile->units, ==, "mi");
+
+  gtk_window_destroy (preferences);
+}
+
+/* The visible error label of the preferences, or NULL */
+static const char *
+preferences_error (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && gtk_widget_has_css_class (root, "error"))
+    return gtk_label_get_text (GTK_LABEL (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = preferences_error (child);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+static void
+set_date_and_wait (GtkWidget  *row,
+                   const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_usleep (400 * 1000);
+  kj_test_settle ();
+}
+
+/* Dates in Preferences (#12 item 11): a date that does not exist says so, a
+ * pain start in the future or after the treatment's is refused, and a
+ * calendar beside each date fills it in */
+static void
+test_window_preferences_dates (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  g_autoptr(KjProfile) profile = NULL;
+  g_autofree char *today = kj_date_today ();
+  char tomorrow[11];
+  GtkWindow *preferences;
+  GtkWidget *injury, *start, *button, *calendar;
+  GtkPopover *popover;
+  g_autoptr(GDateTime) picked = NULL;
+
+  kj_date_add_days (today, 1, tomorrow);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW)));
+  preferences = kj_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  injury = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Pain Started (YYYY-MM-DD)");
+  start = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Treatment Started (YYYY-MM-DD)");
+  g_assert_nonnull (injury);
+  g_assert_nonnull (start);
+  set_date_and_wait (injury, "");
+  set_date_and_wait (start, "2026-03-04");
+  g_assert_null (preferences_error (GTK_WIDGET (preferences)));
+
+  /* a day that does not exist */
+  set_date_and_wait (start, "2026-02-30");
+  g_assert_cmpstr (preferences_error (GTK_WIDGET (preferences)), ==,
+                   "“2026-02-30” does not exist: February 2026 has 28 days.");
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-date-does-not-exist");
+  set_date_and_wait (start, "2026-13-01");
+  g_assert_cmpstr (preferences_error (GTK_WIDGET (preferences)), ==, "“2026-13-01” does not exist: a year has 12 months.");
+  set_date_and_wait (start, "4.3.2026");
+  g_assert_cmpstr (preferences_error (GTK_WIDGET (preferences)), ==, "Write dates as year-month-day, for example 2026-03-04.");
+  set_date_and_wait (start, "2026-03-04");
+  g_assert_null (preferences_error (GTK_WIDGET (preferences)));
+
+  /* the pain cannot start in the future */
+  set_date_and_wait (injury, tomorrow);
+  g_assert_cmpstr (preferences_error (GTK_WIDGET (preferences)), ==, "The pain cannot have started in the future.");
+  g_assert_true (gtk_widget_has_css_class (injury, "error"));
+  profile = kj_store_get_profile (store, NULL);
+  g_assert_null (profile->injury_date);
+  g_clear_pointer (&profile, kj_profile_free);
+
+  /* nor after the treatment started */
+  set_date_and_wait (injury, "2026-03-10");
+  g_assert_cmpstr (preferences_error (GTK_WIDGET (preferences)), ==,
+                   "The pain cannot have started after the treatment, which started on 2026-03-04.");
+  g_assert_true (gtk_widget_has_css_class (injury, "error"));
+  g_assert_true (gtk_widget_has_css_class (start, "error"));
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-pain-after-treatment");
+  profile = kj_store_get_profile (store, NULL);
+  g_assert_null (profile->injury_date);
+  g_clear_pointer (&profile, kj_profile_free);
+
+  set_date_and_wait (injury, "2026-03-01");
+  g_assert_null (preferences_error (GTK_WIDGET (preferences)));
+  g_assert_false (gtk_widget_has_css_class (injury, "error"));
+  g_assert_false (gtk_widget_has_css_class (start, "error"));
+  profile = kj_store_get_profile (store, NULL);
+  g_assert_cmpstr (profile->injury_date, ==, "2026-03-01");
+  g_clear_pointer (&profile, kj_profile_free);
+
+  /* the calendar beside the date opens on it and writes the day picked */
+  button = kj_test_find_widget (injury, GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Choose the Day the Pain Started");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  kj_test_settle ();
+  calendar = gtk_popover_get_child (popover);
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  picked = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 3);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 1);
+  kj_test_save_screenshot (GTK_WIDGET (preferences), "preferences-calendar");
+  g_clear_pointer (&picked, g_date_time_unref);
+  picked = g_date_time_new_local (2026, 2, 27, 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
+  g_usleep (400 * 1000);
+  kj_test_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (injury)), ==, "2026-02-27");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  profile = kj_store_get_profile (store, NULL);
+  g_assert_cmpstr (profile->injury_date, ==, "2026-02-27");
+  g_assert_cmpstr (profile->treatment_start, ==, "2026-03-04");
 
   gtk_window_destroy (preferences);
 }
@@ -1132,6 +1258,7 @@ main (int   argc,
   g_test_add_func ("/window/import-runs", test_window_import_runs);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/preferences-dates", test_window_preferences_dates);
   g_test_add_func ("/window/backups", test_window_backups);
   g_test_add_func ("/window/live-reload", test_window_live_reload);
   g_test_add_func ("/window/quit-saves", test_window_quit_saves);
