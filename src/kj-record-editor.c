@@ -105,9 +105,8 @@ kj_format_treatment (const KjTreatment *t)
 /* "8.2 km · 46:00 · 5:37 /km · 140 m down" */
 char *
 kj_format_run (const KjRun *run,
-               gboolean     miles)
+               KjUnits      units)
 {
-  KjUnits units = miles ? KJ_UNITS_MI : KJ_UNITS_KM;
   g_autoptr(GString) str = g_string_new (NULL);
   g_autofree char *distance = kj_format_distance (run->distance_km, units);
   g_autofree char *pace = kj_format_pace (run->duration_s, run->distance_km, units);
@@ -637,18 +636,18 @@ KjRecordEditor *
 kj_record_editor_new_run (GtkWindow   *parent,
                           const KjRun *run,
                           gboolean     is_new,
-                          gboolean     miles)
+                          KjUnits      units)
 {
   KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   AdwPreferencesGroup *group;
   g_autofree char *distance = NULL;
   g_autofree char *duration = run->duration_s != KJ_UNSET ? kj_format_duration (run->duration_s) : g_strdup ("");
-  g_autofree char *descent = isnan (run->descent_m) ? g_strdup ("")
-                                                     : g_strdup_printf ("%.0f", kj_descent_in_units (run->descent_m,
-                                                                                                     miles ? KJ_UNITS_MI : KJ_UNITS_KM));
+  g_autofree char *descent = isnan (run->descent_m)
+                             ? g_strdup ("") : g_strdup_printf ("%.0f", kj_descent_in_units (run->descent_m, units));
   g_autofree char *during = format_int_or_empty (run->pain_during);
   g_autofree char *after = format_int_or_empty (run->pain_after);
   GtkWidget *stopped_row;
+  gboolean miles = units == KJ_UNITS_MI;
 
   self->run = kj_run_copy (run);
   if (self->run->id == NULL)
@@ -657,8 +656,7 @@ kj_record_editor_new_run (GtkWindow   *parent,
   self->touched = !is_new;
   group = build_frame (self, is_new ? _("Add Run") : _("Edit Run"), is_new);
 
-  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", kj_distance_in_units (run->distance_km,
-                                                                                   miles ? KJ_UNITS_MI : KJ_UNITS_KM))
+  distance = run->distance_km > 0 ? g_strdup_printf ("%.2f", kj_distance_in_units (run->distance_km, units))
                                   : g_strdup ("");
   self->distance_row = add_entry_row (self, group, miles ? _("Distance (mi)") : _("Distance (km)"), distance);
   self->duration_row = add_entry_row (self, group, _("Time (h:mm:ss, or minutes)"), duration);

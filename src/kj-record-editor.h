@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kj-format.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,7 @@ KjRecordEditor *kj_record_editor_new_treatment (GtkWindow         *parent,
 KjRecordEditor *kj_record_editor_new_run       (GtkWindow         *parent,
                                                 const KjRun       *run,
                                                 gboolean           is_new,
-                                                gboolean           miles);
+                                                KjUnits            units);
 const KjTreatment *kj_record_editor_get_treatment (KjRecordEditor *self);
 const KjRun       *kj_record_editor_get_run       (KjRecordEditor *self);
 void               kj_record_editor_save          (KjRecordEditor *self);
@@ -29,6 +30,6 @@ const char        *kj_record_editor_get_dose_hint (KjRecordEditor *self);
 const char        *kj_record_editor_get_error     (KjRecordEditor *self);
 char              *kj_format_treatment            (const KjTreatment *treatment);
 char              *kj_format_run                  (const KjRun       *run,
-                                                   gboolean           miles);
+                                                   KjUnits            units);
 
 G_END_DECLS

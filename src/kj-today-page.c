@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-format.h"
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
 #include "kj-stats.h"
@@ -39,7 +40,7 @@ struct _KjTodayPage
   gboolean         save_failed;
   char            *save_error;    /* why the last save failed, while it did */
   gboolean         loading;
-  gboolean         miles;
+  KjUnits          units;          /* the journal's, for every distance and descent shown */
 
   GtkToggleButton *symptom_buttons[N_SYMPTOMS];
   GtkToggleButton *aggravator_buttons[N_AGGRAVATORS];
@@ -462,7 +463,9 @@ notes_changed (KjTodayPage *self)
 
   if (g_utf8_strlen (self->day->notes, -1) > KJ_DAY_NOTES_MAX)
     {
-      g_autofree char *message = g_strdup_printf (_("Notes can hold up to %d characters; the rest is not saved."),
+      g_autofree char *message = g_strdup_printf (ngettext ("Notes can hold up to %d character; the rest is not saved.",
+                                                            "Notes can hold up to %d characters; the rest is not saved.",
+                                                            KJ_DAY_NOTES_MAX),
                                                   KJ_DAY_NOTES_MAX);
       char *cut = g_utf8_offset_to_pointer (self->day->notes, KJ_DAY_NOTES_MAX);
 
@@ -645,7 +648,7 @@ refresh_records (KjTodayPage *self)
   for (guint i = 0; i < self->runs->len; i++)
     {
       KjRun *r = g_ptr_array_index (self->runs, i);
-      g_autofree char *title = kj_format_run (r, self->miles);
+      g_autofree char *title = kj_format_run (r, self->units);
       g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *subtitle = NULL;
 
@@ -778,7 +781,7 @@ open_run_editor (KjTodayPage *self,
   KjRecordEditor *editor;
 
   kj_today_page_flush (self);
-  editor = kj_record_editor_new_run (get_window (self), run, is_new, self->miles);
+  editor = kj_record_editor_new_run (get_window (self), run, is_new, self->units);
   g_signal_connect_object (editor, "saved", G_CALLBACK (run_saved), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -1382,7 +1385,7 @@ kj_today_page_set_store (KjTodayPage *self,
 
   if (store != NULL && (profile = kj_store_get_profile (store, NULL)) != NULL)
     {
-      self->miles = g_strcmp0 (profile->units, "mi") == 0;
+      self->units = kj_units_from_profile (profile);
       gtk_toggle_button_set_active (g_strcmp0 (profile->affected_side, "left") == 0 ? self->left_button
                                                                                     : self->right_button, TRUE);
     }

@@ -428,6 +428,60 @@ find_scroller (GtkWidget *root)
   return NULL;
 }
 
+/* A journal in miles: the run dialog asks for miles and feet, says its
+ * messages in them, and the day's list shows them (#12) */
+static void
+test_today_miles (void)
+{
+  KjStore *store = kj_application_get_store (app);
+  g_autoptr(KjProfile) profile = kj_store_get_profile (store, NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  KjRecordEditor *editor;
+  char date[11];
+
+  profile->units = "mi";
+  g_assert_true (kj_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+  kj_today_page_set_store (page, store);
+  kj_date_add_days (yesterday, -3, date);
+  kj_window_show_day (window, date);
+  kj_test_settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-run", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  g_assert_null (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (km)"));
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_record_editor_get_error (editor), ==, "Enter the distance, at least 0.01 mi.");
+
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Distance (mi)")), "5");
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Downhill (ft)")), "328");
+  kj_test_settle ();
+  g_assert_cmpstr (kj_record_editor_get_error (editor), ==, "");
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  g_assert_null (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+
+  runs = stored_runs (date);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (((KjRun *) runs->pdata[0])->distance_km, 8.047, 1e-9);
+  g_assert_cmpfloat (((KjRun *) runs->pdata[0])->descent_m, ==, 100);
+
+  /* the day's list: miles and feet */
+  title = kj_format_run (runs->pdata[0], KJ_UNITS_MI);
+  g_assert_cmpstr (title, ==, "5.0 mi · 328 ft down");
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title));
+
+  profile->units = "km";
+  g_assert_true (kj_store_set_profile (store, profile, &error));
+  kj_today_page_set_store (page, store);
+  kj_window_show_day (window, yesterday);
+  kj_test_settle ();
+}
+
 static void
 test_today_screenshots (void)
 {
@@ -803,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/today/symptoms-and-notes", test_today_symptoms_and_notes);
   g_test_add_func ("/today/treatments", test_today_treatments);
   g_test_add_func ("/today/runs", test_today_runs);
+  g_test_add_func ("/today/miles", test_today_miles);
   g_test_add_func ("/today/screenshots", test_today_screenshots);
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
