@@ -3,7 +3,31 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Pure functions over arrays of records, no SQL: the store reads, this
- * computes. Every record dated after "as of" is ignored.
+ * computes.
+ *
+ * Every number counts only records dated up to "as of": the baseline too
+ * (T0 … T0+6, cut at as of), the current window, the slope, the red flags,
+ * the load and medication warnings, runs and pain. A treatment start after
+ * as of gives days_since_t0 < 0 (has_t0 says whether it is known at all).
+ *
+ * Two readings to know:
+ * - A window with 1–2 entries shows its mean and its count (“4.0 (2 days
+ *   logged)”), but change, change_pct and the verdict need at least 3
+ *   entries in the baseline and 3 in the current window; with fewer the
+ *   verdict is not-enough-data.
+ * - Runs and pain: the journal's first day entry does not count, because
+ *   whether the day before it had a run is not known; every later entry
+ *   counts as “after a run day” or “after a day without a run”.
+ *
+ * Medication: kj_stats_medication_day() is the one rule that adds a day's
+ * doses up against the over-the-counter maxima and finds two oral NSAIDs;
+ * the Today page, the treatment dialog (with the dose not added yet),
+ * kj_stats_medication_warnings() and so Trends, the report and --summary
+ * all use it.
+ *
+ * Units: kj_assessment_to_text() (--summary) writes distances in the
+ * journal's unit (km or miles, via kj-format); kj_assessment_to_json()
+ * (--summary-json, DESIGN §8) always in km and metres.
  */
 #define G_LOG_DOMAIN "knee-journal-stats"
 

@@ -1,6 +1,13 @@
 /* kj-stats.h — the assessment of DESIGN §6: is conservative treatment working?
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only records dated up to as_of count, in every number. A window with 1–2
+ * entries reports its mean and count (baseline_entries, current_entries),
+ * but change, change_pct and the verdict need 3 in each. The journal's
+ * first day entry does not count for runs and pain (pain_after_*_days).
+ * The text of kj_assessment_to_text() follows the journal's unit; the JSON
+ * stays in km and metres. See kj-stats.c for more.
  */
 #pragma once
 

@@ -430,6 +430,30 @@ test_stats_text_units (void)
   g_assert_nonnull (strstr (json, "ibuprofen+naproxen"));
 }
 
+/* The first documented reading: a window with 2 entries shows its mean and
+ * count; change and verdict wait for 3 */
+static void
+test_stats_two_entries (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_day (j, 0, 6);
+  add_day (j, 2, 4);
+  add_days (j, 14, 20, 2);
+  a = assess (j, 20);
+  g_assert_cmpuint (a->baseline_entries, ==, 2);
+  g_assert_cmpfloat_with_epsilon (a->baseline, 5.0, 1e-9);
+  g_assert_cmpuint (a->current_entries, ==, 7);
+  g_assert_true (isnan (a->change));
+  g_assert_true (isnan (a->change_pct));
+  g_assert_cmpstr (kj_verdict_to_string (a->verdict), ==, "not-enough-data");
+  text = kj_assessment_to_text (a);
+  g_assert_nonnull (strstr (text, "5.0 (2 days logged)"));
+  g_assert_null (strstr (text, "Change:"));
+}
+
 static void
 test_stats_theil_sen (void)
 {
@@ -798,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/stats/as-of-window", test_stats_as_of_window);
   g_test_add_func ("/stats/future-t0", test_stats_future_t0);
   g_test_add_func ("/stats/text-units", test_stats_text_units);
+  g_test_add_func ("/stats/two-entries", test_stats_two_entries);
   g_test_add_func ("/stats/theil-sen", test_stats_theil_sen);
   g_test_add_func ("/stats/slope", test_stats_slope);
   g_test_add_func ("/stats/rolling-mean", test_stats_rolling_mean);
