@@ -60,6 +60,7 @@ typedef struct
   guint  n_legend;
   LegendItem legend[MAX_LEGEND];
   double legend_y;
+  double legend_h;
   KjChartPlacement *placement;
 } Layout;
 
@@ -418,6 +419,7 @@ compute_layout (cairo_t           *cr,
       x += item + 14;
     }
 
+  l->legend_h = y + LEGEND_ROW;
   l->x = l->label_width;
   l->y = MARGIN_TOP;
   l->w = MAX (10, width - l->x - l->margin_right);
@@ -445,6 +447,21 @@ y_of (const Layout *l,
       double        pain)
 {
   return l->y + l->h - pain / 10.0 * l->h;
+}
+
+/* How high the chart must be for a plot of @plot_height, with its axis, strip and legend. */
+double
+kj_chart_height_for (const KjChartData *data,
+                     double             width,
+                     double             plot_height)
+{
+  Layout l;
+
+  g_return_val_if_fail (data != NULL, plot_height);
+
+  compute_layout (NULL, data, width, 1000, &l);
+
+  return plot_height + (1000 - l.h);
 }
 
 /* Which day is under x, or -1. */

@@ -85,6 +85,9 @@ KjChartPlacement *kj_chart_placement_new  (void);
 void         kj_chart_placement_free (KjChartPlacement *placement);
 gboolean     kj_chart_rect_intersects (const KjChartRect *a,
                                   const KjChartRect  *b);
+double       kj_chart_height_for (const KjChartData  *data,
+                                  double              width,
+                                  double              plot_height);
 int          kj_chart_day_at     (const KjChartData  *data,
                                   double              width,
                                   double              height,

@@ -22,6 +22,7 @@
 
 #include "kj-chart-render.h"
 #include "kj-file.h"
+#include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
 #include "kj-stats.h"
@@ -47,6 +48,62 @@ typedef struct
 
 static const KjRgba ink = { 0.0, 0.0, 0.0, 1.0 };
 static const KjRgba paper_white = { 1.0, 1.0, 1.0, 1.0 };
+
+/* Texts shared with Trends */
+
+/* "ibuprofen+naproxen" as the user reads it: “Ibuprofen and Naproxen” */
+char *
+kj_report_drug_names (const char *codes)
+{
+  g_auto(GStrv) drugs = g_strsplit (codes != NULL ? codes : "", "+", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_strv_length (drugs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two drugs of a list, “Ibuprofen and Naproxen” */
+        g_string_append (text, i + 1 == n ? _(" and ") : ", ");
+      g_string_append (text, kj_code_label (KJ_CODE_DRUG, drugs[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * kj_report_describe_medication_warning:
+ * @detail: (out): what happened and what the label advises
+ *
+ * Returns: the warning's title
+ */
+const char *
+kj_report_describe_medication_warning (const KjMedicationWarning  *warning,
+                                       char                      **detail)
+{
+  if (g_str_equal (warning->type, "over-limit"))
+    {
+      *detail = g_strdup_printf (_("%s %d mg in one day; without a prescription the label allows %d mg"),
+                                 kj_code_label (KJ_CODE_DRUG, warning->drug), warning->total_mg,
+                                 kj_drug_daily_max_mg (warning->drug));
+      return _("More than the daily maximum");
+    }
+
+  if (g_str_equal (warning->type, "long-use"))
+    {
+      *detail = g_strdup_printf (ngettext ("Anti-inflammatory painkillers on %d day in a row; the label advises "
+                                           "to ask a doctor after 10 days",
+                                           "Anti-inflammatory painkillers on %d days in a row; the label advises "
+                                           "to ask a doctor after 10 days", warning->days), warning->days);
+      return _("Painkillers for a long time");
+    }
+
+  {
+    g_autofree char *drugs = kj_report_drug_names (warning->drug);
+
+    *detail = g_strdup_printf (_("%s on one day; the labels advise against combining them"), drugs);
+  }
+  return _("Two anti-inflammatory painkillers");
+}
 
 /* Paper */
 
@@ -252,8 +309,26 @@ draw_row (Writer       *w,
 
   for (guint c = 0; c < table->n_columns; c++)
     {
-      PangoLayout *layout = make_layout (w, header ? w->small_bold : w->small, cells[c],
-                                         table->widths[c] * w->width - 6);
+      double column = table->widths[c] * w->width - 6;
+      PangoLayout *layout = make_layout (w, header ? w->small_bold : w->small, cells[c], column);
+
+      if (header)
+        {
+          /* a head breaks between words only; a word longer than its column gets a smaller font */
+          g_autoptr(PangoFontDescription) desc = pango_font_description_copy (w->small_bold);
+          double size = SMALL_SIZE;
+          PangoRectangle ink_rect, logical;
+
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
+          while (logical.x + logical.width > column && size > 5)
+            {
+              size -= 0.5;
+              pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+              pango_layout_set_font_description (layout, desc);
+              pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
+            }
+        }
 
       height = MAX (height, layout_height (layout));
       g_ptr_array_add (layouts, layout);
@@ -311,6 +386,7 @@ typedef struct
 {
   const KjJournal *journal;
   KjAssessment    *assessment;
+  KjUnits          units;
   char             from[11];
   char             to[11];
   gboolean         include_notes;
@@ -463,8 +539,11 @@ write_chart (Writer *w,
     .warning = { 0.6, 0.0, 0.0, 1 },
     .high_contrast = TRUE,
   };
-  double height = 210;
+  double height;
 
+  data->units = r->units;
+  /* a plot as high whatever the number of treatment rows and legend lines under it */
+  height = kj_chart_height_for (data, w->width, 120);
   ensure_space (w, height);
   cairo_save (w->cr);
   cairo_translate (w->cr, w->x, w->y);
@@ -570,8 +649,11 @@ write_map_and_numbers (Writer *w,
     const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
     g_autoptr(GString) numbers = g_string_new (NULL);
     g_autoptr(GString) by_kind = g_string_new (NULL);
-    g_autoptr(GHashTable) nsaid_days = g_hash_table_new (g_str_hash, g_str_equal);
-    int nsaid_mg = 0;
+    g_autoptr(GString) medication = g_string_new (NULL);
+    guint n_drugs;
+    const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
+    g_autofree char *total = NULL;
+    g_autofree char *longest_text = NULL;
     double km = 0, longest = 0;
     g_autoptr(PangoLayout) label = make_layout (w, w->bold, _("Key numbers"), column_w);
     g_autoptr(PangoLayout) body = NULL;
@@ -584,11 +666,30 @@ write_map_and_numbers (Writer *w,
         for (guint c = 0; c < n_kinds; c++)
           if (g_str_equal (kinds[c].code, t->kind))
             treatment_counts[c]++;
-        if (kj_drug_is_nsaid (t->drug))
+      }
+
+    /* each drug on its own: milligrams of different drugs do not add up */
+    for (guint d = 0; d < n_drugs; d++)
+      {
+        g_autoptr(GHashTable) drug_days = g_hash_table_new (g_str_hash, g_str_equal);
+        int mg = 0;
+
+        for (guint i = 0; i < r->treatments->len; i++)
           {
-            g_hash_table_add (nsaid_days, (gpointer) t->date);
-            nsaid_mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+            const KjTreatment *t = g_ptr_array_index (r->treatments, i);
+
+            if (g_strcmp0 (t->drug, drugs[d].code) != 0)
+              continue;
+            g_hash_table_add (drug_days, (gpointer) t->date);
+            mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
           }
+        if (g_hash_table_size (drug_days) == 0)
+          continue;
+        g_string_append (medication, medication->len ? ", " : "");
+        /* Translators: a drug in the report's key numbers, “Ibuprofen 2400 mg on 3 days” */
+        g_string_append_printf (medication, ngettext ("%s %d mg on %u day", "%s %d mg on %u days",
+                                                      g_hash_table_size (drug_days)),
+                                _(drugs[d].label), mg, g_hash_table_size (drug_days));
       }
     for (guint c = 0; c < n_kinds; c++)
       if (treatment_counts[c] > 0)
@@ -609,10 +710,14 @@ write_map_and_numbers (Writer *w,
     g_string_append_c (numbers, '\n');
     g_string_append_printf (numbers, _("Treatments: %s"), by_kind->len ? by_kind->str : _("none"));
     g_string_append_c (numbers, '\n');
-    g_string_append_printf (numbers, _("Anti-inflammatory painkillers (NSAIDs): %u days, %d mg in all"),
-                            g_hash_table_size (nsaid_days), nsaid_mg);
+    g_string_append_printf (numbers, _("Medication: %s"), medication->len ? medication->str : _("none"));
     g_string_append_c (numbers, '\n');
-    g_string_append_printf (numbers, _("Running: %u runs, %.1f km, longest %.1f km"), r->runs->len, km, longest);
+    total = kj_format_distance (km, r->units);
+    longest_text = kj_format_distance (longest, r->units);
+    /* Translators: “Running: 12 runs, 84.0 km, longest 12.5 km” */
+    g_string_append_printf (numbers, ngettext ("Running: %u run, %s, longest %s", "Running: %u runs, %s, longest %s",
+                                               r->runs->len),
+                            r->runs->len, total, longest_text);
     g_string_append_c (numbers, '\n');
     g_string_append_printf (numbers, _("Running-load warnings: %u"), n_loads);
 
@@ -654,6 +759,30 @@ write_red_flags (Writer *w,
     }
 
   heading (w, _("Warning signs"));
+  paragraph (w, w->body, text->len ? text->str : _("None in this period."), 0, 8);
+}
+
+/* The medication warnings of the assessment, as Trends shows them, with their dates. */
+static void
+write_medication_warnings (Writer *w,
+                           Report *r)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < r->assessment->medication_warnings->len; i++)
+    {
+      const KjMedicationWarning *mw = &g_array_index (r->assessment->medication_warnings, KjMedicationWarning, i);
+      g_autofree char *detail = NULL;
+      const char *title;
+
+      if (!in_period (r, mw->date))
+        continue;
+      title = kj_report_describe_medication_warning (mw, &detail);
+      g_string_append_printf (text, "%s%s: %s: %s", text->len ? "\n" : "", mw->date, title, detail);
+    }
+
+  /* under the warning signs, without a heading of its own that could stand alone */
+  paragraph (w, w->bold, _("Medication warnings"), 0, 2);
   paragraph (w, w->body, text->len ? text->str : _("None in this period."), 0, 8);
 }
 
@@ -807,8 +936,8 @@ write_runs (Writer *w,
         }
 
       c1 = g_strdup_printf ("%d", n);
-      c2 = g_strdup_printf (_("%.1f km"), km);
-      c3 = g_strdup_printf (_("%.0f m"), descent);
+      c2 = kj_format_distance (km, r->units);
+      c3 = kj_format_descent (descent, r->units);
       c4 = n_during ? g_strdup_printf ("%.1f", during / n_during) : g_strdup ("–");
       c5 = n_after ? g_strdup_printf ("%.1f", after / n_after) : g_strdup ("–");
       c6 = week_days ? g_strdup_printf ("%.1f", week_pain / week_days) : g_strdup ("–");
@@ -885,16 +1014,22 @@ write_running_and_pain (Writer *w,
   for (guint i = 0; i < a->load_warnings->len; i++)
     {
       const KjLoadWarning *lw = &g_array_index (a->load_warnings, KjLoadWarning, i);
+      g_autofree char *km = NULL;
+      g_autofree char *previous = NULL;
 
       if (!in_period (r, lw->date))
         continue;
+      km = kj_format_distance (lw->km, r->units);
+      previous = kj_format_distance (lw->previous_km, r->units);
       g_string_append (loads, loads->len ? "\n" : "");
       if (g_str_equal (lw->type, "weekly-increase"))
-        g_string_append_printf (loads, _("%s: the week’s %.1f km were %.0f %% more than the week before (%.1f km)"),
-                                lw->date, lw->km, 100 * (lw->km / lw->previous_km - 1), lw->previous_km);
+        /* Translators: “2026-03-14: the week’s 20.0 km were 45 % more than the week before (13.8 km)” */
+        g_string_append_printf (loads, _("%s: the week’s %s were %.0f %% more than the week before (%s)"),
+                                lw->date, km, 100 * (lw->km / lw->previous_km - 1), previous);
       else
-        g_string_append_printf (loads, _("%s: a %.1f km run, %.0f %% longer than the longest of the 30 days before (%.1f km)"),
-                                lw->date, lw->km, 100 * (lw->km / lw->previous_km - 1), lw->previous_km);
+        /* Translators: “2026-03-14: a run of 12.0 km, 20 % longer than …” */
+        g_string_append_printf (loads, _("%s: a run of %s, %.0f %% longer than the longest of the 30 days before (%s)"),
+                                lw->date, km, 100 * (lw->km / lw->previous_km - 1), previous);
     }
   if (loads->len > 0)
     {
@@ -920,8 +1055,8 @@ write_running_and_pain (Writer *w,
           table_begin (w, &table);
         }
 
-      km = g_strdup_printf (_("%.1f km"), rp->km);
-      down = isnan (rp->descent_m) ? g_strdup ("–") : g_strdup_printf (_("%.0f m"), rp->descent_m);
+      km = kj_format_distance (rp->km, r->units);
+      down = isnan (rp->descent_m) ? g_strdup ("–") : kj_format_descent (rp->descent_m, r->units);
       pain = describe_run_pain (rp);
       cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
       cells[4] = rp->broke_rule ? _("broken") : _("kept");
@@ -951,8 +1086,8 @@ write_running_and_pain (Writer *w,
       if (strcmp (rp->date, month_ago) < 0)
         continue;
 
-      km = g_strdup_printf (_("%.1f km"), rp->km);
-      down = isnan (rp->descent_m) ? g_strdup ("–") : g_strdup_printf (_("%.0f m"), rp->descent_m);
+      km = kj_format_distance (rp->km, r->units);
+      down = isnan (rp->descent_m) ? g_strdup ("–") : kj_format_descent (rp->descent_m, r->units);
       pain = describe_run_pain (rp);
       cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
       cells[4] = rp->broke_rule ? _("broken") : _("kept");
@@ -966,7 +1101,7 @@ write_daily_log (Writer *w,
                  Report *r)
 {
   const char *titles[] = { _("Date"), _("Pain"), _("Where"), _("Symptoms"), _("Treatments"), _("Run") };
-  const double widths[] = { 0.13, 0.08, 0.27, 0.17, 0.25, 0.10 };
+  const double widths[] = { 0.13, 0.10, 0.25, 0.17, 0.25, 0.10 };
   const Table table = { 6, titles, widths };
   guint t = 0, k = 0;
 
@@ -1025,7 +1160,7 @@ write_daily_log (Writer *w,
 
       pain = day->pain_worst != KJ_UNSET ? g_strdup_printf ("%d (%d)", day->pain, day->pain_worst)
                                          : g_strdup_printf ("%d", day->pain);
-      run = km > 0 ? g_strdup_printf (_("%.1f km"), km) : g_strdup ("");
+      run = km > 0 ? kj_format_distance (km, r->units) : g_strdup ("");
       cells[0] = day->date;
       cells[1] = pain;
       cells[2] = places->str;
@@ -1053,8 +1188,13 @@ write_document (Writer *w,
   write_chart (w, r);
   write_map_and_numbers (w, r);
   write_red_flags (w, r);
+  write_medication_warnings (w, r);
 
-  next_page (w);
+  /* the rest starts on a page of its own, unless the warnings already ran onto one */
+  if (w->page == 1)
+    next_page (w);
+  else
+    w->y += 12;
   write_treatments (w, r);
   write_runs (w, r);
   write_running_and_pain (w, r);
@@ -1155,6 +1295,7 @@ kj_report_render (const KjJournal        *journal,
   as_of = options->as_of ? options->as_of : today;
   made_on = options->made_on ? options->made_on : today;
   r.journal = journal;
+  r.units = kj_units_from_profile (journal->profile);
   r.include_notes = options->include_notes;
   g_strlcpy (r.to, options->to ? options->to : as_of, sizeof r.to);
 

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "kj-stats.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,9 @@ typedef struct
 } KjReportOptions;
 
 GQuark    kj_report_error_quark   (void);
+char     *kj_report_drug_names    (const char             *codes);
+const char *kj_report_describe_medication_warning (const KjMedicationWarning *warning,
+                                                  char                     **detail);
 KjPaper   kj_report_default_paper (void);
 gboolean  kj_report_parse_paper   (const char             *name,
                                    KjPaper                *paper);

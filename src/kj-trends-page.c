@@ -15,6 +15,7 @@
 #include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
+#include "kj-report.h"
 #include "kj-stats.h"
 #include "kj-theme.h"
 #include "kj-trends-page.h"
@@ -221,25 +222,6 @@ update_maps (KjTrendsPage *self,
 
 /* Warnings */
 
-/* "ibuprofen+naproxen" as the user reads it: “Ibuprofen and Naproxen” */
-char *
-kj_trends_drug_names (const char *codes)
-{
-  g_auto(GStrv) drugs = g_strsplit (codes != NULL ? codes : "", "+", -1);
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n = g_strv_length (drugs);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        /* Translators: between the last two drugs of a list, “Ibuprofen and Naproxen” */
-        g_string_append (text, i + 1 == n ? _(" and ") : ", ");
-      g_string_append (text, kj_code_label (KJ_CODE_DRUG, drugs[i]));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 add_warning (KjTrendsPage *self,
              const char   *date,
@@ -312,27 +294,7 @@ update_warnings (KjTrendsPage *self,
 
       if (strcmp (w->date, from) < 0)
         continue;
-      if (g_str_equal (w->type, "over-limit"))
-        {
-          title = _("More than the daily maximum");
-          subtitle = g_strdup_printf (_("%s %d mg in one day; without a prescription the label allows %d mg"),
-                                      kj_code_label (KJ_CODE_DRUG, w->drug), w->total_mg, kj_drug_daily_max_mg (w->drug));
-        }
-      else if (g_str_equal (w->type, "long-use"))
-        {
-          title = _("Painkillers for a long time");
-          subtitle = g_strdup_printf (ngettext ("Anti-inflammatory painkillers on %d day in a row; the label advises "
-                                                "to ask a doctor after 10 days",
-                                                "Anti-inflammatory painkillers on %d days in a row; the label advises "
-                                                "to ask a doctor after 10 days", w->days), w->days);
-        }
-      else
-        {
-          title = _("Two anti-inflammatory painkillers");
-          g_autofree char *drugs = kj_trends_drug_names (w->drug);
-
-          subtitle = g_strdup_printf (_("%s on one day; the labels advise against combining them"), drugs);
-        }
+      title = kj_report_describe_medication_warning (w, &subtitle);
       add_warning (self, w->date, title, subtitle, "kj-medication-symbolic");
       n++;
     }

@@ -27,6 +27,4 @@ void                kj_trends_page_set_range         (KjTrendsPage *self,
 const char         *kj_trends_page_get_verdict_title (KjTrendsPage *self);
 guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
 
-char               *kj_trends_drug_names             (const char   *codes);
-
 G_END_DECLS

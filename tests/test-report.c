@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "kj-demo.h"
 #include "kj-gen.h"
@@ -250,16 +252,256 @@ test_report_demo_pages (void)
     }
 }
 
+static int
+compare_treatment_dates (gconstpointer a,
+                         gconstpointer b)
+{
+  return strcmp ((*(KjTreatment **) a)->date, (*(KjTreatment **) b)->date);
+}
+
+static void
+add_medication (KjJournal  *journal,
+                const char *date,
+                const char *drug,
+                int         dose_mg)
+{
+  KjTreatment *t = kj_treatment_new (date, "medication");
+
+  t->drug = kj_code_lookup (KJ_CODE_DRUG, drug);
+  t->dose_mg = dose_mg;
+  g_ptr_array_add (journal->treatments, t);
+}
+
+/* A month with every medication warning: ibuprofen 14 days in a row, too
+ * much of it on one day, and naproxen with it; runs with known descents. */
+static KjJournal *
+medication_month (const char *units)
+{
+  KjJournal *journal = kj_gen_journal (23, 30, "improving", "2026-04-01", NULL);
+  char date[11];
+
+  /* only our own medication */
+  for (guint i = journal->treatments->len; i > 0; i--)
+    if (g_str_equal (((KjTreatment *) journal->treatments->pdata[i - 1])->kind, "medication"))
+      g_ptr_array_remove_index (journal->treatments, i - 1);
+
+  for (int d = 0; d < 14; d++)
+    {
+      kj_date_add_days ("2026-03-05", d, date);
+      add_medication (journal, date, "ibuprofen", 400);
+    }
+  add_medication (journal, "2026-03-20", "ibuprofen", 800);
+  add_medication (journal, "2026-03-20", "ibuprofen", 800);
+  add_medication (journal, "2026-03-20", "naproxen", 220);
+  g_ptr_array_sort (journal->treatments, compare_treatment_dates);
+
+  for (guint i = 0; i < journal->runs->len; i++)
+    ((KjRun *) journal->runs->pdata[i])->descent_m = 120;
+  journal->profile->units = kj_code_lookup (KJ_CODE_UNITS, units);
+
+  return journal;
+}
+
+static char *
+render_text (KjJournal  *journal,
+             const char *name)
+{
+  const char *build = g_getenv ("KJ_BUILD_ROOT");
+  g_autofree char *path = build ? g_build_filename (build, "screenshots", name, NULL) : kj_test_tmp_path (name);
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = FALSE, .as_of = "2026-04-01",
+                              .made_on = "2026-04-01" };
+  char *text;
+
+  if (build != NULL)
+    {
+      g_autofree char *dir = g_build_filename (build, "screenshots", NULL);
+
+      g_mkdir_with_parents (dir, 0755);
+    }
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  return text;
+}
+
+/* Every medication warning of the assessment, with its date; doses per drug. */
+static void
+test_report_medication (void)
+{
+  g_autoptr(KjJournal) journal = medication_month ("km");
+  g_autoptr(KjAssessment) a = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
+                                         "2026-04-01");
+  g_autofree char *text = NULL;
+  gboolean kinds[3] = { FALSE, FALSE, FALSE };
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  text = render_text (journal, "medication.pdf");
+  g_assert_cmpuint (a->medication_warnings->len, >=, 3);
+  for (guint i = 0; i < a->medication_warnings->len; i++)
+    {
+      const KjMedicationWarning *w = &g_array_index (a->medication_warnings, KjMedicationWarning, i);
+      g_autofree char *dated = NULL;
+
+      if (g_str_equal (w->type, "over-limit"))
+        {
+          dated = g_strdup_printf ("%s: More than the daily maximum: Ibuprofen %d mg in one day", w->date, w->total_mg);
+          kinds[0] = TRUE;
+        }
+      else if (g_str_equal (w->type, "long-use"))
+        {
+          dated = g_strdup_printf ("%s: Painkillers for a long time: Anti-inflammatory painkillers on %d days in a row",
+                                   w->date, w->days);
+          kinds[1] = TRUE;
+        }
+      else
+        {
+          dated = g_strdup_printf ("%s: Two anti-inflammatory painkillers: Ibuprofen and Naproxen on one day", w->date);
+          kinds[2] = TRUE;
+        }
+      if (strstr (text, dated) == NULL)
+        g_error ("the report leaves out “%s”", dated);
+    }
+  g_assert_true (kinds[0] && kinds[1] && kinds[2]);
+  g_assert_null (strstr (text, "ibuprofen+naproxen"));
+  g_assert_null (strstr (text, "+naproxen"));
+
+  /* per drug, not added together: 14 × 400 + 2 × 800 of ibuprofen, 220 of naproxen */
+  g_assert_nonnull (strstr (text, "Ibuprofen 7200 mg on 15 days"));
+  g_assert_nonnull (strstr (text, "Naproxen 220 mg on 1 day"));
+  g_assert_null (strstr (text, "mg in all"));
+}
+
+/* A journal in miles: no km and no metres in the report; in km, km. No “1 days”. */
+static void
+test_report_units (void)
+{
+  g_autoptr(KjJournal) miles = medication_month ("mi");
+  g_autoptr(KjJournal) kilometres = medication_month ("km");
+  g_autoptr(GRegex) metres = g_regex_new ("[0-9] ?m\\b", 0, 0, NULL);
+  g_autoptr(GRegex) plural = g_regex_new ("\\b1 (days|runs|weeks|times)\\b|\\ba [0-9]|\\(0 days ago\\)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *mi_text = NULL;
+  g_autofree char *km_text = NULL;
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  mi_text = render_text (miles, "miles.pdf");
+  g_assert_null (strstr (mi_text, "km"));
+  if (g_regex_match (metres, mi_text, 0, &match))
+    g_error ("a metre value in the report in miles: “%s”", g_match_info_fetch (match, 0));
+  g_clear_pointer (&match, g_match_info_free);
+  g_assert_nonnull (strstr (mi_text, " mi"));
+  g_assert_nonnull (strstr (mi_text, "ft"));
+  if (g_regex_match (plural, mi_text, 0, &match))
+    g_error ("“%s” in the report", g_match_info_fetch (match, 0));
+  g_clear_pointer (&match, g_match_info_free);
+
+  km_text = render_text (kilometres, "kilometres.pdf");
+  g_assert_nonnull (strstr (km_text, " km"));
+  g_assert_nonnull (strstr (km_text, "120 m"));
+  g_assert_null (strstr (km_text, " mi "));
+}
+
+/* The words of a table head are never split over lines, in German either. */
+static void
+test_report_german_headers (void)
+{
+  g_autoptr(KjJournal) journal = medication_month ("km");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *heads[] = { "Week of", "Ice or heat", "Medication", "Exercise and stretching", "Other", "Runs",
+                          "Distance", "Downhill", "Pain during", "Pain after", "Week’s mean pain", "Date", "Pain",
+                          "By the rule", "Where", "Symptoms", "Treatments", "Run" };
+  const char *old_language = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old_language);
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("needs the de_DE.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "de_DE.UTF-8");   /* tells gettext the language changed */
+  if (g_str_equal (_("Week of"), "Week of"))
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      g_test_skip ("the German catalogue did not load from the build tree");
+      return;
+    }
+
+  text = render_text (journal, "german.pdf");
+  tokens = g_regex_split_simple ("\\s+", text, 0, 0);
+  for (guint i = 0; tokens[i]; i++)
+    g_hash_table_add (words, tokens[i]);
+
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    {
+      g_auto(GStrv) head_words = g_regex_split_simple ("\\s+", _(heads[h]), 0, 0);
+
+      for (guint i = 0; head_words[i]; i++)
+        {
+          const char *word = head_words[i];
+          glong n = g_utf8_strlen (word, -1);
+
+          for (glong k = 2; k + 2 <= n; k++)
+            {
+              g_autofree char *head = g_utf8_substring (word, 0, k);
+              g_autofree char *hyphened = g_strconcat (head, "-", NULL);
+              g_autofree char *tail = g_utf8_substring (word, k, n);
+
+              if ((g_hash_table_contains (words, head) || g_hash_table_contains (words, hyphened)) &&
+                  g_hash_table_contains (words, tail))
+                g_error ("the table head “%s” is split into “%s” and “%s”", _(heads[h]), hyphened, tail);
+            }
+        }
+    }
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *localedir = g_build_filename (g_getenv ("KJ_BUILD_ROOT") ? g_getenv ("KJ_BUILD_ROOT") : ".",
+                                                 "po", NULL);
+
+  setlocale (LC_ALL, "");
+  /* the catalogues built in the tree (po/de/LC_MESSAGES/knee-journal.mo) */
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report/two-weeks", test_report_two_weeks);
   g_test_add_func ("/report/year", test_report_year);
   g_test_add_func ("/report/errors", test_report_errors);
   g_test_add_func ("/report/demo-pages", test_report_demo_pages);
+  g_test_add_func ("/report/medication", test_report_medication);
+  g_test_add_func ("/report/units", test_report_units);
+  g_test_add_func ("/report/german-headers", test_report_german_headers);
 
   return g_test_run ();
 }
