@@ -439,8 +439,10 @@ write_header (Writer *w,
   flow_layout (w, layout, 0);
   w->y += 4;
 
-  info = g_strdup_printf (_("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
-                            "Review after %d weeks"),
+  info = g_strdup_printf (ngettext ("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
+                                     "Review after %d week",
+                                     "Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
+                                     "Review after %d weeks", p->review_weeks),
                           kj_code_label (KJ_CODE_AFFECTED_SIDE, p->affected_side), from, to, injury, start,
                           p->review_weeks);
   paragraph (w, w->body, info, 0, 10);

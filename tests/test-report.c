@@ -397,7 +397,9 @@ test_report_units (void)
       return;
     }
 
+  miles->profile->review_weeks = 1;   /* “after 1 week” */
   mi_text = render_text (miles, "miles.pdf");
+  g_assert_nonnull (strstr (mi_text, "Review after 1 week "));
   g_assert_null (strstr (mi_text, "km"));
   if (g_regex_match (metres, mi_text, 0, &match))
     g_error ("a metre value in the report in miles: “%s”", g_match_info_fetch (match, 0));
