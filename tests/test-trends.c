@@ -164,6 +164,8 @@ set_profile (const char *units,
   g_autoptr(KjProfile) profile = kj_store_get_profile (store, &error);
 
   g_assert_no_error (error);
+  kj_window_show_page (window, "trends");
+  kj_test_settle ();
   profile->units = kj_code_lookup (KJ_CODE_UNITS, units);
   if (treatment_start != NULL)
     {
