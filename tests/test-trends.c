@@ -202,6 +202,9 @@ test_trends_units (void)
   set_profile ("km", NULL);
   kilometres = page_texts ();
   g_assert_nonnull (strstr (kilometres, " km"));
+  /* Week by Week: milligrams per drug, never of different drugs added together */
+  g_assert_true (g_regex_match_simple ("\\n(Ibuprofen|Naproxen|Paracetamol|Aspirin|Diclofenac)[a-z ]* [0-9]+ mg",
+                                       kilometres, 0, 0));
   g_assert_false (g_regex_match (plural, kilometres, 0, NULL));
 }
 
