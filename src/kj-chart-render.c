@@ -380,7 +380,8 @@ compute_layout (cairo_t           *cr,
   if (worst)
     add_legend (l, LEGEND_WHISKER, _("Worst pain of the day"));
   add_legend (l, LEGEND_LINE, _("7-day average"));
-  if (!isnan (data->baseline))
+  /* the bands' values, when the band is on the chart */
+  if (!isnan (data->baseline) && data->t0 != G_MININT && data->t0 + 6 >= 0 && data->t0 < (int) data->n_days)
     {
       g_autofree char *text = g_strdup_printf (_("First week of treatment: %.1f"), data->baseline);
 

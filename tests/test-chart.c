@@ -260,6 +260,7 @@ test_chart_labels (void)
         g_assert_true (has_label (placement, "Worst pain of the day"));
         g_assert_true (has_label (placement, "Treatment on that day"));
         g_assert_true (has_label (placement, "Last 7 days: "));
+        g_assert_true (has_label (placement, "First week of treatment: "));
         g_assert_true (has_label (placement, "Treatment start"));
         g_assert_true (has_label (placement, u ? "Distance run a week (mi)" : "Distance run a week (km)"));
         g_assert_true (has_label (placement, u ? "mi" : "km"));
