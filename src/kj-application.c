@@ -7,10 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "kj-application.h"
 #include "kj-backup.h"
+#include "kj-demo.h"
 #include "kj-window.h"
 
 struct _KjApplication
@@ -22,6 +25,8 @@ struct _KjApplication
   GError         *open_error;
   guint           logout_cookie;  /* the session is asked to wait for an edit */
   guint           logout_retry;
+  gboolean        demo;           /* a --demo journal: its folder goes when the app does */
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (KjApplication, kj_application, ADW_TYPE_APPLICATION)
@@ -193,6 +198,17 @@ start_daily_backup (KjApplication *self)
   g_task_run_in_thread (task, backup_thread);
 }
 
+static gboolean
+quit_on_signal (gpointer data)
+{
+  KjApplication *self = data;
+
+  flush_windows (self);
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 kj_application_startup (GApplication *app)
 {
@@ -222,8 +238,42 @@ kj_application_startup (GApplication *app)
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)
     g_message ("%s", self->open_error->message);
-  else if (!kj_store_is_empty (self->store))
+  else if (!self->demo && !kj_store_is_empty (self->store))
     start_daily_backup (self);
+
+  /* a demo that is told to stop (Ctrl+C, kill) still removes its folder */
+  if (self->demo)
+    {
+      self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_on_signal, self);
+      self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_on_signal, self);
+      self->signal_sources[2] = g_unix_signal_add (SIGHUP, quit_on_signal, self);
+    }
+}
+
+/* A demo journal is not kept: the windows go, the journal is closed, and its
+ * temporary folder (journal, logs, anything else in it) is removed. */
+static void
+kj_application_shutdown (GApplication *app)
+{
+  KjApplication *self = KJ_APPLICATION (app);
+  GList *windows;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+
+  if (self->demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+        gtk_window_destroy (windows->data);
+      g_clear_object (&self->store);
+
+      if (!kj_demo_remove_folder (self->db_path, &error))
+        g_warning ("Could not remove the demo journal: %s", error->message);
+    }
+
+  G_APPLICATION_CLASS (kj_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -246,6 +296,8 @@ kj_application_finalize (GObject *object)
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_handle_id (&self->logout_retry, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_OBJECT_CLASS (kj_application_parent_class)->finalize (object);
 }
@@ -299,6 +351,7 @@ kj_application_class_init (KjApplicationClass *klass)
 
   app_class->startup = kj_application_startup;
   app_class->activate = kj_application_activate;
+  app_class->shutdown = kj_application_shutdown;
 
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
@@ -379,4 +432,29 @@ kj_application_get_open_error (KjApplication *self)
   g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
 
   return self->open_error;
+}
+
+/**
+ * kj_application_set_demo:
+ * @demo: whether the journal is a --demo journal
+ *
+ * A demo journal lives in a temporary folder of its own, which is removed
+ * when the application shuts down; its windows say that nothing is kept.
+ * Set before the application runs.
+ */
+void
+kj_application_set_demo (KjApplication *self,
+                         gboolean       demo)
+{
+  g_return_if_fail (KJ_IS_APPLICATION (self));
+
+  self->demo = !!demo;
+}
+
+gboolean
+kj_application_is_demo (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
 }

@@ -19,5 +19,8 @@ const char    *kj_application_get_db_path  (KjApplication *self);
 KjStore       *kj_application_get_store    (KjApplication *self);
 const GError  *kj_application_get_open_error (KjApplication *self);
 gboolean       kj_application_is_inhibiting_logout (KjApplication *self);
+void           kj_application_set_demo     (KjApplication *self,
+                                            gboolean       demo);
+gboolean       kj_application_is_demo      (KjApplication *self);
 
 G_END_DECLS

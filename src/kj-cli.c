@@ -334,7 +334,7 @@ make_demo_journal (GError **error)
   g_autoptr(KjJournal) journal = NULL;
   g_autoptr(KjStore) store = NULL;
 
-  if (!(dir = g_dir_make_tmp ("knee-journal-demo-XXXXXX", error)))
+  if (!(dir = g_dir_make_tmp (KJ_DEMO_FOLDER_TEMPLATE, error)))
     return NULL;
 
   path = g_build_filename (dir, "journal.db", NULL);
@@ -342,7 +342,11 @@ make_demo_journal (GError **error)
 
   if (!(store = kj_store_open (path, error)) ||
       !kj_store_import (store, journal, NULL, error))
-    return NULL;
+    {
+      g_clear_object (&store);
+      kj_demo_remove_folder (path, NULL);
+      return NULL;
+    }
 
   return g_steal_pointer (&path);
 }
@@ -350,16 +354,19 @@ make_demo_journal (GError **error)
 /**
  * kj_cli_run:
  * @gui_db_path: (out): the journal the GUI is to open, when it returns %FALSE
+ * @demo: (out): whether that journal is a --demo journal in a temporary
+ *   folder, which the GUI removes when it quits
  * @exit_status: (out): the exit status, when it returns %TRUE
  *
  * Returns: %TRUE when the command line has been handled and the program
  *   should exit with @exit_status; %FALSE when the GUI should start
  */
 gboolean
-kj_cli_run (int     argc,
-            char  **argv,
-            char  **gui_db_path,
-            int    *exit_status)
+kj_cli_run (int        argc,
+            char     **argv,
+            char     **gui_db_path,
+            gboolean  *demo,
+            int       *exit_status)
 {
   g_auto(Options) options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
@@ -407,9 +414,11 @@ kj_cli_run (int     argc,
   };
 
   g_return_val_if_fail (gui_db_path != NULL, TRUE);
+  g_return_val_if_fail (demo != NULL, TRUE);
   g_return_val_if_fail (exit_status != NULL, TRUE);
 
   *gui_db_path = NULL;
+  *demo = FALSE;
   *exit_status = KJ_EXIT_OK;
 
   context = g_option_context_new (NULL);
@@ -521,6 +530,7 @@ kj_cli_run (int     argc,
           *exit_status = fail (error->message);
           return TRUE;
         }
+      *demo = TRUE;
 
       return FALSE;
     }

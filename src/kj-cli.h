@@ -17,6 +17,7 @@ char     *kj_cli_resolve_db_path (const char  *option,
 gboolean  kj_cli_run             (int          argc,
                                   char       **argv,
                                   char       **gui_db_path,
+                                  gboolean    *demo,
                                   int         *exit_status);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <math.h>
+#include <string.h>
 
 #include "kj-demo.h"
 
@@ -161,4 +163,66 @@ kj_demo_journal (const char *last_date)
     }
 
   return journal;
+}
+
+/* Deletes @file and, for a folder, everything in it; symbolic links are
+ * deleted, never followed. */
+static gboolean
+delete_tree (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, error);
+      if (children == NULL)
+        return FALSE;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, error) && info != NULL)
+        if (!delete_tree (child, error))
+          return FALSE;
+    }
+
+  return g_file_delete (file, NULL, error);
+}
+
+/**
+ * kj_demo_remove_folder:
+ * @journal_path: the demo journal, `<tmp>/knee-journal-demo-XXXXXX/journal.db`
+ *
+ * Removes the temporary folder of a demo journal with everything in it (the
+ * journal, its log files and backups). A journal that is not in such a
+ * folder is left alone. A folder already gone is no error.
+ */
+gboolean
+kj_demo_remove_folder (const char  *journal_path,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (journal_path != NULL, FALSE);
+
+  dir = g_path_get_dirname (journal_path);
+  base = g_path_get_basename (dir);
+  if (strncmp (base, KJ_DEMO_FOLDER_TEMPLATE, strlen (KJ_DEMO_FOLDER_TEMPLATE) - strlen ("XXXXXX")) != 0 ||
+      strlen (base) != strlen (KJ_DEMO_FOLDER_TEMPLATE))
+    return TRUE;
+
+  folder = g_file_new_for_path (dir);
+  if (!delete_tree (folder, &local_error) && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }

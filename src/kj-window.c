@@ -32,6 +32,7 @@ struct _KjWindow
 
   /* template widgets */
   GtkInfoBar           *damage_bar;
+  GtkInfoBar           *demo_bar;
   GtkLabel             *damage_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -1025,6 +1026,14 @@ kj_window_notify_application (KjWindow   *self,
   kj_trends_page_set_store (self->trends_page, store);
   set_busy (self, FALSE);
 
+  /* a demo says so: nothing entered in it is kept */
+  if (app != NULL && kj_application_is_demo (KJ_APPLICATION (app)))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Knee Journal (Demo)"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo journal — nothing you enter is kept"));
+      gtk_widget_set_visible (GTK_WIDGET (self->demo_bar), TRUE);
+    }
+
   update_damage (self);
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
@@ -1125,6 +1134,7 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, damage_bar);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, demo_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, damage_label);
   gtk_widget_class_bind_template_callback (widget_class, kj_window_damage_details);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);

@@ -9,6 +9,7 @@
 
 #include "kj-application.h"
 #include "kj-cli.h"
+#include "kj-demo.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   char *app_argv[] = { argv[0], NULL };
   const char *localedir = g_getenv ("KJ_LOCALEDIR");
+  gboolean demo = FALSE;
   int status;
 
   /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
@@ -35,10 +37,19 @@ main (int   argc,
 
   /* The headless options (DESIGN §7) are handled here, before GTK is
    * touched, so that they work without a display and exit 0/1/2. */
-  if (kj_cli_run (argc, argv, &db_path, &status))
+  if (kj_cli_run (argc, argv, &db_path, &demo, &status))
     return status;
 
   app = kj_application_new (db_path);
+  kj_application_set_demo (app, demo);
 
-  return g_application_run (G_APPLICATION (app), 1, app_argv);
+  status = g_application_run (G_APPLICATION (app), 1, app_argv);
+
+  /* the application removes a demo's folder when it shuts down; this is
+   * for a run that ended before it started up */
+  g_clear_object (&app);
+  if (demo)
+    kj_demo_remove_folder (db_path, NULL);
+
+  return status;
 }
