@@ -434,6 +434,15 @@ grid_cell (GtkGrid    *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
   gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
+  /* the medicines of a week ("Ibuprofen 1200 mg, Naproxen 440 mg") wrap
+   * rather than widen the table, and with it the whole window */
+  if (column == 4 && !heading)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+    }
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
