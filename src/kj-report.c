@@ -554,6 +554,88 @@ write_chart (Writer *w,
   w->y += height + 10;
 }
 
+/* The report's key numbers for the period, one per line */
+static char *
+key_numbers_text (Report *r)
+{
+  guint n_kinds, treatment_counts[32] = { 0 };
+  const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autoptr(GString) by_kind = g_string_new (NULL);
+  g_autoptr(GString) medication = g_string_new (NULL);
+  guint n_drugs;
+  const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
+  g_autofree char *total = NULL;
+  g_autofree char *longest_text = NULL;
+  double km = 0, longest = 0;
+  guint n_loads = 0;
+
+  for (guint i = 0; i < r->treatments->len; i++)
+    {
+      const KjTreatment *t = g_ptr_array_index (r->treatments, i);
+
+      for (guint c = 0; c < n_kinds; c++)
+        if (g_str_equal (kinds[c].code, t->kind))
+          treatment_counts[c]++;
+    }
+
+  /* each drug on its own: milligrams of different drugs do not add up */
+  for (guint d = 0; d < n_drugs; d++)
+    {
+      g_autoptr(GHashTable) drug_days = g_hash_table_new (g_str_hash, g_str_equal);
+      int mg = 0;
+
+      for (guint i = 0; i < r->treatments->len; i++)
+        {
+          const KjTreatment *t = g_ptr_array_index (r->treatments, i);
+
+          if (g_strcmp0 (t->drug, drugs[d].code) != 0)
+            continue;
+          g_hash_table_add (drug_days, (gpointer) t->date);
+          mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
+        }
+      if (g_hash_table_size (drug_days) == 0)
+        continue;
+      g_string_append (medication, medication->len ? ", " : "");
+      /* Translators: a drug in the report's key numbers, “Ibuprofen 2400 mg on 3 days” */
+      g_string_append_printf (medication, ngettext ("%s %d mg on %u day", "%s %d mg on %u days",
+                                                    g_hash_table_size (drug_days)),
+                              _(drugs[d].label), mg, g_hash_table_size (drug_days));
+    }
+  for (guint c = 0; c < n_kinds; c++)
+    if (treatment_counts[c] > 0)
+      g_string_append_printf (by_kind, "%s%s %u", by_kind->len ? ", " : "", _(kinds[c].label), treatment_counts[c]);
+
+  for (guint i = 0; i < r->runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (r->runs, i);
+
+      km += run->distance_km;
+      longest = MAX (longest, run->distance_km);
+    }
+
+  for (guint i = 0; i < r->assessment->load_warnings->len; i++)
+    n_loads += in_period (r, g_array_index (r->assessment->load_warnings, KjLoadWarning, i).date);
+
+  g_string_append_printf (numbers, _("Days logged: %u"), r->days->len);
+  g_string_append_c (numbers, '\n');
+  g_string_append_printf (numbers, _("Treatments: %s"), by_kind->len ? by_kind->str : _("none"));
+  g_string_append_c (numbers, '\n');
+  g_string_append_printf (numbers, _("Medication: %s"), medication->len ? medication->str : _("none"));
+  g_string_append_c (numbers, '\n');
+  total = kj_format_distance (km, r->units);
+  longest_text = kj_format_distance (longest, r->units);
+  /* Translators: “Running: 12 runs, 84.0 km, longest 12.5 km” */
+  g_string_append_printf (numbers, ngettext ("Running: %u run, %s, longest %s", "Running: %u runs, %s, longest %s",
+                                             r->runs->len),
+                          r->runs->len, total, longest_text);
+  g_string_append_c (numbers, '\n');
+  g_string_append_printf (numbers, _("Running-load warnings: %u"), n_loads);
+
+
+  return g_string_free (g_steal_pointer (&numbers), FALSE);
+}
+
 static void
 write_map_and_numbers (Writer *w,
                        Report *r)
@@ -564,6 +646,11 @@ write_map_and_numbers (Writer *w,
   double max = 0, map_w = 92, map_h = 140, top, left_h, right_y;
   guint n_maps = 0;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *numbers = NULL;
+  g_autoptr(PangoLayout) numbers_label = NULL;
+  g_autoptr(PangoLayout) numbers_body = NULL;
+  double column_x, numbers_h;
+  gboolean beside;
 
   for (guint i = 0; i < r->days->len; i++)
     {
@@ -584,7 +671,16 @@ write_map_and_numbers (Writer *w,
     sides[g_strcmp0 (r->journal->profile->affected_side, "left") == 0 ? 0 : 1] = TRUE;
 
   n_maps = 2 * (sides[0] + sides[1]);
-  ensure_space (w, map_h + 40);
+  column_x = w->x + n_maps * (map_w + 4) + 12;
+  numbers = key_numbers_text (r);
+  numbers_label = make_layout (w, w->bold, _("Key numbers"), w->x + w->width - column_x);
+  numbers_body = make_layout (w, w->body, numbers, w->x + w->width - column_x);
+
+  /* The key numbers go beside the maps when both fit on this page, or when
+   * they are no taller than the maps; else below them, across the page. */
+  numbers_h = layout_height (numbers_label) + 4 + layout_height (numbers_body) + 8;
+  beside = numbers_h <= map_h + 40 || w->y + numbers_h <= w->bottom;
+  ensure_space (w, beside ? MAX (map_h + 40, numbers_h) : map_h + 40);
   top = w->y;
 
   /* where it hurt: shaded by how often each place was marked */
@@ -642,96 +738,18 @@ write_map_and_numbers (Writer *w,
                                   s == KJ_SIDE_LEFT ? _("left") : _("right"), weights[s][i]);
         }
 
-  /* the right column: key numbers */
+  /* the right column: key numbers, drawn beside the maps */
   right_y = top;
-  {
-    double column_x = w->x + n_maps * (map_w + 4) + 12;
-    double column_w = w->x + w->width - column_x;
-    guint n_kinds, treatment_counts[32] = { 0 };
-    const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
-    g_autoptr(GString) numbers = g_string_new (NULL);
-    g_autoptr(GString) by_kind = g_string_new (NULL);
-    g_autoptr(GString) medication = g_string_new (NULL);
-    guint n_drugs;
-    const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
-    g_autofree char *total = NULL;
-    g_autofree char *longest_text = NULL;
-    double km = 0, longest = 0;
-    g_autoptr(PangoLayout) label = make_layout (w, w->bold, _("Key numbers"), column_w);
-    g_autoptr(PangoLayout) body = NULL;
-    guint n_loads = 0;
-
-    for (guint i = 0; i < r->treatments->len; i++)
-      {
-        const KjTreatment *t = g_ptr_array_index (r->treatments, i);
-
-        for (guint c = 0; c < n_kinds; c++)
-          if (g_str_equal (kinds[c].code, t->kind))
-            treatment_counts[c]++;
-      }
-
-    /* each drug on its own: milligrams of different drugs do not add up */
-    for (guint d = 0; d < n_drugs; d++)
-      {
-        g_autoptr(GHashTable) drug_days = g_hash_table_new (g_str_hash, g_str_equal);
-        int mg = 0;
-
-        for (guint i = 0; i < r->treatments->len; i++)
-          {
-            const KjTreatment *t = g_ptr_array_index (r->treatments, i);
-
-            if (g_strcmp0 (t->drug, drugs[d].code) != 0)
-              continue;
-            g_hash_table_add (drug_days, (gpointer) t->date);
-            mg += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
-          }
-        if (g_hash_table_size (drug_days) == 0)
-          continue;
-        g_string_append (medication, medication->len ? ", " : "");
-        /* Translators: a drug in the report's key numbers, “Ibuprofen 2400 mg on 3 days” */
-        g_string_append_printf (medication, ngettext ("%s %d mg on %u day", "%s %d mg on %u days",
-                                                      g_hash_table_size (drug_days)),
-                                _(drugs[d].label), mg, g_hash_table_size (drug_days));
-      }
-    for (guint c = 0; c < n_kinds; c++)
-      if (treatment_counts[c] > 0)
-        g_string_append_printf (by_kind, "%s%s %u", by_kind->len ? ", " : "", _(kinds[c].label), treatment_counts[c]);
-
-    for (guint i = 0; i < r->runs->len; i++)
-      {
-        const KjRun *run = g_ptr_array_index (r->runs, i);
-
-        km += run->distance_km;
-        longest = MAX (longest, run->distance_km);
-      }
-
-    for (guint i = 0; i < r->assessment->load_warnings->len; i++)
-      n_loads += in_period (r, g_array_index (r->assessment->load_warnings, KjLoadWarning, i).date);
-
-    g_string_append_printf (numbers, _("Days logged: %u"), r->days->len);
-    g_string_append_c (numbers, '\n');
-    g_string_append_printf (numbers, _("Treatments: %s"), by_kind->len ? by_kind->str : _("none"));
-    g_string_append_c (numbers, '\n');
-    g_string_append_printf (numbers, _("Medication: %s"), medication->len ? medication->str : _("none"));
-    g_string_append_c (numbers, '\n');
-    total = kj_format_distance (km, r->units);
-    longest_text = kj_format_distance (longest, r->units);
-    /* Translators: “Running: 12 runs, 84.0 km, longest 12.5 km” */
-    g_string_append_printf (numbers, ngettext ("Running: %u run, %s, longest %s", "Running: %u runs, %s, longest %s",
-                                               r->runs->len),
-                            r->runs->len, total, longest_text);
-    g_string_append_c (numbers, '\n');
-    g_string_append_printf (numbers, _("Running-load warnings: %u"), n_loads);
-
-    cairo_set_source_rgb (w->cr, 0, 0, 0);
-    cairo_move_to (w->cr, column_x, right_y);
-    pango_cairo_show_layout (w->cr, label);
-    right_y += layout_height (label) + 4;
-    body = make_layout (w, w->body, numbers->str, column_w);
-    cairo_move_to (w->cr, column_x, right_y);
-    pango_cairo_show_layout (w->cr, body);
-    right_y += layout_height (body) + 8;
-  }
+  if (beside)
+    {
+      cairo_set_source_rgb (w->cr, 0, 0, 0);
+      cairo_move_to (w->cr, column_x, right_y);
+      pango_cairo_show_layout (w->cr, numbers_label);
+      right_y += layout_height (numbers_label) + 4;
+      cairo_move_to (w->cr, column_x, right_y);
+      pango_cairo_show_layout (w->cr, numbers_body);
+      right_y += layout_height (numbers_body) + 8;
+    }
 
   w->y = MAX (top + left_h, right_y);
 
@@ -740,6 +758,14 @@ write_map_and_numbers (Writer *w,
       g_autofree char *places = g_strdup_printf (_("Places marked, with the number of days: %s"), text->str);
 
       paragraph (w, w->body, places, 0, 8);
+    }
+
+  if (!beside)
+    {
+      /* the heading stays with the first lines */
+      ensure_space (w, layout_height (numbers_label) + 4 + MIN (layout_height (numbers_body), 60));
+      paragraph (w, w->bold, _("Key numbers"), 0, 4);
+      paragraph (w, w->body, numbers, 0, 8);
     }
 }
 

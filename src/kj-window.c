@@ -1030,7 +1030,7 @@ kj_window_notify_application (KjWindow   *self,
   if (app != NULL && kj_application_is_demo (KJ_APPLICATION (app)))
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Knee Journal (Demo)"));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo journal — nothing you enter is kept"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Demo journal"));
       gtk_widget_set_visible (GTK_WIDGET (self->demo_bar), TRUE);
     }
 

@@ -416,6 +416,61 @@ test_report_units (void)
   g_assert_null (strstr (km_text, " mi "));
 }
 
+/* Nothing of the body runs into the footer: every page has the same words
+ * below the footer's rule (pdftotext -bbox), whatever page 1 holds. The
+ * journal has many kinds of treatment and two drugs, so that the key numbers
+ * are long, in miles (a 70-day journal that ran over the footer before). */
+static void
+test_report_footer_clear (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 70, "mixed", "2026-11-01", NULL);
+  g_autofree char *path = kj_test_tmp_path ("footer.pdf");
+  g_autofree char *command = NULL;
+  g_autofree char *boxes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\"|<page ", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = TRUE, .as_of = "2026-11-01" };
+  const double rule_y = 841.89 - 48.0 - 28.0 + 4;
+  int status;
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  journal->profile->units = kj_code_lookup (KJ_CODE_UNITS, "mi");
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdftotext -bbox '%s' -", path);
+  g_assert_true (g_spawn_command_line_sync (command, &boxes, NULL, &status, &error));
+  g_assert_no_error (error);
+
+  for (g_regex_match (word, boxes, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+
+      if (y == NULL || y[0] == '\0')
+        {
+          guint zero = 0;
+
+          g_array_append_val (counts, zero);
+        }
+      else if (g_ascii_strtod (y, NULL) >= rule_y && counts->len > 0)
+        g_array_index (counts, guint, counts->len - 1)++;
+    }
+
+  g_assert_cmpuint (counts->len, >=, 3);
+  for (guint i = 1; i < counts->len; i++)
+    {
+      g_test_message ("page %u: %u words below the rule, page 1: %u", i + 1, g_array_index (counts, guint, i),
+                      g_array_index (counts, guint, 0));
+      g_assert_cmpuint (g_array_index (counts, guint, i), ==, g_array_index (counts, guint, 0));
+    }
+}
+
 /* The words of a table head are never split over lines, in German either. */
 static void
 test_report_german_headers (void)
@@ -498,6 +553,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report/two-weeks", test_report_two_weeks);
+  g_test_add_func ("/report/footer-clear", test_report_footer_clear);
   g_test_add_func ("/report/year", test_report_year);
   g_test_add_func ("/report/errors", test_report_errors);
   g_test_add_func ("/report/demo-pages", test_report_demo_pages);
