@@ -1,4 +1,4 @@
-/* kj-cli.c — the command line of DESIGN §7
+/* kj-cli.c — the command line of doc/command-line.md
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

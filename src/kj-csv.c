@@ -1,4 +1,4 @@
-/* kj-csv.c — the one-row-per-day CSV export of DESIGN §8 (RFC 4180)
+/* kj-csv.c — the one-row-per-day CSV export of doc/journal-format.md, “CSV” (RFC 4180)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

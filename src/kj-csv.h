@@ -1,4 +1,4 @@
-/* kj-csv.h — the one-row-per-day CSV export of DESIGN §8
+/* kj-csv.h — the one-row-per-day CSV export of doc/journal-format.md, “CSV”
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -5,7 +5,7 @@
  * The one place that turns a stored kilometre or metre into text. Every page,
  * dialog, the chart, the report and `--summary` call it, so that a journal
  * kept in miles shows miles (and descents in feet) everywhere. The journal
- * JSON and `--summary-json` stay in kilometres and metres (DESIGN §8).
+ * JSON and `--summary-json` stay in kilometres and metres (doc/assessment.md, “Units”).
  */
 #define G_LOG_DOMAIN "knee-journal-format"
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define KJ_KM_PER_MILE   1.609344
 #define KJ_METRES_PER_FOOT 0.3048
 
-/* The profile's `units` (DESIGN §4: display only, storage is always km) */
+/* The profile's `units` (doc/data-model.md, “Profile”: display only, storage is always km) */
 typedef enum
 {
   KJ_UNITS_KM,

@@ -1,4 +1,4 @@
-/* kj-json.c — read and write the journal JSON of DESIGN §8 with json-glib
+/* kj-json.c — read and write the journal JSON of doc/journal-format.md, “Journal JSON” with json-glib
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

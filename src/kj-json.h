@@ -1,4 +1,4 @@
-/* kj-json.h — the journal JSON of DESIGN §8
+/* kj-json.h — the journal JSON of doc/journal-format.md, “Journal JSON”
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* kj-preferences-window.h — the profile of DESIGN §4: name, knee, dates, review weeks, units
+/* kj-preferences-window.h — the profile of doc/data-model.md, “Profile”: name, knee, dates, review weeks, units
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* kj-region.c — the knee regions of DESIGN §5: one table of shapes and a pure hit test
+/* kj-region.c — the knee regions of doc/data-model.md, “Knee regions”: one table of shapes and a pure hit test
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

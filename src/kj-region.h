@@ -1,4 +1,4 @@
-/* kj-region.h — the knee regions of DESIGN §5: codes, views and shapes
+/* kj-region.h — the knee regions of doc/data-model.md, “Knee regions”: codes, views and shapes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* kj-report.h — the doctor's report of DESIGN §9: a PDF made with cairo and Pango
+/* kj-report.h — the doctor's report of doc/report.md: a PDF made with cairo and Pango
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

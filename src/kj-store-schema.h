@@ -4,7 +4,7 @@
  *
  * Every step migrates from version N to N + 1 inside the migration transaction.
  * Never edit a step that has shipped: add a new one and raise KJ_STORE_SCHEMA_VERSION.
- * The CHECK constraints mirror the value ranges of DESIGN §4 so that not even a
+ * The CHECK constraints mirror the value ranges of doc/data-model.md so that not even a
  * buggy caller can store an impossible value.
  */
 #pragma once

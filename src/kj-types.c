@@ -310,7 +310,7 @@ kj_drug_is_oral (const char *drug)
   return drug != NULL && g_strcmp0 (drug, "diclofenac-gel") != 0;
 }
 
-/* The over-the-counter daily maximum of DESIGN §4, or 0 when there is none. */
+/* The over-the-counter daily maximum of doc/data-model.md, “Medication”, or 0 when there is none. */
 int
 kj_drug_daily_max_mg (const char *drug)
 {

@@ -35,7 +35,7 @@ main (int   argc,
   g_set_prgname ("knee-journal");
   g_set_application_name (_("Knee Journal"));
 
-  /* The headless options (DESIGN §7) are handled here, before GTK is
+  /* The headless options (doc/command-line.md) are handled here, before GTK is
    * touched, so that they work without a display and exit 0/1/2. */
   if (kj_cli_run (argc, argv, &db_path, &demo, &status))
     return status;

@@ -1,4 +1,4 @@
-/* bench-io.c — import, export and reading on the 10-year journal (DESIGN §10)
+/* bench-io.c — import, export and reading on the 10-year journal (doc/testing.md, “Test and benchmark data”)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

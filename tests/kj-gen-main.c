@@ -1,4 +1,4 @@
-/* kj-gen-main.c — kj-gen: write a generated journal JSON (DESIGN §10)
+/* kj-gen-main.c — kj-gen: write a generated journal JSON (doc/testing.md, “Test and benchmark data”)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

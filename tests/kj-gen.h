@@ -1,4 +1,4 @@
-/* kj-gen.h — the deterministic journal generator of DESIGN §10
+/* kj-gen.h — the deterministic journal generator of doc/testing.md, “Test and benchmark data”
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* test-cli.c — the built knee-journal binary, run as a subprocess for each option of DESIGN §7
+/* test-cli.c — the built knee-journal binary, run as a subprocess for each option of doc/command-line.md
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -42,7 +42,7 @@ import_text (KjStore       *store,
 static void
 test_json_example_of_design (void)
 {
-  /* DESIGN §8, verbatim but for the ids */
+  /* doc/journal-format.md, “Journal JSON”, verbatim but for the ids */
   const char *text =
     "{ \"format\": \"knee-journal\", \"version\": 1,\n"
     "  \"profile\": { \"name\": \"\", \"affected_side\": \"right\", \"injury_date\": \"2026-03-02\",\n"

@@ -10,7 +10,7 @@
 #include "kj-region.h"
 #include "kj-types.h"
 
-/* DESIGN §5, in order */
+/* doc/data-model.md, “Knee regions”, in order */
 static const struct {
   const char *code;
   KjView      view;

@@ -1,4 +1,4 @@
-/* test-stats.c — every verdict rule of DESIGN §6 at its boundaries, and the numbers behind them
+/* test-stats.c — every verdict rule of doc/assessment.md, “Verdict” at its boundaries, and the numbers behind them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -728,7 +728,7 @@ test_stats_run_pain (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (runs, KjRunPain, 2).usual, (2.0 * 6 + 4) / 7, 1e-12);
 }
 
-/* The summary JSON has every key of DESIGN §8, with null for unknown numbers. */
+/* The summary JSON has every key of doc/journal-format.md, “Summary JSON”, with null for unknown numbers. */
 static void
 test_stats_json (void)
 {
