@@ -51,20 +51,10 @@ KjDayObject *
 kj_day_object_new (KjDay *day)
 {
   KjDayObject *self = g_object_new (KJ_TYPE_DAY_OBJECT, NULL);
-  gboolean red_flag = FALSE;
 
   self->day = day;
   self->has_entry = TRUE;
   self->folded_notes = g_utf8_casefold (day->notes ? day->notes : "", -1);
-
-  for (guint i = 0; i < day->symptoms->len; i++)
-    {
-      const char *symptom = g_ptr_array_index (day->symptoms, i);
-
-      red_flag |= kj_symptom_is_urgent (symptom) || g_str_equal (symptom, "giving-way") ||
-                  g_str_equal (symptom, "injury");
-    }
-  self->red_flag = red_flag;
 
   return self;
 }

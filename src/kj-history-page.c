@@ -17,6 +17,7 @@
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
+#include "kj-stats.h"
 
 #define N_KIND_ICONS 4
 #define BADGE_COLUMN_WIDTH 104
@@ -311,29 +312,26 @@ list_activated (GtkListView   *list_view,
 
 /* Loading */
 
-/* Persistent swelling: a swelling day that completes 3 swelling days in the 7 ending on it. */
+/* Each day's red flag by kj_stats_day_red_flags(), given the days before
+ * it; @objects are by date. */
 static void
-mark_persistent_swelling (GPtrArray *objects)
+mark_red_flags (GPtrArray *objects)
 {
+  g_autoptr(GPtrArray) days = g_ptr_array_sized_new (objects->len);
+  guint first = 0;
+
   for (guint i = 0; i < objects->len; i++)
+    g_ptr_array_add (days, (gpointer) kj_day_object_get_day (objects->pdata[i]));
+
+  for (guint i = 0; i < days->len; i++)
     {
-      const KjDay *day = kj_day_object_get_day (objects->pdata[i]);
-      guint n = 0;
+      const KjDay *day = g_ptr_array_index (days, i);
 
-      if (!kj_day_has_code (day->symptoms, "swelling"))
-        continue;
-
-      for (guint j = i + 1; j-- > 0;)
-        {
-          const KjDay *other = kj_day_object_get_day (objects->pdata[j]);
-
-          if (kj_date_diff (other->date, day->date) > 6)
-            break;
-          n += kj_day_has_code (other->symptoms, "swelling");
-        }
-
-      if (n >= 3)
-        kj_day_object_set_red_flag (objects->pdata[i], TRUE);
+      while (kj_date_diff (((KjDay *) g_ptr_array_index (days, first))->date, day->date) > 6)
+        first++;
+      kj_day_object_set_red_flag (objects->pdata[i],
+                                  kj_stats_day_red_flags (day, (KjDay *const *) days->pdata + first, i - first,
+                                                          NULL) != KJ_RED_FLAG_NONE);
     }
 }
 
@@ -428,7 +426,7 @@ kj_history_page_load (KjHistoryPage *self)
   if (objects->len > days->len)
     g_ptr_array_sort (objects, compare_dates);
 
-  mark_persistent_swelling (objects);
+  mark_red_flags (objects);
 
   /* newest first */
   for (guint i = 0, j = objects->len ? objects->len - 1 : 0; i < j; i++, j--)

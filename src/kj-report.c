@@ -1,4 +1,4 @@
-/* kj-report.c — the doctor's report of DESIGN §9: a PDF made with cairo and Pango
+/* kj-report.c — the doctor's report of doc/report.md: a PDF made with cairo and Pango
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -1001,17 +1001,6 @@ describe_run_pain (const KjRunPain *rp)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static int
-compare_rise (gconstpointer a,
-              gconstpointer b)
-{
-  const KjRunPain *x = a, *y = b;
-  double rx = x->next_day != KJ_UNSET && !isnan (x->usual) ? x->next_day - x->usual : -G_MAXDOUBLE;
-  double ry = y->next_day != KJ_UNSET && !isnan (y->usual) ? y->next_day - y->usual : -G_MAXDOUBLE;
-
-  return (ry > rx) - (ry < rx);
-}
-
 static void
 write_running_and_pain (Writer *w,
                         Report *r)
@@ -1065,8 +1054,7 @@ write_running_and_pain (Writer *w,
       paragraph (w, w->body, loads->str, 0, 6);
     }
 
-  worst = g_array_copy (runs);
-  g_array_sort (worst, compare_rise);
+  worst = kj_stats_runs_by_next_day_rise (runs);
   for (guint i = 0; i < worst->len && shown < 5; i++)
     {
       const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
@@ -1075,8 +1063,6 @@ write_running_and_pain (Writer *w,
       g_autofree char *pain = NULL;
       const char *cells[5];
 
-      if (rp->next_day == KJ_UNSET || isnan (rp->usual) || rp->next_day <= rp->usual)
-        continue;
       if (shown == 0)
         {
           paragraph (w, w->bold, _("The runs followed by the most pain"), 0, 2);

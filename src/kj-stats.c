@@ -1,4 +1,4 @@
-/* kj-stats.c — the assessment of DESIGN §6: is conservative treatment working?
+/* kj-stats.c — the assessment of doc/assessment.md: is conservative treatment working?
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -27,7 +27,7 @@
  *
  * Units: kj_assessment_to_text() (--summary) writes distances in the
  * journal's unit (km or miles, via kj-format); kj_assessment_to_json()
- * (--summary-json, DESIGN §8) always in km and metres.
+ * (--summary-json, doc/journal-format.md, “Summary JSON”) always in km and metres.
  */
 #define G_LOG_DOMAIN "knee-journal-stats"
 
@@ -233,57 +233,117 @@ compare_red_flags (gconstpointer a,
   return c != 0 ? c : strcmp (x->symptom, y->symptom);
 }
 
-/* Every red flag of DESIGN §4 up to @to, by date. */
+/* Persistent swelling: @date, a swelling day, completes 3 swelling days
+ * within the 7 days ending on it; each earlier date counts once. */
+static gboolean
+completes_persistent_swelling (int           date,
+                               KjDay *const *before,
+                               guint         n_before)
+{
+  gboolean seen[6] = { FALSE };
+  guint n = 1;
+
+  for (guint i = 0; i < n_before; i++)
+    {
+      int k = date - jd (before[i]->date);
+
+      if (k >= 1 && k <= 6 && !seen[k - 1] && kj_day_has_code (before[i]->symptoms, "swelling"))
+        {
+          seen[k - 1] = TRUE;
+          n++;
+        }
+    }
+
+  return n >= 3;
+}
+
+/**
+ * kj_stats_day_red_flags:
+ * @day: the day
+ * @before: (array length=n_before): days of any dates, in any order; only
+ *   those of the six days before @day count
+ * @n_before: their number
+ * @flags: (nullable): a #KjRedFlag array that @day's flags are added to, in
+ *   the order of its symptoms
+ *
+ * The red flags (doc/data-model.md, “Red flags”) of one day: the one rule behind the Today page,
+ * History's filter and the assessment (kj_stats_red_flags(), and so Trends,
+ * the chart, the report and --summary). Locking, fever and not bearing
+ * weight are urgent; giving way, an injury, and swelling that completes 3
+ * swelling days within the 7 days ending on it are "soon".
+ *
+ * Returns: the most serious of the day's flags
+ */
+KjRedFlagLevel
+kj_stats_day_red_flags (const KjDay  *day,
+                        KjDay *const *before,
+                        guint         n_before,
+                        GArray       *flags)
+{
+  KjRedFlagLevel level = KJ_RED_FLAG_NONE;
+  int d;
+
+  g_return_val_if_fail (day != NULL, KJ_RED_FLAG_NONE);
+  g_return_val_if_fail (before != NULL || n_before == 0, KJ_RED_FLAG_NONE);
+
+  d = jd (day->date);
+
+  for (guint s = 0; s < day->symptoms->len; s++)
+    {
+      const char *symptom = g_ptr_array_index (day->symptoms, s);
+      KjRedFlag flag = { .symptom = symptom };
+
+      if (kj_symptom_is_urgent (symptom))
+        flag.urgent = TRUE;
+      else if (g_str_equal (symptom, "giving-way") || g_str_equal (symptom, "injury"))
+        flag.urgent = FALSE;
+      else if (!g_str_equal (symptom, "swelling") || !completes_persistent_swelling (d, before, n_before))
+        continue;
+
+      level = MAX (level, flag.urgent ? KJ_RED_FLAG_URGENT : KJ_RED_FLAG_SOON);
+      if (flags != NULL)
+        {
+          g_strlcpy (flag.date, day->date, sizeof flag.date);
+          g_array_append_val (flags, flag);
+        }
+    }
+
+  return level;
+}
+
+static int
+compare_day_dates (gconstpointer a,
+                   gconstpointer b)
+{
+  const KjDay *x = *(KjDay **) a, *y = *(KjDay **) b;
+
+  return strcmp (x->date, y->date);
+}
+
+/* Every red flag of doc/data-model.md, “Red flags” up to @to, by date: kj_stats_day_red_flags()
+ * of each day given the days before it. */
 GArray *
 kj_stats_red_flags (GPtrArray  *days,
                     const char *to)
 {
   GArray *flags = g_array_new (FALSE, FALSE, sizeof (KjRedFlag));
-  g_autoptr(GHashTable) swelling = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (days->len);
   int last = jd (to);
+  guint first = 0;
 
   for (guint i = 0; i < days->len; i++)
-    {
-      const KjDay *day = g_ptr_array_index (days, i);
+    if (jd (((KjDay *) g_ptr_array_index (days, i))->date) <= last)
+      g_ptr_array_add (sorted, g_ptr_array_index (days, i));
+  g_ptr_array_sort (sorted, compare_day_dates);
 
-      if (jd (day->date) <= last && kj_day_has_code (day->symptoms, "swelling"))
-        g_hash_table_add (swelling, GINT_TO_POINTER (jd (day->date)));
-    }
-
-  for (guint i = 0; i < days->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const KjDay *day = g_ptr_array_index (days, i);
+      const KjDay *day = g_ptr_array_index (sorted, i);
       int d = jd (day->date);
 
-      if (d > last)
-        continue;
-
-      for (guint s = 0; s < day->symptoms->len; s++)
-        {
-          const char *symptom = g_ptr_array_index (day->symptoms, s);
-          KjRedFlag flag = { .symptom = symptom };
-
-          g_strlcpy (flag.date, day->date, sizeof flag.date);
-
-          if (kj_symptom_is_urgent (symptom))
-            flag.urgent = TRUE;
-          else if (g_str_equal (symptom, "giving-way") || g_str_equal (symptom, "injury"))
-            flag.urgent = FALSE;
-          else if (g_str_equal (symptom, "swelling"))
-            {
-              /* persistent: this swelling day completes 3 in the 7 days ending on it */
-              int n = 0;
-
-              for (int k = d - 6; k <= d; k++)
-                n += g_hash_table_contains (swelling, GINT_TO_POINTER (k));
-              if (n < 3)
-                continue;
-            }
-          else
-            continue;
-
-          g_array_append_val (flags, flag);
-        }
+      while (jd (((KjDay *) g_ptr_array_index (sorted, first))->date) < d - 6)
+        first++;
+      kj_stats_day_red_flags (day, (KjDay *const *) sorted->pdata + first, i - first, flags);
     }
 
   g_array_sort (flags, compare_red_flags);
@@ -341,7 +401,7 @@ compare_run_points (gconstpointer a,
   return ((const RunPoint *) a)->day - ((const RunPoint *) b)->day;
 }
 
-/* The load warnings of DESIGN §6 up to @to, by date. */
+/* The load warnings of doc/assessment.md, “Load” up to @to, by date. */
 GArray *
 kj_stats_load_warnings (GPtrArray  *runs,
                         const char *to)
@@ -499,7 +559,7 @@ medication_day_new (const char *date,
  * @pending: (nullable): a treatment not stored yet, or being edited: it
  *   replaces the treatment with its id, or is added
  *
- * The day's medication by the rules of DESIGN §4: each drug's total against
+ * The day's medication by the rules of doc/data-model.md, “Medication”: each drug's total against
  * its over-the-counter maximum, and two different oral NSAIDs. The one rule
  * behind the Today page, the treatment dialog (before Add is pressed), the
  * medication warnings of the assessment, Trends, the report and --summary.
@@ -557,7 +617,7 @@ kj_medication_day_free (KjMedicationDay *day)
   g_free (day);
 }
 
-/* The medication warnings of DESIGN §4 up to @to, by date; each day's
+/* The medication warnings of doc/data-model.md, “Medication” up to @to, by date; each day's
  * totals come from medication_day_new(), the rule of kj_stats_medication_day(). */
 GArray *
 kj_stats_medication_warnings (GPtrArray  *treatments,
@@ -750,6 +810,46 @@ kj_stats_run_pain (GPtrArray  *days,
   g_array_sort (result, compare_run_pain);
 
   return result;
+}
+
+static int
+compare_next_day_rise (gconstpointer a,
+                       gconstpointer b)
+{
+  const KjRunPain *x = a, *y = b;
+  double rx = x->next_day - x->usual, ry = y->next_day - y->usual;
+
+  return (ry > rx) - (ry < rx);
+}
+
+/**
+ * kj_stats_runs_by_next_day_rise:
+ * @runs: (element-type KjRunPain): from kj_stats_run_pain()
+ *
+ * The runs followed by more pain the next day than the usual level, the
+ * largest rise first (runs with the same rise by date): the one comparison
+ * behind Trends and the report.
+ *
+ * Returns: (transfer full) (element-type KjRunPain): those runs
+ */
+GArray *
+kj_stats_runs_by_next_day_rise (GArray *runs)
+{
+  GArray *rises;
+
+  g_return_val_if_fail (runs != NULL, NULL);
+
+  rises = g_array_new (FALSE, FALSE, sizeof (KjRunPain));
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
+
+      if (rp->next_day != KJ_UNSET && !isnan (rp->usual) && rp->next_day > rp->usual)
+        g_array_append_val (rises, *rp);
+    }
+  g_array_sort (rises, compare_next_day_rise);
+
+  return rises;
 }
 
 /* The assessment */
@@ -945,7 +1045,7 @@ build_message (const KjAssessment *a,
  * @days: the day entries, in any order
  * @as_of: the date to evaluate for
  *
- * Returns: (transfer full): the assessment of DESIGN §6
+ * Returns: (transfer full): the assessment of doc/assessment.md
  */
 KjAssessment *
 kj_assess (const KjProfile *profile,
@@ -1094,7 +1194,7 @@ add_number (JsonBuilder *builder,
 /**
  * kj_assessment_to_json:
  *
- * Returns: (transfer full): the summary JSON of DESIGN §8, ending with a newline
+ * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline
  */
 char *
 kj_assessment_to_json (const KjAssessment *a)

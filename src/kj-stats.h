@@ -1,4 +1,4 @@
-/* kj-stats.h — the assessment of DESIGN §6: is conservative treatment working?
+/* kj-stats.h — the assessment of doc/assessment.md: is conservative treatment working?
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -43,6 +43,14 @@ typedef struct
   gboolean    urgent;
 } KjRedFlag;
 
+/* The red flag of one day, as the Today page shows it: the most serious of its flags. */
+typedef enum
+{
+  KJ_RED_FLAG_NONE,
+  KJ_RED_FLAG_SOON,
+  KJ_RED_FLAG_URGENT,
+} KjRedFlagLevel;
+
 typedef struct
 {
   const char *type;         /* "long-run-spike" or "weekly-increase" */
@@ -69,7 +77,7 @@ typedef struct
   gboolean    over_limit;   /* total_mg > max_mg */
 } KjDrugTotal;
 
-/* One day's medication by the rules of DESIGN §4: the single place that adds doses up */
+/* One day's medication by the rules of doc/data-model.md, “Medication”: the single place that adds doses up */
 typedef struct
 {
   char        date[11];
@@ -124,6 +132,7 @@ GArray       *kj_stats_run_pain          (GPtrArray         *days,
                                           GPtrArray         *runs,
                                           const char        *from,
                                           const char        *to);
+GArray       *kj_stats_runs_by_next_day_rise (GArray        *runs);
 KjAssessment *kj_assess                  (const KjProfile   *profile,
                                           GPtrArray         *days,
                                           GPtrArray         *treatments,
@@ -141,6 +150,10 @@ double        kj_stats_theil_sen         (const double      *x,
 GArray       *kj_stats_rolling_mean      (GPtrArray         *days,
                                           const char        *from,
                                           const char        *to);
+KjRedFlagLevel kj_stats_day_red_flags    (const KjDay       *day,
+                                          KjDay *const      *before,
+                                          guint              n_before,
+                                          GArray            *flags);
 GArray       *kj_stats_red_flags         (GPtrArray         *days,
                                           const char        *to);
 GArray       *kj_stats_load_warnings     (GPtrArray         *runs,

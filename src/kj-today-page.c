@@ -229,47 +229,30 @@ kj_today_page_get_save_error (KjTodayPage *self)
 
 /* Red flags */
 
-static gboolean
-has_persistent_swelling (KjTodayPage *self)
-{
-  g_autoptr(GPtrArray) days = NULL;
-  char from[11];
-  guint n = 0;
-
-  if (!kj_day_has_code (self->day->symptoms, "swelling"))
-    return FALSE;
-
-  kj_date_add_days (self->date, -6, from);
-  days = kj_store_list_days (self->store, from, self->date, NULL);
-
-  for (guint i = 0; days != NULL && i < days->len; i++)
-    {
-      KjDay *day = g_ptr_array_index (days, i);
-
-      /* this day as it is on screen, not as it was stored */
-      if (g_str_equal (day->date, self->date))
-        continue;
-      n += kj_day_has_code (day->symptoms, "swelling");
-    }
-
-  return n + 1 >= 3;
-}
-
+/* The day's flag by kj_stats_day_red_flags(), given the six days before it
+ * as stored and this day as it is on screen; this only shows it. */
 static void
 update_red_flag (KjTodayPage *self)
 {
-  gboolean urgent = FALSE, soon = FALSE;
+  g_autoptr(GPtrArray) before = NULL;
+  KjRedFlagLevel level = KJ_RED_FLAG_NONE;
+  gboolean urgent, soon;
 
-  for (guint i = 0; self->day != NULL && i < self->day->symptoms->len; i++)
+  if (self->day != NULL)
     {
-      const char *symptom = g_ptr_array_index (self->day->symptoms, i);
+      char from[11], to[11];
 
-      urgent |= kj_symptom_is_urgent (symptom);
-      soon |= g_str_equal (symptom, "giving-way") || g_str_equal (symptom, "injury");
+      kj_date_add_days (self->date, -6, from);
+      kj_date_add_days (self->date, -1, to);
+      before = kj_store_list_days (self->store, from, to, NULL);
+      level = kj_stats_day_red_flags (self->day,
+                                      before != NULL ? (KjDay *const *) before->pdata : NULL,
+                                      before != NULL ? before->len : 0,
+                                      NULL);
     }
 
-  if (self->day != NULL && !urgent && !soon)
-    soon = has_persistent_swelling (self);
+  urgent = level == KJ_RED_FLAG_URGENT;
+  soon = level == KJ_RED_FLAG_SOON;
 
   if (urgent)
     {

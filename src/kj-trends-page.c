@@ -347,24 +347,13 @@ describe_run (const KjRunPain *rp,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static int
-compare_next_day_rise (gconstpointer a,
-                       gconstpointer b)
-{
-  const KjRunPain *x = a, *y = b;
-  double rx = x->next_day != KJ_UNSET && !isnan (x->usual) ? x->next_day - x->usual : -G_MAXDOUBLE;
-  double ry = y->next_day != KJ_UNSET && !isnan (y->usual) ? y->next_day - y->usual : -G_MAXDOUBLE;
-
-  return (ry > rx) - (ry < rx);
-}
-
 static void
 update_running (KjTrendsPage *self,
                 const char   *from)
 {
   const KjAssessment *a = self->assessment;
   g_autoptr(GArray) runs = kj_stats_run_pain (self->journal->days, self->journal->runs, from, self->today);
-  g_autoptr(GArray) worst = g_array_copy (runs);
+  g_autoptr(GArray) worst = kj_stats_runs_by_next_day_rise (runs);
   char month_ago[11];
   guint shown = 0;
 
@@ -379,15 +368,11 @@ update_running (KjTrendsPage *self,
       add_row (self->running_list, title, _("The average pain of the days that follow each kind of day"), NULL);
     }
 
-  g_array_sort (worst, compare_next_day_rise);
   for (guint i = 0; i < worst->len && shown < 5; i++)
     {
       const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
       g_autofree char *subtitle = NULL;
       g_autofree char *title = NULL;
-
-      if (rp->next_day == KJ_UNSET || isnan (rp->usual) || rp->next_day <= rp->usual)
-        continue;
 
       subtitle = describe_run (rp, self->units);
       /* Translators: “2026-03-14: pain rose to 6 the next day” */
