@@ -21,6 +21,7 @@
 #include "kj-cli.h"
 #include "kj-csv.h"
 #include "kj-demo.h"
+#include "kj-exchange.h"
 #include "kj-file.h"
 #include "kj-gpx.h"
 #include "kj-json.h"
@@ -172,7 +173,7 @@ run_import (KjStore         *store,
   g_autofree char *display = g_filename_display_name (file);
   KjImportStats stats;
 
-  if (!kj_store_import (store, journal, &stats, &error))
+  if (!kj_exchange_import (store, file, journal, &stats, &error))
     return fail (error->message);
 
   say (_("Imported “%s”:\n"), display);
@@ -230,18 +231,15 @@ run_export (KjStore    *store,
             const char *file,
             gboolean    csv)
 {
-  g_autoptr(KjJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
+  KjExportCounts counts;
+  gboolean written;
 
-  if (!(journal = kj_store_read_journal (store, &error)))
-    return fail (error->message);
-  warn_damage (store);
-
-  text = csv ? kj_csv_generate (journal, &length) : kj_json_generate (journal, &length);
-
-  if (!kj_file_write_atomic (file, kj_store_get_path (store), text, length, &error))
+  written = kj_exchange_export (store, file, csv ? KJ_EXCHANGE_CSV : KJ_EXCHANGE_JSON, &counts, &error);
+  /* the damaged records that the read left out, before the write's outcome */
+  if (counts.read)
+    warn_damage (store);
+  if (!written)
     return fail (error->message);
 
   if (!kj_file_is_stdout (file))
@@ -249,7 +247,7 @@ run_export (KjStore    *store,
       g_autofree char *display = g_filename_display_name (file);
 
       say (_("Exported %u days, %u treatments and %u runs to “%s”.\n"),
-               journal->days->len, journal->treatments->len, journal->runs->len, display);
+               counts.days, counts.treatments, counts.runs, display);
     }
 
   return KJ_EXIT_OK;
@@ -555,7 +553,7 @@ kj_cli_run (int        argc,
     }
 
   /* read and checked before the journal is opened: a bad file creates no journal */
-  if (options.import_json != NULL && !(import = kj_json_parse_import (options.import_json, path, &error)))
+  if (options.import_json != NULL && !(import = kj_exchange_read_import (options.import_json, path, &error)))
     {
       *exit_status = fail (error->message);
       return TRUE;

@@ -8,10 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "kj-csv.h"
-#include "kj-file.h"
+#include "kj-exchange.h"
 #include "kj-gpx.h"
-#include "kj-json.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
 #include "kj-today-page.h"
@@ -179,15 +177,13 @@ import_thread (GTask        *task,
 {
   g_autoptr(KjStore) store = NULL;
   IoJob *job = task_data;
-  g_autoptr(KjJournal) journal = NULL;
   g_autofree char *path = g_file_get_path (job->file);
   GError *error = NULL;
 
   if (!(store = open_task_store (task)))
     return;
 
-  if (!(journal = kj_json_parse_import (path, kj_store_get_path (store), &error)) ||
-      !kj_store_import (store, journal, &job->stats, &error))
+  if (!kj_exchange_import (store, path, NULL, &job->stats, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -252,7 +248,7 @@ import_done (GObject      *object,
  * kj_window_import_file:
  *
  * Merges a journal JSON file into the journal off the main thread, with the
- * same code as `--import-json`; the outcome is shown as a toast or a dialog.
+ * same code as `--import-json` (kj_exchange_import()); the outcome is shown as a toast or a dialog.
  */
 void
 kj_window_import_file (KjWindow *self,
@@ -471,23 +467,15 @@ export_thread (GTask        *task,
 {
   g_autoptr(KjStore) store = open_task_store (task);
   IoJob *job = task_data;
-  g_autoptr(KjJournal) journal = NULL;
   g_autofree char *path = g_file_get_path (job->file);
-  g_autofree char *text = NULL;
   GError *error = NULL;
-  gsize length;
 
   if (store == NULL)
     return;
 
-  if (!(journal = kj_store_read_journal (store, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   if (job->format == KJ_EXPORT_REPORT)
     {
+      g_autoptr(KjJournal) journal = NULL;
       KjReportOptions options = {
         .from = job->from,
         .to = job->to,
@@ -495,29 +483,33 @@ export_thread (GTask        *task,
         .include_notes = job->include_notes,
       };
 
-      if (!kj_report_write (journal, &options, path, kj_store_get_path (store), &job->n_pages, &error))
+      if (!(journal = kj_store_read_journal (store, &error)) ||
+          !kj_report_write (journal, &options, path, kj_store_get_path (store), &job->n_pages, &error))
         {
           g_task_return_error (task, error);
           return;
         }
+
+      job->n_days = journal->days->len;
+      job->n_treatments = journal->treatments->len;
+      job->n_runs = journal->runs->len;
     }
   else
     {
-      if (job->format == KJ_EXPORT_CSV)
-        text = kj_csv_generate (journal, &length);
-      else
-        text = kj_json_generate (journal, &length);
+      KjExportCounts counts;
 
-      if (!kj_file_write_atomic (path, kj_store_get_path (store), text, length, &error))
+      if (!kj_exchange_export (store, path, job->format == KJ_EXPORT_CSV ? KJ_EXCHANGE_CSV : KJ_EXCHANGE_JSON,
+                               &counts, &error))
         {
           g_task_return_error (task, error);
           return;
         }
+
+      job->n_days = counts.days;
+      job->n_treatments = counts.treatments;
+      job->n_runs = counts.runs;
     }
 
-  job->n_days = journal->days->len;
-  job->n_treatments = journal->treatments->len;
-  job->n_runs = journal->runs->len;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -731,7 +723,7 @@ kj_window_export_report_action (GtkWidget  *widget,
  * kj_window_export_file:
  *
  * Writes the journal as JSON or CSV off the main thread, with the same code
- * as `--export-json` and `--export-csv`.
+ * as `--export-json` and `--export-csv` (kj_exchange_export()).
  */
 void
 kj_window_export_file (KjWindow       *self,

@@ -1,0 +1,122 @@
+/* kj-exchange.c — the journal in and out: a JSON import merged into the store, a JSON or CSV export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one import and the one export behind both the command line
+ * (--import-json, --export-json, --export-csv) and the window's import and
+ * export, which call them from a worker thread with its own connection.
+ * The messages of their errors come from the json, store and file units;
+ * each caller only says them in its own way (a line and an exit code, a
+ * toast or a dialog).
+ */
+#define G_LOG_DOMAIN "knee-journal-exchange"
+
+#include "config.h"
+
+#include "kj-csv.h"
+#include "kj-exchange.h"
+#include "kj-file.h"
+#include "kj-json.h"
+
+/**
+ * kj_exchange_read_import:
+ * @path: a journal JSON file
+ * @journal_path: (nullable): the journal it is for, whose own files are refused
+ *
+ * Reads and checks a file to import, without touching the journal: the
+ * command line does this before it opens (or creates) the journal.
+ *
+ * Returns: (transfer full) (nullable): the file's records
+ */
+KjJournal *
+kj_exchange_read_import (const char  *path,
+                         const char  *journal_path,
+                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return kj_json_parse_import (path, journal_path, error);
+}
+
+/**
+ * kj_exchange_import:
+ * @store: the journal
+ * @path: a journal JSON file
+ * @checked: (nullable): @path's records as kj_exchange_read_import() read
+ *   them, or %NULL to read and check the file now
+ * @stats: (out): what the merge added, updated and left
+ *
+ * Reads and checks a journal JSON file and merges it into @store, all or
+ * nothing.
+ *
+ * Returns: %FALSE with @error when the file is refused or nothing was stored
+ */
+gboolean
+kj_exchange_import (KjStore          *store,
+                    const char       *path,
+                    const KjJournal  *checked,
+                    KjImportStats    *stats,
+                    GError          **error)
+{
+  g_autoptr(KjJournal) journal = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL && stats != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (checked == NULL)
+    {
+      if (!(journal = kj_exchange_read_import (path, kj_store_get_path (store), error)))
+        return FALSE;
+      checked = journal;
+    }
+
+  return kj_store_import (store, checked, stats, error);
+}
+
+/**
+ * kj_exchange_export:
+ * @store: the journal
+ * @path: where to write: a file (written atomically), "-" for standard
+ *   output, a pipe or a device; the journal's own files are refused
+ * @format: JSON or CSV
+ * @counts: (out) (optional): whether the journal was read, and the records
+ *   written
+ *
+ * Writes the whole journal as JSON or CSV.
+ *
+ * Returns: %FALSE with @error when the journal could not be read or the
+ *   file not written
+ */
+gboolean
+kj_exchange_export (KjStore           *store,
+                    const char        *path,
+                    KjExchangeFormat   format,
+                    KjExportCounts    *counts,
+                    GError           **error)
+{
+  g_autoptr(KjJournal) journal = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (KJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (counts != NULL)
+    *counts = (KjExportCounts) { FALSE, 0, 0, 0 };
+
+  if (!(journal = kj_store_read_journal (store, error)))
+    return FALSE;
+
+  if (counts != NULL)
+    *counts = (KjExportCounts) { TRUE, journal->days->len, journal->treatments->len, journal->runs->len };
+
+  if (format == KJ_EXCHANGE_CSV)
+    text = kj_csv_generate (journal, &length);
+  else
+    text = kj_json_generate (journal, &length);
+
+  return kj_file_write_atomic (path, kj_store_get_path (store), text, length, error);
+}
