@@ -18,7 +18,7 @@ for f in $listed; do
   fi
 done
 
-for f in $(grep -lE '\b(N?_|C_)\(|translatable="yes"' src/*.c ui/*.ui ui/gtk/*.ui 2>/dev/null) data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; do
+for f in $(grep -lE '\b(N?_|C_)\(|translatable="yes"' src/*.c src/core/*.c src/gui/*.c ui/*.ui ui/gtk/*.ui 2>/dev/null) data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; do
   if ! printf '%s\n' $listed | grep -qxF "$f"; then
     echo "$f has translatable strings but is not in po/POTFILES.in"
     status=1

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The names are collected from the sources themselves (string literals
- * ending in -symbolic in the C files of src/, icon-name properties in the .ui files),
+ * ending in -symbolic in the C files of src/ and its folders, icon-name properties in the .ui files),
  * so that an icon added anywhere is checked without a list to keep up. An
  * icon that is in neither the default theme (Adwaita on Debian 12) nor the
  * application's resources shows as a missing-image square.
@@ -60,6 +60,8 @@ test_icons_exist (void)
   g_autoptr(GRegex) c_names = g_regex_new ("\"([a-z0-9][a-z0-9.-]*-symbolic)\"", 0, 0, NULL);
   g_autoptr(GRegex) ui_names = g_regex_new ("<property name=\"icon[-_]name\">([^<]+)</property>", 0, 0, NULL);
   g_autofree char *src = NULL;
+  g_autofree char *src_core = NULL;
+  g_autofree char *src_gui = NULL;
   g_autofree char *ui = NULL;
   g_autofree char *ui_gtk = NULL;
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
@@ -69,9 +71,13 @@ test_icons_exist (void)
 
   g_assert_nonnull (root);
   src = g_build_filename (root, "src", NULL);
+  src_core = g_build_filename (root, "src", "core", NULL);
+  src_gui = g_build_filename (root, "src", "gui", NULL);
   ui = g_build_filename (root, "ui", NULL);
   ui_gtk = g_build_filename (root, "ui", "gtk", NULL);
   collect (names, src, ".c", c_names);
+  collect (names, src_core, ".c", c_names);
+  collect (names, src_gui, ".c", c_names);
   collect (names, ui, ".ui", ui_names);
   collect (names, ui_gtk, ".ui", ui_names);
   g_hash_table_insert (names, g_strdup (APP_ID), g_strdup ("kj-application.c"));
