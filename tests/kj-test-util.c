@@ -163,3 +163,20 @@ kj_test_run_cli (KjTestRun   *result,
 
   g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
 }
+
+/* Stores @pain on @date, in the entry that date has or a new one */
+void
+kj_test_save_pain (KjStore    *store,
+                   const char *date,
+                   int         pain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) day = kj_store_get_day (store, date, &error);
+
+  g_assert_no_error (error);
+  if (day == NULL)
+    day = kj_day_new (date);
+  day->pain = pain;
+  kj_store_save_day (store, day, &error);
+  g_assert_no_error (error);
+}

@@ -31,6 +31,9 @@ gboolean  kj_test_exec_sql      (const char *path,
 KjStore  *kj_test_open_new_store (const char *name);
 void      kj_test_remove_tree   (const char *dir);
 void      kj_test_assert_integrity (const char *path);
+void      kj_test_save_pain     (KjStore    *store,
+                                 const char *date,
+                                 int         pain);
 
 void      kj_test_run_cli       (KjTestRun  *result,
                                  const char *env_db,

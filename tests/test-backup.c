@@ -10,22 +10,6 @@
 #include "kj-store.h"
 #include "kj-test-util.h"
 
-static void
-save_pain (KjStore    *store,
-           const char *date,
-           int         pain)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KjDay) day = kj_store_get_day (store, date, &error);
-
-  g_assert_no_error (error);
-  if (day == NULL)
-    day = kj_day_new (date);
-  day->pain = pain;
-  kj_store_save_day (store, day, &error);
-  g_assert_no_error (error);
-}
-
 static int
 pain_on (KjStore    *store,
          const char *date)
@@ -71,7 +55,7 @@ test_backup_rotation (void)
       char today[11];
 
       kj_date_from_gdate (&date, today);
-      save_pain (store, today, i % 11);
+      kj_test_save_pain (store, today, i % 11);
       g_assert_true (kj_backup_run (store, today, &made, &error));
       g_assert_no_error (error);
       g_assert_true (made);
@@ -136,13 +120,13 @@ test_backup_restore (void)
   KjBackupInfo *info;
 
   kj_test_remove_tree (folder);
-  save_pain (store, "2026-11-01", 4);
+  kj_test_save_pain (store, "2026-11-01", 4);
   g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
   g_assert_no_error (error);
 
   /* later: a day changed and one added */
-  save_pain (store, "2026-11-01", 9);
-  save_pain (store, "2026-11-02", 7);
+  kj_test_save_pain (store, "2026-11-01", 9);
+  kj_test_save_pain (store, "2026-11-02", 7);
 
   list = kj_backup_list (kj_store_get_path (store));
   g_assert_cmpuint (list->len, ==, 2);
@@ -157,7 +141,7 @@ test_backup_restore (void)
   /* the store in use sees the backup at once */
   g_assert_cmpint (pain_on (store, "2026-11-01"), ==, 4);
   g_assert_cmpint (pain_on (store, "2026-11-02"), ==, -1);
-  save_pain (store, "2026-11-03", 2);
+  kj_test_save_pain (store, "2026-11-03", 2);
   g_assert_cmpint (pain_on (store, "2026-11-03"), ==, 2);
 
   /* the journal as it was before the restore is kept */
@@ -204,7 +188,7 @@ test_backup_restore_refusals (void)
   gsize length;
 
   kj_test_remove_tree (folder);
-  save_pain (store, "2026-11-01", 5);
+  kj_test_save_pain (store, "2026-11-01", 5);
 
   kj_test_write_file (text, "date,pain\n2026-11-01,3\n", -1);
 
@@ -217,7 +201,7 @@ test_backup_restore_refusals (void)
   g_unlink (good);
   {
     g_autoptr(KjStore) other = kj_test_open_new_store ("good-backup.db");
-    save_pain (other, "2026-10-01", 1);
+    kj_test_save_pain (other, "2026-10-01", 1);
   }
   contents = kj_test_read_file (good, &length);
   g_assert_cmpuint (length, >, 4096);

@@ -56,22 +56,6 @@ journal_text (const char *path)
   return kj_json_generate (journal, NULL);
 }
 
-static void
-save_pain (KjStore    *store,
-           const char *date,
-           int         pain)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KjDay) day = kj_store_get_day (store, date, &error);
-
-  g_assert_no_error (error);
-  if (day == NULL)
-    day = kj_day_new (date);
-  day->pain = pain;
-  kj_store_save_day (store, day, &error);
-  g_assert_no_error (error);
-}
-
 static int
 pain_on (const char *path,
          const char *date)
@@ -111,7 +95,7 @@ test_hostile_other_processes (void)
   kj_test_remove_tree (folder);
   store = kj_store_open (path, &error);
   g_assert_no_error (error);
-  save_pain (store, "2026-11-02", 4);
+  kj_test_save_pain (store, "2026-11-02", 4);
 
   /* what the window's backup thread does: a second store on the same file */
   {
@@ -132,7 +116,7 @@ test_hostile_other_processes (void)
 
   /* the other process must not have taken the write-ahead log away */
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  save_pain (store, "2026-11-03", 7);
+  kj_test_save_pain (store, "2026-11-03", 7);
 
   /* a restore of the daily backup (made before 2026-11-03), then a reader again */
   backups = kj_backup_list (path);
@@ -148,7 +132,7 @@ test_hostile_other_processes (void)
   }
 
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  save_pain (store, "2026-11-04", 6);
+  kj_test_save_pain (store, "2026-11-04", 6);
   g_clear_object (&store);
 
   kj_test_assert_integrity (path);
@@ -1056,7 +1040,7 @@ test_hostile_export_targets (void)
     g_assert_cmpint (symlink (path, via), ==, 0);
     store = kj_store_open (path, &error);
     g_assert_no_error (error);
-    save_pain (store, "2026-11-05", 5);
+    kj_test_save_pain (store, "2026-11-05", 5);
     g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
     wal_before = kj_test_sha256_file (wal);
 
