@@ -349,6 +349,167 @@ make_demo_journal (GError **error)
   return g_steal_pointer (&path);
 }
 
+/* Whether the options ask for work without the window */
+static gboolean
+is_headless (const Options *options)
+{
+  return options->restore_backup || options->import_json || options->import_gpx || options->export_json ||
+         options->export_csv || options->summary || options->summary_json || options->export_pdf;
+}
+
+/* Parses @argv into @options; a usage error in @error */
+static gboolean
+parse_options (Options   *options,
+               char     **argv,
+               GError   **error)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &options->db,
+      N_("Use this journal file instead of the default"), N_("PATH") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options->demo,
+      N_("Open a freshly generated 8-week demo journal (your journal is not touched)"), NULL },
+    { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
+      N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
+    { "import-gpx", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_gpx,
+      N_("Add runs from GPX or TCX files or folders (more may follow the option)"), N_("FILE…") },
+    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->export_json,
+      N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv,
+      N_("Write one CSV row per day (“-” for standard output)"), N_("FILE") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->export_pdf,
+      N_("Write the report for your doctor as PDF"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("First day of the report (default: the first record)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("Last day of the report (default: the as-of date)"), N_("DATE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options->paper,
+      N_("Paper size of the report: a4 or letter (default: the locale’s)"), N_("SIZE") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options->summary,
+      N_("Print the assessment: is treatment working?"), NULL },
+    { "summary-json", 0, 0, G_OPTION_ARG_NONE, &options->summary_json,
+      N_("Print the assessment as JSON"), NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &options->as_of,
+      N_("Assess as of this date instead of today"), N_("DATE") },
+    { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, &options->restore_backup,
+      N_("Replace the journal with a backup, after copying the journal as it is"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->rest, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Keep a journal of runner’s knee pain and see whether treatment is working."));
+  g_option_context_set_description (context,
+                                    _("Without an option that exports or imports, the application window opens.\n"
+                                      "The journal is $XDG_DATA_HOME/knee-journal/journal.db unless --db or\n"
+                                      "$KNEE_JOURNAL_DB names another file.\n"
+                                      "Exit status: 0 on success, 1 on an error, 2 on a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  return g_option_context_parse_strv (context, &args, error);
+}
+
+/* The usage errors of a parsed command line, in words; NULL when there is
+ * none. Sets @paper from --paper. */
+static char *
+check_options (const Options *options,
+               KjPaper       *paper)
+{
+  const struct { const char *name; const char *value; } dates[] = {
+    { "--from", options->from }, { "--to", options->to },
+  };
+
+  /* a script's empty variable must not pick the default journal */
+  if (options->db != NULL && options->db[0] == '\0')
+    return g_strdup (_("--db needs the path of a journal"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (dates[i].value != NULL && !kj_date_is_valid (dates[i].value))
+      return g_strdup_printf (_("%s: “%s” is not a real date in the form YYYY-MM-DD"), dates[i].name, dates[i].value);
+
+  if ((options->from || options->to || options->paper) && !options->export_pdf)
+    return g_strdup (_("--from, --to and --paper go with --export-pdf"));
+
+  if (options->paper != NULL && !kj_report_parse_paper (options->paper, paper))
+    return g_strdup_printf (_("--paper: “%s” is not a paper size; use a4 or letter"), options->paper);
+
+  if (options->as_of != NULL && !kj_date_is_valid (options->as_of))
+    return g_strdup_printf (_("--as-of: “%s” is not a real date in the form YYYY-MM-DD"), options->as_of);
+
+  if (options->as_of != NULL && !options->summary && !options->summary_json && !options->export_pdf)
+    return g_strdup (_("--as-of goes with --summary, --summary-json or --export-pdf"));
+
+  if ((options->summary || options->summary_json) &&
+      ((options->summary && options->summary_json) ||
+       kj_file_is_stdout (options->export_json) || kj_file_is_stdout (options->export_csv)))
+    return g_strdup (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
+
+  if (options->demo && (is_headless (options) || options->db))
+    return g_strdup (_("--demo cannot be combined with --db, imports or exports"));
+
+  if (options->export_json && options->export_csv &&
+      kj_file_is_stdout (options->export_json) && kj_file_is_stdout (options->export_csv))
+    return g_strdup (_("only one export can go to standard output"));
+
+  return NULL;
+}
+
+/* Does what the options ask of the journal at @path, in this order: a
+ * restore, then imports, so that an export in the same call sees the result */
+static int
+run_headless (const Options *options,
+              const char    *path,
+              KjPaper        paper)
+{
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjJournal) import = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean read_only = options->import_json == NULL && options->import_gpx == NULL && options->restore_backup == NULL;
+  int status = KJ_EXIT_OK;
+
+  /* read and checked before the journal is opened: a bad file creates no journal */
+  if (options->import_json != NULL && !(import = kj_exchange_read_import (options->import_json, path, &error)))
+    return fail (error->message);
+
+  if (!(store = open_store (path, read_only, &error)))
+    return fail (error->message);
+
+  if (kj_file_is_stdout (options->export_json) || kj_file_is_stdout (options->export_csv) ||
+      kj_file_is_stdout (options->export_pdf) || options->summary || options->summary_json)
+    say = g_printerr;
+
+  if (options->restore_backup)
+    status = run_restore (store, options->restore_backup);
+  if (status == KJ_EXIT_OK && options->import_json)
+    status = run_import (store, import, options->import_json);
+  if (status == KJ_EXIT_OK && options->import_gpx)
+    status = run_import_gpx (store, options->import_gpx, options->rest);
+  if (status == KJ_EXIT_OK && options->export_json)
+    status = run_export (store, options->export_json, FALSE);
+  if (status == KJ_EXIT_OK && options->export_csv)
+    status = run_export (store, options->export_csv, TRUE);
+  if (status == KJ_EXIT_OK && options->export_pdf)
+    {
+      KjReportOptions report = {
+        .from = options->from,
+        .to = options->to,
+        .as_of = options->as_of,
+        .paper = paper,
+        .include_notes = TRUE,
+      };
+
+      status = run_report (store, options->export_pdf, &report);
+    }
+  if (status == KJ_EXIT_OK && (options->summary || options->summary_json))
+    status = run_summary (store, options->as_of, options->summary_json);
+
+  return status;
+}
+
 /**
  * kj_cli_run:
  * @gui_db_path: (out): the journal the GUI is to open, when it returns %FALSE
@@ -367,49 +528,10 @@ kj_cli_run (int        argc,
             int       *exit_status)
 {
   g_auto(Options) options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KjStore) store = NULL;
-  g_autoptr(KjJournal) import = NULL;
   g_autofree char *path = NULL;
-  g_auto(GStrv) args = g_strdupv (argv);
-  gboolean headless;
+  g_autofree char *usage = NULL;
   KjPaper paper = kj_report_default_paper ();
-  int status = KJ_EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &options.db,
-      N_("Use this journal file instead of the default"), N_("PATH") },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &options.demo,
-      N_("Open a freshly generated 8-week demo journal (your journal is not touched)"), NULL },
-    { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options.import_json,
-      N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
-    { "import-gpx", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.import_gpx,
-      N_("Add runs from GPX or TCX files or folders (more may follow the option)"), N_("FILE…") },
-    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options.export_json,
-      N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
-    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
-      N_("Write one CSV row per day (“-” for standard output)"), N_("FILE") },
-    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.export_pdf,
-      N_("Write the report for your doctor as PDF"), N_("FILE") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
-      N_("First day of the report (default: the first record)"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
-      N_("Last day of the report (default: the as-of date)"), N_("DATE") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
-      N_("Paper size of the report: a4 or letter (default: the locale’s)"), N_("SIZE") },
-    { "summary", 0, 0, G_OPTION_ARG_NONE, &options.summary,
-      N_("Print the assessment: is treatment working?"), NULL },
-    { "summary-json", 0, 0, G_OPTION_ARG_NONE, &options.summary_json,
-      N_("Print the assessment as JSON"), NULL },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of,
-      N_("Assess as of this date instead of today"), N_("DATE") },
-    { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, &options.restore_backup,
-      N_("Replace the journal with a backup, after copying the journal as it is"), N_("FILE") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
-      N_("Print the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.rest, NULL, NULL },
-    { NULL }
-  };
 
   g_return_val_if_fail (gui_db_path != NULL, TRUE);
   g_return_val_if_fail (demo != NULL, TRUE);
@@ -419,17 +541,7 @@ kj_cli_run (int        argc,
   *demo = FALSE;
   *exit_status = KJ_EXIT_OK;
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Keep a journal of runner’s knee pain and see whether treatment is working."));
-  g_option_context_set_description (context,
-                                    _("Without an option that exports or imports, the application window opens.\n"
-                                      "The journal is $XDG_DATA_HOME/knee-journal/journal.db unless --db or\n"
-                                      "$KNEE_JOURNAL_DB names another file.\n"
-                                      "Exit status: 0 on success, 1 on an error, 2 on a usage error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse_strv (context, &args, &error))
+  if (!parse_options (&options, argv, &error))
     {
       *exit_status = usage_error (error->message);
       return TRUE;
@@ -437,9 +549,8 @@ kj_cli_run (int        argc,
 
   if (options.rest != NULL && options.rest[0] != NULL && options.import_gpx == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), options.rest[0]);
-
-      *exit_status = usage_error (message);
+      usage = g_strdup_printf (_("unexpected argument “%s”"), options.rest[0]);
+      *exit_status = usage_error (usage);
       return TRUE;
     }
 
@@ -449,80 +560,14 @@ kj_cli_run (int        argc,
       return TRUE;
     }
 
-  /* a script's empty variable must not pick the default journal */
-  if (options.db != NULL && options.db[0] == '\0')
+  if ((usage = check_options (&options, &paper)) != NULL)
     {
-      *exit_status = usage_error (_("--db needs the path of a journal"));
-      return TRUE;
-    }
-
-  headless = options.restore_backup || options.import_json || options.import_gpx || options.export_json || options.export_csv ||
-             options.summary || options.summary_json || options.export_pdf;
-
-  {
-    const struct { const char *name; const char *value; } dates[] = {
-      { "--from", options.from }, { "--to", options.to },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-      {
-        if (dates[i].value != NULL && !kj_date_is_valid (dates[i].value))
-          {
-            g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a real date in the form YYYY-MM-DD"),
-                                                        dates[i].name, dates[i].value);
-
-            *exit_status = usage_error (message);
-            return TRUE;
-          }
-      }
-  }
-
-  if ((options.from || options.to || options.paper) && !options.export_pdf)
-    {
-      *exit_status = usage_error (_("--from, --to and --paper go with --export-pdf"));
-      return TRUE;
-    }
-
-  if (options.paper != NULL && !kj_report_parse_paper (options.paper, &paper))
-    {
-      g_autofree char *message = g_strdup_printf (_("--paper: “%s” is not a paper size; use a4 or letter"),
-                                                  options.paper);
-
-      *exit_status = usage_error (message);
-      return TRUE;
-    }
-
-  if (options.as_of != NULL && !kj_date_is_valid (options.as_of))
-    {
-      g_autofree char *message = g_strdup_printf (_("--as-of: “%s” is not a real date in the form YYYY-MM-DD"),
-                                                  options.as_of);
-
-      *exit_status = usage_error (message);
-      return TRUE;
-    }
-
-  if (options.as_of != NULL && !options.summary && !options.summary_json && !options.export_pdf)
-    {
-      *exit_status = usage_error (_("--as-of goes with --summary, --summary-json or --export-pdf"));
-      return TRUE;
-    }
-
-  if ((options.summary || options.summary_json) &&
-      ((options.summary && options.summary_json) ||
-       kj_file_is_stdout (options.export_json) || kj_file_is_stdout (options.export_csv)))
-    {
-      *exit_status = usage_error (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
+      *exit_status = usage_error (usage);
       return TRUE;
     }
 
   if (options.demo)
     {
-      if (headless || options.db)
-        {
-          *exit_status = usage_error (_("--demo cannot be combined with --db, imports or exports"));
-          return TRUE;
-        }
-
       if (!(*gui_db_path = make_demo_journal (&error)))
         {
           *exit_status = fail (error->message);
@@ -533,71 +578,19 @@ kj_cli_run (int        argc,
       return FALSE;
     }
 
-  if (options.export_json && options.export_csv &&
-      kj_file_is_stdout (options.export_json) && kj_file_is_stdout (options.export_csv))
-    {
-      *exit_status = usage_error (_("only one export can go to standard output"));
-      return TRUE;
-    }
-
   if (!(path = kj_cli_resolve_db_path (options.db, &error)))
     {
       *exit_status = fail (error->message);
       return TRUE;
     }
 
-  if (!headless)
+  if (!is_headless (&options))
     {
       *gui_db_path = g_steal_pointer (&path);
       return FALSE;
     }
 
-  /* read and checked before the journal is opened: a bad file creates no journal */
-  if (options.import_json != NULL && !(import = kj_exchange_read_import (options.import_json, path, &error)))
-    {
-      *exit_status = fail (error->message);
-      return TRUE;
-    }
-
-  if (!(store = open_store (path, options.import_json == NULL && options.import_gpx == NULL && options.restore_backup == NULL,
-                            &error)))
-    {
-      *exit_status = fail (error->message);
-      return TRUE;
-    }
-
-  if (kj_file_is_stdout (options.export_json) || kj_file_is_stdout (options.export_csv) ||
-      kj_file_is_stdout (options.export_pdf) || options.summary || options.summary_json)
-    say = g_printerr;
-
-  /* a restore first, then imports, so that an export in the same call sees the result */
-  if (options.restore_backup)
-    status = run_restore (store, options.restore_backup);
-
-  if (status == KJ_EXIT_OK && options.import_json)
-    status = run_import (store, import, options.import_json);
-  if (status == KJ_EXIT_OK && options.import_gpx)
-    status = run_import_gpx (store, options.import_gpx, options.rest);
-  if (status == KJ_EXIT_OK && options.export_json)
-    status = run_export (store, options.export_json, FALSE);
-  if (status == KJ_EXIT_OK && options.export_csv)
-    status = run_export (store, options.export_csv, TRUE);
-  if (status == KJ_EXIT_OK && options.export_pdf)
-    {
-      KjReportOptions report = {
-        .from = options.from,
-        .to = options.to,
-        .as_of = options.as_of,
-        .paper = paper,
-        .include_notes = TRUE,
-      };
-
-      status = run_report (store, options.export_pdf, &report);
-    }
-  if (status == KJ_EXIT_OK && (options.summary || options.summary_json))
-    status = run_summary (store, options.as_of, options.summary_json);
-
-  *exit_status = status;
+  *exit_status = run_headless (&options, path, paper);
 
   return TRUE;
 }

@@ -890,9 +890,7 @@ show_journal (KjWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
 }
 
-/* Another process (the command line, a second window on the same journal)
- * wrote to the journal: every page reads it again. Cheap enough to ask once
- * a second: PRAGMA data_version reads a counter in shared memory. */
+/* Shows the error page with @title (or the default) and @message */
 static void
 show_error_page (KjWindow   *self,
                  const char *title,
@@ -906,6 +904,9 @@ show_error_page (KjWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
 }
 
+/* Another process (the command line, a second window on the same journal)
+ * wrote to the journal: every page reads it again. Cheap enough to ask once
+ * a second: PRAGMA data_version reads a counter in shared memory. */
 static gboolean
 watch_journal (gpointer data)
 {
