@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kj-csv.h"
 #include "kj-exchange.h"
 #include "kj-file.h"
@@ -24,7 +26,9 @@
  * @journal_path: (nullable): the journal it is for, whose own files are refused
  *
  * Reads and checks a file to import, without touching the journal: the
- * command line does this before it opens (or creates) the journal.
+ * command line does this before it opens (or creates) the journal. The
+ * journal's own files are refused without being read (see
+ * kj_store_owns_file()).
  *
  * Returns: (transfer full) (nullable): the file's records
  */
@@ -36,7 +40,17 @@ kj_exchange_read_import (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return kj_json_parse_import (path, journal_path, error);
+  if (journal_path != NULL && kj_store_owns_file (journal_path, path))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                   _("“%s” is the journal itself or one of its files, not a file to import. Nothing was changed."),
+                   display);
+      return NULL;
+    }
+
+  return kj_json_parse_file (path, error);
 }
 
 /**

@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "kj-json.h"
-#include "kj-store.h"
 
 G_DEFINE_QUARK (kj-import-error-quark, kj_import_error)
 
@@ -844,36 +843,6 @@ kj_json_parse_file (const char  *path,
     }
 
   return journal;
-}
-
-/**
- * kj_json_parse_import:
- * @path: the file to import
- * @journal_path: the journal it is to go into
- *
- * Like kj_json_parse_file(), but the journal's own files are refused without
- * being read (see kj_store_owns_file()).
- *
- * Returns: (transfer full): the journal in the file, or %NULL with @error set
- */
-KjJournal *
-kj_json_parse_import (const char  *path,
-                      const char  *journal_path,
-                      GError     **error)
-{
-  g_return_val_if_fail (path != NULL && journal_path != NULL, NULL);
-
-  if (kj_store_owns_file (journal_path, path))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
-                   _("“%s” is the journal itself or one of its files, not a file to import. Nothing was changed."),
-                   display);
-      return NULL;
-    }
-
-  return kj_json_parse_file (path, error);
 }
 
 /* Writing */

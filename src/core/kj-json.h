@@ -34,9 +34,6 @@ KjJournal  *kj_json_parse          (const char       *data,
                                     GError          **error);
 KjJournal  *kj_json_parse_file     (const char       *path,
                                     GError          **error);
-KjJournal  *kj_json_parse_import   (const char       *path,
-                                    const char       *journal_path,
-                                    GError          **error);
 char       *kj_json_generate       (const KjJournal  *journal,
                                     gsize            *length);
 
