@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kj-application.h"
 #include "kj-test-gtk.h"
@@ -181,4 +182,23 @@ kj_test_open_window (const char    *db_path,
   g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   return window;
+}
+
+/* A mapped label under @root whose text holds @text, or NULL */
+GtkLabel *
+kj_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = kj_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

@@ -19,6 +19,8 @@ gboolean   kj_test_toplevel_shown      (gpointer        type);
 GtkWidget *kj_test_find_widget         (GtkWidget      *root,
                                         GType           type,
                                         const char     *title);
+GtkLabel  *kj_test_find_label          (GtkWidget      *root,
+                                        const char     *text);
 void       kj_test_save_screenshot     (GtkWidget      *widget,
                                         const char     *name);
 gboolean   kj_test_widget_is_drawn     (gpointer        widget);

@@ -143,25 +143,6 @@ item_for (const char *date)
   return NULL;
 }
 
-/* A mapped label under @root whose text holds @text. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 kind_bit (const char *kind)
 {
@@ -231,9 +212,9 @@ test_history_records_without_pain (void)
   g_assert_cmpfloat (kj_day_object_get_run_km (ice_day), ==, 0);
 
   /* the row says so in words, not with a number */
-  badge = find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "No pain rating");
+  badge = kj_test_find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "No pain rating");
   g_assert_nonnull (badge);
-  g_assert_nonnull (find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "6.4 km"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (kj_history_page_get_list_view (page)), "6.4 km"));
   kj_test_save_screenshot (GTK_WIDGET (window), "history-run-only-day");
 
   /* the filters still work: no notes and no warning sign on these days */
@@ -253,7 +234,7 @@ test_history_records_without_pain (void)
   kj_test_settle ();
   g_assert_cmpstr (kj_today_page_get_date (today_page), ==, today);
   g_assert_null (kj_today_page_get_day (today_page));
-  g_assert_nonnull (find_label (GTK_WIDGET (today_page), "6.4 km"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (today_page), "6.4 km"));
 
   entry = kj_store_get_day (store, today, &error);
   g_assert_no_error (error);
@@ -307,7 +288,7 @@ test_history_units (void)
   kj_window_show_page (window, "history");
   kj_history_page_set_search (page, "", FALSE);
   kj_test_settle ();
-  g_assert_nonnull (find_label (list, km_text));
+  g_assert_nonnull (kj_test_find_label (list, km_text));
 
   choose_units (1);
   profile = kj_store_get_profile (store, &error);
@@ -315,16 +296,16 @@ test_history_units (void)
   g_assert_cmpstr (profile->units, ==, "mi");
   kj_window_show_page (window, "history");
   kj_test_settle ();
-  g_assert_nonnull (find_label (list, mi_text));
-  g_assert_null (find_label (list, km_text));
-  g_assert_null (find_label (list, " km"));
+  g_assert_nonnull (kj_test_find_label (list, mi_text));
+  g_assert_null (kj_test_find_label (list, km_text));
+  g_assert_null (kj_test_find_label (list, " km"));
   kj_test_save_screenshot (GTK_WIDGET (window), "history-miles");
 
   choose_units (0);
   kj_window_show_page (window, "history");
   kj_test_settle ();
-  g_assert_nonnull (find_label (list, km_text));
-  g_assert_null (find_label (list, " mi"));
+  g_assert_nonnull (kj_test_find_label (list, km_text));
+  g_assert_null (kj_test_find_label (list, " mi"));
 }
 
 int

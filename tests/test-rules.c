@@ -151,25 +151,6 @@ test_rules_red_flag (void)
   g_assert_cmpuint (n_soon, ==, 4);
 }
 
-/* A mapped label under @root whose text holds @text. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The day's totals on the Today page and in the treatment dialog */
 static void
 test_rules_dose_total (void)
@@ -195,7 +176,7 @@ test_rules_dose_total (void)
       total = &g_array_index (day->drugs, KjDrugTotal, i);
       text = g_strdup_printf ("%s: %d mg today", kj_code_label (KJ_CODE_DRUG, total->drug), total->total_mg);
       g_test_message ("Today page: %s", text);
-      g_assert_nonnull (find_label (GTK_WIDGET (page), text));
+      g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), text));
     }
   g_assert_true (day->over_limit);
   g_assert_true (day->two_nsaids);

@@ -688,25 +688,6 @@ test_today_full_disk (void)
   g_assert_cmpint (day->pain, ==, 1);
 }
 
-/* A mapped label under @root whose text holds @text. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return GTK_LABEL (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A mapped button under @root that activates @action. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -759,19 +740,19 @@ test_today_records_without_pain (void)
   g_assert_null (kj_today_page_get_day (page));
 
   /* the run is listed, the pain can still be rated, more can be added */
-  row_label = GTK_WIDGET (find_label (GTK_WIDGET (page), "6.4 km"));
+  row_label = GTK_WIDGET (kj_test_find_label (GTK_WIDGET (page), "6.4 km"));
   g_assert_nonnull (row_label);
   g_assert_nonnull (gtk_widget_get_ancestor (row_label, ADW_TYPE_ACTION_ROW));
   g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-run"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-treatment"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.log-pain"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "No pain rating"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "No pain rating"));
   kj_test_save_screenshot (GTK_WIDGET (window), "today-run-only-day");
 
   /* an empty past day takes a treatment before its rating */
   kj_window_show_day (window, empty_day);
   kj_test_settle ();
-  g_assert_null (find_label (GTK_WIDGET (page), "6.4 km"));
+  g_assert_null (kj_test_find_label (GTK_WIDGET (page), "6.4 km"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (page), "today.add-treatment"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.quick-treatment", "u", 0));
   kj_test_settle ();
@@ -781,7 +762,7 @@ test_today_records_without_pain (void)
   g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->date, ==, empty_day);
   g_assert_null (stored_day (empty_day));
   g_assert_null (kj_today_page_get_day (page));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Ice"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Ice"));
   g_clear_pointer (&treatments, g_ptr_array_unref);
 
   /* and one through the editor */
@@ -806,7 +787,7 @@ test_today_records_without_pain (void)
   g_assert_cmpuint (runs->len, ==, 1);
   g_assert_cmpfloat (((KjRun *) runs->pdata[0])->distance_km, ==, 3.5);
   g_assert_null (stored_day (empty_day));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "3.5 km"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "3.5 km"));
 
   /* rating the run day later keeps its run */
   kj_window_show_day (window, run_day);
@@ -819,8 +800,8 @@ test_today_records_without_pain (void)
   g_clear_pointer (&runs, g_ptr_array_unref);
   runs = stored_runs (run_day);
   g_assert_cmpuint (runs->len, ==, 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "6.4 km"));
-  g_assert_null (find_label (GTK_WIDGET (page), "No pain rating"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "6.4 km"));
+  g_assert_null (kj_test_find_label (GTK_WIDGET (page), "No pain rating"));
 }
 
 int

@@ -1172,20 +1172,6 @@ damage_bar_shown (gpointer data)
   return bar != NULL && gtk_widget_get_visible (bar) == GPOINTER_TO_INT (data);
 }
 
-static gboolean
-find_label_text (GtkWidget  *root,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (find_label_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 test_window_damaged_records (void)
 {
@@ -1208,7 +1194,7 @@ test_window_damaged_records (void)
                                        " UPDATE days SET pain = 99 WHERE date = '2019-08-03'"));
   g_assert_true (kj_test_wait_until (damage_bar_shown, GINT_TO_POINTER (TRUE)));
   kj_test_settle ();
-  g_assert_true (find_label_text (GTK_WIDGET (window), "1 record in the journal is damaged"));
+  g_assert_true (kj_test_find_label (GTK_WIDGET (window), "1 record in the journal is damaged") != NULL);
   kj_test_save_screenshot (GTK_WIDGET (window), "damaged-records");
 
   /* Details names the record and what is wrong with it */
