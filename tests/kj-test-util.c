@@ -121,11 +121,13 @@ kj_test_run_clear (KjTestRun *result)
   g_free (result->err);
 }
 
-/* Runs knee-journal with @args (NULL-terminated); @env_db sets KNEE_JOURNAL_DB. */
-void
-kj_test_run_cli (KjTestRun   *result,
-                 const char  *env_db,
-                 ...)
+/* Runs knee-journal with @args in @locale and, unless NULL, @language */
+static void
+run_cli_valist (KjTestRun   *result,
+                const char  *env_db,
+                const char  *locale,
+                const char  *language,
+                va_list      args)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -133,20 +135,19 @@ kj_test_run_cli (KjTestRun   *result,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("KJ_BINARY"));
-  va_start (args, env_db);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   if (env_db != NULL)
     g_subprocess_launcher_setenv (launcher, "KNEE_JOURNAL_DB", env_db, TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "KNEE_JOURNAL_DB");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (language != NULL)
+    g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
@@ -179,4 +180,32 @@ kj_test_save_pain (KjStore    *store,
   day->pain = pain;
   kj_store_save_day (store, day, &error);
   g_assert_no_error (error);
+}
+
+/* Runs knee-journal with @args (NULL-terminated); @env_db sets KNEE_JOURNAL_DB. */
+void
+kj_test_run_cli (KjTestRun   *result,
+                 const char  *env_db,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, env_db);
+  run_cli_valist (result, env_db, "C.UTF-8", NULL, args);
+  va_end (args);
+}
+
+/* Runs knee-journal with @args (NULL-terminated) in @language (LANGUAGE)
+ * and @locale (LC_ALL), on the default journal */
+void
+kj_test_run_cli_in (KjTestRun   *result,
+                    const char  *language,
+                    const char  *locale,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, locale);
+  run_cli_valist (result, NULL, locale, language, args);
+  va_end (args);
 }

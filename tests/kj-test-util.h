@@ -38,6 +38,10 @@ void      kj_test_save_pain     (KjStore    *store,
 void      kj_test_run_cli       (KjTestRun  *result,
                                  const char *env_db,
                                  ...) G_GNUC_NULL_TERMINATED;
+void      kj_test_run_cli_in    (KjTestRun  *result,
+                                 const char *language,
+                                 const char *locale,
+                                 ...) G_GNUC_NULL_TERMINATED;
 void      kj_test_run_clear     (KjTestRun  *result);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KjTestRun, kj_test_run_clear)

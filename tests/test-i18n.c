@@ -7,57 +7,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* knee-journal @arg … under LANGUAGE=de with the environment of the tests
- * (KJ_LOCALEDIR pointing at the build's po/) */
-static void
-run_german (Run        *run,
-            const char *locale,
-            const char *first_arg,
-            ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("KJ_BINARY"));
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "de", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("status %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
+#include "kj-test-util.h"
 
 static void
 test_localedir_is_the_build (void)
@@ -72,9 +22,9 @@ test_localedir_is_the_build (void)
 static void
 test_help_in_german (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KjTestRun) run = { 0 };
 
-  run_german (&run, "C.UTF-8", "--help", NULL);
+  kj_test_run_cli_in (&run, "de", "C.UTF-8", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Diese Tagebuchdatei statt der voreingestellten verwenden"));
   g_assert_null (strstr (run.out, "Use this journal file instead of the default"));
@@ -83,9 +33,9 @@ test_help_in_german (void)
 static void
 test_usage_error_in_german (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KjTestRun) run = { 0 };
 
-  run_german (&run, "C.UTF-8", "--as-of", "2026-01-01", NULL);
+  kj_test_run_cli_in (&run, "de", "C.UTF-8", "--as-of", "2026-01-01", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "knee-journal: Fehler: --as-of gehört zu --summary, --summary-json oder --export-pdf"));
 }
@@ -94,7 +44,7 @@ test_usage_error_in_german (void)
 static void
 test_german_locale (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(KjTestRun) run = { 0 };
   g_autoptr(GSubprocess) locales = NULL;
   g_autofree char *list = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,7 +58,7 @@ test_german_locale (void)
       return;
     }
 
-  run_german (&run, "de_DE.UTF-8", "--help", NULL);
+  kj_test_run_cli_in (&run, "de", "de_DE.UTF-8", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Diese Tagebuchdatei statt der voreingestellten verwenden"));
 }
