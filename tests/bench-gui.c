@@ -82,7 +82,7 @@ main (int   argc,
   double *ms;
 
   gtk_init ();
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!kj_test_has_display ())
     {
       g_print ("no display: run under xvfb-run\n");
       return 77;

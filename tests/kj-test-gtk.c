@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "kj-application.h"
+#include "kj-store.h"
 #include "kj-test-gtk.h"
+#include "kj-test-util.h"
 
 /**
  * kj_test_gtk_init:
@@ -35,6 +37,90 @@ kj_test_gtk_init (void)
   g_unsetenv ("KNEE_JOURNAL_DB");
 
   return tmp;
+}
+
+/**
+ * kj_test_gui_init:
+ *
+ * The preamble of a GUI test: a temporary HOME (kj_test_gtk_init()), the
+ * path of a journal in it, and g_test_init(). Without a display the test is
+ * marked skipped; then run no test and return
+ * kj_test_gui_finish (gui, g_test_run ()).
+ *
+ * Returns: whether windows can be opened
+ */
+gboolean
+kj_test_gui_init (KjTestGui   *gui,
+                  int         *argc,
+                  char      ***argv)
+{
+  *gui = (KjTestGui) { NULL };
+  gui->home = kj_test_gtk_init ();
+  gui->db_path = g_build_filename (gui->home, "journal.db", NULL);
+  g_test_init (argc, argv, NULL);
+
+  if (!kj_test_has_display ())
+    {
+      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_test_gui_open:
+ * @journal: (nullable): records to store in the journal first
+ *
+ * Writes @journal into the test's journal file, then starts the application
+ * on it and returns its main window, @width × @height and drawn.
+ *
+ * Returns: (transfer none): the window, also in @gui
+ */
+KjWindow *
+kj_test_gui_open (KjTestGui *gui,
+                  KjJournal *journal,
+                  int        width,
+                  int        height)
+{
+  GApplication *app = NULL;
+
+  if (journal != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjStore) store = kj_store_open (gui->db_path, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (kj_store_import (store, journal, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  gui->window = KJ_WINDOW (kj_test_open_window (gui->db_path, width, height, &app));
+  gui->app = KJ_APPLICATION (app);
+  g_object_add_weak_pointer (G_OBJECT (gui->window), (gpointer *) &gui->window);
+
+  return gui->window;
+}
+
+/* Closes the window, drops the application and removes the temporary HOME.
+ * Returns: @status, for main() to return */
+int
+kj_test_gui_finish (KjTestGui *gui,
+                    int        status)
+{
+  if (gui->window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (gui->window), (gpointer *) &gui->window);
+      gtk_window_destroy (GTK_WINDOW (gui->window));
+      gui->window = NULL;
+    }
+  g_clear_object (&gui->app);
+  if (gui->home != NULL)
+    kj_test_remove_tree (gui->home);
+  g_clear_pointer (&gui->home, g_free);
+  g_clear_pointer (&gui->db_path, g_free);
+
+  return status;
 }
 
 gboolean

@@ -6,11 +6,34 @@
 
 #include <adwaita.h>
 
+#include "kj-application.h"
+#include "kj-types.h"
+#include "kj-window.h"
+
 G_BEGIN_DECLS
+
+/* One GUI test's world: a temporary HOME with its XDG folders, a journal
+ * file in it, the application on that journal and its main window. */
+typedef struct
+{
+  char          *home;
+  char          *db_path;
+  KjApplication *app;
+  KjWindow      *window;   /* NULL once the window is destroyed */
+} KjTestGui;
 
 typedef gboolean (*KjTestCondition) (gpointer data);
 
 char      *kj_test_gtk_init            (void);
+gboolean   kj_test_gui_init            (KjTestGui      *gui,
+                                        int            *argc,
+                                        char         ***argv);
+KjWindow  *kj_test_gui_open            (KjTestGui      *gui,
+                                        KjJournal      *journal,
+                                        int             width,
+                                        int             height);
+int        kj_test_gui_finish          (KjTestGui      *gui,
+                                        int             status);
 gboolean   kj_test_wait_until          (KjTestCondition condition,
                                         gpointer        data);
 void       kj_test_settle              (void);

@@ -209,3 +209,10 @@ kj_test_run_cli_in (KjTestRun   *result,
   run_cli_valist (result, NULL, locale, language, args);
   va_end (args);
 }
+
+/* Whether there is a display to open windows on */
+gboolean
+kj_test_has_display (void)
+{
+  return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
+}

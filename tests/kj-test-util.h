@@ -30,6 +30,7 @@ gboolean  kj_test_exec_sql      (const char *path,
                                  const char *sql);
 KjStore  *kj_test_open_new_store (const char *name);
 void      kj_test_remove_tree   (const char *dir);
+gboolean  kj_test_has_display   (void);
 void      kj_test_assert_integrity (const char *path);
 void      kj_test_save_pain     (KjStore    *store,
                                  const char *date,

@@ -146,7 +146,7 @@ main (int   argc,
   tmp = kj_test_gtk_init ();
   self_path = g_canonicalize_filename (argv[0], NULL);
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!kj_test_has_display ())
     {
       g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
       return g_test_run ();

@@ -519,7 +519,7 @@ test_cli_demo (void)
   g_autofree char *journal = NULL;
   gint64 deadline;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!kj_test_has_display ())
     {
       g_test_skip ("no display to open the demo window on");
       return;

@@ -273,7 +273,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/remove-only-demo", test_demo_remove_only_demo);
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!kj_test_has_display ())
     g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
   else
     {

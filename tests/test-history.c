@@ -13,6 +13,7 @@
 #include "kj-preferences-window.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static KjApplication *app;
 static KjWindow *window;
 static KjHistoryPage *page;
@@ -312,39 +313,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
+  char yesterday[11];
   int status;
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   /* a journal of 60 days up to yesterday, with one red flag */
   today = kj_date_today ();
-  {
-    char yesterday[11];
-    g_autoptr(KjStore) store = NULL;
+  kj_date_add_days (today, -1, yesterday);
+  journal = kj_gen_journal (21, 60, "red-flag", yesterday, &error);
+  g_assert_no_error (error);
 
-    kj_date_add_days (today, -1, yesterday);
-    journal = kj_gen_journal (21, 60, "red-flag", yesterday, &error);
-    g_assert_no_error (error);
-    db = g_build_filename (tmp, "journal.db", NULL);
-    store = kj_store_open (db, &error);
-    g_assert_no_error (error);
-    g_assert_true (kj_store_import (store, journal, NULL, &error));
-  }
-
-  window = KJ_WINDOW (kj_test_open_window (db, 900, 700, (GApplication **) &app));
+  window = kj_test_gui_open (&gui, journal, 900, 700);
+  app = gui.app;
   page = kj_window_get_history_page (window);
-  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   g_test_add_func ("/history/list", test_history_list);
   g_test_add_func ("/history/filters", test_history_filters);
@@ -353,12 +338,8 @@ main (int   argc,
   g_test_add_func ("/history/records-without-pain", test_history_records_without_pain);
   g_test_add_func ("/history/units", test_history_units);
 
-  status = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
+  status = kj_test_gui_finish (&gui, g_test_run ());
   kj_journal_free (journal);
-  kj_test_remove_tree (tmp);
 
   return status;
 }

@@ -147,33 +147,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
-  g_autoptr(GApplication) app = NULL;
-  GtkWindow *window;
-  int status;
+  KjTestGui gui;
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   /* the application adds its resources' icons to the theme, as when it runs */
-  db = g_build_filename (tmp, "journal.db", NULL);
-  window = kj_test_open_window (db, 640, 480, &app);
+  kj_test_gui_open (&gui, NULL, 640, 480);
 
   g_test_add_func ("/icons/exist", test_icons_exist);
   g_test_add_func ("/icons/hourglass", test_icons_hourglass);
 
-  status = g_test_run ();
-
-  gtk_window_destroy (window);
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-
-  return status;
+  return kj_test_gui_finish (&gui, g_test_run ());
 }

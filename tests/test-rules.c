@@ -23,10 +23,11 @@
 #include "kj-today-page.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static KjApplication *app;
 static KjWindow *window;
 static KjTodayPage *page;
-static char *db_path;
+static const char *db_path;
 static char base[11];
 
 /* Days after @base and their symptoms */
@@ -208,38 +209,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
   g_autofree char *today = NULL;
-  int status;
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   today = kj_date_today ();
   kj_date_add_days (today, -20, base);
-  db_path = g_build_filename (tmp, "journal.db", NULL);
+  db_path = gui.db_path;
   write_journal ();
 
-  window = KJ_WINDOW (kj_test_open_window (db_path, 900, 900, (GApplication **) &app));
+  window = kj_test_gui_open (&gui, NULL, 900, 900);
+  app = gui.app;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
   page = kj_window_get_today_page (window);
-  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   g_test_add_func ("/rules/red-flag", test_rules_red_flag);
   g_test_add_func ("/rules/dose-total", test_rules_dose_total);
 
-  status = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-  g_free (db_path);
-
-  return status;
+  return kj_test_gui_finish (&gui, g_test_run ());
 }

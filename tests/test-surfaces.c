@@ -21,6 +21,7 @@
 #include "kj-test-util.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static KjApplication *app;
 static KjWindow *window;
 
@@ -202,11 +203,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
-  int status;
-
-  tmp = kj_test_gtk_init ();
+  g_autoptr(KjJournal) journal = NULL;
 
   /* German, from the catalogue of this build */
   g_setenv ("LANGUAGE", "de", TRUE);
@@ -215,52 +212,39 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   /* the catalogue must have loaded, or the test proves nothing */
   g_assert_cmpstr (_("Today"), !=, "Today");
 
-  db = g_build_filename (tmp, "journal.db", NULL);
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(KjStore) store = kj_store_open (db, &error);
-    g_autoptr(KjJournal) journal = kj_gen_journal (17, 70, "mixed", "2026-11-01", NULL);
+  journal = kj_gen_journal (17, 70, "mixed", "2026-11-01", NULL);
+  journal->profile->units = kj_code_lookup (KJ_CODE_UNITS, "mi");
+  /* the user's own words are theirs: only what the app writes is checked */
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      KjDay *day = g_ptr_array_index (journal->days, i);
 
-    g_assert_no_error (error);
-    journal->profile->units = kj_code_lookup (KJ_CODE_UNITS, "mi");
-    /* the user's own words are theirs: only what the app writes is checked */
-    for (guint i = 0; i < journal->days->len; i++)
-      {
-        KjDay *day = g_ptr_array_index (journal->days, i);
+      g_free (day->notes);
+      day->notes = g_strdup ("Knie");
+    }
+  for (guint i = 0; i < journal->treatments->len; i++)
+    {
+      KjTreatment *treatment = g_ptr_array_index (journal->treatments, i);
 
-        g_free (day->notes);
-        day->notes = g_strdup ("Knie");
-      }
-    for (guint i = 0; i < journal->treatments->len; i++)
-      {
-        KjTreatment *treatment = g_ptr_array_index (journal->treatments, i);
+      g_free (treatment->notes);
+      treatment->notes = g_strdup ("");
+    }
+  for (guint i = 0; i < journal->runs->len; i++)
+    {
+      KjRun *run = g_ptr_array_index (journal->runs, i);
 
-        g_free (treatment->notes);
-        treatment->notes = g_strdup ("");
-      }
-    for (guint i = 0; i < journal->runs->len; i++)
-      {
-        KjRun *run = g_ptr_array_index (journal->runs, i);
+      g_free (run->notes);
+      run->notes = g_strdup ("");
+    }
 
-        g_free (run->notes);
-        run->notes = g_strdup ("");
-      }
-    kj_store_import (store, journal, NULL, &error);
-    g_assert_no_error (error);
-  }
-
-  window = KJ_WINDOW (kj_test_open_window (db, 1100, 900, (GApplication **) &app));
+  window = kj_test_gui_open (&gui, journal, 1100, 900);
+  app = gui.app;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   g_test_add_func ("/surfaces/pages", test_surfaces_pages);
@@ -268,12 +252,5 @@ main (int   argc,
   g_test_add_func ("/surfaces/report", test_surfaces_report);
   g_test_add_func ("/surfaces/summary", test_surfaces_summary);
 
-  status = g_test_run ();
-
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-
-  return status;
+  return kj_test_gui_finish (&gui, g_test_run ());
 }

@@ -17,11 +17,12 @@
 #include "kj-today-page.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static KjApplication *app;
 static KjWindow *window;
 static KjTodayPage *page;
 static AdwToast *last_toast;
-static char *db_path;
+static const char *db_path;
 static char yesterday[11];
 
 static void
@@ -808,29 +809,21 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
   g_autofree char *today = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   today = kj_date_today ();
   kj_date_add_days (today, -1, yesterday);
-  db_path = g_build_filename (tmp, "journal.db", NULL);
+  db_path = gui.db_path;
 
-  window = KJ_WINDOW (kj_test_open_window (db_path, 900, 900, (GApplication **) &app));
+  window = kj_test_gui_open (&gui, NULL, 900, 900);
+  app = gui.app;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL));
   page = kj_window_get_today_page (window);
   g_signal_connect (page, "toast", G_CALLBACK (page_toast), NULL);
-  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
 
   g_test_add_func ("/today/log-day", test_today_log_day);
   g_test_add_func ("/today/diagram-pointer", test_today_diagram_pointer);
@@ -847,12 +840,7 @@ main (int   argc,
   g_test_add_func ("/today/full-disk", test_today_full_disk);
 
   status = g_test_run ();
-
   g_clear_object (&last_toast);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-  g_free (db_path);
 
-  return status;
+  return kj_test_gui_finish (&gui, status);
 }

@@ -10,6 +10,7 @@
 #include "kj-test-util.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static GApplication *app;
 static KjWindow *window;
 static KjTrendsPage *page;
@@ -302,34 +303,20 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  g_autoptr(KjJournal) journal = NULL;
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
   today = kj_date_today ();
   kj_date_add_days (today, -1, yesterday);
-  {
-    g_autoptr(KjJournal) journal = kj_gen_journal (12, 70, "improving", yesterday, &error);
-    g_autoptr(KjStore) store = NULL;
+  journal = kj_gen_journal (12, 70, "improving", yesterday, &error);
+  g_assert_no_error (error);
 
-    db = g_build_filename (tmp, "journal.db", NULL);
-    store = kj_store_open (db, &error);
-    g_assert_no_error (error);
-    g_assert_true (kj_store_import (store, journal, NULL, &error));
-  }
-
-  window = KJ_WINDOW (kj_test_open_window (db, 1000, 900, &app));
+  window = kj_test_gui_open (&gui, journal, 1000, 900);
+  app = G_APPLICATION (gui.app);
   page = kj_window_get_trends_page (window);
 
   g_test_add_func ("/trends/verdict", test_trends_verdict);
@@ -340,11 +327,5 @@ main (int   argc,
   g_test_add_func ("/trends/units", test_trends_units);
   g_test_add_func ("/trends/recent-start", test_trends_recent_start);
 
-  status = g_test_run ();
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-
-  return status;
+  return kj_test_gui_finish (&gui, g_test_run ());
 }

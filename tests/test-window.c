@@ -17,6 +17,7 @@
 #include "kj-test-util.h"
 #include "kj-window.h"
 
+static KjTestGui gui;
 static KjApplication *app;
 static KjWindow *window;
 
@@ -1237,22 +1238,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
 
-  tmp = kj_test_gtk_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
-      return g_test_run ();
-    }
-
-  db = g_build_filename (tmp, "journal.db", NULL);
-  window = KJ_WINDOW (kj_test_open_window (db, 960, 720, (GApplication **) &app));
+  window = kj_test_gui_open (&gui, NULL, 960, 720);
+  app = gui.app;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
 
   g_test_add_func ("/window/welcome", test_window_welcome);
@@ -1279,13 +1269,6 @@ main (int   argc,
   g_test_add_func ("/window/journal-gone", test_window_journal_gone);
   g_test_add_func ("/window/close-saves", test_window_close_saves);
 
-  status = g_test_run ();
-
   /* the close test destroys the window, unless it was skipped */
-  if (window != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&app);
-  kj_test_remove_tree (tmp);
-
-  return status;
+  return kj_test_gui_finish (&gui, g_test_run ());
 }
