@@ -26,7 +26,7 @@
 #include "kj-gpx.h"
 #include "kj-json.h"
 #include "kj-report.h"
-#include "kj-stats.h"
+#include "kj-assessment.h"
 #include "kj-store.h"
 
 typedef struct

@@ -21,7 +21,7 @@
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-report.h"
-#include "kj-stats.h"
+#include "kj-assessment.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
 #include "kj-test-util.h"

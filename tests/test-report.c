@@ -11,7 +11,7 @@
 #include "kj-demo.h"
 #include "kj-gen.h"
 #include "kj-report.h"
-#include "kj-stats.h"
+#include "kj-assessment.h"
 #include "kj-test-util.h"
 
 static char *

@@ -9,7 +9,7 @@
 
 #include "kj-format.h"
 #include "kj-knee-render.h"
-#include "kj-stats.h"
+#include "kj-assessment.h"
 
 G_BEGIN_DECLS
 

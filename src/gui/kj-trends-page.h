@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "kj-chart.h"
-#include "kj-stats.h"
+#include "kj-assessment.h"
 #include "kj-store.h"
 
 G_BEGIN_DECLS

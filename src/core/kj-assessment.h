@@ -128,11 +128,11 @@ typedef struct
 } KjRunPain;
 
 const char   *kj_verdict_to_string       (KjVerdict          verdict);
-GArray       *kj_stats_run_pain          (GPtrArray         *days,
+GArray       *kj_series_run_pain          (GPtrArray         *days,
                                           GPtrArray         *runs,
                                           const char        *from,
                                           const char        *to);
-GArray       *kj_stats_runs_by_next_day_rise (GArray        *runs);
+GArray       *kj_series_runs_by_next_day_rise (GArray        *runs);
 KjAssessment *kj_assess                  (const KjProfile   *profile,
                                           GPtrArray         *days,
                                           GPtrArray         *treatments,
@@ -142,35 +142,35 @@ void          kj_assessment_free         (KjAssessment      *assessment);
 char         *kj_assessment_to_json      (const KjAssessment *assessment);
 char         *kj_assessment_to_text      (const KjAssessment *assessment);
 
-gboolean      kj_stats_is_meaningful     (double             baseline,
+gboolean      kj_assessment_is_meaningful_change     (double             baseline,
                                           double             change);
-double        kj_stats_theil_sen         (const double      *x,
+double        kj_series_theil_sen         (const double      *x,
                                           const double      *y,
                                           guint              n);
-GArray       *kj_stats_rolling_mean      (GPtrArray         *days,
+GArray       *kj_series_rolling_mean      (GPtrArray         *days,
                                           const char        *from,
                                           const char        *to);
-KjRedFlagLevel kj_stats_day_red_flags    (const KjDay       *day,
+KjRedFlagLevel kj_warnings_day_red_flags    (const KjDay       *day,
                                           KjDay *const      *before,
                                           guint              n_before,
                                           GArray            *flags);
-GArray       *kj_stats_red_flags         (GPtrArray         *days,
+GArray       *kj_warnings_red_flags         (GPtrArray         *days,
                                           const char        *to);
-GArray       *kj_stats_load_warnings     (GPtrArray         *runs,
+GArray       *kj_warnings_load     (GPtrArray         *runs,
                                           const char        *to);
-GArray       *kj_stats_medication_warnings (GPtrArray       *treatments,
+GArray       *kj_warnings_medication (GPtrArray       *treatments,
                                           const char        *to);
-KjMedicationDay *kj_stats_medication_day (GPtrArray       *treatments,
+KjMedicationDay *kj_medication_day_new (GPtrArray       *treatments,
                                           const char        *date,
                                           const KjTreatment *pending);
 const KjDrugTotal *kj_medication_day_get_drug (const KjMedicationDay *day,
                                           const char        *drug);
 void          kj_medication_day_free     (KjMedicationDay   *day);
-GArray       *kj_stats_weekly_km         (GPtrArray         *runs,
+GArray       *kj_series_weekly_km         (GPtrArray         *runs,
                                           const char        *from,
                                           const char        *to);
 
-const char   *kj_stats_disclaimer        (void);
+const char   *kj_assessment_disclaimer        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjAssessment, kj_assessment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjMedicationDay, kj_medication_day_free)

@@ -19,17 +19,17 @@
  *   whether the day before it had a run is not known; every later entry
  *   counts as “after a run day” or “after a day without a run”.
  *
- * Medication: kj_stats_medication_day() is the one rule that adds a day's
+ * Medication: kj_medication_day_new() is the one rule that adds a day's
  * doses up against the over-the-counter maxima and finds two oral NSAIDs;
  * the Today page, the treatment dialog (with the dose not added yet),
- * kj_stats_medication_warnings() and so Trends, the report and --summary
+ * kj_warnings_medication() and so Trends, the report and --summary
  * all use it.
  *
  * Units: kj_assessment_to_text() (--summary) writes distances in the
  * journal's unit (km or miles, via kj-format); kj_assessment_to_json()
  * (--summary-json, doc/journal-format.md, “Summary JSON”) always in km and metres.
  */
-#define G_LOG_DOMAIN "knee-journal-stats"
+#define G_LOG_DOMAIN "knee-journal-assessment"
 
 #include "config.h"
 
@@ -39,7 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kj-stats.h"
+#include "kj-assessment.h"
 
 #define EPSILON 1e-9
 
@@ -110,14 +110,14 @@ kj_verdict_to_string (KjVerdict verdict)
 /* The rules */
 
 /**
- * kj_stats_is_meaningful:
+ * kj_assessment_is_meaningful_change:
  *
  * The minimal clinically important difference on the 0–10 scale (Farrar et
  * al. 2001): at least 2 points, or at least 30 % of the baseline when that
  * is also at least 1 point.
  */
 gboolean
-kj_stats_is_meaningful (double baseline,
+kj_assessment_is_meaningful_change (double baseline,
                         double change)
 {
   double size = fabs (change);
@@ -142,7 +142,7 @@ compare_doubles (gconstpointer a,
 
 /* The median of the slopes of all pairs with different x; NAN without any. */
 double
-kj_stats_theil_sen (const double *x,
+kj_series_theil_sen (const double *x,
                     const double *y,
                     guint         n)
 {
@@ -174,7 +174,7 @@ kj_stats_theil_sen (const double *x,
 /* The days between @from and @to, each with the trailing 7-day mean of pain,
  * NAN where the window holds fewer than 3 entries. */
 GArray *
-kj_stats_rolling_mean (GPtrArray  *days,
+kj_series_rolling_mean (GPtrArray  *days,
                        const char *from,
                        const char *to)
 {
@@ -258,7 +258,7 @@ completes_persistent_swelling (int           date,
 }
 
 /**
- * kj_stats_day_red_flags:
+ * kj_warnings_day_red_flags:
  * @day: the day
  * @before: (array length=n_before): days of any dates, in any order; only
  *   those of the six days before @day count
@@ -267,7 +267,7 @@ completes_persistent_swelling (int           date,
  *   the order of its symptoms
  *
  * The red flags (doc/data-model.md, “Red flags”) of one day: the one rule behind the Today page,
- * History's filter and the assessment (kj_stats_red_flags(), and so Trends,
+ * History's filter and the assessment (kj_warnings_red_flags(), and so Trends,
  * the chart, the report and --summary). Locking, fever and not bearing
  * weight are urgent; giving way, an injury, and swelling that completes 3
  * swelling days within the 7 days ending on it are "soon".
@@ -275,7 +275,7 @@ completes_persistent_swelling (int           date,
  * Returns: the most serious of the day's flags
  */
 KjRedFlagLevel
-kj_stats_day_red_flags (const KjDay  *day,
+kj_warnings_day_red_flags (const KjDay  *day,
                         KjDay *const *before,
                         guint         n_before,
                         GArray       *flags)
@@ -320,10 +320,10 @@ compare_day_dates (gconstpointer a,
   return strcmp (x->date, y->date);
 }
 
-/* Every red flag of doc/data-model.md, “Red flags” up to @to, by date: kj_stats_day_red_flags()
+/* Every red flag of doc/data-model.md, “Red flags” up to @to, by date: kj_warnings_day_red_flags()
  * of each day given the days before it. */
 GArray *
-kj_stats_red_flags (GPtrArray  *days,
+kj_warnings_red_flags (GPtrArray  *days,
                     const char *to)
 {
   GArray *flags = g_array_new (FALSE, FALSE, sizeof (KjRedFlag));
@@ -343,7 +343,7 @@ kj_stats_red_flags (GPtrArray  *days,
 
       while (jd (((KjDay *) g_ptr_array_index (sorted, first))->date) < d - 6)
         first++;
-      kj_stats_day_red_flags (day, (KjDay *const *) sorted->pdata + first, i - first, flags);
+      kj_warnings_day_red_flags (day, (KjDay *const *) sorted->pdata + first, i - first, flags);
     }
 
   g_array_sort (flags, compare_red_flags);
@@ -363,7 +363,7 @@ compare_load_warnings (gconstpointer a,
 
 /* Kilometres per ISO week (Monday first) from the week of @from to the week of @to. */
 GArray *
-kj_stats_weekly_km (GPtrArray  *runs,
+kj_series_weekly_km (GPtrArray  *runs,
                     const char *from,
                     const char *to)
 {
@@ -403,7 +403,7 @@ compare_run_points (gconstpointer a,
 
 /* The load warnings of doc/assessment.md, “Load” up to @to, by date. */
 GArray *
-kj_stats_load_warnings (GPtrArray  *runs,
+kj_warnings_load (GPtrArray  *runs,
                         const char *to)
 {
   GArray *warnings = g_array_new (FALSE, FALSE, sizeof (KjLoadWarning));
@@ -450,7 +450,7 @@ kj_stats_load_warnings (GPtrArray  *runs,
     {
       const RunPoint *first = &g_array_index (points, RunPoint, 0);
       int monday = jd_monday (first->day);
-      g_autoptr(GArray) weeks = kj_stats_weekly_km (runs, first->date, to);
+      g_autoptr(GArray) weeks = kj_series_weekly_km (runs, first->date, to);
 
       for (guint w = 1; w < weeks->len; w++)
         {
@@ -553,7 +553,7 @@ medication_day_new (const char *date,
 }
 
 /**
- * kj_stats_medication_day:
+ * kj_medication_day_new:
  * @treatments: treatments, of any dates
  * @date: the day
  * @pending: (nullable): a treatment not stored yet, or being edited: it
@@ -567,7 +567,7 @@ medication_day_new (const char *date,
  * Returns: (transfer full): the day's medication
  */
 KjMedicationDay *
-kj_stats_medication_day (GPtrArray         *treatments,
+kj_medication_day_new (GPtrArray         *treatments,
                          const char        *date,
                          const KjTreatment *pending)
 {
@@ -618,9 +618,9 @@ kj_medication_day_free (KjMedicationDay *day)
 }
 
 /* The medication warnings of doc/data-model.md, “Medication” up to @to, by date; each day's
- * totals come from medication_day_new(), the rule of kj_stats_medication_day(). */
+ * totals come from medication_day_new(), the rule of kj_medication_day_new(). */
 GArray *
-kj_stats_medication_warnings (GPtrArray  *treatments,
+kj_warnings_medication (GPtrArray  *treatments,
                               const char *to)
 {
   GArray *warnings = g_array_new (FALSE, FALSE, sizeof (KjMedicationWarning));
@@ -727,7 +727,7 @@ compare_run_pain (gconstpointer a,
 }
 
 /**
- * kj_stats_run_pain:
+ * kj_series_run_pain:
  *
  * Every day with a run between @from and @to, with the pain during and
  * after it, the usual pain before it (the mean of the 7 days before) and the
@@ -739,7 +739,7 @@ compare_run_pain (gconstpointer a,
  * Returns: (transfer full) (element-type KjRunPain): by date
  */
 GArray *
-kj_stats_run_pain (GPtrArray  *days,
+kj_series_run_pain (GPtrArray  *days,
                    GPtrArray  *runs,
                    const char *from,
                    const char *to)
@@ -823,8 +823,8 @@ compare_next_day_rise (gconstpointer a,
 }
 
 /**
- * kj_stats_runs_by_next_day_rise:
- * @runs: (element-type KjRunPain): from kj_stats_run_pain()
+ * kj_series_runs_by_next_day_rise:
+ * @runs: (element-type KjRunPain): from kj_series_run_pain()
  *
  * The runs followed by more pain the next day than the usual level, the
  * largest rise first (runs with the same rise by date): the one comparison
@@ -833,7 +833,7 @@ compare_next_day_rise (gconstpointer a,
  * Returns: (transfer full) (element-type KjRunPain): those runs
  */
 GArray *
-kj_stats_runs_by_next_day_rise (GArray *runs)
+kj_series_runs_by_next_day_rise (GArray *runs)
 {
   GArray *rises;
 
@@ -902,7 +902,7 @@ slope_per_week (GPtrArray *days,
   if (x->len < 5)
     return NAN;
 
-  return 7.0 * kj_stats_theil_sen ((double *) x->data, (double *) y->data, x->len);
+  return 7.0 * kj_series_theil_sen ((double *) x->data, (double *) y->data, x->len);
 }
 
 /* Mean pain on days after a run day, and after a day without one. */
@@ -1094,9 +1094,9 @@ kj_assess (const KjProfile *profile,
       t0 = first != G_MAXINT ? first : 0;
     }
 
-  a->red_flags = kj_stats_red_flags (days, as_of);
-  a->load_warnings = kj_stats_load_warnings (runs, as_of);
-  a->medication_warnings = kj_stats_medication_warnings (treatments, as_of);
+  a->red_flags = kj_warnings_red_flags (days, as_of);
+  a->load_warnings = kj_warnings_load (runs, as_of);
+  a->medication_warnings = kj_warnings_medication (treatments, as_of);
   pain_after_runs (days, runs, as, &a->pain_after_run_days, &a->pain_after_rest_days);
   a->slope_per_week = slope_per_week (days, as);
 
@@ -1141,9 +1141,9 @@ kj_assess (const KjProfile *profile,
       a->verdict = KJ_VERDICT_TOO_EARLY;
       a->more_days_needed = 13 - a->days_since_t0;
     }
-  else if (kj_stats_is_meaningful (a->baseline, a->change) && a->change < 0)
+  else if (kj_assessment_is_meaningful_change (a->baseline, a->change) && a->change < 0)
     a->verdict = KJ_VERDICT_IMPROVING;
-  else if (kj_stats_is_meaningful (a->baseline, a->change) && a->change > 0)
+  else if (kj_assessment_is_meaningful_change (a->baseline, a->change) && a->change > 0)
     a->verdict = KJ_VERDICT_WORSENING;
   else if (a->days_since_t0 >= 7 * a->review_weeks)
     {
@@ -1172,7 +1172,7 @@ kj_assessment_free (KjAssessment *a)
 }
 
 const char *
-kj_stats_disclaimer (void)
+kj_assessment_disclaimer (void)
 {
   return _("This is a summary of your own records, not a diagnosis.");
 }
@@ -1500,7 +1500,7 @@ kj_assessment_to_text (const KjAssessment *a)
         }
     }
 
-  g_string_append_printf (out, "\n%s\n", kj_stats_disclaimer ());
+  g_string_append_printf (out, "\n%s\n", kj_assessment_disclaimer ());
 
   return g_string_free (out, FALSE);
 }
