@@ -1,4 +1,4 @@
-/* test-stats.c — every verdict rule of doc/assessment.md, “Verdict” at its boundaries, and the numbers behind them
+/* test-assessment.c — every verdict rule of doc/assessment.md, “Verdict” at its boundaries, and the numbers behind them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

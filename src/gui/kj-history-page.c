@@ -17,7 +17,7 @@
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
-#include "kj-assessment.h"
+#include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
 #define BADGE_COLUMN_WIDTH 104
@@ -331,7 +331,7 @@ mark_red_flags (GPtrArray *objects)
         first++;
       kj_day_object_set_red_flag (objects->pdata[i],
                                   kj_warnings_day_red_flags (day, (KjDay *const *) days->pdata + first, i - first,
-                                                          NULL) != KJ_RED_FLAG_NONE);
+                                                             NULL) != KJ_RED_FLAG_NONE);
     }
 }
 

@@ -19,7 +19,7 @@
 #include "kj-code-row.h"
 #include "kj-format.h"
 #include "kj-record-editor.h"
-#include "kj-assessment.h"
+#include "kj-warnings.h"
 
 
 struct _KjRecordEditor

@@ -16,9 +16,9 @@
 #include "kj-format.h"
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
-#include "kj-assessment.h"
 #include "kj-theme.h"
 #include "kj-today-page.h"
+#include "kj-warnings.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 3000
@@ -246,9 +246,9 @@ update_red_flag (KjTodayPage *self)
       kj_date_add_days (self->date, -1, to);
       before = kj_store_list_days (self->store, from, to, NULL);
       level = kj_warnings_day_red_flags (self->day,
-                                      before != NULL ? (KjDay *const *) before->pdata : NULL,
-                                      before != NULL ? before->len : 0,
-                                      NULL);
+                                         before != NULL ? (KjDay *const *) before->pdata : NULL,
+                                         before != NULL ? before->len : 0,
+                                         NULL);
     }
 
   urgent = level == KJ_RED_FLAG_URGENT;
