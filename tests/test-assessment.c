@@ -7,9 +7,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "kj-assessment.h"
 #include "kj-gen.h"
 #include "kj-json.h"
-#include "kj-assessment.h"
 
 #define T0 "2026-03-02"   /* a Monday */
 

@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "kj-application.h"
-#include "kj-record-editor.h"
 #include "kj-assessment.h"
+#include "kj-record-editor.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-today-page.h"

@@ -20,12 +20,12 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "kj-assessment.h"
 #include "kj-chart-render.h"
 #include "kj-file.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
-#include "kj-assessment.h"
 
 G_DEFINE_QUARK (kj-report-error-quark, kj_report_error)
 

@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kj-assessment.h"
 #include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
-#include "kj-assessment.h"
 #include "kj-theme.h"
 #include "kj-trends-page.h"
 
