@@ -17,6 +17,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "kj-assessment.h"
 #include "kj-backup.h"
 #include "kj-cli.h"
 #include "kj-csv.h"
@@ -26,7 +27,6 @@
 #include "kj-gpx.h"
 #include "kj-json.h"
 #include "kj-report.h"
-#include "kj-stats.h"
 #include "kj-store.h"
 
 typedef struct

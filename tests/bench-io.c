@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kj-assessment.h"
 #include "kj-backup.h"
 #include "kj-chart-render.h"
 #include "kj-csv.h"
@@ -21,7 +22,6 @@
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-report.h"
-#include "kj-stats.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
 #include "kj-test-util.h"

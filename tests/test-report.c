@@ -8,10 +8,10 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "kj-assessment.h"
 #include "kj-demo.h"
 #include "kj-gen.h"
 #include "kj-report.h"
-#include "kj-stats.h"
 #include "kj-test-util.h"
 
 static char *

@@ -8,7 +8,7 @@
  * serious of the flags the assessment lists for that date (persistent
  * swelling is dated on each swelling day that completes 3 swelling days
  * within the 7 days ending on it). A day's dose totals as the Today page and
- * the treatment dialog show them must be kj_stats_medication_day()'s.
+ * the treatment dialog show them must be kj_medication_day_new()'s.
  */
 #include "config.h"
 
@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "kj-application.h"
+#include "kj-assessment.h"
 #include "kj-record-editor.h"
-#include "kj-stats.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-today-page.h"
@@ -165,7 +165,7 @@ test_rules_dose_total (void)
   char date[11];
 
   date_at (6, date);
-  day = kj_stats_medication_day (journal->treatments, date, NULL);
+  day = kj_medication_day_new (journal->treatments, date, NULL);
   kj_window_show_day (window, date);
   kj_test_settle ();
 
@@ -186,7 +186,7 @@ test_rules_dose_total (void)
   pending = kj_treatment_new (date, "medication");
   pending->drug = "ibuprofen";
   pending->dose_mg = 200;
-  with_pending = kj_stats_medication_day (journal->treatments, date, pending);
+  with_pending = kj_medication_day_new (journal->treatments, date, pending);
   total = kj_medication_day_get_drug (with_pending, "ibuprofen");
   g_assert_nonnull (total);
   g_assert_cmpint (total->total_mg, ==, 1600);

@@ -138,10 +138,10 @@ kj_chart_data_new (GPtrArray          *days,
         data->run_km[k] += r->distance_km;
     }
 
-  rolling = kj_stats_rolling_mean (days, from, to);
+  rolling = kj_series_rolling_mean (days, from, to);
   data->rolling = (double *) g_array_steal (rolling, NULL);
 
-  weeks = kj_stats_weekly_km (runs, from, to);
+  weeks = kj_series_weekly_km (runs, from, to);
   data->n_weeks = weeks->len;
   data->week_km = (double *) g_array_steal (weeks, NULL);
   kj_date_to_gdate (from, &d);

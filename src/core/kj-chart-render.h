@@ -7,9 +7,9 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "kj-assessment.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
-#include "kj-stats.h"
 
 G_BEGIN_DECLS
 

@@ -20,12 +20,12 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "kj-assessment.h"
 #include "kj-chart-render.h"
 #include "kj-file.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
-#include "kj-stats.h"
 
 G_DEFINE_QUARK (kj-report-error-quark, kj_report_error)
 
@@ -504,7 +504,7 @@ write_verdict (Writer *w,
   title = make_layout (w, w->heading, heading_text, inner);
   sentence = make_layout (w, w->body, a->message, inner);
   figures = make_layout (w, w->body, numbers->str, inner);
-  disclaimer = make_layout (w, w->small, kj_stats_disclaimer (), inner);
+  disclaimer = make_layout (w, w->small, kj_assessment_disclaimer (), inner);
   height = layout_height (title) + layout_height (sentence) + layout_height (figures) + layout_height (disclaimer) +
            2 * pad + 12;
 
@@ -1009,7 +1009,7 @@ write_running_and_pain (Writer *w,
   const char *titles[] = { _("Date"), _("Distance"), _("Downhill"), _("Pain"), _("By the rule") };
   const double widths[] = { 0.15, 0.13, 0.13, 0.39, 0.20 };
   const Table table = { 5, titles, widths };
-  g_autoptr(GArray) runs = kj_stats_run_pain (r->days, r->runs, r->from, r->to);
+  g_autoptr(GArray) runs = kj_series_run_pain (r->days, r->runs, r->from, r->to);
   g_autoptr(GArray) worst = NULL;
   g_autoptr(GString) loads = g_string_new (NULL);
   g_autofree char *comparison = NULL;
@@ -1054,7 +1054,7 @@ write_running_and_pain (Writer *w,
       paragraph (w, w->body, loads->str, 0, 6);
     }
 
-  worst = kj_stats_runs_by_next_day_rise (runs);
+  worst = kj_series_runs_by_next_day_rise (runs);
   for (guint i = 0; i < worst->len && shown < 5; i++)
     {
       const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
@@ -1244,7 +1244,7 @@ render_pass (Report     *r,
   w.total = total;
   /* Translators: the foot of every page of the report */
   w.footer = g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
-                              made, kj_stats_disclaimer ());
+                              made, kj_assessment_disclaimer ());
   w.body = font ("Sans", BODY_SIZE, PANGO_WEIGHT_NORMAL);
   w.small = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_NORMAL);
   w.small_bold = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_BOLD);

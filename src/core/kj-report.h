@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "kj-stats.h"
+#include "kj-assessment.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS

@@ -22,7 +22,7 @@ typedef enum
   KJ_RECORD_ERROR_INVALID,
 } KjRecordError;
 
-/* The code lists of doc/data-model.md.  Records keep codes as pointers into these
+/* The code lists of doc/data-model.md (kj-codes.c).  Records keep codes as pointers into these
  * static tables (see kj_code_lookup()), so they never need to be freed.
  */
 typedef enum

@@ -40,7 +40,7 @@ kj_code_row_select (AdwComboRow *row,
       adw_combo_row_set_selected (row, i);
 }
 
-/* The code of the selected label (a static string of kj-types.c), or NULL. */
+/* The code of the selected label (a static string of kj-codes.c), or NULL. */
 const char *
 kj_code_row_get_code (AdwComboRow *row,
                       KjCodeList   list)

@@ -17,7 +17,7 @@
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
-#include "kj-stats.h"
+#include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
 #define BADGE_COLUMN_WIDTH 104
@@ -312,7 +312,7 @@ list_activated (GtkListView   *list_view,
 
 /* Loading */
 
-/* Each day's red flag by kj_stats_day_red_flags(), given the days before
+/* Each day's red flag by kj_warnings_day_red_flags(), given the days before
  * it; @objects are by date. */
 static void
 mark_red_flags (GPtrArray *objects)
@@ -330,8 +330,8 @@ mark_red_flags (GPtrArray *objects)
       while (kj_date_diff (((KjDay *) g_ptr_array_index (days, first))->date, day->date) > 6)
         first++;
       kj_day_object_set_red_flag (objects->pdata[i],
-                                  kj_stats_day_red_flags (day, (KjDay *const *) days->pdata + first, i - first,
-                                                          NULL) != KJ_RED_FLAG_NONE);
+                                  kj_warnings_day_red_flags (day, (KjDay *const *) days->pdata + first, i - first,
+                                                             NULL) != KJ_RED_FLAG_NONE);
     }
 }
 

@@ -19,7 +19,7 @@
 #include "kj-code-row.h"
 #include "kj-format.h"
 #include "kj-record-editor.h"
-#include "kj-stats.h"
+#include "kj-warnings.h"
 
 
 struct _KjRecordEditor
@@ -254,13 +254,13 @@ set_error (KjRecordEditor *self,
 }
 
 /* The day's total of the chosen drug with this dose, and the warnings, by
- * the one rule of kj_stats_medication_day() that the Today page, Trends,
+ * the one rule of kj_medication_day_new() that the Today page, Trends,
  * the report and --summary use too */
 static void
 update_dose_hint (KjRecordEditor *self)
 {
   const KjTreatment *t = self->treatment;
-  g_autoptr(KjMedicationDay) day = kj_stats_medication_day (self->day_treatments, t->date, t);
+  g_autoptr(KjMedicationDay) day = kj_medication_day_new (self->day_treatments, t->date, t);
   const KjDrugTotal *total = kj_medication_day_get_drug (day, t->drug);
   g_autoptr(GString) text = g_string_new (NULL);
   const char *label = kj_code_label (KJ_CODE_DRUG, t->drug);

@@ -16,9 +16,9 @@
 #include "kj-format.h"
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
-#include "kj-stats.h"
 #include "kj-theme.h"
 #include "kj-today-page.h"
+#include "kj-warnings.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 3000
@@ -229,7 +229,7 @@ kj_today_page_get_save_error (KjTodayPage *self)
 
 /* Red flags */
 
-/* The day's flag by kj_stats_day_red_flags(), given the six days before it
+/* The day's flag by kj_warnings_day_red_flags(), given the six days before it
  * as stored and this day as it is on screen; this only shows it. */
 static void
 update_red_flag (KjTodayPage *self)
@@ -245,10 +245,10 @@ update_red_flag (KjTodayPage *self)
       kj_date_add_days (self->date, -6, from);
       kj_date_add_days (self->date, -1, to);
       before = kj_store_list_days (self->store, from, to, NULL);
-      level = kj_stats_day_red_flags (self->day,
-                                      before != NULL ? (KjDay *const *) before->pdata : NULL,
-                                      before != NULL ? before->len : 0,
-                                      NULL);
+      level = kj_warnings_day_red_flags (self->day,
+                                         before != NULL ? (KjDay *const *) before->pdata : NULL,
+                                         before != NULL ? before->len : 0,
+                                         NULL);
     }
 
   urgent = level == KJ_RED_FLAG_URGENT;
@@ -514,12 +514,12 @@ treatment_icon (const KjTreatment *t)
   return "kj-treatment-symbolic";
 }
 
-/* The day's medicines against their maximum, by kj_stats_medication_day(),
+/* The day's medicines against their maximum, by kj_medication_day_new(),
  * the rule the treatment dialog, Trends, the report and --summary share */
 static void
 update_medication_summary (KjTodayPage *self)
 {
-  g_autoptr(KjMedicationDay) day = kj_stats_medication_day (self->treatments, self->date, NULL);
+  g_autoptr(KjMedicationDay) day = kj_medication_day_new (self->treatments, self->date, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < day->drugs->len; i++)

@@ -12,11 +12,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kj-assessment.h"
 #include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
-#include "kj-stats.h"
 #include "kj-theme.h"
 #include "kj-trends-page.h"
 
@@ -122,7 +122,7 @@ update_verdict (KjTrendsPage *self)
   gtk_image_set_from_icon_name (self->verdict_icon, icon);
   gtk_label_set_text (self->verdict_title, title);
   gtk_label_set_text (self->verdict_message, self->assessment->message);
-  gtk_label_set_text (self->disclaimer_label, kj_stats_disclaimer ());
+  gtk_label_set_text (self->disclaimer_label, kj_assessment_disclaimer ());
 }
 
 /* The knee maps */
@@ -352,8 +352,8 @@ update_running (KjTrendsPage *self,
                 const char   *from)
 {
   const KjAssessment *a = self->assessment;
-  g_autoptr(GArray) runs = kj_stats_run_pain (self->journal->days, self->journal->runs, from, self->today);
-  g_autoptr(GArray) worst = kj_stats_runs_by_next_day_rise (runs);
+  g_autoptr(GArray) runs = kj_series_run_pain (self->journal->days, self->journal->runs, from, self->today);
+  g_autoptr(GArray) worst = kj_series_runs_by_next_day_rise (runs);
   char month_ago[11];
   guint shown = 0;
 

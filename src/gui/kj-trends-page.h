@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
+#include "kj-assessment.h"
 #include "kj-chart.h"
-#include "kj-stats.h"
 #include "kj-store.h"
 
 G_BEGIN_DECLS

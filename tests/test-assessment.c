@@ -1,4 +1,4 @@
-/* test-stats.c — every verdict rule of doc/assessment.md, “Verdict” at its boundaries, and the numbers behind them
+/* test-assessment.c — every verdict rule of doc/assessment.md, “Verdict” at its boundaries, and the numbers behind them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +7,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "kj-assessment.h"
 #include "kj-gen.h"
 #include "kj-json.h"
-#include "kj-stats.h"
 
 #define T0 "2026-03-02"   /* a Monday */
 
@@ -138,7 +138,7 @@ test_stats_meaningful (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("baseline %g, change %g", cases[i].baseline, cases[i].change);
-      g_assert_cmpint (kj_stats_is_meaningful (cases[i].baseline, cases[i].change), ==, cases[i].meaningful);
+      g_assert_cmpint (kj_assessment_is_meaningful_change (cases[i].baseline, cases[i].change), ==, cases[i].meaningful);
     }
 }
 
@@ -279,12 +279,12 @@ test_stats_persistent_swelling (void)
   add_symptom (g_ptr_array_index (j->days, 16), "swelling");
   kj_date_add_days (T0, 20, as_of);
 
-  two = kj_stats_red_flags (j->days, as_of);
+  two = kj_warnings_red_flags (j->days, as_of);
   g_assert_cmpuint (two->len, ==, 0);
 
   /* day 11: 10, 11 — day 16 is 6 days after 10: 3 in the 7 days ending on 16 */
   add_symptom (g_ptr_array_index (j->days, 11), "swelling");
-  three = kj_stats_red_flags (j->days, as_of);
+  three = kj_warnings_red_flags (j->days, as_of);
   g_assert_cmpuint (three->len, ==, 1);
   g_assert_cmpstr (g_array_index (three, KjRedFlag, 0).symptom, ==, "swelling");
   g_assert_false (g_array_index (three, KjRedFlag, 0).urgent);
@@ -463,12 +463,12 @@ test_stats_theil_sen (void)
   const double x4[] = { 1, 1 }, y4[] = { 1, 2 };
 
   /* slopes 1, 2, 3: median 2 */
-  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x1, y1, 3), 2.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (kj_series_theil_sen (x1, y1, 3), 2.0, 1e-12);
   /* slopes 2, 1, 5/3, 0, 3/2, 3: median (3/2 + 5/3) / 2 */
-  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x2, y2, 4), (1.5 + 5.0 / 3) / 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (kj_series_theil_sen (x2, y2, 4), (1.5 + 5.0 / 3) / 2, 1e-12);
   /* the outlier does not move it: −1 */
-  g_assert_cmpfloat_with_epsilon (kj_stats_theil_sen (x3, y3, 5), -1.0, 1e-12);
-  g_assert_true (isnan (kj_stats_theil_sen (x4, y4, 2)));
+  g_assert_cmpfloat_with_epsilon (kj_series_theil_sen (x3, y3, 5), -1.0, 1e-12);
+  g_assert_true (isnan (kj_series_theil_sen (x4, y4, 2)));
 }
 
 static void
@@ -509,7 +509,7 @@ test_stats_rolling_mean (void)
   add_day (j, 14, 3);
   kj_date_add_days (T0, 14, to);
 
-  means = kj_stats_rolling_mean (j->days, T0, to);
+  means = kj_series_rolling_mean (j->days, T0, to);
   g_assert_cmpuint (means->len, ==, 15);
   g_assert_true (isnan (g_array_index (means, double, 0)));
   g_assert_true (isnan (g_array_index (means, double, 1)));
@@ -544,7 +544,7 @@ test_stats_load_warnings (void)
   add_run (j, 77, 10);
   kj_date_add_days (T0, 80, to);
 
-  warnings = kj_stats_load_warnings (j->runs, to);
+  warnings = kj_warnings_load (j->runs, to);
   for (guint i = 0; i < warnings->len; i++)
     g_test_message ("%s %s %.2f %.2f", g_array_index (warnings, KjLoadWarning, i).type,
                     g_array_index (warnings, KjLoadWarning, i).date,
@@ -593,7 +593,7 @@ test_stats_medication_warnings (void)
     add_drug (j, d, "aspirin", 500);
   kj_date_add_days (T0, 50, to);
 
-  warnings = kj_stats_medication_warnings (j->treatments, to);
+  warnings = kj_warnings_medication (j->treatments, to);
   for (guint i = 0; i < warnings->len; i++)
     g_test_message ("%s %s %s", g_array_index (warnings, KjMedicationWarning, i).type,
                     g_array_index (warnings, KjMedicationWarning, i).date,
@@ -633,7 +633,7 @@ test_stats_medication_day (void)
   for (guint i = 0; i < j->treatments->len; i++)
     ((KjTreatment *) j->treatments->pdata[i])->id = g_strdup_printf ("t%u", i);
 
-  before = kj_stats_medication_day (j->treatments, date, NULL);
+  before = kj_medication_day_new (j->treatments, date, NULL);
   g_assert_cmpuint (before->drugs->len, ==, 1);
   g_assert_cmpint (kj_medication_day_get_drug (before, "ibuprofen")->total_mg, ==, 1600);
   g_assert_cmpint (kj_medication_day_get_drug (before, "ibuprofen")->max_mg, ==, 1200);
@@ -645,7 +645,7 @@ test_stats_medication_day (void)
   pending = kj_treatment_new (date, "medication");
   pending->drug = kj_code_lookup (KJ_CODE_DRUG, "ibuprofen");
   pending->dose_mg = 220;
-  more = kj_stats_medication_day (j->treatments, date, pending);
+  more = kj_medication_day_new (j->treatments, date, pending);
   g_assert_cmpint (kj_medication_day_get_drug (more, "ibuprofen")->total_mg, ==, 1820);
   g_assert_true (kj_medication_day_get_drug (more, "ibuprofen")->over_limit);
 
@@ -653,7 +653,7 @@ test_stats_medication_day (void)
   naproxen = kj_treatment_new (date, "medication");
   naproxen->drug = kj_code_lookup (KJ_CODE_DRUG, "naproxen");
   naproxen->dose_mg = 220;
-  second = kj_stats_medication_day (j->treatments, date, naproxen);
+  second = kj_medication_day_new (j->treatments, date, naproxen);
   g_assert_true (second->two_nsaids);
   g_assert_cmpuint (second->oral_nsaids->len, ==, 2);
   g_assert_cmpint (kj_medication_day_get_drug (second, "naproxen")->total_mg, ==, 220);
@@ -662,7 +662,7 @@ test_stats_medication_day (void)
   /* editing a stored dose replaces it: 3 × 400 + 100 */
   edit = kj_treatment_copy (j->treatments->pdata[0]);
   edit->dose_mg = 100;
-  edited = kj_stats_medication_day (j->treatments, date, edit);
+  edited = kj_medication_day_new (j->treatments, date, edit);
   g_assert_cmpint (kj_medication_day_get_drug (edited, "ibuprofen")->total_mg, ==, 1300);
 }
 
@@ -715,7 +715,7 @@ test_stats_run_pain (void)
   add_run (j, 10, 2.5);
   kj_date_add_days (T0, 12, to);
 
-  runs = kj_stats_run_pain (j->days, j->runs, T0, to);
+  runs = kj_series_run_pain (j->days, j->runs, T0, to);
   g_assert_cmpuint (runs->len, ==, 3);
   g_assert_true (g_array_index (runs, KjRunPain, 0).broke_rule);
   g_assert_cmpint (g_array_index (runs, KjRunPain, 0).pain_during, ==, 6);

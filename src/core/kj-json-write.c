@@ -1,0 +1,205 @@
+/* kj-json-write.c — the journal JSON of doc/journal-format.md, “Journal JSON”, written with json-glib
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every member of every record is written, an unset value as null; the
+ * reader is kj-json-read.c.
+ */
+#define G_LOG_DOMAIN "knee-journal-json-write"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "kj-json.h"
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *member,
+                 int          value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == KJ_UNSET)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_code_list (JsonBuilder *builder,
+               const char  *member,
+               GPtrArray   *codes)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < codes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
+  json_builder_end_array (builder);
+}
+
+static void
+build_profile (JsonBuilder     *builder,
+               const KjProfile *profile)
+{
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "name", profile->name ? profile->name : "");
+  add_string_or_null (builder, "affected_side", profile->affected_side);
+  add_string_or_null (builder, "injury_date", profile->injury_date);
+  add_string_or_null (builder, "treatment_start", profile->treatment_start);
+  add_string_or_null (builder, "units", profile->units);
+  add_int_or_null (builder, "review_weeks", profile->review_weeks);
+  json_builder_end_object (builder);
+}
+
+static void
+build_day (JsonBuilder *builder,
+           const KjDay *day)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", day->id);
+  add_string_or_null (builder, "date", day->date);
+  add_int_or_null (builder, "pain", day->pain);
+  add_int_or_null (builder, "pain_worst", day->pain_worst);
+
+  json_builder_set_member_name (builder, "locations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "side", loc->side);
+      add_string_or_null (builder, "region", loc->region);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_code_list (builder, "symptoms", day->symptoms);
+  add_code_list (builder, "aggravators", day->aggravators);
+  add_string_or_null (builder, "notes", day->notes ? day->notes : "");
+  json_builder_end_object (builder);
+}
+
+static void
+build_treatment (JsonBuilder       *builder,
+                 const KjTreatment *t)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", t->id);
+  add_string_or_null (builder, "date", t->date);
+  add_string_or_null (builder, "kind", t->kind);
+  add_int_or_null (builder, "minutes", t->minutes);
+  add_string_or_null (builder, "drug", t->drug);
+  add_int_or_null (builder, "dose_mg", t->dose_mg);
+  add_string_or_null (builder, "exercise", t->exercise);
+  add_int_or_null (builder, "sets", t->sets);
+  add_int_or_null (builder, "reps", t->reps);
+  add_string_or_null (builder, "notes", t->notes ? t->notes : "");
+  json_builder_end_object (builder);
+}
+
+static void
+build_run (JsonBuilder *builder,
+           const KjRun *r)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", r->id);
+  add_string_or_null (builder, "date", r->date);
+  add_number_or_null (builder, "distance_km", r->distance_km);
+  add_int_or_null (builder, "duration_s", r->duration_s);
+  add_number_or_null (builder, "descent_m", r->descent_m);
+  add_int_or_null (builder, "pain_during", r->pain_during);
+  add_int_or_null (builder, "pain_after", r->pain_after);
+  json_builder_set_member_name (builder, "stopped_early");
+  json_builder_add_boolean_value (builder, r->stopped_early);
+  add_string_or_null (builder, "notes", r->notes ? r->notes : "");
+  json_builder_end_object (builder);
+}
+
+/**
+ * kj_json_generate:
+ *
+ * Returns: (transfer full): @journal as pretty-printed journal JSON, ending
+ *   with a newline
+ */
+char *
+kj_json_generate (const KjJournal *journal,
+                  gsize           *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KjProfile) default_profile = NULL;
+  g_autofree char *text = NULL;
+  gsize text_length;
+
+  g_return_val_if_fail (journal != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "format", KJ_JSON_FORMAT);
+  add_int_or_null (builder, "version", KJ_JSON_VERSION);
+
+  if (journal->profile == NULL)
+    default_profile = kj_profile_new ();
+  build_profile (builder, journal->profile ? journal->profile : default_profile);
+
+  json_builder_set_member_name (builder, "days");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->days->len; i++)
+    build_day (builder, g_ptr_array_index (journal->days, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "treatments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->treatments->len; i++)
+    build_treatment (builder, g_ptr_array_index (journal->treatments, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < journal->runs->len; i++)
+    build_run (builder, g_ptr_array_index (journal->runs, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  text = json_generator_to_data (generator, &text_length);
+
+  if (length != NULL)
+    *length = text_length + 1;
+
+  return g_strconcat (text, "\n", NULL);
+}

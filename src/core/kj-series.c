@@ -1,0 +1,314 @@
+/* kj-series.c — the journal's numbers over time: Julian days, Theil–Sen, rolling mean, weekly km, runs and pain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pure functions over arrays of records, no SQL, for the assessment
+ * (kj-assessment.c), the warnings (kj-warnings.c), the chart, Trends and the
+ * report; the rules are those of doc/assessment.md, “Slope”, “Rolling mean”
+ * and “Runs and pain”.
+ */
+#define G_LOG_DOMAIN "knee-journal-series"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kj-series.h"
+
+#define EPSILON 1e-9
+
+/* Dates as Julian day numbers */
+
+/* Returns: @date as a Julian day number, 0 when it is not a valid date */
+int
+kj_series_julian (const char *date)
+{
+  GDate d;
+
+  if (!kj_date_to_gdate (date, &d))
+    return 0;
+
+  return (int) g_date_get_julian (&d);
+}
+
+void
+kj_series_date_of_julian (int  julian,
+                          char out[11])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+  kj_date_from_gdate (&d, out);
+}
+
+/* Returns: the Monday of @julian's ISO week, as a Julian day number */
+int
+kj_series_week_start (int julian)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, julian);
+
+  return julian - ((int) g_date_get_weekday (&d) - 1);
+}
+
+/* Pain over time */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of the slopes of all pairs with different x; NAN without any. */
+double
+kj_series_theil_sen (const double *x,
+                     const double *y,
+                     guint         n)
+{
+  g_autoptr(GArray) slopes = g_array_new (FALSE, FALSE, sizeof (double));
+  double *s;
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        if (x[j] != x[i])
+          {
+            double slope = (y[j] - y[i]) / (x[j] - x[i]);
+            g_array_append_val (slopes, slope);
+          }
+      }
+
+  if (slopes->len == 0)
+    return NAN;
+
+  s = (double *) slopes->data;
+  qsort (s, slopes->len, sizeof (double), compare_doubles);
+
+  if (slopes->len % 2 == 1)
+    return s[slopes->len / 2];
+
+  return (s[slopes->len / 2 - 1] + s[slopes->len / 2]) / 2.0;
+}
+
+/* The days between @from and @to, each with the trailing 7-day mean of pain,
+ * NAN where the window holds fewer than 3 entries. */
+GArray *
+kj_series_rolling_mean (GPtrArray  *days,
+                        const char *from,
+                        const char *to)
+{
+  int first = kj_series_julian (from), last = kj_series_julian (to);
+  g_autofree double *sum = NULL;
+  g_autofree int *count = NULL;
+  GArray *means;
+  int span;
+
+  g_return_val_if_fail (first > 0 && last >= first, NULL);
+
+  span = last - first + 1;
+  means = g_array_sized_new (FALSE, FALSE, sizeof (double), span);
+  sum = g_new0 (double, span + 6);
+  count = g_new0 (int, span + 6);
+
+  /* index 0 is first − 6 */
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      int k = kj_series_julian (day->date) - (first - 6);
+
+      if (k >= 0 && k < span + 6)
+        {
+          sum[k] += day->pain;
+          count[k]++;
+        }
+    }
+
+  for (int d = 0; d < span; d++)
+    {
+      double s = 0;
+      int n = 0;
+      double mean;
+
+      for (int k = d; k <= d + 6; k++)
+        {
+          s += sum[k];
+          n += count[k];
+        }
+
+      mean = n >= 3 ? s / n : NAN;
+      g_array_append_val (means, mean);
+    }
+
+  return means;
+}
+
+/* Running distance */
+
+/* Kilometres per ISO week (Monday first) from the week of @from to the week of @to. */
+GArray *
+kj_series_weekly_km (GPtrArray  *runs,
+                     const char *from,
+                     const char *to)
+{
+  int end = kj_series_julian (to);
+  int first = kj_series_week_start (kj_series_julian (from)), last = kj_series_week_start (end);
+  int n_weeks = (last - first) / 7 + 1;
+  GArray *weeks = g_array_new (FALSE, TRUE, sizeof (double));
+
+  g_return_val_if_fail (last >= first, weeks);
+
+  g_array_set_size (weeks, n_weeks);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = kj_series_julian (run->date);
+
+      if (d >= first && d <= end)
+        g_array_index (weeks, double, (kj_series_week_start (d) - first) / 7) += run->distance_km;
+    }
+
+  return weeks;
+}
+
+/* Runs and pain */
+
+static int
+compare_run_pain (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const KjRunPain *) a)->date, ((const KjRunPain *) b)->date);
+}
+
+/**
+ * kj_series_run_pain:
+ *
+ * Every day with a run between @from and @to, with the pain during and
+ * after it, the usual pain before it (the mean of the 7 days before) and the
+ * next day's pain. By the pain-monitoring model (Silbernagel et al. 2007)
+ * pain during a run should stay at or below 5 of 10, and the next day be
+ * back at the usual level: a run that broke either is marked; the next day
+ * counts as back when it is less than a point above the usual level.
+ *
+ * Returns: (transfer full) (element-type KjRunPain): by date
+ */
+GArray *
+kj_series_run_pain (GPtrArray  *days,
+                    GPtrArray  *runs,
+                    const char *from,
+                    const char *to)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (KjRunPain));
+  g_autoptr(GHashTable) pain = g_hash_table_new (NULL, NULL);
+  int first = kj_series_julian (from), last = kj_series_julian (to);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      g_hash_table_insert (pain, GINT_TO_POINTER (kj_series_julian (day->date)), GINT_TO_POINTER (day->pain + 1));
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = kj_series_julian (run->date);
+      KjRunPain *rp = NULL;
+
+      if (d < first || d > last)
+        continue;
+
+      /* several runs on one day are one entry */
+      for (guint k = 0; k < result->len; k++)
+        if (g_str_equal (g_array_index (result, KjRunPain, k).date, run->date))
+          rp = &g_array_index (result, KjRunPain, k);
+
+      if (rp == NULL)
+        {
+          KjRunPain fresh = { .descent_m = NAN, .pain_during = KJ_UNSET, .pain_after = KJ_UNSET,
+                              .usual = NAN, .next_day = KJ_UNSET };
+          double sum = 0;
+          int n = 0, next;
+
+          g_strlcpy (fresh.date, run->date, sizeof fresh.date);
+          for (int k = d - 7; k <= d - 1; k++)
+            {
+              int p = GPOINTER_TO_INT (g_hash_table_lookup (pain, GINT_TO_POINTER (k)));
+
+              if (p > 0)
+                sum += p - 1, n++;
+            }
+          fresh.usual = n > 0 ? sum / n : NAN;
+          next = GPOINTER_TO_INT (g_hash_table_lookup (pain, GINT_TO_POINTER (d + 1)));
+          fresh.next_day = next > 0 ? next - 1 : KJ_UNSET;
+          g_array_append_val (result, fresh);
+          rp = &g_array_index (result, KjRunPain, result->len - 1);
+        }
+
+      rp->km += run->distance_km;
+      if (!isnan (run->descent_m))
+        rp->descent_m = (isnan (rp->descent_m) ? 0 : rp->descent_m) + run->descent_m;
+      if (run->pain_during != KJ_UNSET)
+        rp->pain_during = MAX (rp->pain_during, run->pain_during);
+      if (run->pain_after != KJ_UNSET)
+        rp->pain_after = MAX (rp->pain_after, run->pain_after);
+    }
+
+  for (guint k = 0; k < result->len; k++)
+    {
+      KjRunPain *rp = &g_array_index (result, KjRunPain, k);
+
+      rp->broke_rule = (rp->pain_during != KJ_UNSET && rp->pain_during > 5) ||
+                       (rp->next_day != KJ_UNSET && !isnan (rp->usual) && rp->next_day >= rp->usual + 1.0 - EPSILON);
+    }
+
+  g_array_sort (result, compare_run_pain);
+
+  return result;
+}
+
+static int
+compare_next_day_rise (gconstpointer a,
+                       gconstpointer b)
+{
+  const KjRunPain *x = a, *y = b;
+  double rx = x->next_day - x->usual, ry = y->next_day - y->usual;
+
+  return (ry > rx) - (ry < rx);
+}
+
+/**
+ * kj_series_runs_by_next_day_rise:
+ * @runs: (element-type KjRunPain): from kj_series_run_pain()
+ *
+ * The runs followed by more pain the next day than the usual level, the
+ * largest rise first (runs with the same rise by date): the one comparison
+ * behind Trends and the report.
+ *
+ * Returns: (transfer full) (element-type KjRunPain): those runs
+ */
+GArray *
+kj_series_runs_by_next_day_rise (GArray *runs)
+{
+  GArray *rises;
+
+  g_return_val_if_fail (runs != NULL, NULL);
+
+  rises = g_array_new (FALSE, FALSE, sizeof (KjRunPain));
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
+
+      if (rp->next_day != KJ_UNSET && !isnan (rp->usual) && rp->next_day > rp->usual)
+        g_array_append_val (rises, *rp);
+    }
+  g_array_sort (rises, compare_next_day_rise);
+
+  return rises;
+}

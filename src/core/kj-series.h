@@ -1,0 +1,46 @@
+/* kj-series.h — the journal's numbers over time: Julian days, Theil–Sen, rolling mean, weekly km, runs and pain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kj-types.h"
+
+G_BEGIN_DECLS
+
+/* A run and the pain around it: the pain-monitoring model (Silbernagel et al. 2007) */
+typedef struct
+{
+  char      date[11];
+  double    km;                /* the day's runs together */
+  double    descent_m;         /* NAN when unknown */
+  int       pain_during;       /* the highest of the day's runs, KJ_UNSET when not logged */
+  int       pain_after;
+  double    usual;             /* mean pain of the 7 days before, NAN without entries */
+  int       next_day;          /* the next day's pain, KJ_UNSET without an entry */
+  gboolean  broke_rule;        /* pain during above 5, or the next day above the usual level */
+} KjRunPain;
+
+int           kj_series_julian           (const char        *date);
+void          kj_series_date_of_julian   (int                julian,
+                                          char               out[11]);
+int           kj_series_week_start       (int                julian);
+
+double        kj_series_theil_sen        (const double      *x,
+                                          const double      *y,
+                                          guint              n);
+GArray       *kj_series_rolling_mean     (GPtrArray         *days,
+                                          const char        *from,
+                                          const char        *to);
+GArray       *kj_series_weekly_km        (GPtrArray         *runs,
+                                          const char        *from,
+                                          const char        *to);
+GArray       *kj_series_run_pain         (GPtrArray         *days,
+                                          GPtrArray         *runs,
+                                          const char        *from,
+                                          const char        *to);
+GArray       *kj_series_runs_by_next_day_rise (GArray       *runs);
+
+G_END_DECLS
