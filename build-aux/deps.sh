@@ -9,7 +9,7 @@ KJ_BUILD_PACKAGES=(
 )
 
 KJ_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales
+  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales at-spi2-core python3-pyatspi
 )
 
 kj_missing_packages () {
