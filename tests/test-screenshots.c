@@ -31,19 +31,6 @@ shoot (const char *page,
   kj_test_save_screenshot (GTK_WIDGET (window), name);
 }
 
-/* the window opens at the schema's default size, whatever the pages hold */
-static void
-test_screenshots_default_size (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  int width, height, window_width, window_height;
-
-  g_settings_get (settings, "window-size", "(ii)", &width, &height);
-  gtk_window_get_default_size (GTK_WINDOW (window), &window_width, &window_height);
-  g_assert_cmpint (window_width, ==, width);
-  g_assert_cmpint (window_height, ==, height);
-}
-
 static void
 test_screenshots_pages (void)
 {
@@ -56,15 +43,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
+  g_autofree char *tmp = kj_test_gtk_init ();
   g_autofree char *db = NULL;
-  g_autofree char *today = NULL;
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  int width, height, status;
 
-  tmp = kj_test_gtk_init ();
   g_test_init (&argc, &argv, NULL);
-
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_skip ("no display: run under xvfb-run (build-aux/test does)");
@@ -72,28 +58,21 @@ main (int   argc,
     }
 
   /* the demo journal up to yesterday, so that Today shows a logged day */
-  today = kj_date_today ();
   kj_date_add_days (today, -1, last_day);
   {
     g_autoptr(KjJournal) journal = kj_demo_journal (last_day);
-    g_autoptr(KjStore) store = NULL;
+    g_autoptr(KjStore) store = kj_test_open_new_store ("screenshots.db");
 
-    db = g_build_filename (tmp, "journal.db", NULL);
-    store = kj_store_open (db, &error);
-    g_assert_no_error (error);
     g_assert_true (kj_store_import (store, journal, NULL, &error));
     g_assert_no_error (error);
   }
 
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    int width, height;
+  settings = g_settings_new (APP_ID);
+  /* the size the window opens at without a stored one (this test's settings are in memory) */
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  db = kj_test_tmp_path ("screenshots.db");
+  window = KJ_WINDOW (kj_test_open_window (db, width, height, &app));
 
-    g_settings_get (settings, "window-size", "(ii)", &width, &height);
-    window = KJ_WINDOW (kj_test_open_window (db, width, height, &app));
-  }
-
-  g_test_add_func ("/screenshots/default-size", test_screenshots_default_size);
   g_test_add_func ("/screenshots/pages", test_screenshots_pages);
 
   status = g_test_run ();
