@@ -1,5 +1,7 @@
 # build-aux/deps.sh — the Debian 12 packages Knee Journal needs, installed when missing.
 # Sourced by build-aux/run and build-aux/test.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 
 KJ_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev

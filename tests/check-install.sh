@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # check-install.sh BUILDDIR — meson install puts every part of the app into a prefix.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
 build=$1

@@ -2,6 +2,8 @@
 # check-layers.sh SRCDIR — the core layer (src/core) uses no GTK: no GTK,
 # GDK or libadwaita header and no widget type in it. src/core/meson.build
 # refuses the dependency; this catches an include that sneaks past it.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
 cd "$1/src/core"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # check-po.sh SRCDIR — every file with translatable strings is in po/POTFILES.in,
 # and po/de.po translates every message of the sources, none of them fuzzy.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
 src=$1

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # check-references.sh SRCDIR — no tracked file refers to a document outside the
 # repository: the design and the conventions live in doc/ and HACKING.md.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
 cd "$1"
