@@ -80,6 +80,39 @@ find_overflow (GtkWidget *root,
     find_overflow (root, child, width, problems);
 }
 
+/* Appends to @problems the widgets that make @widget wider than 360 px:
+ * those over 360 px none of whose children is */
+static gboolean
+find_too_wide (GtkWidget *widget,
+               GString   *problems)
+{
+  gboolean child_too_wide = FALSE;
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= 360)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    child_too_wide |= find_too_wide (child, problems);
+
+  if (!child_too_wide)
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      for (GtkWidget *w = widget; w != NULL && !GTK_IS_ROOT (w); w = gtk_widget_get_parent (w))
+        g_string_prepend (path, gtk_widget_get_name (w)), g_string_prepend (path, w == widget ? "" : " › ");
+      g_string_append_printf (problems, "  %d px wide: %s%s%s\n", minimum, path->str,
+                              GTK_IS_LABEL (widget) ? ", " : "",
+                              GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
+    }
+
+  return TRUE;
+}
+
 static gboolean
 has_width (gpointer data)
 {
@@ -110,7 +143,10 @@ check_toplevel (GtkWindow  *toplevel,
       minimum = MAX (minimum, child_minimum);
     }
   if (minimum > 360)
-    g_string_append_printf (problems, "%s: the minimum width is %d px, over 360\n", what, minimum);
+    {
+      g_string_append_printf (problems, "%s: the minimum width is %d px, over 360, because of\n", what, minimum);
+      find_too_wide (GTK_WIDGET (toplevel), problems);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
