@@ -561,7 +561,7 @@ kj_gpx_import (KjStore            *store,
 
       result.name = g_filename_display_basename (files->pdata[i]);
 
-      /* the journal is never read as a file: see kj-store.c on locks */
+      /* the journal is never read as a file: see kj-store-file.c on locks */
       if (kj_store_owns_file (kj_store_get_path (store), files->pdata[i]))
         {
           result.status = KJ_TRACK_FAILED;

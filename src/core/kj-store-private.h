@@ -1,6 +1,14 @@
-/* kj-store-private.h — shared by kj-store.c and kj-store-file.c, not a public API
+/* kj-store-private.h — shared by the files of KjStore, not a public API
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * KjStore is one class in several files, each named for what it does:
+ * kj-store.c (the class, statements and transactions, the profile, the whole
+ * journal), kj-store-rows.c (reading rows as hostile), kj-store-days.c,
+ * kj-store-treatments.c and kj-store-runs.c (the records), kj-store-open.c
+ * (the file's life: create, refuse, open, migrate), kj-store-backup.c (backup
+ * and restore), kj-store-import.c (the all-or-nothing merge) and
+ * kj-store-file.c (the read-only look at a file before it is used).
  */
 #pragma once
 
@@ -13,6 +21,31 @@ G_BEGIN_DECLS
 
 /* How long a connection waits for another program's lock */
 #define KJ_STORE_BUSY_TIMEOUT_MS 5000
+
+struct _KjStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* const char *sql → sqlite3_stmt * */
+  int         schema_version;
+  dev_t       device;       /* the file opened, to notice it deleted or replaced */
+  ino_t       inode;
+  GHashTable *damage;       /* messages about rows that failed validation when read */
+  GHashTable *damaged_days; /* ids of day entries that could not be read */
+  gboolean    registered;   /* counted by kj_store_file_opened() */
+};
+
+/* Rows are read as hostile: another program may have stored anything in the
+ * file, with the CHECK constraints turned off. Each field is taken as the
+ * type it must be, and the first problem is kept in @error, in the words of
+ * the import's validation (kj-store-rows.c). */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  GError       *error;
+} KjRowReader;
 
 /* What a file is looked at as: the words of a refusal depend on it */
 typedef enum
@@ -48,5 +81,103 @@ gboolean  kj_store_inspect_file      (const char  *path,
                                       KjFileRole   role,
                                       KjFileInfo  *info,
                                       GError     **error);
+
+/* kj-store.c: errors, statements and transactions of the store's connection */
+gboolean       _kj_store_fail              (KjStore           *self,
+                                            int                rc,
+                                            GError           **error);
+sqlite3_stmt  *_kj_store_get_stmt          (KjStore           *self,
+                                            const char        *sql,
+                                            GError           **error);
+void           _kj_store_bind_text_or_null (sqlite3_stmt      *stmt,
+                                            int                index,
+                                            const char        *text);
+void           _kj_store_bind_int_or_null  (sqlite3_stmt      *stmt,
+                                            int                index,
+                                            int                value);
+sqlite3_stmt  *_kj_store_get_range_stmt    (KjStore           *self,
+                                            const char        *sql,
+                                            const char        *from,
+                                            const char        *to,
+                                            GError           **error);
+gboolean       _kj_store_step_done         (KjStore           *self,
+                                            sqlite3_stmt      *stmt,
+                                            GError           **error);
+gboolean       _kj_store_delete_by_id      (KjStore           *self,
+                                            const char        *sql,
+                                            const char        *id,
+                                            GError           **error);
+gboolean       _kj_store_delete_record     (KjStore           *self,
+                                            const char        *sql,
+                                            const char        *id,
+                                            GError           **error);
+gboolean       _kj_store_exec              (KjStore           *self,
+                                            const char        *sql,
+                                            GError           **error);
+gboolean       _kj_store_begin             (KjStore           *self,
+                                            GError           **error);
+gboolean       _kj_store_commit            (KjStore           *self,
+                                            GError           **error);
+void           _kj_store_rollback          (KjStore           *self);
+gboolean       _kj_store_write_profile     (KjStore           *self,
+                                            const KjProfile   *profile,
+                                            GError           **error);
+KjJournal     *_kj_store_read_all          (KjStore           *self,
+                                            GError           **error);
+
+/* kj-store-rows.c: the hostile-row reader and the damage it finds */
+void           _kj_store_row_fail          (KjRowReader       *row,
+                                            const char        *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
+int            _kj_store_row_int           (KjRowReader       *row,
+                                            int                column,
+                                            const char        *field);
+double         _kj_store_row_double        (KjRowReader       *row,
+                                            int                column,
+                                            const char        *field);
+char          *_kj_store_row_text          (KjRowReader       *row,
+                                            int                column,
+                                            const char        *field);
+const char    *_kj_store_row_code          (KjRowReader       *row,
+                                            int                column,
+                                            KjCodeList         list,
+                                            const char        *field);
+void           _kj_store_row_date          (KjRowReader       *row,
+                                            int                column,
+                                            const char        *field,
+                                            char               out[11]);
+void           _kj_store_note_damage       (KjStore           *self,
+                                            const char        *message);
+gboolean       _kj_store_row_check         (KjStore           *self,
+                                            KjRowReader       *row,
+                                            const char        *kind,
+                                            const char        *date,
+                                            const char        *id,
+                                            GError            *error);
+
+/* kj-store-days.c, kj-store-treatments.c, kj-store-runs.c: writes inside
+ * the caller's transaction */
+gboolean       _kj_store_write_day         (KjStore           *self,
+                                            const KjDay       *day,
+                                            gboolean           is_new,
+                                            GError           **error);
+gboolean       _kj_store_remove_day        (KjStore           *self,
+                                            const char        *id,
+                                            GError           **error);
+gboolean       _kj_store_write_treatment   (KjStore           *self,
+                                            const KjTreatment *t,
+                                            GError           **error);
+gboolean       _kj_store_write_run         (KjStore           *self,
+                                            const KjRun       *r,
+                                            GError           **error);
+
+/* kj-store-open.c and kj-store-backup.c: files on disk */
+gboolean       _kj_store_create_empty_file (const char        *path,
+                                            GError           **error);
+void           _kj_store_remove_created    (const char        *path);
+gboolean       _kj_store_copy_database     (sqlite3           *db,
+                                            const char        *dest,
+                                            gboolean           replace,
+                                            GError           **error);
 
 G_END_DECLS

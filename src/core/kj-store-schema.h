@@ -1,4 +1,4 @@
-/* kj-store-schema.h — the SQL of each schema version, applied in order by kj-store.c
+/* kj-store-schema.h — the SQL of each schema version, applied in order by kj-store-open.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

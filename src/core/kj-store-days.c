@@ -1,0 +1,387 @@
+/* kj-store-days.c — day entries in the journal: list, get, save, delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules of a day entry are in doc/data-model.md, “Day entry”.
+ */
+#define G_LOG_DOMAIN "knee-journal-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "kj-store.h"
+#include "kj-store-private.h"
+
+static const char sql_select_days[] =
+  "SELECT id, date, pain, pain_worst, notes FROM days"
+  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date";
+static const char sql_select_locations[] =
+  "SELECT c.day_id, c.side, c.region FROM day_locations c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_select_symptoms[] =
+  "SELECT c.day_id, c.symptom FROM day_symptoms c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_select_aggravators[] =
+  "SELECT c.day_id, c.aggravator FROM day_aggravators c JOIN days d ON d.id = c.day_id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+static const char sql_upsert_day[] =
+  "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, pain = excluded.pain,"
+  " pain_worst = excluded.pain_worst, notes = excluded.notes";
+static const char sql_delete_locations[] = "DELETE FROM day_locations WHERE day_id = ?1";
+static const char sql_delete_symptoms[] = "DELETE FROM day_symptoms WHERE day_id = ?1";
+static const char sql_delete_aggravators[] = "DELETE FROM day_aggravators WHERE day_id = ?1";
+static const char sql_insert_location[] = "INSERT INTO day_locations (day_id, side, region) VALUES (?1, ?2, ?3)";
+static const char sql_insert_symptom[] = "INSERT INTO day_symptoms (day_id, symptom) VALUES (?1, ?2)";
+static const char sql_insert_aggravator[] = "INSERT INTO day_aggravators (day_id, aggravator) VALUES (?1, ?2)";
+static const char sql_day_id_by_date[] = "SELECT id FROM days WHERE date = ?1";
+static const char sql_delete_day[] = "DELETE FROM days WHERE id = ?1";
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Reads the child rows (day_id, code[, code]) of @sql into the days of
+ * @by_id; a day with a child row that fails is added to @bad. */
+static gboolean
+read_day_children (KjStore     *self,
+                   const char  *sql,
+                   const char  *from,
+                   const char  *to,
+                   GHashTable  *by_id,
+                   GHashTable  *bad,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjDay *day = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+      KjRowReader row = { stmt, NULL };
+
+      if (day == NULL)
+        continue;
+
+      if (sql == sql_select_locations)
+        {
+          const char *side = _kj_store_row_code (&row, 1, KJ_CODE_SIDE, "locations.side");
+          const char *region = _kj_store_row_code (&row, 2, KJ_CODE_REGION, "locations.region");
+
+          if (row.error == NULL)
+            kj_day_add_location (day, side, region);
+        }
+      else if (sql == sql_select_symptoms)
+        {
+          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_SYMPTOM, "symptoms");
+
+          if (row.error == NULL)
+            g_ptr_array_add (day->symptoms, (gpointer) code);
+        }
+      else
+        {
+          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_AGGRAVATOR, "aggravators");
+
+          if (row.error == NULL)
+            g_ptr_array_add (day->aggravators, (gpointer) code);
+        }
+
+      if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
+        g_hash_table_add (bad, day);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _kj_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * kj_store_list_days:
+ * @from: (nullable): first date, inclusive
+ * @to: (nullable): last date, inclusive
+ *
+ * Every row is validated as an import would be; a day entry that fails is
+ * left out and reported by kj_store_get_damage().
+ *
+ * Returns: (transfer container): the day entries in the range, by date
+ */
+GPtrArray *
+kj_store_list_days (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) bad = g_hash_table_new (NULL, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_days, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjDay *day = kj_day_new (NULL);
+      KjRowReader row = { stmt, NULL };
+
+      day->id = _kj_store_row_text (&row, 0, "id");
+      _kj_store_row_date (&row, 1, "date", day->date);
+      day->pain = _kj_store_row_int (&row, 2, "pain");
+      if (day->pain == KJ_UNSET)
+        _kj_store_row_fail (&row, _("%s: a value is required"), "pain");
+      day->pain_worst = _kj_store_row_int (&row, 3, "pain_worst");
+      g_free (day->notes);
+      day->notes = _kj_store_row_text (&row, 4, "notes");
+
+      g_ptr_array_add (days, day);
+      if (day->id != NULL)
+        g_hash_table_insert (by_id, day->id, day);
+      if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
+        g_hash_table_add (bad, day);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _kj_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  if (days->len > 0 &&
+      (!read_day_children (self, sql_select_locations, from, to, by_id, bad, error) ||
+       !read_day_children (self, sql_select_symptoms, from, to, by_id, bad, error) ||
+       !read_day_children (self, sql_select_aggravators, from, to, by_id, bad, error)))
+    return NULL;
+
+  /* the whole entry, as an import would see it, and then out with the damaged */
+  for (guint i = days->len; i-- > 0;)
+    {
+      KjDay *day = g_ptr_array_index (days, i);
+      g_autoptr(GError) invalid = NULL;
+      KjRowReader none = { NULL, NULL };
+
+      if (!g_hash_table_contains (bad, day) && !kj_day_validate (day, &invalid))
+        _kj_store_row_check (self, &none, "day", day->date, day->id, invalid);
+      else if (!g_hash_table_contains (bad, day))
+        continue;
+
+      if (day->id != NULL)
+        g_hash_table_add (self->damaged_days, g_strdup (day->id));
+      g_ptr_array_remove_index (days, i);
+    }
+
+  return g_steal_pointer (&days);
+}
+
+/**
+ * kj_store_get_day:
+ *
+ * Returns: (transfer full) (nullable): the entry of @date; %NULL without an
+ *   error when there is none
+ */
+KjDay *
+kj_store_get_day (KjStore     *self,
+                  const char  *date,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) days = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!(days = kj_store_list_days (self, date, date, error)) || days->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (days, 0);
+}
+
+static gboolean
+write_codes (KjStore     *self,
+             const char  *sql,
+             const char  *id,
+             GPtrArray   *codes,
+             GError     **error)
+{
+  for (guint i = 0; i < codes->len; i++)
+    {
+      sqlite3_stmt *stmt = _kj_store_get_stmt (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (codes, i), -1, SQLITE_STATIC);
+      if (!_kj_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes @day inside the caller's transaction */
+gboolean
+_kj_store_write_day (KjStore      *self,
+                     const KjDay  *day,
+                     gboolean      is_new,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_upsert_day, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, day->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day->date, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, day->pain);
+  _kj_store_bind_int_or_null (stmt, 4, day->pain_worst);
+  sqlite3_bind_text (stmt, 5, day->notes ? day->notes : "", -1, SQLITE_STATIC);
+  if (!_kj_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!is_new &&
+      (!_kj_store_delete_by_id (self, sql_delete_locations, day->id, error) ||
+       !_kj_store_delete_by_id (self, sql_delete_symptoms, day->id, error) ||
+       !_kj_store_delete_by_id (self, sql_delete_aggravators, day->id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < day->locations->len; i++)
+    {
+      const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
+
+      if (!(stmt = _kj_store_get_stmt (self, sql_insert_location, error)))
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, day->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, loc->side, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, loc->region, -1, SQLITE_STATIC);
+      if (!_kj_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return write_codes (self, sql_insert_symptom, day->id, day->symptoms, error) &&
+         write_codes (self, sql_insert_aggravator, day->id, day->aggravators, error);
+}
+
+static char *
+day_id_for_date (KjStore     *self,
+                 const char  *date,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _kj_store_get_stmt (self, sql_day_id_by_date, error);
+  char *id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _kj_store_fail (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+/* Deletes the entry @id, with its locations, symptoms and aggravators,
+ * inside the caller's transaction */
+gboolean
+_kj_store_remove_day (KjStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  return _kj_store_delete_by_id (self, sql_delete_day, id, error);
+}
+
+/**
+ * kj_store_save_day:
+ * @day: the entry; a new id is given to it when it has none
+ *
+ * Creates or updates the entry with @day's id. There is one entry per date:
+ * when another entry holds the date, %KJ_STORE_ERROR_CONFLICT is returned.
+ */
+gboolean
+kj_store_save_day (KjStore  *self,
+                   KjDay    *day,
+                   GError  **error)
+{
+  g_autofree char *existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (day->id == NULL)
+    day->id = g_uuid_string_random ();
+
+  if (!kj_day_validate (day, error))
+    return FALSE;
+
+  if (!_kj_store_begin (self, error))
+    return FALSE;
+
+  existing = day_id_for_date (self, day->date, &local_error);
+  if (local_error != NULL)
+    {
+      _kj_store_rollback (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* an entry that could not be read (see kj_store_get_damage()) gives way
+   * to the one the user writes for its date */
+  if (existing != NULL && strcmp (existing, day->id) != 0 &&
+      g_hash_table_contains (self->damaged_days, existing))
+    {
+      if (!_kj_store_remove_day (self, existing, error))
+        {
+          _kj_store_rollback (self);
+          return FALSE;
+        }
+      g_clear_pointer (&existing, g_free);
+    }
+
+  if (existing != NULL && strcmp (existing, day->id) != 0)
+    {
+      _kj_store_rollback (self);
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_CONFLICT,
+                   _("There is already an entry for %s."), day->date);
+      return FALSE;
+    }
+
+  if (!_kj_store_write_day (self, day, FALSE, error) || !_kj_store_commit (self, error))
+    {
+      _kj_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kj_store_delete_day (KjStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return _kj_store_delete_record (self, sql_delete_day, id, error);
+}

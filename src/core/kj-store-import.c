@@ -1,0 +1,191 @@
+/* kj-store-import.c — the all-or-nothing merge of an imported journal into the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are matched by id, in one transaction: a record equal to the
+ * stored one is not written, a day entry for a date that holds another id
+ * replaces it, and on error nothing is changed.
+ */
+#define G_LOG_DOMAIN "knee-journal-store"
+
+#include "config.h"
+
+#include "kj-store.h"
+#include "kj-store-private.h"
+
+/* Every record type starts with its id, so that one index serves them all. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjTreatment, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjRun, id) == 0);
+
+static GHashTable *
+index_by_id (GPtrArray *records)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **id = g_ptr_array_index (records, i);
+      g_hash_table_insert (table, *id, id);
+    }
+
+  return table;
+}
+
+static gboolean
+import_days (KjStore          *self,
+             const KjJournal  *journal,
+             GPtrArray        *existing,
+             KjImportCounts   *counts,
+             GError          **error)
+{
+  g_autoptr(GHashTable) by_id = index_by_id (existing);
+  g_autoptr(GHashTable) by_date = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      KjDay *day = g_ptr_array_index (existing, i);
+      g_hash_table_insert (by_date, day->date, day);
+    }
+
+  for (guint i = 0; i < journal->days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (journal->days, i);
+      KjDay *same_date = g_hash_table_lookup (by_date, day->date);
+      KjDay *same_id = g_hash_table_lookup (by_id, day->id);
+
+      if (same_date != NULL && same_date != same_id)
+        {
+          /* the file's entry for this date replaces the journal's */
+          if (!_kj_store_remove_day (self, same_date->id, error))
+            return FALSE;
+          g_hash_table_remove (by_date, same_date->date);
+          g_hash_table_remove (by_id, same_date->id);
+          counts->replaced++;
+        }
+
+      if (same_id != NULL && kj_day_equal (same_id, day))
+        {
+          counts->unchanged++;
+          continue;
+        }
+
+      if (same_id != NULL && g_hash_table_lookup (by_date, same_id->date) == same_id)
+        g_hash_table_remove (by_date, same_id->date);
+
+      if (!_kj_store_write_day (self, day, same_id == NULL, error))
+        return FALSE;
+
+      if (same_id != NULL)
+        counts->updated++;
+      else
+        counts->added++;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*RecordEqualFunc) (gconstpointer a, gconstpointer b);
+typedef gboolean (*RecordWriteFunc) (KjStore *self, gconstpointer record, GError **error);
+
+static gboolean
+import_records (KjStore          *self,
+                GPtrArray        *records,
+                GPtrArray        *existing,
+                RecordEqualFunc   equal,
+                RecordWriteFunc   write,
+                KjImportCounts   *counts,
+                GError          **error)
+{
+  g_autoptr(GHashTable) by_id = index_by_id (existing);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      char **record = g_ptr_array_index (records, i);
+      gconstpointer old = g_hash_table_lookup (by_id, *record);
+
+      if (old != NULL && equal (old, record))
+        {
+          counts->unchanged++;
+          continue;
+        }
+
+      if (!write (self, record, error))
+        return FALSE;
+
+      if (old != NULL)
+        counts->updated++;
+      else
+        counts->added++;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_import:
+ * @journal: validated records (see kj_json_parse())
+ * @stats: (out) (optional): what was added, updated and left unchanged
+ *
+ * Merges @journal into the store in one transaction: records are matched by
+ * id; a day entry whose date holds another id in the store replaces it. A
+ * record equal to the stored one is not written, so importing the same file
+ * twice changes nothing. On error nothing is changed.
+ */
+gboolean
+kj_store_import (KjStore          *self,
+                 const KjJournal  *journal,
+                 KjImportStats    *stats,
+                 GError          **error)
+{
+  g_autoptr(KjJournal) existing = NULL;
+  KjImportStats local_stats = { 0 };
+  gboolean changed;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal != NULL, FALSE);
+
+  if (!_kj_store_begin (self, error))
+    return FALSE;
+
+  if (!(existing = _kj_store_read_all (self, error)))
+    goto failed;
+
+  if (journal->profile != NULL && !kj_profile_equal (journal->profile, existing->profile))
+    {
+      if (!_kj_store_write_profile (self, journal->profile, error))
+        goto failed;
+      local_stats.profile_changed = TRUE;
+    }
+
+  if (!import_days (self, journal, existing->days, &local_stats.days, error) ||
+      !import_records (self, journal->treatments, existing->treatments,
+                       (RecordEqualFunc) kj_treatment_equal, (RecordWriteFunc) _kj_store_write_treatment,
+                       &local_stats.treatments, error) ||
+      !import_records (self, journal->runs, existing->runs,
+                       (RecordEqualFunc) kj_run_equal, (RecordWriteFunc) _kj_store_write_run,
+                       &local_stats.runs, error))
+    goto failed;
+
+  changed = local_stats.profile_changed ||
+            local_stats.days.added + local_stats.days.updated + local_stats.days.replaced > 0 ||
+            local_stats.treatments.added + local_stats.treatments.updated > 0 ||
+            local_stats.runs.added + local_stats.runs.updated > 0;
+
+  if (changed)
+    {
+      if (!_kj_store_commit (self, error))
+        goto failed;
+    }
+  else
+    _kj_store_rollback (self);
+
+  if (stats != NULL)
+    *stats = local_stats;
+
+  return TRUE;
+
+failed:
+  _kj_store_rollback (self);
+  return FALSE;
+}

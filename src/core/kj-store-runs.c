@@ -1,0 +1,198 @@
+/* kj-store-runs.c — runs in the journal: list, save, add from a GPS track, delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules of a run are in doc/data-model.md, “Run”.
+ */
+#define G_LOG_DOMAIN "knee-journal-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <sqlite3.h>
+
+#include "kj-store.h"
+#include "kj-store-private.h"
+
+static const char sql_select_runs[] =
+  "SELECT id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes"
+  " FROM runs WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+static const char sql_upsert_run[] =
+  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, distance_km = excluded.distance_km,"
+  " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during,"
+  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes";
+static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
+static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
+static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
+
+GPtrArray *
+kj_store_list_runs (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_runs, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KjRun) r = kj_run_new (NULL, 0);
+      g_autoptr(GError) invalid = NULL;
+      KjRowReader row = { stmt, NULL };
+      int stopped;
+
+      r->id = _kj_store_row_text (&row, 0, "id");
+      _kj_store_row_date (&row, 1, "date", r->date);
+      r->distance_km = _kj_store_row_double (&row, 2, "distance_km");
+      r->duration_s = _kj_store_row_int (&row, 3, "duration_s");
+      r->descent_m = _kj_store_row_double (&row, 4, "descent_m");
+      r->pain_during = _kj_store_row_int (&row, 5, "pain_during");
+      r->pain_after = _kj_store_row_int (&row, 6, "pain_after");
+      stopped = _kj_store_row_int (&row, 7, "stopped_early");
+      if (stopped != 0 && stopped != 1)
+        _kj_store_row_fail (&row, _("%s: %d is out of range %d–%d"), "stopped_early", stopped, 0, 1);
+      r->stopped_early = stopped == 1;
+      g_free (r->notes);
+      r->notes = _kj_store_row_text (&row, 8, "notes");
+
+      if (row.error == NULL)
+        kj_run_validate (r, &invalid);
+
+      if (_kj_store_row_check (self, &row, "run", r->date, r->id, invalid))
+        g_ptr_array_add (runs, g_steal_pointer (&r));
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _kj_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
+/* Writes @r inside the caller's transaction */
+gboolean
+_kj_store_write_run (KjStore      *self,
+                     const KjRun  *r,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_upsert_run, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, r->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, r->date, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 3, r->distance_km);
+  _kj_store_bind_int_or_null (stmt, 4, r->duration_s);
+  if (isnan (r->descent_m))
+    sqlite3_bind_null (stmt, 5);
+  else
+    sqlite3_bind_double (stmt, 5, r->descent_m);
+  _kj_store_bind_int_or_null (stmt, 6, r->pain_during);
+  _kj_store_bind_int_or_null (stmt, 7, r->pain_after);
+  sqlite3_bind_int (stmt, 8, r->stopped_early ? 1 : 0);
+  sqlite3_bind_text (stmt, 9, r->notes ? r->notes : "", -1, SQLITE_STATIC);
+
+  return _kj_store_step_done (self, stmt, error);
+}
+
+gboolean
+kj_store_save_run (KjStore  *self,
+                   KjRun    *run,
+                   GError  **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (run->id == NULL)
+    run->id = g_uuid_string_random ();
+
+  if (!kj_run_validate (run, error) || !_kj_store_begin (self, error))
+    return FALSE;
+
+  if (!_kj_store_write_run (self, run, error) || !_kj_store_commit (self, error))
+    {
+      _kj_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_add_track_run:
+ * @source_hash: the SHA-256 of the GPS track it came from
+ *
+ * Adds a run imported from a GPS file, unless a run of the same track is
+ * already in the journal (%KJ_STORE_ERROR_DUPLICATE).
+ */
+gboolean
+kj_store_add_track_run (KjStore     *self,
+                        KjRun       *run,
+                        const char  *source_hash,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (run != NULL && source_hash != NULL, FALSE);
+
+  if (run->id == NULL)
+    run->id = g_uuid_string_random ();
+
+  if (!kj_run_validate (run, error) || !_kj_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_run_by_hash, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, source_hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE,
+                   _("this run is already in the journal (on %s)"), (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kj_store_fail (self, rc, error);
+      goto failed;
+    }
+
+  if (!_kj_store_write_run (self, run, error) || !(stmt = _kj_store_get_stmt (self, sql_set_run_hash, error)))
+    goto failed;
+  sqlite3_bind_text (stmt, 1, run->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source_hash, -1, SQLITE_STATIC);
+  if (!_kj_store_step_done (self, stmt, error) || !_kj_store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  _kj_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+kj_store_delete_run (KjStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  return _kj_store_delete_record (self, sql_delete_run, id, error);
+}

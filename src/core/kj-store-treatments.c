@@ -1,0 +1,187 @@
+/* kj-store-treatments.c — treatments in the journal: list, save, the last of a kind, delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules of a treatment are in doc/data-model.md, “Treatment”.
+ */
+#define G_LOG_DOMAIN "knee-journal-store"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "kj-store.h"
+#include "kj-store-private.h"
+
+static const char sql_select_treatments[] =
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+static const char sql_upsert_treatment[] =
+  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, kind = excluded.kind, minutes = excluded.minutes,"
+  " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets,"
+  " reps = excluded.reps, notes = excluded.notes";
+static const char sql_delete_treatment[] = "DELETE FROM treatments WHERE id = ?1";
+static const char sql_last_treatment[] =
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  " WHERE (kind = ?1 OR kind = ?2) AND date <= ?3 ORDER BY date DESC, rowid DESC LIMIT 1";
+
+static KjTreatment *
+treatment_from_row (KjStore      *self,
+                    sqlite3_stmt *stmt)
+{
+  g_autoptr(KjTreatment) t = kj_treatment_new (NULL, NULL);
+  g_autoptr(GError) invalid = NULL;
+  KjRowReader row = { stmt, NULL };
+
+  t->id = _kj_store_row_text (&row, 0, "id");
+  _kj_store_row_date (&row, 1, "date", t->date);
+  t->kind = _kj_store_row_code (&row, 2, KJ_CODE_TREATMENT_KIND, "kind");
+  t->minutes = _kj_store_row_int (&row, 3, "minutes");
+  t->drug = _kj_store_row_code (&row, 4, KJ_CODE_DRUG, "drug");
+  t->dose_mg = _kj_store_row_int (&row, 5, "dose_mg");
+  t->exercise = _kj_store_row_code (&row, 6, KJ_CODE_EXERCISE, "exercise");
+  t->sets = _kj_store_row_int (&row, 7, "sets");
+  t->reps = _kj_store_row_int (&row, 8, "reps");
+  g_free (t->notes);
+  t->notes = _kj_store_row_text (&row, 9, "notes");
+
+  if (row.error == NULL)
+    kj_treatment_validate (t, &invalid);
+
+  if (!_kj_store_row_check (self, &row, "treatment", t->date, t->id, invalid))
+    return NULL;
+
+  return g_steal_pointer (&t);
+}
+
+GPtrArray *
+kj_store_list_treatments (KjStore     *self,
+                          const char  *from,
+                          const char  *to,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_treatments, from, to, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjTreatment *t = treatment_from_row (self, stmt);
+
+      if (t != NULL)
+        g_ptr_array_add (treatments, t);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _kj_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&treatments);
+}
+
+/* Writes @t inside the caller's transaction */
+gboolean
+_kj_store_write_treatment (KjStore            *self,
+                           const KjTreatment  *t,
+                           GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_upsert_treatment, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, t->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, t->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, t->kind, -1, SQLITE_STATIC);
+  _kj_store_bind_int_or_null (stmt, 4, t->minutes);
+  _kj_store_bind_text_or_null (stmt, 5, t->drug);
+  _kj_store_bind_int_or_null (stmt, 6, t->dose_mg);
+  _kj_store_bind_text_or_null (stmt, 7, t->exercise);
+  _kj_store_bind_int_or_null (stmt, 8, t->sets);
+  _kj_store_bind_int_or_null (stmt, 9, t->reps);
+  sqlite3_bind_text (stmt, 10, t->notes ? t->notes : "", -1, SQLITE_STATIC);
+
+  return _kj_store_step_done (self, stmt, error);
+}
+
+gboolean
+kj_store_save_treatment (KjStore      *self,
+                         KjTreatment  *treatment,
+                         GError      **error)
+{
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (treatment != NULL, FALSE);
+
+  if (treatment->id == NULL)
+    treatment->id = g_uuid_string_random ();
+
+  if (!kj_treatment_validate (treatment, error) || !_kj_store_begin (self, error))
+    return FALSE;
+
+  if (!_kj_store_write_treatment (self, treatment, error) || !_kj_store_commit (self, error))
+    {
+      _kj_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_get_last_treatment:
+ * @other_kind: (nullable): a second kind that also counts
+ *
+ * The most recent treatment of @kind (or @other_kind) on or before
+ * @on_or_before, for the quick buttons of the Today page.
+ *
+ * Returns: (transfer full) (nullable): the treatment, or %NULL when there is none
+ */
+KjTreatment *
+kj_store_get_last_treatment (KjStore     *self,
+                             const char  *kind,
+                             const char  *other_kind,
+                             const char  *on_or_before,
+                             GError     **error)
+{
+  KjTreatment *t = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL && on_or_before != NULL, NULL);
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_last_treatment, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, other_kind ? other_kind : kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, on_or_before, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    t = treatment_from_row (self, stmt);
+  else if (rc != SQLITE_DONE)
+    _kj_store_fail (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return t;
+}
+
+gboolean
+kj_store_delete_treatment (KjStore     *self,
+                           const char  *id,
+                           GError     **error)
+{
+  return _kj_store_delete_record (self, sql_delete_treatment, id, error);
+}
