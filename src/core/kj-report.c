@@ -4,10 +4,12 @@
  *
  * Page 1 stands alone: who, the period, the verdict, the chart, where it
  * hurt, warning signs and key numbers. Then treatments and runs week by
- * week and the daily log. Text flows line by line onto the next page, so
- * nothing is cut off; the whole document is laid out twice, the first time
- * only to count the pages for "Page N of M". Colours are dark and few, so
- * that it reads in black and white.
+ * week and the daily log. This file says what goes on the pages and in
+ * which order; the pages themselves (text that flows line by line onto the
+ * next page, so nothing is cut off, tables, the page break and the footer)
+ * are kj-pdf-writer.c's. The whole document is laid out twice, the first
+ * time only to count the pages for "Page N of M". Colours are dark and
+ * few, so that it reads in black and white.
  */
 #define G_LOG_DOMAIN "knee-journal-report"
 
@@ -25,29 +27,14 @@
 #include "kj-file.h"
 #include "kj-format.h"
 #include "kj-knee-render.h"
+#include "kj-pdf-writer.h"
 #include "kj-report.h"
 
 G_DEFINE_QUARK (kj-report-error-quark, kj_report_error)
 
-#define MARGIN        48.0
-#define FOOTER        28.0
-#define BODY_SIZE     10.0
-#define SMALL_SIZE    8.5
-
-typedef struct
-{
-  cairo_t              *cr;
-  double                page_w, page_h;
-  double                x, width;        /* the text column */
-  double                y, bottom;
-  int                   page;
-  int                   total;           /* 0 in the counting pass */
-  char                 *footer;
-  PangoFontDescription *body, *small, *small_bold, *bold, *heading, *title;
-} Writer;
-
 static const KjRgba ink = { 0.0, 0.0, 0.0, 1.0 };
 static const KjRgba paper_white = { 1.0, 1.0, 1.0, 1.0 };
+static const KjRgba accent = { 0.15, 0.3, 0.55, 1.0 };
 
 /* Texts shared with Trends */
 
@@ -135,251 +122,6 @@ kj_report_parse_paper (const char *name,
   return TRUE;
 }
 
-/* The writer: pages, flowing text, tables */
-
-static PangoFontDescription *
-font (const char *family,
-      double      size,
-      PangoWeight weight)
-{
-  PangoFontDescription *desc = pango_font_description_from_string (family);
-
-  /* in PDF points: the PDF surface has no 96-dpi scaling */
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-
-  return desc;
-}
-
-static PangoLayout *
-make_layout (Writer                     *w,
-             const PangoFontDescription *desc,
-             const char                 *text,
-             double                      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (w->cr);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (width > 0)
-    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text ? text : "", -1);
-
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
-static void
-draw_footer (Writer *w)
-{
-  g_autofree char *page = NULL;
-  g_autoptr(PangoLayout) left = NULL;
-  g_autoptr(PangoLayout) right = NULL;
-  int rw, rh;
-
-  if (w->total > 0)
-    /* Translators: the page number at the foot of the report */
-    page = g_strdup_printf (_("Page %d of %d"), w->page, w->total);
-  else
-    page = g_strdup_printf (_("Page %d of %d"), w->page, 99);
-
-  left = make_layout (w, w->small, w->footer, w->width * 0.78);
-  right = make_layout (w, w->small, page, 0);
-  pango_layout_get_pixel_size (right, &rw, &rh);
-
-  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (w->cr, 0.5);
-  cairo_move_to (w->cr, w->x, w->page_h - MARGIN - FOOTER + 4);
-  cairo_line_to (w->cr, w->x + w->width, w->page_h - MARGIN - FOOTER + 4);
-  cairo_stroke (w->cr);
-
-  cairo_move_to (w->cr, w->x, w->page_h - MARGIN - FOOTER + 8);
-  pango_cairo_show_layout (w->cr, left);
-  cairo_move_to (w->cr, w->x + w->width - rw, w->page_h - MARGIN - FOOTER + 8);
-  pango_cairo_show_layout (w->cr, right);
-}
-
-static void
-begin_page (Writer *w)
-{
-  w->page++;
-  w->y = MARGIN;
-  w->bottom = w->page_h - MARGIN - FOOTER;
-  draw_footer (w);
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-}
-
-static void
-next_page (Writer *w)
-{
-  cairo_show_page (w->cr);
-  begin_page (w);
-}
-
-static void
-ensure_space (Writer *w,
-              double  height)
-{
-  if (w->y + height > w->bottom && w->y > MARGIN + 1)
-    next_page (w);
-}
-
-/* Draws @layout line by line from the cursor, continuing on new pages. */
-static void
-flow_layout (Writer      *w,
-             PangoLayout *layout,
-             double       indent)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      int baseline = pango_layout_iter_get_baseline (iter);
-      double height;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      height = (double) logical.height / PANGO_SCALE;
-
-      if (w->y + height > w->bottom)
-        next_page (w);
-
-      cairo_move_to (w->cr, w->x + indent + (double) logical.x / PANGO_SCALE,
-                     w->y + (double) (baseline - logical.y) / PANGO_SCALE);
-      pango_cairo_show_layout_line (w->cr, line);
-      w->y += height;
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-}
-
-static void
-paragraph (Writer                     *w,
-           const PangoFontDescription *desc,
-           const char                 *text,
-           double                      indent,
-           double                      space_after)
-{
-  g_autoptr(PangoLayout) layout = make_layout (w, desc, text, w->width - indent);
-
-  flow_layout (w, layout, indent);
-  w->y += space_after;
-}
-
-static void
-heading (Writer     *w,
-         const char *text)
-{
-  g_autoptr(PangoLayout) layout = make_layout (w, w->heading, text, w->width);
-
-  /* a heading never stands alone at the foot of a page */
-  ensure_space (w, layout_height (layout) + 60);
-  w->y += 6;
-  flow_layout (w, layout, 0);
-  w->y += 6;
-}
-
-typedef struct
-{
-  guint         n_columns;
-  const char  **titles;
-  const double *widths;     /* fractions of the text width */
-} Table;
-
-static double
-draw_row (Writer       *w,
-          const Table  *table,
-          const char  **cells,
-          gboolean      header,
-          gboolean      measure_only)
-{
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0, x = w->x;
-
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      double column = table->widths[c] * w->width - 6;
-      PangoLayout *layout = make_layout (w, header ? w->small_bold : w->small, cells[c], column);
-
-      if (header)
-        {
-          /* a head breaks between words only; a word longer than its column gets a smaller font */
-          g_autoptr(PangoFontDescription) desc = pango_font_description_copy (w->small_bold);
-          double size = SMALL_SIZE;
-          PangoRectangle ink_rect, logical;
-
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-          pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
-          while (logical.x + logical.width > column && size > 5)
-            {
-              size -= 0.5;
-              pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-              pango_layout_set_font_description (layout, desc);
-              pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
-            }
-        }
-
-      height = MAX (height, layout_height (layout));
-      g_ptr_array_add (layouts, layout);
-    }
-
-  if (measure_only)
-    return height + 4;
-
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-  for (guint c = 0; c < table->n_columns; c++)
-    {
-      cairo_move_to (w->cr, x, w->y + 2);
-      pango_cairo_show_layout (w->cr, g_ptr_array_index (layouts, c));
-      x += table->widths[c] * w->width;
-    }
-
-  w->y += height + 4;
-  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (w->cr, header ? 0.8 : 0.3);
-  cairo_move_to (w->cr, w->x, w->y - 1);
-  cairo_line_to (w->cr, w->x + w->width, w->y - 1);
-  cairo_stroke (w->cr);
-
-  return height + 4;
-}
-
-/* A row of a table: the header comes again at the top of each new page. */
-static void
-table_row (Writer       *w,
-           const Table  *table,
-           const char  **cells)
-{
-  double height = draw_row (w, table, cells, FALSE, TRUE);
-
-  if (w->y + height > w->bottom)
-    {
-      next_page (w);
-      draw_row (w, table, table->titles, TRUE, FALSE);
-    }
-
-  draw_row (w, table, cells, FALSE, FALSE);
-}
-
-static void
-table_begin (Writer      *w,
-             const Table *table)
-{
-  ensure_space (w, 3 * draw_row (w, table, table->titles, TRUE, TRUE));
-  draw_row (w, table, table->titles, TRUE, FALSE);
-}
-
 /* The content */
 
 typedef struct
@@ -417,8 +159,8 @@ format_date (const char *date)
 }
 
 static void
-write_header (Writer *w,
-              Report *r)
+write_header (KjPdfWriter *w,
+              Report      *r)
 {
   const KjProfile *p = r->journal->profile;
   g_autofree char *title = NULL;
@@ -435,8 +177,8 @@ write_header (Writer *w,
   else
     title = g_strdup (_("Knee pain report"));
 
-  layout = make_layout (w, w->title, title, w->width);
-  flow_layout (w, layout, 0);
+  layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_TITLE, title, w->width);
+  kj_pdf_writer_flow (w, layout, 0);
   w->y += 4;
 
   info = g_strdup_printf (ngettext ("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
@@ -445,7 +187,7 @@ write_header (Writer *w,
                                      "Review after %d weeks", p->review_weeks),
                           kj_code_label (KJ_CODE_AFFECTED_SIDE, p->affected_side), from, to, injury, start,
                           p->review_weeks);
-  paragraph (w, w->body, info, 0, 10);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, info, 0, 10);
 }
 
 static const char *
@@ -464,8 +206,8 @@ verdict_title (KjVerdict verdict)
 }
 
 static void
-write_verdict (Writer *w,
-               Report *r)
+write_verdict (KjPdfWriter *w,
+               Report      *r)
 {
   const KjAssessment *a = r->assessment;
   g_autoptr(GString) numbers = g_string_new (NULL);
@@ -501,14 +243,14 @@ write_verdict (Writer *w,
                               fabs (a->slope_per_week));
     }
 
-  title = make_layout (w, w->heading, heading_text, inner);
-  sentence = make_layout (w, w->body, a->message, inner);
-  figures = make_layout (w, w->body, numbers->str, inner);
-  disclaimer = make_layout (w, w->small, kj_assessment_disclaimer (), inner);
-  height = layout_height (title) + layout_height (sentence) + layout_height (figures) + layout_height (disclaimer) +
-           2 * pad + 12;
+  title = kj_pdf_writer_layout (w, KJ_PDF_FONT_HEADING, heading_text, inner);
+  sentence = kj_pdf_writer_layout (w, KJ_PDF_FONT_BODY, a->message, inner);
+  figures = kj_pdf_writer_layout (w, KJ_PDF_FONT_BODY, numbers->str, inner);
+  disclaimer = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, kj_assessment_disclaimer (), inner);
+  height = kj_pdf_layout_height (title) + kj_pdf_layout_height (sentence) + kj_pdf_layout_height (figures) +
+           kj_pdf_layout_height (disclaimer) + 2 * pad + 12;
 
-  ensure_space (w, height);
+  kj_pdf_writer_ensure_space (w, height);
   top = w->y;
 
   cairo_set_source_rgb (w->cr, 0.94, 0.94, 0.94);
@@ -519,25 +261,25 @@ write_verdict (Writer *w,
   cairo_stroke (w->cr);
 
   w->y = top + pad;
-  flow_layout (w, title, pad);
+  kj_pdf_writer_flow (w, title, pad);
   w->y += 4;
-  flow_layout (w, sentence, pad);
+  kj_pdf_writer_flow (w, sentence, pad);
   w->y += 4;
-  flow_layout (w, figures, pad);
+  kj_pdf_writer_flow (w, figures, pad);
   w->y += 4;
-  flow_layout (w, disclaimer, pad);
+  kj_pdf_writer_flow (w, disclaimer, pad);
   w->y = top + height + 12;
 }
 
 static void
-write_chart (Writer *w,
-             Report *r)
+write_chart (KjPdfWriter *w,
+             Report      *r)
 {
   g_autoptr(KjChartData) data = kj_chart_data_new (r->days, r->treatments, r->runs, r->assessment, r->from, r->to);
   const KjChartStyle style = {
     .foreground = ink,
     .background = paper_white,
-    .accent = { 0.15, 0.3, 0.55, 1 },
+    .accent = accent,
     .warning = { 0.6, 0.0, 0.0, 1 },
     .high_contrast = TRUE,
   };
@@ -546,7 +288,7 @@ write_chart (Writer *w,
   data->units = r->units;
   /* a plot as high whatever the number of treatment rows and legend lines under it */
   height = kj_chart_height_for (data, w->width, 120);
-  ensure_space (w, height);
+  kj_pdf_writer_ensure_space (w, height);
   cairo_save (w->cr);
   cairo_translate (w->cr, w->x, w->y);
   kj_chart_render (w->cr, data, -1, w->width, height, &style);
@@ -637,12 +379,12 @@ key_numbers_text (Report *r)
 }
 
 static void
-write_map_and_numbers (Writer *w,
-                       Report *r)
+write_map_and_numbers (KjPdfWriter *w,
+                       Report      *r)
 {
   double weights[2][KJ_N_REGIONS] = { { 0 } };
   gboolean sides[2] = { FALSE, FALSE };
-  const KjKneeStyle style = { ink, paper_white, { 0.15, 0.3, 0.55, 1 }, TRUE };
+  const KjKneeStyle style = { ink, paper_white, accent, TRUE };
   double max = 0, map_w = 92, map_h = 140, top, left_h, right_y;
   guint n_maps = 0;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -673,19 +415,19 @@ write_map_and_numbers (Writer *w,
   n_maps = 2 * (sides[0] + sides[1]);
   column_x = w->x + n_maps * (map_w + 4) + 12;
   numbers = key_numbers_text (r);
-  numbers_label = make_layout (w, w->bold, _("Key numbers"), w->x + w->width - column_x);
-  numbers_body = make_layout (w, w->body, numbers, w->x + w->width - column_x);
+  numbers_label = kj_pdf_writer_layout (w, KJ_PDF_FONT_BOLD, _("Key numbers"), w->x + w->width - column_x);
+  numbers_body = kj_pdf_writer_layout (w, KJ_PDF_FONT_BODY, numbers, w->x + w->width - column_x);
 
   /* The key numbers go beside the maps when both fit on this page, or when
    * they are no taller than the maps; else below them, across the page. */
-  numbers_h = layout_height (numbers_label) + 4 + layout_height (numbers_body) + 8;
+  numbers_h = kj_pdf_layout_height (numbers_label) + 4 + kj_pdf_layout_height (numbers_body) + 8;
   beside = numbers_h <= map_h + 40 || w->y + numbers_h <= w->bottom;
-  ensure_space (w, beside ? MAX (map_h + 40, numbers_h) : map_h + 40);
+  kj_pdf_writer_ensure_space (w, beside ? MAX (map_h + 40, numbers_h) : map_h + 40);
   top = w->y;
 
   /* where it hurt: shaded by how often each place was marked */
   {
-    g_autoptr(PangoLayout) label = make_layout (w, w->bold, _("Where it hurt"), 0);
+    g_autoptr(PangoLayout) label = kj_pdf_writer_layout (w, KJ_PDF_FONT_BOLD, _("Where it hurt"), 0);
 
     cairo_move_to (w->cr, w->x, top);
     pango_cairo_show_layout (w->cr, label);
@@ -718,7 +460,7 @@ write_map_and_numbers (Writer *w,
 
           caption = g_strdup_printf ("%s, %s", s == KJ_SIDE_LEFT ? _("Left knee") : _("Right knee"),
                                      v == KJ_VIEW_FRONT ? _("front") : _("back"));
-          layout = make_layout (w, w->small, caption, map_w);
+          layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, caption, map_w);
           pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
           cairo_set_source_rgb (w->cr, 0, 0, 0);
           cairo_move_to (w->cr, x, top + 14 + map_h);
@@ -745,10 +487,10 @@ write_map_and_numbers (Writer *w,
       cairo_set_source_rgb (w->cr, 0, 0, 0);
       cairo_move_to (w->cr, column_x, right_y);
       pango_cairo_show_layout (w->cr, numbers_label);
-      right_y += layout_height (numbers_label) + 4;
+      right_y += kj_pdf_layout_height (numbers_label) + 4;
       cairo_move_to (w->cr, column_x, right_y);
       pango_cairo_show_layout (w->cr, numbers_body);
-      right_y += layout_height (numbers_body) + 8;
+      right_y += kj_pdf_layout_height (numbers_body) + 8;
     }
 
   w->y = MAX (top + left_h, right_y);
@@ -757,21 +499,22 @@ write_map_and_numbers (Writer *w,
     {
       g_autofree char *places = g_strdup_printf (_("Places marked, with the number of days: %s"), text->str);
 
-      paragraph (w, w->body, places, 0, 8);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, places, 0, 8);
     }
 
   if (!beside)
     {
       /* the heading stays with the first lines */
-      ensure_space (w, layout_height (numbers_label) + 4 + MIN (layout_height (numbers_body), 60));
-      paragraph (w, w->bold, _("Key numbers"), 0, 4);
-      paragraph (w, w->body, numbers, 0, 8);
+      kj_pdf_writer_ensure_space (w, kj_pdf_layout_height (numbers_label) + 4 +
+                                     MIN (kj_pdf_layout_height (numbers_body), 60));
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, _("Key numbers"), 0, 4);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, numbers, 0, 8);
     }
 }
 
 static void
-write_red_flags (Writer *w,
-                 Report *r)
+write_red_flags (KjPdfWriter *w,
+                 Report      *r)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -786,14 +529,14 @@ write_red_flags (Writer *w,
                               f->urgent ? _("see a doctor now") : _("see a doctor or physiotherapist soon"));
     }
 
-  heading (w, _("Warning signs"));
-  paragraph (w, w->body, text->len ? text->str : _("None in this period."), 0, 8);
+  kj_pdf_writer_heading (w, _("Warning signs"));
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, text->len ? text->str : _("None in this period."), 0, 8);
 }
 
 /* The medication warnings of the assessment, as Trends shows them, with their dates. */
 static void
-write_medication_warnings (Writer *w,
-                           Report *r)
+write_medication_warnings (KjPdfWriter *w,
+                           Report      *r)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -810,8 +553,28 @@ write_medication_warnings (Writer *w,
     }
 
   /* under the warning signs, without a heading of its own that could stand alone */
-  paragraph (w, w->bold, _("Medication warnings"), 0, 2);
-  paragraph (w, w->body, text->len ? text->str : _("None in this period."), 0, 8);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, _("Medication warnings"), 0, 2);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, text->len ? text->str : _("None in this period."), 0, 8);
+}
+
+/* A section that is a table: its heading, then the table's header, or
+ * @none when it has no rows. Returns whether the rows follow. */
+static gboolean
+begin_table_section (KjPdfWriter      *w,
+                     const char       *title,
+                     const KjPdfTable *table,
+                     guint             n_rows,
+                     const char       *none)
+{
+  kj_pdf_writer_heading (w, title);
+  if (n_rows == 0)
+    {
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, none, 0, 8);
+      return FALSE;
+    }
+
+  kj_pdf_writer_table_begin (w, table);
+  return TRUE;
 }
 
 static char *
@@ -828,23 +591,19 @@ week_of (const char *date)
 }
 
 static void
-write_treatments (Writer *w,
-                  Report *r)
+write_treatments (KjPdfWriter *w,
+                  Report      *r)
 {
   const char *titles[] = { _("Week of"), _("Ice or heat"), _("Medication"), _("Exercise and stretching"), _("Other") };
   const double widths[] = { 0.15, 0.16, 0.29, 0.16, 0.24 };
-  const Table table = { 5, titles, widths };
+  const KjPdfTable table = { 5, titles, widths };
   g_autofree char *week = NULL;
   guint i = 0;
 
-  heading (w, _("Treatments week by week"));
-  if (r->treatments->len == 0)
-    {
-      paragraph (w, w->body, _("No treatments in this period."), 0, 8);
-      return;
-    }
+  if (!begin_table_section (w, _("Treatments week by week"), &table, r->treatments->len,
+                            _("No treatments in this period.")))
+    return;
 
-  table_begin (w, &table);
   while (i < r->treatments->len)
     {
       g_autofree char *monday = week_of (((KjTreatment *) r->treatments->pdata[i])->date);
@@ -899,29 +658,24 @@ write_treatments (Writer *w,
       cells[2] = drugs->len ? drugs->str : "–";
       cells[3] = cell_exercise;
       cells[4] = others->len ? others->str : "–";
-      table_row (w, &table, cells);
+      kj_pdf_writer_table_row (w, &table, cells);
     }
   w->y += 8;
 }
 
 static void
-write_runs (Writer *w,
-            Report *r)
+write_runs (KjPdfWriter *w,
+            Report      *r)
 {
   const char *titles[] = { _("Week of"), _("Runs"), _("Distance"), _("Downhill"), _("Pain during"), _("Pain after"),
                            _("Week’s mean pain") };
   const double widths[] = { 0.15, 0.08, 0.14, 0.14, 0.16, 0.16, 0.17 };
-  const Table table = { 7, titles, widths };
+  const KjPdfTable table = { 7, titles, widths };
   guint i = 0;
 
-  heading (w, _("Runs week by week"));
-  if (r->runs->len == 0)
-    {
-      paragraph (w, w->body, _("No runs in this period."), 0, 8);
-      return;
-    }
+  if (!begin_table_section (w, _("Runs week by week"), &table, r->runs->len, _("No runs in this period.")))
+    return;
 
-  table_begin (w, &table);
   while (i < r->runs->len)
     {
       g_autofree char *monday = week_of (((KjRun *) r->runs->pdata[i])->date);
@@ -970,7 +724,7 @@ write_runs (Writer *w,
       c5 = n_after ? g_strdup_printf ("%.1f", after / n_after) : g_strdup ("–");
       c6 = week_days ? g_strdup_printf ("%.1f", week_pain / week_days) : g_strdup ("–");
       cells[0] = monday, cells[1] = c1, cells[2] = c2, cells[3] = c3, cells[4] = c4, cells[5] = c5, cells[6] = c6;
-      table_row (w, &table, cells);
+      kj_pdf_writer_table_row (w, &table, cells);
     }
   w->y += 8;
 }
@@ -1001,32 +755,46 @@ describe_run_pain (const KjRunPain *rp)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A row of the tables of runs and the pain around them */
 static void
-write_running_and_pain (Writer *w,
-                        Report *r)
+write_run_pain_row (KjPdfWriter      *w,
+                    const KjPdfTable *table,
+                    const Report     *r,
+                    const KjRunPain  *rp)
+{
+  g_autofree char *km = kj_format_distance (rp->km, r->units);
+  g_autofree char *down = isnan (rp->descent_m) ? g_strdup ("–") : kj_format_descent (rp->descent_m, r->units);
+  g_autofree char *pain = describe_run_pain (rp);
+  const char *cells[] = { rp->date, km, down, pain, rp->broke_rule ? _("broken") : _("kept") };
+
+  kj_pdf_writer_table_row (w, table, cells);
+}
+
+static void
+write_running_and_pain (KjPdfWriter *w,
+                        Report      *r)
 {
   const KjAssessment *a = r->assessment;
   const char *titles[] = { _("Date"), _("Distance"), _("Downhill"), _("Pain"), _("By the rule") };
   const double widths[] = { 0.15, 0.13, 0.13, 0.39, 0.20 };
-  const Table table = { 5, titles, widths };
+  const KjPdfTable table = { 5, titles, widths };
   g_autoptr(GArray) runs = kj_series_run_pain (r->days, r->runs, r->from, r->to);
   g_autoptr(GArray) worst = NULL;
   g_autoptr(GString) loads = g_string_new (NULL);
   g_autofree char *comparison = NULL;
   char month_ago[11];
-  guint shown = 0;
 
   if (r->runs->len == 0)
     return;
 
-  heading (w, _("Running and pain"));
+  kj_pdf_writer_heading (w, _("Running and pain"));
 
   if (!isnan (a->pain_after_run_days))
     comparison = g_strdup_printf (_("Pain on the day after a run: %.1f on average; after a day without a run: %.1f."),
                                   a->pain_after_run_days, a->pain_after_rest_days);
   else
     comparison = g_strdup (_("Too few runs and rest days to compare the pain after them."));
-  paragraph (w, w->body, comparison, 0, 6);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, comparison, 0, 6);
 
   for (guint i = 0; i < a->load_warnings->len; i++)
     {
@@ -1050,32 +818,20 @@ write_running_and_pain (Writer *w,
     }
   if (loads->len > 0)
     {
-      paragraph (w, w->bold, _("Running-load warnings"), 0, 2);
-      paragraph (w, w->body, loads->str, 0, 6);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, _("Running-load warnings"), 0, 2);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, loads->str, 0, 6);
     }
 
   worst = kj_series_runs_by_next_day_rise (runs);
-  for (guint i = 0; i < worst->len && shown < 5; i++)
+  for (guint i = 0; i < MIN (worst->len, 5); i++)
     {
-      const KjRunPain *rp = &g_array_index (worst, KjRunPain, i);
-      g_autofree char *km = NULL;
-      g_autofree char *down = NULL;
-      g_autofree char *pain = NULL;
-      const char *cells[5];
-
-      if (shown == 0)
+      if (i == 0)
         {
-          paragraph (w, w->bold, _("The runs followed by the most pain"), 0, 2);
-          table_begin (w, &table);
+          kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, _("The runs followed by the most pain"), 0, 2);
+          kj_pdf_writer_table_begin (w, &table);
         }
 
-      km = kj_format_distance (rp->km, r->units);
-      down = isnan (rp->descent_m) ? g_strdup ("–") : kj_format_descent (rp->descent_m, r->units);
-      pain = describe_run_pain (rp);
-      cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
-      cells[4] = rp->broke_rule ? _("broken") : _("kept");
-      table_row (w, &table, cells);
-      shown++;
+      write_run_pain_row (w, &table, r, &g_array_index (worst, KjRunPain, i));
     }
   w->y += 6;
 
@@ -1084,49 +840,34 @@ write_running_and_pain (Writer *w,
     return;
 
   kj_date_add_days (r->to, -27, month_ago);
-  paragraph (w, w->bold, _("Return to running, the last 4 weeks"), 0, 2);
-  paragraph (w, w->small, _("By the pain-monitoring model (Silbernagel et al. 2007), pain during a run should stay at "
-                            "or below 5 of 10 and be back to the usual level (the average of the 7 days before) by "
-                            "the next day."), 0, 4);
-  table_begin (w, &table);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, _("Return to running, the last 4 weeks"), 0, 2);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL,
+                           _("By the pain-monitoring model (Silbernagel et al. 2007), pain during a run should stay at "
+                             "or below 5 of 10 and be back to the usual level (the average of the 7 days before) by "
+                             "the next day."), 0, 4);
+  kj_pdf_writer_table_begin (w, &table);
   for (guint i = 0; i < runs->len; i++)
     {
       const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
-      g_autofree char *km = NULL;
-      g_autofree char *down = NULL;
-      g_autofree char *pain = NULL;
-      const char *cells[5];
 
-      if (strcmp (rp->date, month_ago) < 0)
-        continue;
-
-      km = kj_format_distance (rp->km, r->units);
-      down = isnan (rp->descent_m) ? g_strdup ("–") : kj_format_descent (rp->descent_m, r->units);
-      pain = describe_run_pain (rp);
-      cells[0] = rp->date, cells[1] = km, cells[2] = down, cells[3] = pain;
-      cells[4] = rp->broke_rule ? _("broken") : _("kept");
-      table_row (w, &table, cells);
+      if (strcmp (rp->date, month_ago) >= 0)
+        write_run_pain_row (w, &table, r, rp);
     }
   w->y += 8;
 }
 
 static void
-write_daily_log (Writer *w,
-                 Report *r)
+write_daily_log (KjPdfWriter *w,
+                 Report      *r)
 {
   const char *titles[] = { _("Date"), _("Pain"), _("Where"), _("Symptoms"), _("Treatments"), _("Run") };
   const double widths[] = { 0.13, 0.10, 0.25, 0.17, 0.25, 0.10 };
-  const Table table = { 6, titles, widths };
+  const KjPdfTable table = { 6, titles, widths };
   guint t = 0, k = 0;
 
-  heading (w, _("Daily log"));
-  if (r->days->len == 0)
-    {
-      paragraph (w, w->body, _("No days logged in this period."), 0, 8);
-      return;
-    }
+  if (!begin_table_section (w, _("Daily log"), &table, r->days->len, _("No days logged in this period.")))
+    return;
 
-  table_begin (w, &table);
   for (guint i = 0; i < r->days->len; i++)
     {
       const KjDay *day = g_ptr_array_index (r->days, i);
@@ -1181,22 +922,22 @@ write_daily_log (Writer *w,
       cells[3] = symptoms->str;
       cells[4] = treatments->str;
       cells[5] = run;
-      table_row (w, &table, cells);
+      kj_pdf_writer_table_row (w, &table, cells);
 
       /* notes flow under the row, over the whole width and onto the next page if need be */
       if (r->include_notes && day->notes != NULL && day->notes[0] != '\0')
         {
           w->y += 1;
-          paragraph (w, w->small, day->notes, widths[0] * w->width, 4);
+          kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL, day->notes, widths[0] * w->width, 4);
         }
     }
 }
 
 static void
-write_document (Writer *w,
-                Report *r)
+write_document (KjPdfWriter *w,
+                Report      *r)
 {
-  begin_page (w);
+  kj_pdf_writer_begin_page (w);
   write_header (w, r);
   write_verdict (w, r);
   write_chart (w, r);
@@ -1206,14 +947,13 @@ write_document (Writer *w,
 
   /* the rest starts on a page of its own, unless the warnings already ran onto one */
   if (w->page == 1)
-    next_page (w);
+    kj_pdf_writer_begin_page (w);
   else
     w->y += 12;
   write_treatments (w, r);
   write_runs (w, r);
   write_running_and_pain (w, r);
   write_daily_log (w, r);
-  cairo_show_page (w->cr);
 }
 
 static cairo_status_t
@@ -1230,48 +970,37 @@ static int
 render_pass (Report     *r,
              KjPaper     paper,
              const char *made_on,
-             int         total,
+             int         n_pages,
              GByteArray *out)
 {
-  Writer w = { 0 };
-  cairo_surface_t *surface;
+  double page_width = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
+  double page_height = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
   g_autofree char *made = format_date (made_on);
+  g_autofree char *footer = NULL;
+  g_autoptr(KjPdfWriter) w = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int pages;
 
-  w.page_w = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
-  w.page_h = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
-  w.x = MARGIN;
-  w.width = w.page_w - 2 * MARGIN;
-  w.total = total;
   /* Translators: the foot of every page of the report */
-  w.footer = g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
-                              made, kj_assessment_disclaimer ());
-  w.body = font ("Sans", BODY_SIZE, PANGO_WEIGHT_NORMAL);
-  w.small = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_NORMAL);
-  w.small_bold = font ("Sans", SMALL_SIZE, PANGO_WEIGHT_BOLD);
-  w.bold = font ("Sans", BODY_SIZE, PANGO_WEIGHT_BOLD);
-  w.heading = font ("Sans", 12, PANGO_WEIGHT_BOLD);
-  w.title = font ("Sans", 17, PANGO_WEIGHT_BOLD);
+  footer = g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
+                            made, kj_assessment_disclaimer ());
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, w.page_w, w.page_h);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, page_width, page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
-  w.cr = cairo_create (surface);
+  cr = cairo_create (surface);
+  w = kj_pdf_writer_new (cr, page_width, page_height, footer, n_pages);
 
-  write_document (&w, r);
+  write_document (w, r);
+  pages = kj_pdf_writer_finish (w);
 
-  cairo_destroy (w.cr);
+  g_clear_pointer (&w, kj_pdf_writer_free);
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
 
-  pango_font_description_free (w.body);
-  pango_font_description_free (w.small);
-  pango_font_description_free (w.small_bold);
-  pango_font_description_free (w.bold);
-  pango_font_description_free (w.heading);
-  pango_font_description_free (w.title);
-  g_free (w.footer);
-
-  return w.page;
+  return pages;
 }
 
 static const char *

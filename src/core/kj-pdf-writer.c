@@ -1,0 +1,384 @@
+/* kj-pdf-writer.c — pages of flowing text and tables, drawn with cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page machinery of the report (doc/report.md): a cursor that moves
+ * down the page, the page break (kj_pdf_writer_ensure_space() and the line
+ * by line flow of kj_pdf_writer_flow()), tables whose header comes again on
+ * each new page, and the footer with "Page N of M". What goes on the pages
+ * is the caller's (kj-report.c).
+ *
+ * Every layout is measured on the one Pango context of a PDF surface, so a
+ * page breaks at the same line whatever it is drawn on. kj_pdf_writer_new()
+ * draws every page onto one context, with cairo_show_page() between them
+ * (a PDF surface); kj_pdf_writer_new_for_page() draws one page onto the
+ * context it is given and the others nowhere, for a print operation that
+ * asks for a page at a time on a context of its own.
+ */
+#define G_LOG_DOMAIN "knee-journal-pdf-writer"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "kj-pdf-writer.h"
+
+#define MARGIN        48.0
+#define FOOTER        28.0
+#define BODY_SIZE     10.0
+#define SMALL_SIZE    8.5
+
+static PangoFontDescription *
+font_new (double      size,
+          PangoWeight weight)
+{
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans");
+
+  /* in PDF points: the PDF surface has no 96-dpi scaling */
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  return desc;
+}
+
+static void
+draw_footer (KjPdfWriter *w)
+{
+  g_autofree char *page = NULL;
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  int rw, rh;
+
+  /* Translators: the page number at the foot of the report */
+  page = g_strdup_printf (_("Page %d of %d"), w->page, w->n_pages > 0 ? w->n_pages : 99);
+
+  left = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, w->footer, w->width * 0.78);
+  right = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, page, 0);
+  pango_layout_get_pixel_size (right, &rw, &rh);
+
+  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (w->cr, 0.5);
+  cairo_move_to (w->cr, w->x, w->page_height - MARGIN - FOOTER + 4);
+  cairo_line_to (w->cr, w->x + w->width, w->page_height - MARGIN - FOOTER + 4);
+  cairo_stroke (w->cr);
+
+  cairo_move_to (w->cr, w->x, w->page_height - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (w->cr, left);
+  cairo_move_to (w->cr, w->x + w->width - rw, w->page_height - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (w->cr, right);
+}
+
+static void
+end_page (KjPdfWriter *w)
+{
+  /* one page alone is drawn on a page the caller owns */
+  if (w->page > 0 && w->only_page == 0)
+    cairo_show_page (w->cr);
+}
+
+/* One row of a table; returns its height. With @measure_only nothing is drawn. */
+static double
+draw_row (KjPdfWriter       *w,
+          const KjPdfTable  *table,
+          const char       **cells,
+          gboolean           header,
+          gboolean           measure_only)
+{
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0, x = w->x;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double column = table->widths[c] * w->width - 6;
+      PangoLayout *layout = kj_pdf_writer_layout (w, header ? KJ_PDF_FONT_SMALL_BOLD : KJ_PDF_FONT_SMALL, cells[c],
+                                                  column);
+
+      if (header)
+        {
+          /* a head breaks between words only; a word longer than its column gets a smaller font */
+          g_autoptr(PangoFontDescription) desc = pango_font_description_copy (w->fonts[KJ_PDF_FONT_SMALL_BOLD]);
+          double size = SMALL_SIZE;
+          PangoRectangle ink_rect, logical;
+
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
+          while (logical.x + logical.width > column && size > 5)
+            {
+              size -= 0.5;
+              pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+              pango_layout_set_font_description (layout, desc);
+              pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
+            }
+        }
+
+      height = MAX (height, kj_pdf_layout_height (layout));
+      g_ptr_array_add (layouts, layout);
+    }
+
+  if (measure_only)
+    return height + 4;
+
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      cairo_move_to (w->cr, x, w->y + 2);
+      pango_cairo_show_layout (w->cr, g_ptr_array_index (layouts, c));
+      x += table->widths[c] * w->width;
+    }
+
+  w->y += height + 4;
+  cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (w->cr, header ? 0.8 : 0.3);
+  cairo_move_to (w->cr, w->x, w->y - 1);
+  cairo_line_to (w->cr, w->x + w->width, w->y - 1);
+  cairo_stroke (w->cr);
+
+  return height + 4;
+}
+
+static KjPdfWriter *
+writer_new (cairo_t    *cr,
+            int         only_page,
+            double      page_width,
+            double      page_height,
+            const char *footer,
+            int         n_pages)
+{
+  KjPdfWriter *w = g_new0 (KjPdfWriter, 1);
+  cairo_surface_t *nowhere = cairo_pdf_surface_create_for_stream (NULL, NULL, page_width, page_height);
+
+  w->target = cairo_reference (cr);
+  w->only_page = only_page;
+  w->nowhere = cairo_create (nowhere);
+  cairo_surface_destroy (nowhere);
+  w->pango = pango_cairo_create_context (w->nowhere);
+  w->cr = w->target;
+
+  w->page_width = page_width;
+  w->page_height = page_height;
+  w->x = MARGIN;
+  w->width = page_width - 2 * MARGIN;
+  w->y = MARGIN;
+  w->bottom = page_height - MARGIN - FOOTER;
+  w->n_pages = n_pages;
+  w->footer = g_strdup (footer);
+
+  w->fonts[KJ_PDF_FONT_BODY] = font_new (BODY_SIZE, PANGO_WEIGHT_NORMAL);
+  w->fonts[KJ_PDF_FONT_BOLD] = font_new (BODY_SIZE, PANGO_WEIGHT_BOLD);
+  w->fonts[KJ_PDF_FONT_SMALL] = font_new (SMALL_SIZE, PANGO_WEIGHT_NORMAL);
+  w->fonts[KJ_PDF_FONT_SMALL_BOLD] = font_new (SMALL_SIZE, PANGO_WEIGHT_BOLD);
+  w->fonts[KJ_PDF_FONT_HEADING] = font_new (12, PANGO_WEIGHT_BOLD);
+  w->fonts[KJ_PDF_FONT_TITLE] = font_new (17, PANGO_WEIGHT_BOLD);
+
+  return w;
+}
+
+/**
+ * kj_pdf_writer_new:
+ * @cr: where every page is drawn, one after the other (a PDF surface's context)
+ * @footer: the text at the foot of every page, beside "Page N of M"
+ * @n_pages: how many pages there are, or 0 when that is still being counted
+ *
+ * Begin with kj_pdf_writer_begin_page(), end with kj_pdf_writer_finish().
+ *
+ * Returns: (transfer full): a writer
+ */
+KjPdfWriter *
+kj_pdf_writer_new (cairo_t    *cr,
+                   double      page_width,
+                   double      page_height,
+                   const char *footer,
+                   int         n_pages)
+{
+  g_return_val_if_fail (cr != NULL, NULL);
+
+  return writer_new (cr, 0, page_width, page_height, footer, n_pages);
+}
+
+/**
+ * kj_pdf_writer_new_for_page:
+ * @cr: where page @page is drawn, at its top left corner, in points
+ * @page: the one page to draw, from 1
+ *
+ * A writer for a print operation's draw-page: the document is written
+ * from the start as for kj_pdf_writer_new(), but only @page reaches @cr.
+ *
+ * Returns: (transfer full): a writer
+ */
+KjPdfWriter *
+kj_pdf_writer_new_for_page (cairo_t    *cr,
+                            int         page,
+                            double      page_width,
+                            double      page_height,
+                            const char *footer,
+                            int         n_pages)
+{
+  g_return_val_if_fail (cr != NULL && page >= 1, NULL);
+
+  return writer_new (cr, page, page_width, page_height, footer, n_pages);
+}
+
+void
+kj_pdf_writer_free (KjPdfWriter *w)
+{
+  if (w == NULL)
+    return;
+
+  for (guint i = 0; i < KJ_PDF_N_FONTS; i++)
+    pango_font_description_free (w->fonts[i]);
+  g_clear_object (&w->pango);
+  g_clear_pointer (&w->nowhere, cairo_destroy);
+  g_clear_pointer (&w->target, cairo_destroy);
+  g_free (w->footer);
+  g_free (w);
+}
+
+/**
+ * kj_pdf_writer_layout:
+ * @width: the width to wrap at, or 0 for none
+ *
+ * Returns: (transfer full): @text in @font, wrapped at @width, measured as on the PDF
+ */
+PangoLayout *
+kj_pdf_writer_layout (KjPdfWriter *w,
+                      KjPdfFont    font,
+                      const char  *text,
+                      double       width)
+{
+  PangoLayout *layout = pango_layout_new (w->pango);
+
+  pango_layout_set_font_description (layout, w->fonts[font]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text ? text : "", -1);
+
+  return layout;
+}
+
+double
+kj_pdf_layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* Ends the current page, if any, and begins the next: the footer, the cursor at the top. */
+void
+kj_pdf_writer_begin_page (KjPdfWriter *w)
+{
+  end_page (w);
+
+  w->page++;
+  if (w->only_page > 0)
+    w->cr = w->page == w->only_page ? w->target : w->nowhere;
+  w->y = MARGIN;
+  w->bottom = w->page_height - MARGIN - FOOTER;
+  draw_footer (w);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+}
+
+/* The page break: a new page unless @height fits under the cursor, or the page is still empty. */
+void
+kj_pdf_writer_ensure_space (KjPdfWriter *w,
+                            double       height)
+{
+  if (w->y + height > w->bottom && w->y > MARGIN + 1)
+    kj_pdf_writer_begin_page (w);
+}
+
+/* Draws @layout line by line from the cursor, continuing on new pages. */
+void
+kj_pdf_writer_flow (KjPdfWriter *w,
+                    PangoLayout *layout,
+                    double       indent)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int baseline = pango_layout_iter_get_baseline (iter);
+      double height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = (double) logical.height / PANGO_SCALE;
+
+      if (w->y + height > w->bottom)
+        kj_pdf_writer_begin_page (w);
+
+      cairo_move_to (w->cr, w->x + indent + (double) logical.x / PANGO_SCALE,
+                     w->y + (double) (baseline - logical.y) / PANGO_SCALE);
+      pango_cairo_show_layout_line (w->cr, line);
+      w->y += height;
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+void
+kj_pdf_writer_paragraph (KjPdfWriter *w,
+                         KjPdfFont    font,
+                         const char  *text,
+                         double       indent,
+                         double       space_after)
+{
+  g_autoptr(PangoLayout) layout = kj_pdf_writer_layout (w, font, text, w->width - indent);
+
+  kj_pdf_writer_flow (w, layout, indent);
+  w->y += space_after;
+}
+
+void
+kj_pdf_writer_heading (KjPdfWriter *w,
+                       const char  *text)
+{
+  g_autoptr(PangoLayout) layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_HEADING, text, w->width);
+
+  /* a heading never stands alone at the foot of a page */
+  kj_pdf_writer_ensure_space (w, kj_pdf_layout_height (layout) + 60);
+  w->y += 6;
+  kj_pdf_writer_flow (w, layout, 0);
+  w->y += 6;
+}
+
+/* The header of @table, on the next page unless three rows fit under it. */
+void
+kj_pdf_writer_table_begin (KjPdfWriter      *w,
+                           const KjPdfTable *table)
+{
+  kj_pdf_writer_ensure_space (w, 3 * draw_row (w, table, table->titles, TRUE, TRUE));
+  draw_row (w, table, table->titles, TRUE, FALSE);
+}
+
+/* A row of a table: the header comes again at the top of each new page. */
+void
+kj_pdf_writer_table_row (KjPdfWriter       *w,
+                         const KjPdfTable  *table,
+                         const char       **cells)
+{
+  double height = draw_row (w, table, cells, FALSE, TRUE);
+
+  if (w->y + height > w->bottom)
+    {
+      kj_pdf_writer_begin_page (w);
+      draw_row (w, table, table->titles, TRUE, FALSE);
+    }
+
+  draw_row (w, table, cells, FALSE, FALSE);
+}
+
+/* Ends the last page. Returns: how many pages were written. */
+int
+kj_pdf_writer_finish (KjPdfWriter *w)
+{
+  end_page (w);
+
+  return w->page;
+}
