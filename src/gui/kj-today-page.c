@@ -17,7 +17,7 @@
 #include "kj-knee-diagram.h"
 #include "kj-record-editor.h"
 #include "kj-stats.h"
-#include "kj-theme.h"
+#include "kj-gtk-util.h"
 #include "kj-today-page.h"
 
 #define SAVE_DELAY_MS 400

@@ -14,6 +14,7 @@
 
 #include "kj-chart.h"
 #include "kj-format.h"
+#include "kj-gtk-util.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
 #include "kj-stats.h"
