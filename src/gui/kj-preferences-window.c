@@ -17,7 +17,7 @@
 
 #include "kj-backup.h"
 #include "kj-code-row.h"
-#include "kj-theme.h"
+#include "kj-gtk-util.h"
 #include "kj-preferences-window.h"
 
 struct _KjPreferencesWindow

@@ -65,13 +65,3 @@ kj_theme_chart_style (GtkWidget    *widget,
   style->warning = named_color (context, "error_color", (GdkRGBA) { 0.88, 0.11, 0.14, 1 });
   style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
-
-/* gtk_list_box_remove_all() is GTK 4.12 */
-void
-kj_list_box_clear (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}

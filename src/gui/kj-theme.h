@@ -15,6 +15,5 @@ void kj_theme_knee_style  (GtkWidget    *widget,
                            KjKneeStyle  *style);
 void kj_theme_chart_style (GtkWidget    *widget,
                            KjChartStyle *style);
-void kj_list_box_clear    (GtkListBox   *list);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* kj-today-page.h — the Today page: one day's pain, places, symptoms, treatments, runs and notes
+/* kj-today-page.h — the Today page: one day's pain, places, symptoms and notes, and its records
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +25,6 @@ gboolean         kj_today_page_flush              (KjTodayPage *self);
 const char      *kj_today_page_get_save_error     (KjTodayPage *self);
 void             kj_today_page_log_pain           (KjTodayPage *self,
                                                    int          pain);
-void             kj_today_page_refresh_places     (KjTodayPage *self);
 const KjDay     *kj_today_page_get_day            (KjTodayPage *self);
 KjKneeDiagram   *kj_today_page_get_diagram        (KjTodayPage *self);
 GtkAdjustment   *kj_today_page_get_pain_adjustment (KjTodayPage *self);

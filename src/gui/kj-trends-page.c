@@ -15,6 +15,7 @@
 #include "kj-assessment.h"
 #include "kj-chart.h"
 #include "kj-format.h"
+#include "kj-gtk-util.h"
 #include "kj-knee-render.h"
 #include "kj-report.h"
 #include "kj-theme.h"
