@@ -7,11 +7,11 @@ KJ_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libxml2-dev
-  gettext desktop-file-utils hicolor-icon-theme adwaita-icon-theme librsvg2-common fonts-dejavu-core fonts-droid-fallback
+  gettext itstool desktop-file-utils hicolor-icon-theme adwaita-icon-theme librsvg2-common fonts-dejavu-core fonts-droid-fallback
 )
 
 KJ_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales at-spi2-core python3-pyatspi
+  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales at-spi2-core python3-pyatspi yelp-tools
 )
 
 kj_missing_packages () {

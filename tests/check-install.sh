@@ -23,7 +23,9 @@ for f in \
   share/glib-2.0/schemas/$id.gschema.xml \
   share/icons/hicolor/scalable/apps/$id.svg \
   share/icons/hicolor/symbolic/apps/$id-symbolic.svg \
-  share/locale/de/LC_MESSAGES/knee-journal.mo
+  share/locale/de/LC_MESSAGES/knee-journal.mo \
+  share/help/C/$id/index.page \
+  share/help/de/$id/index.page
 do
   if [ -s "$root/$f" ]; then
     echo "installed: $f"

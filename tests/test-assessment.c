@@ -804,6 +804,202 @@ test_stats_scenarios (void)
     }
 }
 
+/* “Why this verdict?”: one string of all the sentences, each with its
+ * numbers, for the assertions below */
+static char *
+explain (const KjAssessment *a)
+{
+  g_auto(GStrv) sentences = kj_assessment_explain (a);
+  char *text = g_strjoinv ("\n", sentences);
+
+  g_test_message ("%s: %s", kj_verdict_to_string (a->verdict), text);
+  return text;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” is not in:\n%s", part, text);
+}
+
+static void
+test_stats_explain_improving (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 6, 6);
+  add_days (j, 28, 34, 3);
+  a = assess (j, 34);
+  text = explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_IMPROVING);
+  assert_contains (text, "Treatment started on 2 March 2026, 34 days before the day assessed (5 April 2026).");
+  assert_contains (text, "In the first week of treatment (2 March 2026 to 8 March 2026) you logged 7 days, "
+                         "with an average pain of 6.0.");
+  assert_contains (text, "In the last 7 days (30 March 2026 to 5 April 2026) you logged 7 days, with an average pain "
+                         "of 3.0.");
+  assert_contains (text, "average pain changed by −3.0 points (−50 %).");
+  /* 30 % of 6.0 is 1.8, less than 2 and at least 1 */
+  assert_contains (text, "with a first-week average of 6.0, that is 1.8 points.");
+  assert_contains (text, "The fall of 3.0 points reaches it");
+  g_assert_null (strstr (text, "warning sign"));
+  g_assert_null (strstr (text, "review time"));
+}
+
+static void
+test_stats_explain_worsening (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 6, 3);
+  add_days (j, 14, 18, 5);
+  a = assess (j, 20);
+  text = explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_WORSENING);
+  assert_contains (text, "20 days before the day assessed (22 March 2026)");
+  assert_contains (text, "In the last 7 days (16 March 2026 to 22 March 2026) you logged 5 days, with an average pain "
+                         "of 5.0.");
+  assert_contains (text, "changed by +2.0 points (+67 %).");
+  /* 30 % of 3.0 is 0.9: the threshold is a point */
+  assert_contains (text, "with a first-week average of 3.0, that is 1.0 points.");
+  assert_contains (text, "The rise of 2.0 points reaches it");
+}
+
+static void
+test_stats_explain_red_flag (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) sentences = NULL;
+
+  add_days (j, 0, 6, 6);
+  add_days (j, 28, 29, 3);
+  add_symptom (add_day (j, 30, 3), "locking");
+  add_days (j, 31, 34, 3);
+  a = assess (j, 34);
+  text = explain (a);
+  sentences = kj_assessment_explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_SEE_DOCTOR);
+  /* the rule that decided comes first */
+  g_assert_cmpstr (sentences[0], ==, "On 1 April 2026 you noted “Locking”: a warning sign that needs a doctor’s "
+                                     "examination today.");
+  assert_contains (sentences[1], "of the last 14 days (23 March 2026 to 5 April 2026) decides the verdict");
+  /* and the numbers are still there */
+  assert_contains (text, "you logged 7 days, with an average pain of 3.0.");
+  assert_contains (text, "The fall of 3.0 points reaches it");
+}
+
+static void
+test_stats_explain_too_early (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 9, 5);
+  a = assess (j, 9);
+  text = explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_TOO_EARLY);
+  assert_contains (text, "Treatment started on 2 March 2026, 9 days before the day assessed (11 March 2026).");
+  assert_contains (text, "the first assessment comes on 15 March 2026, in 4 days.");
+}
+
+static void
+test_stats_explain_not_enough_data (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 1, 5);
+  add_days (j, 20, 22, 4);
+  a = assess (j, 22);
+  text = explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_NOT_ENOUGH_DATA);
+  assert_contains (text, "In the first week of treatment (2 March 2026 to 8 March 2026) you logged 2 days, "
+                         "with an average pain of 5.0.");
+  assert_contains (text, "you logged 3 days, with an average pain of 4.0.");
+  assert_contains (text, "at least 3 logged days in each of these two weeks");
+  g_assert_null (strstr (text, "changed by"));
+
+  /* an empty journal */
+  {
+    g_autoptr(Journal) empty = journal_new ();
+    g_autoptr(KjAssessment) none = NULL;
+    g_autofree char *nothing = NULL;
+
+    g_clear_pointer (&empty->profile->treatment_start, g_free);
+    none = assess (empty, 0);
+    nothing = explain (none);
+    g_assert_cmpstr (nothing, ==, "Nothing is logged up to 2 March 2026 yet.");
+  }
+}
+
+static void
+test_stats_explain_review (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) doctor = NULL;
+  g_autoptr(KjAssessment) waiting = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *later = NULL;
+
+  add_days (j, 0, 27, 5);
+  doctor = assess (j, 27);
+  text = explain (doctor);
+  g_assert_cmpint (doctor->verdict, ==, KJ_VERDICT_SEE_DOCTOR);
+  assert_contains (text, "The change of 0.0 points is smaller: it does not count as a meaningful change.");
+  assert_contains (text, "The review time of 3 weeks (set in Preferences) ended on 23 March 2026 without a "
+                         "meaningful improvement");
+
+  waiting = assess (j, 16);
+  later = explain (waiting);
+  g_assert_cmpint (waiting->verdict, ==, KJ_VERDICT_NO_CHANGE);
+  assert_contains (later, "The review time is 3 weeks (set in Preferences): if there is still no meaningful change on "
+                          "23 March 2026");
+}
+
+/* The generator's scenario journals: each explanation has the numbers of its assessment. */
+static void
+test_stats_explain_scenarios (void)
+{
+  const char *scenarios[] = { "improving", "worsening", "red-flag", "sparse" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      g_autoptr(KjJournal) journal = kj_gen_journal (5, 35, scenarios[i], "2026-04-01", NULL);
+      g_autoptr(KjAssessment) a = kj_assess (journal->profile, journal->days, journal->treatments,
+                                             journal->runs, "2026-04-01");
+      g_autofree char *text = explain (a);
+      g_autofree char *current = g_strdup_printf ("you logged %u day%s, with an average pain of %.1f.",
+                                                  a->current_entries, a->current_entries == 1 ? "" : "s", a->current);
+
+      assert_contains (text, "In the last 7 days (26 March 2026 to 1 April 2026)");
+      assert_contains (text, current);
+      if (!isnan (a->change))
+        {
+          g_autofree char *change = g_strdup_printf ("changed by %s%.1f points", a->change < 0 ? "−" : "+",
+                                                     fabs (a->change));
+          assert_contains (text, change);
+        }
+      if (a->verdict == KJ_VERDICT_NOT_ENOUGH_DATA)
+        assert_contains (text, "at least 3 logged days");
+      if (a->doctor_reason == KJ_DOCTOR_RED_FLAG)
+        assert_contains (text, "you noted “Locking”");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +1029,13 @@ main (int   argc,
   g_test_add_func ("/stats/run-pain", test_stats_run_pain);
   g_test_add_func ("/stats/json", test_stats_json);
   g_test_add_func ("/stats/scenarios", test_stats_scenarios);
+  g_test_add_func ("/stats/explain/improving", test_stats_explain_improving);
+  g_test_add_func ("/stats/explain/worsening", test_stats_explain_worsening);
+  g_test_add_func ("/stats/explain/red-flag", test_stats_explain_red_flag);
+  g_test_add_func ("/stats/explain/too-early", test_stats_explain_too_early);
+  g_test_add_func ("/stats/explain/not-enough-data", test_stats_explain_not_enough_data);
+  g_test_add_func ("/stats/explain/review", test_stats_explain_review);
+  g_test_add_func ("/stats/explain/scenarios", test_stats_explain_scenarios);
 
   return g_test_run ();
 }

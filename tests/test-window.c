@@ -1237,6 +1237,89 @@ test_window_damaged_records (void)
   g_assert_true (kj_test_wait_until (damage_bar_shown, GINT_TO_POINTER (FALSE)));
 }
 
+/* The help: URIs launched, recorded by a stand-in for the Help app (see
+ * install_help_recorder()) */
+static char *help_record;
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A handler for help: URIs in the test's HOME: a desktop file that is the
+ * default for x-scheme-handler/help (mimeapps.list), whose Exec writes the
+ * URI it is given into a file. Before the first window: GIO reads the
+ * desktop files once. */
+static void
+install_help_recorder (const char *home)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *script = g_build_filename (home, "record-help-uri", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "kj-test-help.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+
+  help_record = g_build_filename (home, "help-uri.txt", NULL);
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" > '%s.tmp' && mv '%s.tmp' '%s'\n",
+                                 help_record, help_record, help_record);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Help recorder\nExec=%s %%u\n"
+                                  "MimeType=x-scheme-handler/help;\nNoDisplay=true\n", script);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  kj_test_write_file (script, script_text, -1);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  kj_test_write_file (desktop, desktop_text, -1);
+  kj_test_write_file (mimeapps, "[Default Applications]\nx-scheme-handler/help=kj-test-help.desktop\n", -1);
+}
+
+/* Help in the primary menu and F1 open the manual: help:io.github.kneejournal.KneeJournal */
+static void
+test_window_help (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_autofree char *launched = NULL;
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (kj_test_find_widget (GTK_WIDGET (window),
+                                                                                              GTK_TYPE_MENU_BUTTON,
+                                                                                              NULL)));
+  gboolean in_menu = FALSE;
+
+  g_assert_cmpstr (accels[0], ==, "F1");
+
+  /* the primary menu's last section: Preferences, Keyboard Shortcuts, Help, About */
+  {
+    GMenuModel *section = g_menu_model_get_item_link (menu, g_menu_model_get_n_items (menu) - 1, G_MENU_LINK_SECTION);
+    const char *order[] = { "win.preferences", "win.show-help-overlay", "app.help", "app.about" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, G_N_ELEMENTS (order));
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        g_autofree char *action = NULL;
+        g_autofree char *label = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+        g_assert_cmpstr (action, ==, order[i]);
+        if (g_str_equal (action, "app.help"))
+          {
+            g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+            g_assert_cmpstr (label, ==, "_Help");
+            in_menu = TRUE;
+          }
+      }
+    g_object_unref (section);
+  }
+  g_assert_true (in_menu);
+
+  /* activating it launches the manual's URI in the Help app */
+  g_remove (help_record);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.help", NULL));
+  g_assert_true (kj_test_wait_until (file_exists, help_record));
+  g_assert_true (g_file_get_contents (help_record, &launched, NULL, NULL));
+  g_assert_cmpstr (launched, ==, "help:io.github.kneejournal.KneeJournal\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1244,6 +1327,7 @@ main (int   argc,
   if (!kj_test_gui_init (&gui, &argc, &argv))
     return kj_test_gui_finish (&gui, g_test_run ());
 
+  install_help_recorder (gui.home);
   window = kj_test_gui_open (&gui, NULL, 960, 720);
   app = gui.app;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -1254,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/import-runs", test_window_import_runs);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
+  g_test_add_func ("/window/help", test_window_help);
   g_test_add_func ("/window/preferences", test_window_preferences);
   g_test_add_func ("/window/preferences-dates", test_window_preferences_dates);
   g_test_add_func ("/window/backups", test_window_backups);

@@ -38,20 +38,6 @@
 
 #define EPSILON 1e-9
 
-static char *
-display_date (const char *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate d;
-
-  if (!kj_date_to_gdate (date, &d))
-    return g_strdup (date);
-
-  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
-  /* Translators: a date in the assessment's sentences, see strftime(3) */
-  return g_date_time_format (dt, _("%-d %B %Y"));
-}
-
 const char *
 kj_verdict_to_string (KjVerdict verdict)
 {
@@ -70,25 +56,69 @@ kj_verdict_to_string (KjVerdict verdict)
 /* The rules */
 
 /**
- * kj_assessment_is_meaningful_change:
+ * kj_assessment_meaningful_threshold:
+ * @baseline: the mean pain of the first week, or NAN
  *
  * The minimal clinically important difference on the 0–10 scale (Farrar et
- * al. 2001): at least 2 points, or at least 30 % of the baseline when that
+ * al. 2001, doc/assessment.md, “Meaningful change”): 2 points, or 30 % of
+ * the baseline when that is less but at least 1 point.
+ *
+ * Returns: the smallest change, in points, that counts as meaningful
+ */
+double
+kj_assessment_meaningful_threshold (double baseline)
+{
+  if (isnan (baseline))
+    return 2.0;
+
+  return CLAMP (0.3 * baseline, 1.0, 2.0);
+}
+
+/**
+ * kj_assessment_is_meaningful_change:
+ *
+ * Whether @change reaches kj_assessment_meaningful_threshold() of
+ * @baseline: at least 2 points, or at least 30 % of the baseline when that
  * is also at least 1 point.
  */
 gboolean
 kj_assessment_is_meaningful_change (double baseline,
                                     double change)
 {
-  double size = fabs (change);
-
   if (isnan (change))
     return FALSE;
 
-  if (size >= 2.0 - EPSILON)
-    return TRUE;
+  return fabs (change) >= kj_assessment_meaningful_threshold (baseline) - EPSILON;
+}
 
-  return !isnan (baseline) && size >= 0.3 * baseline - EPSILON && size >= 1.0 - EPSILON;
+/**
+ * kj_assessment_get_deciding_red_flag:
+ *
+ * The red flag behind rule 1 of doc/assessment.md, “Verdict”: of the flags
+ * dated as_of−13 … as_of, the most recent urgent one, else the most recent.
+ *
+ * Returns: (transfer none) (nullable): the flag, or %NULL when there is none
+ */
+const KjRedFlag *
+kj_assessment_get_deciding_red_flag (const KjAssessment *a)
+{
+  const KjRedFlag *recent_flag = NULL;
+  int as;
+
+  g_return_val_if_fail (a != NULL && a->red_flags != NULL, NULL);
+
+  as = kj_series_julian (a->as_of);
+  for (guint i = 0; i < a->red_flags->len; i++)
+    {
+      const KjRedFlag *flag = &g_array_index (a->red_flags, KjRedFlag, i);
+
+      /* the most recent, urgent ones first */
+      if (kj_series_julian (flag->date) >= as - 13 &&
+          (recent_flag == NULL || flag->urgent || !recent_flag->urgent))
+        recent_flag = flag;
+    }
+
+  return recent_flag;
 }
 
 /* The assessment */
@@ -202,7 +232,7 @@ build_message (const KjAssessment *a,
     case KJ_VERDICT_SEE_DOCTOR:
       if (a->doctor_reason == KJ_DOCTOR_RED_FLAG && recent_flag != NULL)
         {
-          g_autofree char *when = display_date (recent_flag->date);
+          g_autofree char *when = kj_format_date (recent_flag->date);
           const char *what = kj_code_label (KJ_CODE_SYMPTOM, recent_flag->symptom);
 
           if (recent_flag->urgent)
@@ -270,7 +300,7 @@ build_message (const KjAssessment *a,
         g_autofree char *when = NULL;
 
         kj_date_add_days (a->t0, 7 * a->review_weeks, review);
-        when = display_date (review);
+        when = kj_format_date (review);
         return g_strdup_printf (_("No clear change yet — average pain was %.1f when treatment started and is %.1f "
                                   "now. If it has not improved by %s, see a doctor."),
                                 a->baseline, a->current, when);
@@ -339,15 +369,7 @@ kj_assess (const KjProfile *profile,
   pain_after_runs (days, runs, as, &a->pain_after_run_days, &a->pain_after_rest_days);
   a->slope_per_week = slope_per_week (days, as);
 
-  for (guint i = 0; i < a->red_flags->len; i++)
-    {
-      const KjRedFlag *flag = &g_array_index (a->red_flags, KjRedFlag, i);
-
-      /* the most recent, urgent ones first */
-      if (kj_series_julian (flag->date) >= as - 13 &&
-          (recent_flag == NULL || flag->urgent || !recent_flag->urgent))
-        recent_flag = flag;
-    }
+  recent_flag = kj_assessment_get_deciding_red_flag (a);
 
   if (t0 != 0)
     {

@@ -70,8 +70,10 @@ typedef struct
 } KjAssessment;
 
 const char   *kj_verdict_to_string       (KjVerdict          verdict);
+double        kj_assessment_meaningful_threshold (double     baseline);
 gboolean      kj_assessment_is_meaningful_change (double     baseline,
                                           double             change);
+const KjRedFlag *kj_assessment_get_deciding_red_flag (const KjAssessment *assessment);
 KjAssessment *kj_assess                  (const KjProfile   *profile,
                                           GPtrArray         *days,
                                           GPtrArray         *treatments,
@@ -81,6 +83,9 @@ void          kj_assessment_free         (KjAssessment      *assessment);
 const char   *kj_assessment_disclaimer   (void);
 char         *kj_assessment_to_json      (const KjAssessment *assessment);
 char         *kj_assessment_to_text      (const KjAssessment *assessment);
+
+/* kj-assessment-explain.c */
+char        **kj_assessment_explain      (const KjAssessment *assessment);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjAssessment, kj_assessment_free)
 

@@ -1,4 +1,4 @@
-/* kj-format.c — numbers as the user reads them: distances and descents in the journal's units
+/* kj-format.c — numbers as the user reads them: distances and descents in the journal's units, dates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -88,6 +88,21 @@ kj_format_descent (double  metres,
 {
   /* Translators: a descent: “140 m”, “459 ft” */
   return g_strdup_printf (units == KJ_UNITS_MI ? _("%.0f ft") : _("%.0f m"), kj_descent_in_units (metres, units));
+}
+
+/* "2 March 2026": a date in the sentences of the assessment; @date itself when it is not a date */
+char *
+kj_format_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate d;
+
+  if (!kj_date_to_gdate (date, &d))
+    return g_strdup (date);
+
+  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  /* Translators: a date in the assessment's sentences, see strftime(3) */
+  return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
 /* "46:00", "1:02:03" */

@@ -1,4 +1,4 @@
-/* kj-format.h — numbers as the user reads them: distances and descents in the journal's units
+/* kj-format.h — numbers as the user reads them: distances and descents in the journal's units, dates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,6 +37,7 @@ double       kj_descent_in_units     (double           metres,
 const char  *kj_descent_unit         (KjUnits          units);
 char        *kj_format_descent       (double           metres,
                                       KjUnits          units);
+char        *kj_format_date          (const char      *date);
 char        *kj_format_duration      (int              seconds);
 char        *kj_format_pace          (int              seconds,
                                       double           km,

@@ -1,4 +1,4 @@
-/* kj-application.c — the application: one journal, its windows and app-wide actions
+/* kj-application.c — the application: one journal, its windows and app-wide actions (About, Help, Quit)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,6 +80,55 @@ kj_application_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+show_help_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+
+  g_message ("The manual could not be opened: %s", error->message);
+  body = g_strdup_printf (_("%s\n\nThe manual opens in the Help app. Install it (on Debian, the package “yelp”) and "
+                            "try again."), error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("The Manual Could Not Be Opened"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * kj_application_show_help:
+ * @parent: (nullable): the window the Help app belongs to
+ * @page: (nullable): a page of the manual (“assessment”), or %NULL for its index
+ *
+ * Opens the manual (help/C, installed by gnome.yelp()) in the Help app: the
+ * URI help:io.github.kneejournal.KneeJournal, or …/@page. When no app opens
+ * it, a dialog says what to install.
+ */
+void
+kj_application_show_help (GtkWindow  *parent,
+                          const char *page)
+{
+  g_autofree char *uri = page != NULL ? g_strdup_printf ("help:%s/%s", APP_ID, page) : g_strdup ("help:" APP_ID);
+
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, show_help_done,
+                     parent != NULL ? g_object_ref (parent) : NULL);
+}
+
+/* F1 */
+static void
+kj_application_help (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  kj_application_show_help (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
+}
+
 /* Ctrl+Q: every window stores its edit; one that cannot asks first */
 static void
 kj_application_quit (GSimpleAction *action,
@@ -153,6 +202,7 @@ kj_application_is_inhibiting_logout (KjApplication *self)
 
 static const GActionEntry app_actions[] = {
   { "about", kj_application_about },
+  { "help", kj_application_help },
   { "quit", kj_application_quit },
 };
 
@@ -220,6 +270,7 @@ kj_application_startup (GApplication *app)
   static const char *export_csv_accels[] = { "<Control><Shift>e", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *report_accels[] = { "<Control>p", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
@@ -234,6 +285,7 @@ kj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_csv_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-report", report_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)

@@ -22,5 +22,7 @@ gboolean       kj_application_is_inhibiting_logout (KjApplication *self);
 void           kj_application_set_demo     (KjApplication *self,
                                             gboolean       demo);
 gboolean       kj_application_is_demo      (KjApplication *self);
+void           kj_application_show_help    (GtkWindow     *parent,
+                                            const char    *page);
 
 G_END_DECLS
