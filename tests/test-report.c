@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -189,6 +190,40 @@ test_report_year (void)
   g_assert_nonnull (strstr (text, ((KjDay *) journal->days->pdata[0])->date));
   /* the generator's notes are not printed */
   g_assert_null (strstr (text, "commas, and"));
+}
+
+/* The pages for printing: as many as the PDF's on each paper, the errors the same */
+static void
+test_report_pages (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (4, 120, "mixed", "2026-04-01", NULL);
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .include_notes = TRUE, .as_of = "2026-04-01", .made_on = "2026-04-01" };
+  KjReportOptions empty = { .from = "2025-01-01", .to = "2025-02-01" };
+
+  for (KjPaper paper = KJ_PAPER_A4; paper <= KJ_PAPER_LETTER; paper++)
+    {
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GPtrArray) pages = NULL;
+      guint n_pages = 0;
+      double width, height;
+      cairo_rectangle_t extents;
+
+      options.paper = paper;
+      kj_report_paper_size (paper, &width, &height);
+      pdf = kj_report_render (journal, &options, &n_pages, &error);
+      g_assert_no_error (error);
+      pages = kj_report_render_pages (journal, &options, width, height, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (pages->len, ==, n_pages);
+      g_assert_cmpuint (n_pages, >, 3);
+      g_assert_true (cairo_recording_surface_get_extents (g_ptr_array_index (pages, 0), &extents));
+      g_assert_cmpfloat (extents.width, ==, width);
+      g_assert_cmpfloat (extents.height, ==, height);
+    }
+
+  g_assert_null (kj_report_render_pages (journal, &empty, 612, 792, &error));
+  g_assert_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_EMPTY_PERIOD);
 }
 
 static void
@@ -555,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/report/two-weeks", test_report_two_weeks);
   g_test_add_func ("/report/footer-clear", test_report_footer_clear);
   g_test_add_func ("/report/year", test_report_year);
+  g_test_add_func ("/report/pages", test_report_pages);
   g_test_add_func ("/report/errors", test_report_errors);
   g_test_add_func ("/report/demo-pages", test_report_demo_pages);
   g_test_add_func ("/report/medication", test_report_medication);

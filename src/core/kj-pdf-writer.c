@@ -11,9 +11,10 @@
  * Every layout is measured on the one Pango context of a PDF surface, so a
  * page breaks at the same line whatever it is drawn on. kj_pdf_writer_new()
  * draws every page onto one context, with cairo_show_page() between them
- * (a PDF surface); kj_pdf_writer_new_for_page() draws one page onto the
- * context it is given and the others nowhere, for a print operation that
- * asks for a page at a time on a context of its own.
+ * (a PDF surface); kj_pdf_writer_new_recording() draws each page onto a
+ * recording surface of its own, for a print operation that asks for the
+ * pages one at a time, in any order, on a context of its own: the document
+ * is laid out once and each page is replayed.
  */
 #define G_LOG_DOMAIN "knee-journal-pdf-writer"
 
@@ -72,8 +73,8 @@ draw_footer (KjPdfWriter *w)
 static void
 end_page (KjPdfWriter *w)
 {
-  /* one page alone is drawn on a page the caller owns */
-  if (w->page > 0 && w->only_page == 0)
+  /* a recorded page is a surface of its own */
+  if (w->page > 0 && w->pages == NULL)
     cairo_show_page (w->cr);
 }
 
@@ -139,7 +140,6 @@ draw_row (KjPdfWriter       *w,
 
 static KjPdfWriter *
 writer_new (cairo_t    *cr,
-            int         only_page,
             double      page_width,
             double      page_height,
             const char *footer,
@@ -148,12 +148,11 @@ writer_new (cairo_t    *cr,
   KjPdfWriter *w = g_new0 (KjPdfWriter, 1);
   cairo_surface_t *nowhere = cairo_pdf_surface_create_for_stream (NULL, NULL, page_width, page_height);
 
-  w->target = cairo_reference (cr);
-  w->only_page = only_page;
+  w->target = cr != NULL ? cairo_reference (cr) : NULL;
   w->nowhere = cairo_create (nowhere);
   cairo_surface_destroy (nowhere);
   w->pango = pango_cairo_create_context (w->nowhere);
-  w->cr = w->target;
+  w->cr = cr != NULL ? w->target : w->nowhere;
 
   w->page_width = page_width;
   w->page_height = page_height;
@@ -193,30 +192,29 @@ kj_pdf_writer_new (cairo_t    *cr,
 {
   g_return_val_if_fail (cr != NULL, NULL);
 
-  return writer_new (cr, 0, page_width, page_height, footer, n_pages);
+  return writer_new (cr, page_width, page_height, footer, n_pages);
 }
 
 /**
- * kj_pdf_writer_new_for_page:
- * @cr: where page @page is drawn, at its top left corner, in points
- * @page: the one page to draw, from 1
+ * kj_pdf_writer_new_recording:
  *
- * A writer for a print operation's draw-page: the document is written
- * from the start as for kj_pdf_writer_new(), but only @page reaches @cr.
+ * A writer for a print operation: each page is drawn onto a cairo recording
+ * surface of its own, in points from its top left corner, which
+ * kj_pdf_writer_steal_pages() hands over once the writer has finished.
  *
  * Returns: (transfer full): a writer
  */
 KjPdfWriter *
-kj_pdf_writer_new_for_page (cairo_t    *cr,
-                            int         page,
-                            double      page_width,
-                            double      page_height,
-                            const char *footer,
-                            int         n_pages)
+kj_pdf_writer_new_recording (double      page_width,
+                             double      page_height,
+                             const char *footer,
+                             int         n_pages)
 {
-  g_return_val_if_fail (cr != NULL && page >= 1, NULL);
+  KjPdfWriter *w = writer_new (NULL, page_width, page_height, footer, n_pages);
 
-  return writer_new (cr, page, page_width, page_height, footer, n_pages);
+  w->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  return w;
 }
 
 void
@@ -230,6 +228,7 @@ kj_pdf_writer_free (KjPdfWriter *w)
   g_clear_object (&w->pango);
   g_clear_pointer (&w->nowhere, cairo_destroy);
   g_clear_pointer (&w->target, cairo_destroy);
+  g_clear_pointer (&w->pages, g_ptr_array_unref);
   g_free (w->footer);
   g_free (w);
 }
@@ -273,8 +272,22 @@ kj_pdf_writer_begin_page (KjPdfWriter *w)
   end_page (w);
 
   w->page++;
-  if (w->only_page > 0)
-    w->cr = w->page == w->only_page ? w->target : w->nowhere;
+  if (w->pages != NULL)
+    {
+      const cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      g_ptr_array_add (w->pages, page);
+      g_clear_pointer (&w->target, cairo_destroy);
+      w->target = cairo_create (page);
+      w->cr = w->target;
+      /* as on a PDF (no hinted metrics), for what the renderers lay out on @cr themselves */
+      cairo_surface_get_font_options (cairo_get_target (w->nowhere), options);
+      cairo_set_font_options (w->cr, options);
+      cairo_font_options_destroy (options);
+    }
   w->y = MARGIN;
   w->bottom = w->page_height - MARGIN - FOOTER;
   draw_footer (w);
@@ -381,4 +394,22 @@ kj_pdf_writer_finish (KjPdfWriter *w)
   end_page (w);
 
   return w->page;
+}
+
+/**
+ * kj_pdf_writer_steal_pages:
+ *
+ * The pages of a finished kj_pdf_writer_new_recording() writer, in order.
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t): the recording surfaces
+ */
+GPtrArray *
+kj_pdf_writer_steal_pages (KjPdfWriter *w)
+{
+  g_return_val_if_fail (w->pages != NULL, NULL);
+
+  g_clear_pointer (&w->target, cairo_destroy);
+  w->cr = w->nowhere;
+
+  return g_steal_pointer (&w->pages);
 }

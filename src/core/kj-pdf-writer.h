@@ -36,9 +36,9 @@ typedef struct
 
   /*< private >*/
   int           n_pages;        /* 0 while counting */
-  int           only_page;      /* 0: every page onto target */
+  GPtrArray    *pages;          /* NULL: every page onto target; else the recorded pages, target the last */
   cairo_t      *target;
-  cairo_t      *nowhere;        /* a PDF surface that writes nothing: the metrics, and the pages not wanted */
+  cairo_t      *nowhere;        /* a PDF surface that writes nothing: the metrics */
   PangoContext *pango;
   char         *footer;
   PangoFontDescription *fonts[KJ_PDF_N_FONTS];
@@ -57,12 +57,10 @@ KjPdfWriter *kj_pdf_writer_new          (cairo_t                  *cr,
                                          double                    page_height,
                                          const char               *footer,
                                          int                       n_pages);
-KjPdfWriter *kj_pdf_writer_new_for_page (cairo_t                  *cr,
-                                         int                       page,
-                                         double                    page_width,
-                                         double                    page_height,
-                                         const char               *footer,
-                                         int                       n_pages);
+KjPdfWriter *kj_pdf_writer_new_recording (double                   page_width,
+                                          double                   page_height,
+                                          const char              *footer,
+                                          int                      n_pages);
 void         kj_pdf_writer_free         (KjPdfWriter              *writer);
 PangoLayout *kj_pdf_writer_layout       (KjPdfWriter              *writer,
                                          KjPdfFont                 font,
@@ -88,6 +86,7 @@ void         kj_pdf_writer_table_row    (KjPdfWriter              *writer,
                                          const KjPdfTable         *table,
                                          const char              **cells);
 int          kj_pdf_writer_finish       (KjPdfWriter              *writer);
+GPtrArray   *kj_pdf_writer_steal_pages  (KjPdfWriter              *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjPdfWriter, kj_pdf_writer_free)
 

@@ -122,6 +122,20 @@ kj_report_parse_paper (const char *name,
   return TRUE;
 }
 
+/**
+ * kj_report_paper_size:
+ * @width: (out): in PDF points
+ * @height: (out): in PDF points
+ */
+void
+kj_report_paper_size (KjPaper  paper,
+                      double  *width,
+                      double  *height)
+{
+  *width = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
+  *height = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
+}
+
 /* The content */
 
 typedef struct
@@ -135,6 +149,7 @@ typedef struct
   GPtrArray       *days;         /* in the period; borrowed records */
   GPtrArray       *treatments;
   GPtrArray       *runs;
+  char            *footer;       /* "Made on …" and the disclaimer */
 } Report;
 
 static gboolean
@@ -966,31 +981,33 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static char *
+footer_new (const char *made_on)
+{
+  g_autofree char *made = format_date (made_on);
+
+  /* Translators: the foot of every page of the report */
+  return g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
+                          made, kj_assessment_disclaimer ());
+}
+
 static int
 render_pass (Report     *r,
-             KjPaper     paper,
-             const char *made_on,
+             double      page_width,
+             double      page_height,
              int         n_pages,
              GByteArray *out)
 {
-  double page_width = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
-  double page_height = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
-  g_autofree char *made = format_date (made_on);
-  g_autofree char *footer = NULL;
   g_autoptr(KjPdfWriter) w = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   int pages;
 
-  /* Translators: the foot of every page of the report */
-  footer = g_strdup_printf (_("Made on %s with Knee Journal from the patient’s own records. %s"),
-                            made, kj_assessment_disclaimer ());
-
   surface = cairo_pdf_surface_create_for_stream (append_bytes, out, page_width, page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
   cr = cairo_create (surface);
-  w = kj_pdf_writer_new (cr, page_width, page_height, footer, n_pages);
+  w = kj_pdf_writer_new (cr, page_width, page_height, r->footer, n_pages);
 
   write_document (w, r);
   pages = kj_pdf_writer_finish (w);
@@ -1010,6 +1027,87 @@ earlier (const char *a,
   return strcmp (a, b) <= 0 ? a : b;
 }
 
+static void
+report_clear (Report *r)
+{
+  g_clear_pointer (&r->assessment, kj_assessment_free);
+  g_clear_pointer (&r->days, g_ptr_array_unref);
+  g_clear_pointer (&r->treatments, g_ptr_array_unref);
+  g_clear_pointer (&r->runs, g_ptr_array_unref);
+  g_clear_pointer (&r->footer, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Report, report_clear)
+
+/* The period of @options, its records, the assessment at its end and the footer. */
+static gboolean
+report_init (Report                 *r,
+             const KjJournal        *journal,
+             const KjReportOptions  *options,
+             GError                **error)
+{
+  g_autofree char *today = kj_date_today ();
+  const char *as_of = options->as_of ? options->as_of : today;
+
+  r->journal = journal;
+  r->units = kj_units_from_profile (journal->profile);
+  r->include_notes = options->include_notes;
+  g_strlcpy (r->to, options->to ? options->to : as_of, sizeof r->to);
+
+  if (options->from != NULL)
+    g_strlcpy (r->from, options->from, sizeof r->from);
+  else
+    {
+      /* the first record, or the injury date when that is earlier */
+      const char *first = r->to;
+
+      if (journal->days->len > 0)
+        first = earlier (first, ((KjDay *) journal->days->pdata[0])->date);
+      if (journal->treatments->len > 0)
+        first = earlier (first, ((KjTreatment *) journal->treatments->pdata[0])->date);
+      if (journal->runs->len > 0)
+        first = earlier (first, ((KjRun *) journal->runs->pdata[0])->date);
+      if (journal->profile->injury_date != NULL)
+        first = earlier (first, journal->profile->injury_date);
+      g_strlcpy (r->from, first, sizeof r->from);
+    }
+
+  if (!kj_date_is_valid (r->from) || !kj_date_is_valid (r->to) || strcmp (r->from, r->to) > 0)
+    {
+      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_BAD_PERIOD,
+                   _("The period from %s to %s is not a period: it ends before it begins."), r->from, r->to);
+      return FALSE;
+    }
+
+  /* the records are sorted by date; keep those of the period */
+  r->days = g_ptr_array_new ();
+  r->treatments = g_ptr_array_new ();
+  r->runs = g_ptr_array_new ();
+  for (guint i = 0; i < journal->days->len; i++)
+    if (in_period (r, ((KjDay *) journal->days->pdata[i])->date))
+      g_ptr_array_add (r->days, journal->days->pdata[i]);
+  for (guint i = 0; i < journal->treatments->len; i++)
+    if (in_period (r, ((KjTreatment *) journal->treatments->pdata[i])->date))
+      g_ptr_array_add (r->treatments, journal->treatments->pdata[i]);
+  for (guint i = 0; i < journal->runs->len; i++)
+    if (in_period (r, ((KjRun *) journal->runs->pdata[i])->date))
+      g_ptr_array_add (r->runs, journal->runs->pdata[i]);
+
+  if (r->days->len + r->treatments->len + r->runs->len == 0)
+    {
+      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_EMPTY_PERIOD,
+                   _("Nothing was logged from %s to %s, so there is no report to make."), r->from, r->to);
+      return FALSE;
+    }
+
+  /* the assessment as of the end of the period, from the records up to then */
+  r->assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
+                             strcmp (as_of, r->to) < 0 ? as_of : r->to);
+  r->footer = footer_new (options->made_on ? options->made_on : today);
+
+  return TRUE;
+}
+
 /**
  * kj_report_render:
  * @journal: the whole journal; only the records of the period are printed
@@ -1024,84 +1122,64 @@ kj_report_render (const KjJournal        *journal,
                   GError                **error)
 {
   g_autoptr(GByteArray) out = NULL;
-  g_autoptr(GPtrArray) days = g_ptr_array_new ();
-  g_autoptr(GPtrArray) treatments = g_ptr_array_new ();
-  g_autoptr(GPtrArray) runs = g_ptr_array_new ();
-  g_autoptr(KjAssessment) assessment = NULL;
-  g_autofree char *today = kj_date_today ();
-  const char *as_of, *made_on;
-  Report r = { 0 };
+  g_auto(Report) r = { 0 };
+  double width, height;
   int pages;
 
   g_return_val_if_fail (journal != NULL && journal->profile != NULL && options != NULL, NULL);
 
-  as_of = options->as_of ? options->as_of : today;
-  made_on = options->made_on ? options->made_on : today;
-  r.journal = journal;
-  r.units = kj_units_from_profile (journal->profile);
-  r.include_notes = options->include_notes;
-  g_strlcpy (r.to, options->to ? options->to : as_of, sizeof r.to);
-
-  if (options->from != NULL)
-    g_strlcpy (r.from, options->from, sizeof r.from);
-  else
-    {
-      /* the first record, or the injury date when that is earlier */
-      const char *first = r.to;
-
-      if (journal->days->len > 0)
-        first = earlier (first, ((KjDay *) journal->days->pdata[0])->date);
-      if (journal->treatments->len > 0)
-        first = earlier (first, ((KjTreatment *) journal->treatments->pdata[0])->date);
-      if (journal->runs->len > 0)
-        first = earlier (first, ((KjRun *) journal->runs->pdata[0])->date);
-      if (journal->profile->injury_date != NULL)
-        first = earlier (first, journal->profile->injury_date);
-      g_strlcpy (r.from, first, sizeof r.from);
-    }
-
-  if (!kj_date_is_valid (r.from) || !kj_date_is_valid (r.to) || strcmp (r.from, r.to) > 0)
-    {
-      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_BAD_PERIOD,
-                   _("The period from %s to %s is not a period: it ends before it begins."), r.from, r.to);
-      return NULL;
-    }
-
-  /* the records are sorted by date; keep those of the period */
-  for (guint i = 0; i < journal->days->len; i++)
-    if (in_period (&r, ((KjDay *) journal->days->pdata[i])->date))
-      g_ptr_array_add (days, journal->days->pdata[i]);
-  for (guint i = 0; i < journal->treatments->len; i++)
-    if (in_period (&r, ((KjTreatment *) journal->treatments->pdata[i])->date))
-      g_ptr_array_add (treatments, journal->treatments->pdata[i]);
-  for (guint i = 0; i < journal->runs->len; i++)
-    if (in_period (&r, ((KjRun *) journal->runs->pdata[i])->date))
-      g_ptr_array_add (runs, journal->runs->pdata[i]);
-
-  if (days->len + treatments->len + runs->len == 0)
-    {
-      g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_EMPTY_PERIOD,
-                   _("Nothing was logged from %s to %s, so there is no report to make."), r.from, r.to);
-      return NULL;
-    }
-
-  /* the assessment as of the end of the period, from the records up to then */
-  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
-                          strcmp (as_of, r.to) < 0 ? as_of : r.to);
-  r.assessment = assessment;
-  r.days = days;
-  r.treatments = treatments;
-  r.runs = runs;
+  if (!report_init (&r, journal, options, error))
+    return NULL;
 
   /* first to count the pages, then for real */
-  pages = render_pass (&r, options->paper, made_on, 0, NULL);
+  kj_report_paper_size (options->paper, &width, &height);
+  pages = render_pass (&r, width, height, 0, NULL);
   out = g_byte_array_new ();
-  pages = render_pass (&r, options->paper, made_on, pages, out);
+  pages = render_pass (&r, width, height, pages, out);
 
   if (n_pages != NULL)
     *n_pages = pages;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * kj_report_render_pages:
+ * @journal: the whole journal; only the records of the period are printed
+ * @options: as for kj_report_render(), but for the paper
+ * @page_width: the paper's width in points (of a print operation's page setup)
+ * @page_height: its height
+ *
+ * The report laid out once, for a print operation: the same pages as
+ * kj_report_render() makes on that paper, each recorded on a cairo
+ * recording surface to paint onto the page's context, at its top left
+ * corner and in points.
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t): the pages, or %NULL with @error set
+ */
+GPtrArray *
+kj_report_render_pages (const KjJournal        *journal,
+                        const KjReportOptions  *options,
+                        double                  page_width,
+                        double                  page_height,
+                        GError                **error)
+{
+  g_autoptr(KjPdfWriter) w = NULL;
+  g_auto(Report) r = { 0 };
+
+  g_return_val_if_fail (journal != NULL && journal->profile != NULL && options != NULL, NULL);
+  g_return_val_if_fail (page_width > 0 && page_height > 0, NULL);
+
+  if (!report_init (&r, journal, options, error))
+    return NULL;
+
+  /* counted as for the PDF, then recorded */
+  w = kj_pdf_writer_new_recording (page_width, page_height, r.footer,
+                                   render_pass (&r, page_width, page_height, 0, NULL));
+  write_document (w, &r);
+  kj_pdf_writer_finish (w);
+
+  return kj_pdf_writer_steal_pages (w);
 }
 
 /* Renders the report and writes it atomically to @path, which may not be

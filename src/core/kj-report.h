@@ -43,10 +43,18 @@ const char *kj_report_describe_medication_warning (const KjMedicationWarning *wa
 KjPaper   kj_report_default_paper (void);
 gboolean  kj_report_parse_paper   (const char             *name,
                                    KjPaper                *paper);
+void      kj_report_paper_size    (KjPaper                 paper,
+                                   double                 *width,
+                                   double                 *height);
 GBytes   *kj_report_render        (const KjJournal        *journal,
                                    const KjReportOptions  *options,
                                    guint                  *n_pages,
                                    GError                **error);
+GPtrArray *kj_report_render_pages (const KjJournal       *journal,
+                                   const KjReportOptions *options,
+                                   double                 page_width,
+                                   double                 page_height,
+                                   GError               **error);
 gboolean  kj_report_write         (const KjJournal        *journal,
                                    const KjReportOptions  *options,
                                    const char             *path,
