@@ -269,7 +269,8 @@ kj_application_startup (GApplication *app)
   static const char *export_json_accels[] = { "<Control>e", NULL };
   static const char *export_csv_accels[] = { "<Control><Shift>e", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *report_accels[] = { "<Control>p", NULL };
+  static const char *report_accels[] = { "<Control><Shift>p", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
@@ -285,6 +286,7 @@ kj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-csv", export_csv_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-report", report_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   self->store = kj_store_open (self->db_path, &self->open_error);

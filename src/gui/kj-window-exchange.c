@@ -17,6 +17,7 @@
 
 #include "kj-exchange.h"
 #include "kj-gpx.h"
+#include "kj-print.h"
 #include "kj-window-private.h"
 
 typedef struct
@@ -65,6 +66,7 @@ _kj_window_set_busy (KjWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-json", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-runs", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-runs-folder", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", _kj_window_get_store (self) != NULL);
@@ -693,6 +695,49 @@ kj_window_export_report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Print */
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            KjWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kj_print_operation_finish (KJ_PRINT_OPERATION (operation), result, &error))
+    show_error (self, _("Printing Failed"), error->message);
+  g_object_unref (operation);
+}
+
+/* Prints the report; the print dialog asks for the period, the notes and the paper. */
+static void
+kj_window_print_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = kj_date_today ();
+  KjPrintOperation *operation;
+  KjJournal *journal;
+
+  kj_window_flush (self);
+  if (!(journal = kj_store_read_journal (_kj_window_get_store (self), &error)))
+    {
+      show_error (self, _("Printing Failed"), error->message);
+      return;
+    }
+
+  operation = kj_print_operation_new (journal, &(KjReportOptions) {
+    .from = journal->profile->treatment_start,
+    .to = today,
+    .include_notes = TRUE,
+  });
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self), NULL);
+}
+
 /**
  * kj_window_export_file:
  *
@@ -765,6 +810,7 @@ _kj_window_class_exchange_init (KjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, kj_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, kj_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, kj_window_export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, kj_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.import-runs", NULL, kj_window_import_runs_action);
   gtk_widget_class_install_action (widget_class, "win.import-runs-folder", NULL, kj_window_import_runs_action);
 }
