@@ -421,7 +421,7 @@ test_report_units (void)
   g_autoptr(KjJournal) miles = medication_month ("mi");
   g_autoptr(KjJournal) kilometres = medication_month ("km");
   g_autoptr(GRegex) metres = g_regex_new ("[0-9] ?m\\b", 0, 0, NULL);
-  g_autoptr(GRegex) plural = g_regex_new ("\\b1 (days|runs|weeks|times)\\b|\\ba [0-9]|\\(0 days ago\\)", 0, 0, NULL);
+  g_autoptr(GRegex) plural = g_regex_new ("\\b1 (days|runs|weeks|times)\\b|\\ba [0-9](?![0-9]*-person)|\\(0 days ago\\)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *mi_text = NULL;
   g_autofree char *km_text = NULL;
@@ -573,6 +573,56 @@ test_report_german_headers (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Why this verdict (#17): for each scenario, every sentence of
+ * kj_assessment_explain() and every source of the rules is in the report */
+static void
+test_report_why (void)
+{
+  const char *scenarios[] = { "improving", "worsening", "red-flag", "plateau", "sparse" };
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJournal) journal = kj_gen_journal (7, 60, scenarios[i], "2026-11-01", &error);
+      g_autofree char *name = g_strdup_printf ("why-%s.pdf", scenarios[i]);
+      g_autofree char *path = kj_test_tmp_path (name);
+      g_autofree char *text = NULL;
+      g_autoptr(KjAssessment) assessment = NULL;
+      g_auto(GStrv) sentences = NULL;
+      KjReportOptions options = { .as_of = "2026-11-01", .paper = KJ_PAPER_A4, .made_on = "2026-11-02" };
+
+      g_assert_no_error (error);
+      g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+      g_assert_no_error (error);
+      text = pdf_text (path);
+
+      assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, "2026-11-01");
+      sentences = kj_assessment_explain (assessment);
+      g_assert_nonnull (sentences[0]);
+      g_assert_nonnull (strstr (text, "Why this verdict"));
+      for (guint j = 0; sentences[j] != NULL; j++)
+        {
+          g_autofree char *sentence = collapse (sentences[j]);
+
+          if (strstr (text, sentence) == NULL)
+            g_test_message ("%s: not in the report: %s", scenarios[i], sentence);
+          g_assert_nonnull (strstr (text, sentence));
+        }
+      for (const char *const *source = kj_assessment_sources (); *source != NULL; source++)
+        {
+          g_autofree char *citation = collapse (*source);
+
+          g_assert_nonnull (strstr (text, citation));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/report/medication", test_report_medication);
   g_test_add_func ("/report/units", test_report_units);
   g_test_add_func ("/report/german-headers", test_report_german_headers);
+  g_test_add_func ("/report/why", test_report_why);
 
   return g_test_run ();
 }

@@ -244,3 +244,40 @@ kj_assessment_explain (const KjAssessment *assessment)
 
   return (char **) g_ptr_array_steal (out, NULL);
 }
+
+/* The studies and guidance the rules rest on, as doc/assessment.md,
+ * “Sources” and the help's “How the assessment works” list them; citations
+ * are not translated. */
+static const char *const sources[] = {
+  "Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in chronic pain "
+  "intensity measured on an 11-point numerical pain rating scale. Pain 2001;94(2):149–158.",
+  "Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment outcomes in chronic "
+  "pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105–121.",
+  "Piva SR, Gil AB, Moore CG, Fitzgerald GK. Responsiveness of the activities of daily living scale of the knee "
+  "outcome survey and numeric pain rating scale in patients with patellofemoral pain. J Rehabil Med "
+  "2009;41(3).",
+  "NHS. Knee pain. nhs.uk/conditions/knee-pain",
+  "Nielsen RO, Parner ET, Nohr EA, Sørensen H, Lind M, Rasmussen S. Excessive progression in weekly running "
+  "distance and risk of running-related injuries: an association which varies according to type of injury. "
+  "J Orthop Sports Phys Ther 2014;44(10):739–747.",
+  "Frandsen JSB, et al. How much running is too much? Identifying high-risk running sessions in a 5200-person "
+  "cohort study. Br J Sports Med 2025;59(17):1203–1210.",
+  "Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J. Continued sports activity, using a pain-monitoring model, "
+  "during rehabilitation in patients with Achilles tendinopathy: a randomized controlled study. Am J Sports Med "
+  "2007;35(6):897–906.",
+  NULL
+};
+
+/**
+ * kj_assessment_sources:
+ *
+ * The clinical sources of the rules, one citation each; the medication
+ * limits come from the over-the-counter labels, which are not listed here.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the citations
+ */
+const char *const *
+kj_assessment_sources (void)
+{
+  return sources;
+}

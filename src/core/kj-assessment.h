@@ -86,6 +86,7 @@ char         *kj_assessment_to_text      (const KjAssessment *assessment);
 
 /* kj-assessment-explain.c */
 char        **kj_assessment_explain      (const KjAssessment *assessment);
+const char *const *kj_assessment_sources (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjAssessment, kj_assessment_free)
 

@@ -507,6 +507,29 @@ write_map_and_numbers (KjPdfWriter  *w,
     }
 }
 
+/* The numbers behind the verdict and the sources of its rules: the
+ * physiotherapist sees the rule, not just the word */
+static void
+write_why (KjPdfWriter  *w,
+           KjReportData *r)
+{
+  g_auto(GStrv) sentences = kj_assessment_explain (r->assessment);
+  const char *const *sources = kj_assessment_sources ();
+
+  kj_pdf_writer_heading (w, _("Why this verdict"));
+  for (guint i = 0; sentences[i] != NULL; i++)
+    kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, sentences[i], 0, 3);
+  w->y += 3;
+
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL_BOLD, _("Sources of the rules"), 0, 2);
+  for (guint i = 0; sources[i] != NULL; i++)
+    kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL, sources[i], 0, 2);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL,
+                           _("Medication limits: the labels of ibuprofen, naproxen, aspirin and paracetamol sold "
+                             "without a prescription. How the rules use these sources is explained in the app’s "
+                             "help, “How the assessment works”."), 0, 12);
+}
+
 static void
 write_document (KjPdfWriter  *w,
                 KjReportData *r)
@@ -524,6 +547,7 @@ write_document (KjPdfWriter  *w,
     kj_pdf_writer_begin_page (w);
   else
     w->y += 12;
+  write_why (w, r);
   _kj_report_write_treatments (w, r);
   _kj_report_write_runs (w, r);
   _kj_report_write_running_and_pain (w, r);
