@@ -201,6 +201,8 @@ update_maps (KjTrendsPage *self,
     sides[g_strcmp0 (self->journal->profile->affected_side, "left") == 0 ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT] = TRUE;
 
   kj_flow_box_clear (self->maps_box);
+  /* as many in a row as there are maps, where they fit: each gets its share of the width */
+  gtk_flow_box_set_max_children_per_line (self->maps_box, 2 * (sides[0] + sides[1]));
 
   for (int s = KJ_SIDE_RIGHT; s >= KJ_SIDE_LEFT; s--)
     for (int v = KJ_VIEW_FRONT; v <= KJ_VIEW_BACK; v++)
@@ -449,6 +451,9 @@ add_week_row (GtkListBox        *list,
 
   for (guint c = 1; c < 8; c++)
     {
+      /* no medicine that week: left out rather than “Medicine: –” */
+      if (c == 4 && g_str_equal (cells[c], "–"))
+        continue;
       g_string_append (values, c > 1 ? " · " : "");
       /* Translators: a column head of Week by Week and its value, “Mean pain: 3.4” */
       g_string_append_printf (values, _("%s: %s"), titles[c], cells[c]);
@@ -747,6 +752,11 @@ kj_trends_page_init (KjTrendsPage *self)
     gtk_string_list_append (ranges, _(range_labels[r]));
   gtk_drop_down_set_factory (self->range_dropdown, factory);
   gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
+  /* the drop-down's own button is what takes focus: it needs the name too */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->range_dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Range shown"), -1);
 
   for (int r = 0; r < N_RANGES; r++)
     {
