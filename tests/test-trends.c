@@ -106,6 +106,7 @@ test_trends_open_day (void)
 
   kj_trends_page_set_range (page, 0);
   kj_test_settle ();
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
   g_assert_cmpint (kj_chart_get_hover (chart), ==, -1);
   g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Left));
   g_assert_cmpint (kj_chart_get_hover (chart), ==, 27);
@@ -116,6 +117,22 @@ test_trends_open_day (void)
   g_assert_nonnull (strstr (description, "Pain "));
   kj_test_settle ();
   kj_test_save_screenshot (GTK_WIDGET (window), "trends-chart-hover");
+
+  /* the day's values in the keyboard's tooltip and in the accessible
+   * description, and focus stays on the chart */
+  g_assert_cmpstr (kj_chart_get_tip (chart), ==, description);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Home));
+  g_clear_pointer (&description, g_free);
+  description = kj_chart_describe_day (chart, 0);
+  g_assert_cmpstr (kj_chart_get_tip (chart), ==, description);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Escape));
+  g_assert_null (kj_chart_get_tip (chart));
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_End));
+  g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Left));
+  g_assert_cmpint (kj_chart_get_hover (chart), ==, 26);
 
   g_assert_true (key (GTK_WIDGET (chart), GDK_KEY_Return));
   kj_test_settle ();
@@ -269,6 +286,32 @@ window_is_idle (gpointer data)
   return !kj_window_is_busy (data);
 }
 
+/* The page fits a phone whatever the window around it needs: the ranges
+ * become a drop-down, Week by Week a list */
+static void
+test_trends_narrow (void)
+{
+  GtkWidget *scroller = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  int minimum = 0;
+
+  kj_window_show_page (window, "trends");
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* as narrow as the window goes: Week by Week as a list */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  kj_test_settle ();
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends-narrow-weeks");
+  gtk_adjustment_set_value (v, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  kj_test_settle ();
+}
+
 /* Export Report… asks for the period, then the same code as --export-pdf writes it. */
 static void
 test_trends_report (void)
@@ -279,15 +322,39 @@ test_trends_report (void)
   AdwMessageDialog *dialog;
   gsize length;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  GtkWidget *opener, *from, *focus, *primary;
+
+  /* opened from the verdict card's button */
+  kj_window_show_page (window, "trends");
+  kj_test_settle ();
+  opener = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, NULL);
+  while (opener != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (opener)), "win.export-report") != 0)
+    opener = kj_test_find_widget (gtk_widget_get_next_sibling (opener), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (opener);
+  gtk_widget_grab_focus (opener);
+  g_assert_true (gtk_widget_activate_action (opener, "win.export-report", NULL));
   g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
   dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Report");
   g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "To (YYYY-MM-DD)"));
   kj_test_settle ();
   kj_test_save_screenshot (GTK_WIDGET (dialog), "export-report-dialog");
+
+  /* focus in the first field, not on Cancel; Enter there presses Export… */
+  from = kj_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "From (YYYY-MM-DD; empty: the first record)");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == from || gtk_widget_is_ancestor (focus, from));
+  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (from)));
+  primary = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_nonnull (primary);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (primary)), ==, "_Export…");
+
+  /* Cancel, and focus is back on the button that opened it */
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   kj_test_settle ();
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == opener);
 
   kj_window_export_report (window, file, NULL, NULL, KJ_PAPER_A4, TRUE);
   g_assert_true (kj_window_is_busy (window));
@@ -307,6 +374,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(KjJournal) journal = NULL;
 
+  /* GTK's test backend keeps the accessible properties the chart sets, so
+   * that its description can be read back (“none” keeps nothing) */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!kj_test_gui_init (&gui, &argc, &argv))
     return kj_test_gui_finish (&gui, g_test_run ());
 
@@ -325,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/trends/report", test_trends_report);
   g_test_add_func ("/trends/no-selection", test_trends_no_selection);
   g_test_add_func ("/trends/units", test_trends_units);
+  g_test_add_func ("/trends/narrow", test_trends_narrow);
   g_test_add_func ("/trends/recent-start", test_trends_recent_start);
 
   return kj_test_gui_finish (&gui, g_test_run ());

@@ -135,7 +135,8 @@ kj_chart_layout_compute (cairo_t           *cr,
       kj_chart_text_size (layout, _("a week"), &tw, &th);
       l->margin_right = MAX (l->margin_right, tw + 6);
     }
-  l->margin_right = MIN (l->margin_right, width * 0.15);
+  /* a fifth of a phone-wide chart still holds “a week” */
+  l->margin_right = MIN (l->margin_right, width * 0.2);
 
   /* the legend: what each kind of mark means */
   add_legend (l, KJ_CHART_LEGEND_POINT, _("Daily pain"));

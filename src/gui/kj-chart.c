@@ -4,6 +4,9 @@
  *
  * Draws with kj_chart_render() from data computed once per range. The
  * keyboard moves the highlighted day with the arrow keys; Enter opens it.
+ * GTK 4 shows tooltips for the pointer only: for the keyboard the day's
+ * values show in a popover that points at the day, the same text as the
+ * tooltip, and are the chart's accessible description.
  */
 #define G_LOG_DOMAIN "knee-journal-chart"
 
@@ -16,12 +19,17 @@
 #include "kj-chart.h"
 #include "kj-theme.h"
 
+/* where the keyboard's tooltip points: the top of the plot, under the labels of its lines */
+#define TIP_Y 26
+
 struct _KjChart
 {
   GtkWidget    parent_instance;
 
   KjChartData *data;
   int          hover;
+  GtkWidget   *tip;         /* the keyboard's tooltip */
+  GtkLabel    *tip_label;
 };
 
 G_DEFINE_FINAL_TYPE (KjChart, kj_chart, GTK_TYPE_WIDGET)
@@ -169,12 +177,68 @@ kj_chart_set_hover (KjChart *self,
     }
 }
 
+/* The middle of @day's column, found with kj_chart_day_at(): the first x of
+ * the day and the first of the next */
+static double
+day_x (KjChart *self,
+       int      day)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double edges[2];
+
+  for (int e = 0; e < 2; e++)
+    {
+      int lo = 0, hi = width;
+
+      while (lo < hi)
+        {
+          int mid = (lo + hi) / 2;
+          int at = kj_chart_day_at (self->data, width, height, mid, height / 2.0);
+
+          /* left of the plot: -1 and before; right of it: -1 and after */
+          if (at >= day + e || (at < 0 && mid > width / 2))
+            hi = mid;
+          else
+            lo = mid + 1;
+        }
+      edges[e] = lo;
+    }
+
+  return (edges[0] + edges[1]) / 2.0;
+}
+
+/* Shows @day's values beside it, as a tooltip does for the pointer */
+static void
+show_tip (KjChart *self)
+{
+  g_autofree char *text = self->hover >= 0 ? kj_chart_describe_day (self, self->hover) : NULL;
+
+  if (text == NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->tip));
+      return;
+    }
+
+  gtk_label_set_text (self->tip_label, text);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->tip),
+                               &(GdkRectangle) { (int) day_x (self, self->hover), TIP_Y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->tip));
+}
+
+static void
+hide_tip (KjChart *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->tip));
+}
+
 static void
 motion (GtkEventControllerMotion *controller,
         double                    x,
         double                    y,
         KjChart                  *self)
 {
+  hide_tip (self);
   if (self->data != NULL)
     kj_chart_set_hover (self, kj_chart_day_at (self->data, gtk_widget_get_width (GTK_WIDGET (self)),
                                                gtk_widget_get_height (GTK_WIDGET (self)), x, y));
@@ -228,15 +292,24 @@ key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Left:
       kj_chart_set_hover (self, MAX (0, (self->hover < 0 ? (int) self->data->n_days : self->hover) - step));
+      show_tip (self);
       return TRUE;
     case GDK_KEY_Right:
       kj_chart_set_hover (self, MIN ((int) self->data->n_days - 1, self->hover + step));
+      show_tip (self);
       return TRUE;
     case GDK_KEY_Home:
       kj_chart_set_hover (self, 0);
+      show_tip (self);
       return TRUE;
     case GDK_KEY_End:
       kj_chart_set_hover (self, self->data->n_days - 1);
+      show_tip (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (!gtk_widget_get_visible (self->tip))
+        return FALSE;
+      hide_tip (self);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
@@ -246,6 +319,25 @@ key_pressed (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+}
+
+static void
+kj_chart_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  gtk_popover_present (GTK_POPOVER (KJ_CHART (widget)->tip));
+}
+
+static void
+kj_chart_dispose (GObject *object)
+{
+  KjChart *self = KJ_CHART (object);
+
+  g_clear_pointer (&self->tip, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (kj_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -262,9 +354,11 @@ kj_chart_class_init (KjChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = kj_chart_dispose;
   object_class->finalize = kj_chart_finalize;
   widget_class->snapshot = kj_chart_snapshot;
   widget_class->measure = kj_chart_measure;
+  widget_class->size_allocate = kj_chart_size_allocate;
 
   /**
    * KjChart::day-activated:
@@ -283,8 +377,23 @@ kj_chart_init (KjChart *self)
   GtkEventController *motion_controller = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->hover = -1;
+
+  /* the keyboard's tooltip: shown, not focused, as a tooltip is */
+  self->tip = gtk_popover_new ();
+  self->tip_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->tip_label, TRUE);
+  gtk_label_set_max_width_chars (self->tip_label, 40);
+  gtk_popover_set_child (GTK_POPOVER (self->tip), GTK_WIDGET (self->tip_label));
+  gtk_popover_set_autohide (GTK_POPOVER (self->tip), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->tip), GTK_POS_TOP);
+  gtk_widget_set_can_focus (self->tip, FALSE);
+  gtk_widget_add_css_class (self->tip, "kj-chart-tip");
+  gtk_widget_set_parent (self->tip, GTK_WIDGET (self));
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (hide_tip), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   g_signal_connect (motion_controller, "motion", G_CALLBACK (motion), self);
   g_signal_connect (motion_controller, "leave", G_CALLBACK (leave), self);
@@ -318,6 +427,7 @@ kj_chart_set_data (KjChart     *self,
   g_clear_pointer (&self->data, kj_chart_data_free);
   self->data = data;
   self->hover = -1;
+  hide_tip (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -327,6 +437,15 @@ kj_chart_get_data (KjChart *self)
   g_return_val_if_fail (KJ_IS_CHART (self), NULL);
 
   return self->data;
+}
+
+/* The values the keyboard's tooltip shows, or NULL when it is hidden */
+const char *
+kj_chart_get_tip (KjChart *self)
+{
+  g_return_val_if_fail (KJ_IS_CHART (self), NULL);
+
+  return gtk_widget_get_visible (self->tip) ? gtk_label_get_text (self->tip_label) : NULL;
 }
 
 int

@@ -19,6 +19,7 @@ void               kj_chart_set_data    (KjChart     *self,
                                          KjChartData *data);
 const KjChartData *kj_chart_get_data    (KjChart     *self);
 int                kj_chart_get_hover   (KjChart     *self);
+const char        *kj_chart_get_tip     (KjChart     *self);
 void               kj_chart_set_hover   (KjChart     *self,
                                          int          day);
 char              *kj_chart_describe_day (KjChart    *self,

@@ -14,13 +14,14 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-a11y.h"
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
 #include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
-#define BADGE_COLUMN_WIDTH 104
+#define BADGE_COLUMN_WIDTH 72
 
 struct _KjHistoryPage
 {
@@ -55,6 +56,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  GtkWidget *red_flag;
   GtkLabel  *date;
   GtkLabel  *pain;
   GtkLabel  *places;
@@ -97,8 +99,10 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *icons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *badge_column;
+  GtkWidget *heading;
   Row *row = g_new0 (Row, 1);
 
   gtk_widget_set_margin_top (box, 6);
@@ -117,28 +121,44 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_justify (row->pain, GTK_JUSTIFY_CENTER);
   gtk_label_set_ellipsize (row->pain, PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (row->pain, TRUE);
-  gtk_label_set_max_width_chars (row->pain, 14);
+  gtk_label_set_max_width_chars (row->pain, 10);
   gtk_widget_set_halign (GTK_WIDGET (row->pain), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (row->pain), GTK_ALIGN_CENTER);
 
   gtk_widget_set_hexpand (middle, TRUE);
   gtk_widget_set_valign (middle, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), middle);
-  row->date = row_label (GTK_BOX (middle), "heading", TRUE);
+  /* a red-flag day: a warning sign before the date, not only its colour */
+  heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (middle), heading);
+  row->red_flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (row->red_flag, "error");
+  gtk_widget_set_tooltip_text (row->red_flag, _("Warning sign noted"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->red_flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Warning sign noted"), -1);
+  gtk_box_append (GTK_BOX (heading), row->red_flag);
+  row->date = row_label (GTK_BOX (heading), "heading", TRUE);
+  /* a long date in German on a phone: two lines rather than cut */
+  gtk_label_set_ellipsize (row->date, PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (row->date, TRUE);
   row->places = row_label (GTK_BOX (middle), NULL, TRUE);
   row->notes = row_label (GTK_BOX (middle), "dim-label", TRUE);
 
-  gtk_widget_set_valign (icons, GTK_ALIGN_CENTER);
+  /* the distance run above the kinds of treatment, so that the date and the
+   * places keep most of a phone's width */
+  gtk_widget_set_valign (right, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), right);
+  row->km = row_label (GTK_BOX (right), "numeric", FALSE);
+  gtk_label_set_width_chars (row->km, 8);
+  gtk_label_set_xalign (row->km, 1);
+
+  gtk_widget_set_halign (icons, GTK_ALIGN_END);
   for (guint i = 0; i < N_KIND_ICONS; i++)
     {
       row->kinds[i] = GTK_IMAGE (gtk_image_new_from_icon_name (kind_icons[i].icon));
       gtk_box_append (GTK_BOX (icons), GTK_WIDGET (row->kinds[i]));
     }
-  gtk_box_append (GTK_BOX (box), icons);
-
-  row->km = row_label (GTK_BOX (box), "numeric", FALSE);
-  gtk_label_set_width_chars (row->km, 8);
-  gtk_label_set_xalign (row->km, 1);
+  gtk_box_append (GTK_BOX (right), icons);
 
   g_object_set_data_full (G_OBJECT (item), "row", row, g_free);
   gtk_list_item_set_child (item, box);
@@ -217,6 +237,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (row->notes, first_line);
   gtk_widget_set_visible (GTK_WIDGET (row->notes), first_line[0] != '\0');
 
+  gtk_widget_set_visible (row->red_flag, kj_day_object_get_red_flag (object));
   if (kj_day_object_get_red_flag (object))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row->date), "error");
@@ -256,10 +277,10 @@ bind_row (GtkSignalListItemFactory *factory,
     }
   else
     gtk_label_set_text (row->km, "");
+  gtk_widget_set_visible (GTK_WIDGET (row->km), kj_day_object_get_run_km (object) > 0);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
-                                  -1);
+  /* the name a screen reader says for the row: date, pain, warning, treatments, run */
+  kj_a11y_label_list_item (item, name->str);
 }
 
 /* Filtering */
@@ -515,6 +536,7 @@ kj_history_page_init (KjHistoryPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kj_a11y_name_buttons (GTK_WIDGET (self));
 
   self->days = g_list_store_new (KJ_TYPE_DAY_OBJECT);
   self->filter = gtk_custom_filter_new (filter_day, self, NULL);

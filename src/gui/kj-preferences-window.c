@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kj-a11y.h"
 #include "kj-backup.h"
 #include "kj-code-row.h"
 #include "kj-gtk-util.h"
@@ -341,6 +342,8 @@ restore_clicked (GtkButton           *button,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response), self);
+  kj_a11y_name_buttons (dialog);
+  kj_a11y_return_focus_on_close (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -450,10 +453,32 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 }
 
+/* AdwPreferencesWindow's own search entry, there even with search off, is
+ * named by its type only */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search preferences"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_search_entry (child);
+}
+
 static void
 kj_preferences_window_init (KjPreferencesWindow *self)
 {
+  g_autoptr(GtkListItemFactory) side_factory = kj_a11y_string_factory_new ();
+  g_autoptr(GtkListItemFactory) units_factory = kj_a11y_string_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_combo_row_set_factory (self->side_row, side_factory);
+  adw_combo_row_set_factory (self->units_row, units_factory);
+  name_search_entry (GTK_WIDGET (self));
+  kj_a11y_name_buttons (GTK_WIDGET (self));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 KjPreferencesWindow *
@@ -476,6 +501,7 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
 
   fill_backups (self);
+  kj_a11y_return_focus_on_close (GTK_WINDOW (self));
 
   return self;
 }

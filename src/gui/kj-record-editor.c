@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "kj-code-row.h"
+#include "kj-a11y.h"
 #include "kj-format.h"
 #include "kj-record-editor.h"
 #include "kj-warnings.h"
@@ -132,6 +133,17 @@ kj_format_run (const KjRun *run,
 
 /* Helpers */
 
+/* Enter in @spin presses the dialog's default button, as in an entry: GTK
+ * 4.14 has GtkSpinButton:activates-default, 4.8 only its text's */
+static void
+spin_activates_default (GtkSpinButton *spin)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      gtk_text_set_activates_default (GTK_TEXT (child), TRUE);
+}
+
 static GtkSpinButton *
 add_spin_row (AdwPreferencesGroup *group,
               const char          *title,
@@ -144,6 +156,7 @@ add_spin_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  spin_activates_default (GTK_SPIN_BUTTON (spin));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
@@ -160,8 +173,10 @@ add_combo_row (AdwPreferencesGroup *group,
                KjCodeList           list)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkListItemFactory) factory = kj_a11y_string_factory_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_factory (row, factory);
   kj_code_row_setup (row, list, NULL);
   adw_preferences_group_add (group, GTK_WIDGET (row));
 
@@ -521,6 +536,17 @@ build_frame (KjRecordEditor *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+/* The dialog is built: buttons named for a screen reader, focus on @first
+ * rather than on Cancel, and back to the opener when it closes */
+static void
+ready (KjRecordEditor *self,
+       GtkWidget      *first)
+{
+  kj_a11y_name_buttons (GTK_WIDGET (self));
+  gtk_window_set_focus (GTK_WINDOW (self), first);
+  kj_a11y_return_focus_on_close (GTK_WINDOW (self));
+}
+
 static GtkWidget *
 hint_label (AdwPreferencesGroup *group,
             const char          *text)
@@ -546,6 +572,7 @@ add_notes_row (KjRecordEditor      *self,
   self->notes_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("Notes"));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes ? notes : "");
+  adw_entry_row_set_activates_default (self->notes_row, TRUE);
   adw_preferences_group_add (group, GTK_WIDGET (self->notes_row));
   g_signal_connect_swapped (self->notes_row, "changed", G_CALLBACK (field_changed), self);
 }
@@ -583,6 +610,7 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   self->reps_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 500, 1));
   gtk_widget_set_valign (GTK_WIDGET (self->reps_spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reps_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Repetitions"), -1);
+  spin_activates_default (self->reps_spin);
   reps_label = gtk_label_new ("×");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), reps_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), GTK_WIDGET (self->reps_spin));
@@ -606,6 +634,7 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   g_signal_connect_swapped (self->reps_spin, "value-changed", G_CALLBACK (field_changed), self);
 
   update_treatment (self);
+  ready (self, GTK_WIDGET (self->kind_row));
 
   return self;
 }
@@ -620,6 +649,7 @@ add_entry_row (KjRecordEditor      *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_activates_default (row, TRUE);
   adw_preferences_group_add (group, GTK_WIDGET (row));
   g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
 
@@ -681,6 +711,7 @@ kj_record_editor_new_run (GtkWindow   *parent,
   adw_preferences_group_add (group, self->error_label);
 
   update_run (self);
+  ready (self, GTK_WIDGET (self->distance_row));
 
   return self;
 }

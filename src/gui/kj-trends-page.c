@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kj-a11y.h"
 #include "kj-assessment.h"
 #include "kj-chart.h"
 #include "kj-format.h"
@@ -57,11 +58,13 @@ struct _KjTrendsPage
   GtkLabel        *verdict_message;
   GtkLabel        *disclaimer_label;
   GtkBox          *range_box;
+  GtkDropDown     *range_dropdown;
   KjChart         *chart;
-  GtkBox          *maps_box;
+  GtkFlowBox      *maps_box;
   GtkWidget       *warnings_group;
   GtkListBox      *warnings_list;
   GtkGrid         *weeks_grid;
+  GtkListBox      *weeks_list;
   GtkWidget       *running_group;
   GtkListBox      *running_list;
   GtkWidget       *return_group;
@@ -166,7 +169,6 @@ static void
 update_maps (KjTrendsPage *self,
              const char   *from)
 {
-  GtkWidget *child;
   double max = 0;
   gboolean sides[2] = { FALSE, FALSE };
 
@@ -198,8 +200,9 @@ update_maps (KjTrendsPage *self,
   if (!sides[0] && !sides[1])
     sides[g_strcmp0 (self->journal->profile->affected_side, "left") == 0 ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT] = TRUE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->maps_box))) != NULL)
-    gtk_box_remove (self->maps_box, child);
+  kj_flow_box_clear (self->maps_box);
+  /* as many in a row as there are maps, where they fit: each gets its share of the width */
+  gtk_flow_box_set_max_children_per_line (self->maps_box, 2 * (sides[0] + sides[1]));
 
   for (int s = KJ_SIDE_RIGHT; s >= KJ_SIDE_LEFT; s--)
     for (int v = KJ_VIEW_FRONT; v <= KJ_VIEW_BACK; v++)
@@ -217,7 +220,9 @@ update_maps (KjTrendsPage *self,
         gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_map, NULL, NULL);
         gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         _("Map of how often each place of the knee was marked"), -1);
-        gtk_box_append (self->maps_box, area);
+        gtk_flow_box_append (self->maps_box, area);
+        /* a picture, not a place to stop on with Tab */
+        gtk_widget_set_focusable (gtk_widget_get_parent (area), FALSE);
       }
 }
 
@@ -432,6 +437,33 @@ grid_cell (GtkGrid    *grid,
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
+/* The same week as a row of the list shown where the table does not fit:
+ * “Week of 2026-03-02”, and under it “Days logged: 5 · Mean pain: 3.4 · …” */
+static void
+add_week_row (GtkListBox        *list,
+              const char *const *titles,
+              const char *const *cells)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) values = g_string_new (NULL);
+  /* Translators: the title of a week in Week by Week on a narrow window, “Week of 2026-03-02” */
+  g_autofree char *title = g_strdup_printf (_("Week of %s"), cells[0]);
+
+  for (guint c = 1; c < 8; c++)
+    {
+      /* no medicine that week: left out rather than “Medicine: –” */
+      if (c == 4 && g_str_equal (cells[c], "–"))
+        continue;
+      g_string_append (values, c > 1 ? " · " : "");
+      /* Translators: a column head of Week by Week and its value, “Mean pain: 3.4” */
+      g_string_append_printf (values, _("%s: %s"), titles[c], cells[c]);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values->str);
+  gtk_list_box_append (list, row);
+}
+
 static void
 update_weeks (KjTrendsPage *self,
               const char   *from)
@@ -439,20 +471,21 @@ update_weeks (KjTrendsPage *self,
   /* Translators: column heads of Week by Week; the last two get the units, “Run (km)”, “Downhill (m)” */
   const char *headings[] = { N_("Week of"), N_("Days logged"), N_("Mean pain"), N_("Ice or heat"),
                              N_("Medicine"), N_("Exercises"), N_("Run (%s)"), N_("Downhill (%s)") };
+  g_autofree char *titles[G_N_ELEMENTS (headings)] = { NULL };
   GtkWidget *child;
   GDate today;
   int row = 1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->weeks_grid))) != NULL)
     gtk_grid_remove (self->weeks_grid, child);
+  kj_list_box_clear (self->weeks_list);
 
   for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
     {
-      g_autofree char *text = c == 6 ? g_strdup_printf (_("Run (%s)"), kj_distance_unit (self->units))
-                            : c == 7 ? g_strdup_printf (_("Downhill (%s)"), kj_descent_unit (self->units))
-                                     : g_strdup (_(headings[c]));
-
-      grid_cell (self->weeks_grid, c, 0, text, TRUE);
+      titles[c] = c == 6 ? g_strdup_printf (_("Run (%s)"), kj_distance_unit (self->units))
+                : c == 7 ? g_strdup_printf (_("Downhill (%s)"), kj_descent_unit (self->units))
+                         : g_strdup (_(headings[c]));
+      grid_cell (self->weeks_grid, c, 0, titles[c], TRUE);
     }
 
   kj_date_to_gdate (self->today, &today);
@@ -523,6 +556,7 @@ update_weeks (KjTrendsPage *self,
       cells[7] = g_strdup_printf ("%.0f", kj_descent_in_units (descent, self->units));
       for (guint c = 0; c < 8; c++)
         grid_cell (self->weeks_grid, c, row, cells[c], FALSE);
+      add_week_row (self->weeks_list, (const char *const *) titles, (const char *const *) cells);
     }
 }
 
@@ -623,7 +657,18 @@ range_toggled (GtkToggleButton *button,
     return;
 
   self->range = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "range"));
+  gtk_drop_down_set_selected (self->range_dropdown, self->range);
   show_range (self);
+}
+
+/* The drop-down shown instead of the buttons on a narrow window */
+static void
+range_dropdown_changed (KjTrendsPage *self)
+{
+  guint range = gtk_drop_down_get_selected (self->range_dropdown);
+
+  if (range < N_RANGES && self->range_buttons[range] != NULL)
+    gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
 }
 
 static void
@@ -679,22 +724,39 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_message);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_box);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, chart);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, maps_box);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_grid);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
+  gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
 }
 
 static void
 kj_trends_page_init (KjTrendsPage *self)
 {
+  g_autoptr(GtkStringList) ranges = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = kj_a11y_string_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  kj_a11y_name_buttons (GTK_WIDGET (self));
+
+  for (int r = 0; r < N_RANGES; r++)
+    gtk_string_list_append (ranges, _(range_labels[r]));
+  gtk_drop_down_set_factory (self->range_dropdown, factory);
+  gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
+  /* the drop-down's own button is what takes focus: it needs the name too */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->range_dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Range shown"), -1);
 
   for (int r = 0; r < N_RANGES; r++)
     {

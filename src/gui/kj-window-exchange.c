@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-a11y.h"
 #include "kj-exchange.h"
 #include "kj-gpx.h"
 #include "kj-print.h"
@@ -94,6 +95,7 @@ show_error (KjWindow   *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
+  kj_a11y_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -648,6 +650,7 @@ kj_window_export_report_action (GtkWidget  *widget,
   g_autoptr(KjProfile) profile = kj_store_get_profile (_kj_window_get_store (self), NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("US Letter"), NULL });
   g_autofree char *today = kj_date_today ();
+  g_autoptr(GtkListItemFactory) paper_factory = kj_a11y_string_factory_new ();
   GtkWidget *dialog, *group, *from, *to, *paper, *notes_row, *notes;
 
   kj_window_flush (self);
@@ -658,6 +661,7 @@ kj_window_export_report_action (GtkWidget  *widget,
 
   from = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from), _("From (YYYY-MM-DD; empty: the first record)"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (from), TRUE);
   if (profile != NULL && profile->treatment_start != NULL)
     gtk_editable_set_text (GTK_EDITABLE (from), profile->treatment_start);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from);
@@ -665,10 +669,12 @@ kj_window_export_report_action (GtkWidget  *widget,
   to = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to), _("To (YYYY-MM-DD)"));
   gtk_editable_set_text (GTK_EDITABLE (to), today);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (to), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), to);
 
   paper = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper"));
+  adw_combo_row_set_factory (ADW_COMBO_ROW (paper), paper_factory);
   adw_combo_row_set_model (ADW_COMBO_ROW (paper), G_LIST_MODEL (papers));
   adw_combo_row_set_selected (ADW_COMBO_ROW (paper), kj_report_default_paper () == KJ_PAPER_LETTER ? 1 : 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), paper);
@@ -692,6 +698,10 @@ kj_window_export_report_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "paper", paper);
   g_object_set_data (G_OBJECT (dialog), "notes", notes);
   g_signal_connect (dialog, "response", G_CALLBACK (report_dialog_response), self);
+  /* Enter in a field exports, Escape cancels; focus starts in the first field */
+  kj_a11y_name_buttons (dialog);
+  gtk_window_set_focus (GTK_WINDOW (dialog), from);
+  kj_a11y_return_focus_on_close (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
