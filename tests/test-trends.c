@@ -366,6 +366,38 @@ test_trends_report (void)
   g_assert_cmpuint (length, >, 10000);
 }
 
+/* Why this verdict? (#17): the numbers behind it, in the sentences of
+ * kj_assessment_explain() for this journal, under the verdict */
+static void
+test_trends_why (void)
+{
+  const KjAssessment *assessment;
+  g_auto(GStrv) sentences = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *baseline = NULL;
+  GtkWidget *expander;
+
+  kj_window_show_page (window, "trends");
+  kj_test_settle ();
+  assessment = kj_trends_page_get_assessment (page);
+  sentences = kj_assessment_explain (assessment);
+  expected = g_strjoinv ("\n\n", sentences);
+  g_assert_cmpstr (kj_trends_page_get_why (page), ==, expected);
+
+  /* the baseline and the change, as the verdict's figures give them */
+  baseline = g_strdup_printf ("%.1f", assessment->baseline);
+  g_assert_nonnull (strstr (kj_trends_page_get_why (page), baseline));
+  g_assert_nonnull (strstr (kj_trends_page_get_why (page), "30 %"));
+
+  expander = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_EXPANDER, NULL);
+  g_assert_nonnull (expander);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  kj_test_settle ();
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), sentences[0]));
+  kj_test_save_screenshot (GTK_WIDGET (window), "trends-why");
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/trends/units", test_trends_units);
   g_test_add_func ("/trends/narrow", test_trends_narrow);
   g_test_add_func ("/trends/recent-start", test_trends_recent_start);
+  g_test_add_func ("/trends/why", test_trends_why);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "kj-a11y.h"
+#include "kj-application.h"
 #include "kj-assessment.h"
 #include "kj-chart.h"
 #include "kj-format.h"
@@ -56,6 +57,7 @@ struct _KjTrendsPage
   GtkImage        *verdict_icon;
   GtkLabel        *verdict_title;
   GtkLabel        *verdict_message;
+  GtkLabel        *why_label;
   GtkLabel        *disclaimer_label;
   GtkBox          *range_box;
   GtkDropDown     *range_dropdown;
@@ -127,6 +129,20 @@ update_verdict (KjTrendsPage *self)
   gtk_label_set_text (self->verdict_title, title);
   gtk_label_set_text (self->verdict_message, self->assessment->message);
   gtk_label_set_text (self->disclaimer_label, kj_assessment_disclaimer ());
+
+  {
+    g_auto(GStrv) why = kj_assessment_explain (self->assessment);
+    g_autofree char *text = g_strjoinv ("\n\n", why);
+
+    gtk_label_set_text (self->why_label, text);
+  }
+}
+
+/* The rules behind the verdict, with their sources, in the manual */
+static void
+why_help_clicked (KjTrendsPage *self)
+{
+  kj_application_show_help (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), "assessment");
 }
 
 /* The knee maps */
@@ -722,6 +738,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_title);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_message);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_box);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_dropdown);
@@ -736,6 +753,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
+  gtk_widget_class_bind_template_callback (widget_class, why_help_clicked);
   gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
 }
 
@@ -820,6 +838,15 @@ kj_trends_page_set_range (KjTrendsPage *self,
   g_return_if_fail (range < N_RANGES);
 
   gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
+}
+
+/* The text of "Why This Verdict?" */
+const char *
+kj_trends_page_get_why (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->why_label);
 }
 
 const char *

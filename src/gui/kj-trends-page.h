@@ -25,6 +25,7 @@ KjChart            *kj_trends_page_get_chart         (KjTrendsPage *self);
 void                kj_trends_page_set_range         (KjTrendsPage *self,
                                                       guint         range);
 const char         *kj_trends_page_get_verdict_title (KjTrendsPage *self);
+const char         *kj_trends_page_get_why          (KjTrendsPage *self);
 guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
 
 G_END_DECLS
