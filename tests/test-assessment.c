@@ -1000,6 +1000,49 @@ test_stats_explain_scenarios (void)
     }
 }
 
+/* One week's treatments, added up once for Trends and the report */
+static void
+test_series_treatment_totals (void)
+{
+  const struct { const char *kind; const char *drug; int dose; int minutes; } week[] = {
+    { "ice", NULL, KJ_UNSET, 15 }, { "heat", NULL, KJ_UNSET, 20 }, { "ice", NULL, KJ_UNSET, KJ_UNSET },
+    { "medication", "ibuprofen", 400, KJ_UNSET }, { "medication", "ibuprofen", 400, KJ_UNSET },
+    { "medication", "naproxen", 220, KJ_UNSET }, { "medication", "paracetamol", KJ_UNSET, KJ_UNSET },
+    { "exercise", NULL, KJ_UNSET, 20 }, { "stretching", NULL, KJ_UNSET, 10 },
+    { "rest", NULL, KJ_UNSET, KJ_UNSET }, { "rest", NULL, KJ_UNSET, KJ_UNSET },
+  };
+  KjTreatmentTotals totals = { 0 };
+  KjTreatmentTotals none = { 0 };
+  g_autofree char *medicine = NULL;
+  g_autofree char *other = NULL;
+  char monday[11];
+
+  for (guint i = 0; i < G_N_ELEMENTS (week); i++)
+    {
+      g_autoptr(KjTreatment) t = kj_treatment_new ("2026-03-04", week[i].kind);
+
+      t->drug = g_strdup (week[i].drug);
+      t->dose_mg = week[i].dose;
+      t->minutes = week[i].minutes;
+      kj_treatment_totals_add (&totals, t);
+    }
+
+  g_assert_cmpint (totals.thermal, ==, 3);
+  g_assert_cmpint (totals.thermal_minutes, ==, 35);
+  g_assert_cmpint (totals.exercises, ==, 2);
+  medicine = kj_treatment_totals_medicine (&totals);
+  other = kj_treatment_totals_other (&totals);
+  g_assert_cmpstr (medicine, ==, "Ibuprofen 800 mg, Naproxen 220 mg");
+  g_assert_cmpstr (other, ==, "Rest × 2");
+  g_assert_null (kj_treatment_totals_medicine (&none));
+  g_assert_null (kj_treatment_totals_other (&none));
+
+  kj_series_week_of ("2026-03-08", monday);   /* a Sunday */
+  g_assert_cmpstr (monday, ==, "2026-03-02");
+  kj_series_week_of ("2026-03-02", monday);
+  g_assert_cmpstr (monday, ==, "2026-03-02");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1036,6 +1079,8 @@ main (int   argc,
   g_test_add_func ("/stats/explain/not-enough-data", test_stats_explain_not_enough_data);
   g_test_add_func ("/stats/explain/review", test_stats_explain_review);
   g_test_add_func ("/stats/explain/scenarios", test_stats_explain_scenarios);
+
+  g_test_add_func ("/series/treatment-totals", test_series_treatment_totals);
 
   return g_test_run ();
 }

@@ -84,19 +84,6 @@ begin_table_section (KjPdfWriter      *w,
   return TRUE;
 }
 
-static char *
-week_of (const char *date)
-{
-  GDate d;
-  char out[11];
-
-  kj_date_to_gdate (date, &d);
-  g_date_subtract_days (&d, g_date_get_weekday (&d) - 1);
-  kj_date_from_gdate (&d, out);
-
-  return g_strdup (out);
-}
-
 void
 _kj_report_write_treatments (KjPdfWriter  *w,
                              KjReportData *r)
@@ -104,7 +91,6 @@ _kj_report_write_treatments (KjPdfWriter  *w,
   const char *titles[] = { _("Week of"), _("Ice or heat"), _("Medication"), _("Exercise and stretching"), _("Other") };
   const double widths[] = { 0.15, 0.16, 0.29, 0.16, 0.24 };
   const KjPdfTable table = { 5, titles, widths };
-  g_autofree char *week = NULL;
   guint i = 0;
 
   if (!begin_table_section (w, _("Treatments week by week"), &table, r->treatments->len,
@@ -113,58 +99,38 @@ _kj_report_write_treatments (KjPdfWriter  *w,
 
   while (i < r->treatments->len)
     {
-      g_autofree char *monday = week_of (((KjTreatment *) r->treatments->pdata[i])->date);
-      g_autoptr(GHashTable) mg = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) other = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GString) drugs = g_string_new (NULL);
-      g_autoptr(GString) others = g_string_new (NULL);
-      int thermal = 0, minutes = 0, exercises = 0;
+      KjTreatmentTotals totals = { 0 };
+      char monday[11];
       g_autofree char *cell_thermal = NULL;
       g_autofree char *cell_exercise = NULL;
+      g_autofree char *drugs = NULL;
+      g_autofree char *others = NULL;
       const char *cells[5];
-      guint n_drugs;
-      const KjCode *drug_codes = kj_code_list (KJ_CODE_DRUG, &n_drugs);
-      guint n_kinds;
-      const KjCode *kind_codes = kj_code_list (KJ_CODE_TREATMENT_KIND, &n_kinds);
 
+      kj_series_week_of (((KjTreatment *) r->treatments->pdata[i])->date, monday);
       for (; i < r->treatments->len; i++)
         {
           const KjTreatment *t = g_ptr_array_index (r->treatments, i);
-          g_autofree char *this_week = week_of (t->date);
+          char this_week[11];
 
+          kj_series_week_of (t->date, this_week);
           if (!g_str_equal (this_week, monday))
             break;
-
-          if (g_str_equal (t->kind, "ice") || g_str_equal (t->kind, "heat"))
-            thermal++, minutes += t->minutes != KJ_UNSET ? t->minutes : 0;
-          else if (g_str_equal (t->kind, "medication"))
-            g_hash_table_insert (mg, (gpointer) t->drug,
-                                 GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (mg, t->drug)) +
-                                                  (t->dose_mg != KJ_UNSET ? t->dose_mg : 0)));
-          else if (g_str_equal (t->kind, "exercise") || g_str_equal (t->kind, "stretching"))
-            exercises++;
-          else
-            g_hash_table_insert (other, (gpointer) t->kind,
-                                 GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (other, t->kind)) + 1));
+          kj_treatment_totals_add (&totals, t);
         }
 
-      for (guint d = 0; d < n_drugs; d++)
-        if (g_hash_table_contains (mg, drug_codes[d].code))
-          g_string_append_printf (drugs, "%s%s %d mg", drugs->len ? ", " : "", _(drug_codes[d].label),
-                                  GPOINTER_TO_INT (g_hash_table_lookup (mg, drug_codes[d].code)));
-      for (guint k = 0; k < n_kinds; k++)
-        if (g_hash_table_contains (other, kind_codes[k].code))
-          g_string_append_printf (others, "%s%s × %d", others->len ? ", " : "", _(kind_codes[k].label),
-                                  GPOINTER_TO_INT (g_hash_table_lookup (other, kind_codes[k].code)));
-
-      cell_thermal = thermal ? g_strdup_printf (ngettext ("%d time, %d min", "%d times, %d min", thermal), thermal, minutes)
-                             : g_strdup ("–");
-      cell_exercise = exercises ? g_strdup_printf ("%d", exercises) : g_strdup ("–");
+      drugs = kj_treatment_totals_medicine (&totals);
+      others = kj_treatment_totals_other (&totals);
+      cell_thermal = totals.thermal ? g_strdup_printf (ngettext ("%d time, %d min", "%d times, %d min",
+                                                                 totals.thermal),
+                                                       totals.thermal, totals.thermal_minutes)
+                                    : g_strdup ("–");
+      cell_exercise = totals.exercises ? g_strdup_printf ("%d", totals.exercises) : g_strdup ("–");
       cells[0] = monday;
       cells[1] = cell_thermal;
-      cells[2] = drugs->len ? drugs->str : "–";
+      cells[2] = drugs != NULL ? drugs : "–";
       cells[3] = cell_exercise;
-      cells[4] = others->len ? others->str : "–";
+      cells[4] = others != NULL ? others : "–";
       kj_pdf_writer_table_row (w, &table, cells);
     }
   w->y += 8;
@@ -185,7 +151,7 @@ _kj_report_write_runs (KjPdfWriter  *w,
 
   while (i < r->runs->len)
     {
-      g_autofree char *monday = week_of (((KjRun *) r->runs->pdata[i])->date);
+      char monday[11];
       double km = 0, descent = 0, during = 0, after = 0;
       int n = 0, n_during = 0, n_after = 0;
       g_autofree char *c1 = NULL;
@@ -199,10 +165,13 @@ _kj_report_write_runs (KjPdfWriter  *w,
       char sunday[11];
       const char *cells[7];
 
+      kj_series_week_of (((KjRun *) r->runs->pdata[i])->date, monday);
       for (; i < r->runs->len; i++)
         {
           const KjRun *run = g_ptr_array_index (r->runs, i);
-          g_autofree char *this_week = week_of (run->date);
+          char this_week[11];
+
+          kj_series_week_of (run->date, this_week);
 
           if (!g_str_equal (this_week, monday))
             break;

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,90 @@ kj_series_week_start (int julian)
   g_date_set_julian (&d, julian);
 
   return julian - ((int) g_date_get_weekday (&d) - 1);
+}
+
+/* The Monday of @date's week, as YYYY-MM-DD */
+void
+kj_series_week_of (const char *date,
+                   char        monday[11])
+{
+  kj_series_date_of_julian (kj_series_week_start (kj_series_julian (date)), monday);
+}
+
+/* Treatments week by week */
+
+static guint
+code_index (KjCodeList  list,
+            const char *code)
+{
+  guint n;
+  const KjCode *codes = kj_code_list (list, &n);
+
+  for (guint i = 0; code != NULL && i < MIN (n, KJ_SERIES_MAX_CODES); i++)
+    if (g_str_equal (codes[i].code, code))
+      return i;
+
+  return G_MAXUINT;
+}
+
+/* Adds @treatment to @totals: ice and heat with their minutes, each drug's
+ * milligrams on their own (milligrams of different drugs do not add up),
+ * exercise and stretching, and the other kinds by kind. */
+void
+kj_treatment_totals_add (KjTreatmentTotals *totals,
+                         const KjTreatment *treatment)
+{
+  const char *kind = treatment->kind;
+  guint i;
+
+  if (g_str_equal (kind, "ice") || g_str_equal (kind, "heat"))
+    {
+      totals->thermal++;
+      totals->thermal_minutes += treatment->minutes != KJ_UNSET ? treatment->minutes : 0;
+    }
+  else if (g_str_equal (kind, "medication"))
+    {
+      if ((i = code_index (KJ_CODE_DRUG, treatment->drug)) != G_MAXUINT)
+        totals->drug_mg[i] += treatment->dose_mg != KJ_UNSET ? treatment->dose_mg : 0;
+    }
+  else if (g_str_equal (kind, "exercise") || g_str_equal (kind, "stretching"))
+    totals->exercises++;
+  else if ((i = code_index (KJ_CODE_TREATMENT_KIND, kind)) != G_MAXUINT)
+    totals->other[i]++;
+}
+
+/* "Ibuprofen 1200 mg, Naproxen 440 mg", or NULL without medicine */
+char *
+kj_treatment_totals_medicine (const KjTreatmentTotals *totals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+  const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n);
+
+  for (guint i = 0; i < MIN (n, KJ_SERIES_MAX_CODES); i++)
+    if (totals->drug_mg[i] > 0)
+      {
+        g_string_append (text, text->len ? ", " : "");
+        /* Translators: a drug's week in Week by Week and the report, “Ibuprofen 1200 mg” */
+        g_string_append_printf (text, _("%s %d mg"), _(drugs[i].label), totals->drug_mg[i]);
+      }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* "Rest × 2, Physiotherapy × 1", or NULL without other treatments */
+char *
+kj_treatment_totals_other (const KjTreatmentTotals *totals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+  const KjCode *kinds = kj_code_list (KJ_CODE_TREATMENT_KIND, &n);
+
+  for (guint i = 0; i < MIN (n, KJ_SERIES_MAX_CODES); i++)
+    if (totals->other[i] > 0)
+      g_string_append_printf (text, "%s%s × %d", text->len ? ", " : "", _(kinds[i].label), totals->other[i]);
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /* Pain over time */

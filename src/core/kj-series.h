@@ -23,7 +23,27 @@ typedef struct
   gboolean  broke_rule;        /* pain during above 5, or the next day above the usual level */
 } KjRunPain;
 
+/* The treatments of one week, added up as Trends' Week by Week and the
+ * report's "Treatments week by week" show them */
+#define KJ_SERIES_MAX_CODES 32
+
+typedef struct
+{
+  int thermal;                        /* ice and heat */
+  int thermal_minutes;
+  int exercises;                      /* exercise and stretching */
+  int drug_mg[KJ_SERIES_MAX_CODES];   /* by drug, in the order of kj_code_list (KJ_CODE_DRUG) */
+  int other[KJ_SERIES_MAX_CODES];     /* the other kinds, in the order of kj_code_list (KJ_CODE_TREATMENT_KIND) */
+} KjTreatmentTotals;
+
+void          kj_treatment_totals_add      (KjTreatmentTotals *totals,
+                                            const KjTreatment *treatment);
+char         *kj_treatment_totals_medicine (const KjTreatmentTotals *totals);
+char         *kj_treatment_totals_other    (const KjTreatmentTotals *totals);
+
 int           kj_series_julian           (const char        *date);
+void          kj_series_week_of          (const char        *date,
+                                          char               monday[11]);
 void          kj_series_date_of_julian   (int                julian,
                                           char               out[11]);
 int           kj_series_week_start       (int                julian);

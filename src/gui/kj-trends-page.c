@@ -511,11 +511,9 @@ update_weeks (KjTrendsPage *self,
     {
       char monday[11], sunday[11];
       double pain = 0, km = 0, descent = 0;
-      int logged = 0, thermal = 0, exercises = 0;
-      int mg[32] = { 0 };
-      guint n_drugs;
-      const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n_drugs);
-      g_autoptr(GString) medicine = g_string_new (NULL);
+      int logged = 0;
+      KjTreatmentTotals totals = { 0 };
+      g_autofree char *medicine = NULL;
       g_autofree char *cells[8] = { NULL };
 
       kj_date_from_gdate (&today, monday);
@@ -535,14 +533,8 @@ update_weeks (KjTrendsPage *self,
         {
           const KjTreatment *t = g_ptr_array_index (self->journal->treatments, i);
 
-          if (strcmp (t->date, monday) < 0 || strcmp (t->date, sunday) > 0)
-            continue;
-          thermal += g_str_equal (t->kind, "ice") || g_str_equal (t->kind, "heat");
-          /* each drug on its own: milligrams of different drugs do not add up */
-          for (guint d = 0; t->drug != NULL && d < MIN (n_drugs, G_N_ELEMENTS (mg)); d++)
-            if (g_str_equal (drugs[d].code, t->drug))
-              mg[d] += t->dose_mg != KJ_UNSET ? t->dose_mg : 0;
-          exercises += g_str_equal (t->kind, "exercise") || g_str_equal (t->kind, "stretching");
+          if (strcmp (t->date, monday) >= 0 && strcmp (t->date, sunday) <= 0)
+            kj_treatment_totals_add (&totals, t);
         }
       for (guint i = 0; i < self->journal->runs->len; i++)
         {
@@ -555,19 +547,13 @@ update_weeks (KjTrendsPage *self,
             }
         }
 
+      medicine = kj_treatment_totals_medicine (&totals);
       cells[0] = g_strdup (monday);
       cells[1] = g_strdup_printf ("%d", logged);
       cells[2] = logged > 0 ? g_strdup_printf ("%.1f", pain / logged) : g_strdup ("–");
-      cells[3] = g_strdup_printf ("%d", thermal);
-      for (guint d = 0; d < MIN (n_drugs, G_N_ELEMENTS (mg)); d++)
-        if (mg[d] > 0)
-          {
-            g_string_append (medicine, medicine->len ? ", " : "");
-            /* Translators: a drug's week in Week by Week, “Ibuprofen 1200 mg” */
-            g_string_append_printf (medicine, _("%s %d mg"), _(drugs[d].label), mg[d]);
-          }
-      cells[4] = medicine->len ? g_strdup (medicine->str) : g_strdup ("–");
-      cells[5] = g_strdup_printf ("%d", exercises);
+      cells[3] = g_strdup_printf ("%d", totals.thermal);
+      cells[4] = medicine != NULL ? g_strdup (medicine) : g_strdup ("–");
+      cells[5] = g_strdup_printf ("%d", totals.exercises);
       cells[6] = g_strdup_printf ("%.1f", kj_distance_in_units (km, self->units));
       cells[7] = g_strdup_printf ("%.0f", kj_descent_in_units (descent, self->units));
       for (guint c = 0; c < 8; c++)
