@@ -14,6 +14,7 @@
 #include <locale.h>
 
 #include "kj-application.h"
+#include "kj-assessment.h"
 #include "kj-gen.h"
 #include "kj-record-editor.h"
 #include "kj-report.h"
@@ -178,6 +179,28 @@ test_surfaces_report (void)
                                NULL, NULL, &text, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (text), >, 1000);
+
+  /* the sources of the rules are cited in the language they were published in */
+  for (const char *const *source = kj_assessment_sources (); *source != NULL; source++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (*source, " \n", -1);
+      g_autoptr(GString) pattern = g_string_new (NULL);
+      g_autoptr(GRegex) citation = NULL;
+      char *without;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_autofree char *word = g_regex_escape_string (words[i], -1);
+
+          g_string_append_printf (pattern, "%s%s", i > 0 ? "\\s+" : "", word);
+        }
+      citation = g_regex_new (pattern->str, 0, 0, NULL);
+      g_assert_nonnull (citation);
+      without = g_regex_replace_literal (citation, text, -1, 0, "", 0, NULL);
+      g_assert_cmpuint (strlen (without), <, strlen (text));
+      g_free (text);
+      text = without;
+    }
 
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
