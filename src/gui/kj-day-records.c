@@ -26,6 +26,7 @@
 #include "kj-gtk-util.h"
 #include "kj-record-editor.h"
 #include "kj-warnings.h"
+#include "kj-wrap-box.h"
 
 struct _KjDayRecords
 {
@@ -41,7 +42,7 @@ struct _KjDayRecords
   /* template widgets */
   GSimpleActionGroup *actions;  /* today.add-treatment …, inserted on the page */
 
-  GtkFlowBox *quick_box;
+  KjWrapBox  *quick_box;
   GtkListBox *treatments_list;
   GtkListBox *runs_list;
   GtkLabel   *medication_label;
@@ -166,20 +167,14 @@ add_quick_button (KjDayRecords      *self,
 {
   g_autofree char *label = kj_format_treatment (template);
   g_autofree char *tooltip = g_strdup_printf (_("Log %s for this day"), label);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = kj_chip_new (GTK_TYPE_BUTTON, "list-add-symbolic", label, NULL);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-add-symbolic"));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.quick-treatment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   g_object_set_data_full (G_OBJECT (button), "template", kj_treatment_copy (template), (GDestroyNotify) kj_treatment_free);
-  gtk_flow_box_append (self->quick_box, button);
+  kj_wrap_box_append (self->quick_box, button);
 }
 
 static void
@@ -190,7 +185,7 @@ refresh_quick_buttons (KjDayRecords *self)
   g_autoptr(KjTreatment) exercise = NULL;
   guint index = 0;
 
-  kj_flow_box_clear (self->quick_box);
+  kj_wrap_box_remove_all (self->quick_box);
 
   ice->minutes = 15;
   add_quick_button (self, ice, index++);
@@ -449,16 +444,16 @@ action_quick_treatment (GSimpleAction *action,
 {
   KjDayRecords *self = user_data;
   guint index = g_variant_get_uint32 (parameter);
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->quick_box, index);
+  GtkWidget *button = kj_wrap_box_get_child_at_index (self->quick_box, index);
   const KjTreatment *template;
   g_autoptr(KjTreatment) treatment = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
 
-  if (child == NULL)
+  if (button == NULL)
     return;
 
-  template = g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (child)), "template");
+  template = g_object_get_data (G_OBJECT (button), "template");
   treatment = kj_treatment_copy (template);
   g_clear_pointer (&treatment->id, g_free);
   g_strlcpy (treatment->date, self->date, sizeof treatment->date);
@@ -702,6 +697,7 @@ kj_day_records_class_init (KjDayRecordsClass *klass)
   signals[DIALOG_OPENING] = g_signal_new ("dialog-opening", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (KJ_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-day-records.ui");
   gtk_widget_class_bind_template_child (widget_class, KjDayRecords, quick_box);

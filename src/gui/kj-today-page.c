@@ -22,6 +22,7 @@
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
+#include "kj-gtk-util.h"
 #include "kj-today-page.h"
 #include "kj-warnings.h"
 
@@ -48,11 +49,15 @@ struct _KjTodayPage
   KjDayRecords    *records;        /* the date's treatments and runs */
   GtkBox          *entry_records_slot;
   GtkBox          *empty_records_slot;
+  GtkMenuButton   *date_button;
   GtkLabel        *date_label;
+  GtkLabel        *date_short_label;
+  GtkLabel        *date_shortest_label;
   GtkCalendar     *calendar;
   GtkPopover      *calendar_popover;
   GtkBox          *quick_pain_box;
   GtkScale        *pain_scale;
+  GtkScale        *worst_scale;
   GtkAdjustment   *pain_adjustment;
   GtkAdjustment   *worst_adjustment;
   GtkLabel        *pain_value_label;
@@ -282,6 +287,17 @@ pain_changed (KjTodayPage *self)
   schedule_save (self);
 }
 
+/* A screen reader says “4 of 10”, not “4” */
+static void
+update_value_text (GtkAdjustment *adjustment,
+                   GtkScale      *scale)
+{
+  /* Translators: the value of a pain scale, as a screen reader says it */
+  g_autofree char *text = g_strdup_printf (_("%d of 10"), (int) gtk_adjustment_get_value (adjustment));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
 static void
 worst_changed (KjTodayPage *self)
 {
@@ -503,6 +519,8 @@ load_date (KjTodayPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = kj_date_today ();
   g_autofree char *label = NULL;
+  g_autofree char *short_label = NULL;
+  g_autofree char *shortest_label = NULL;
   GDate date;
 
   self->loading = TRUE;
@@ -518,6 +536,17 @@ load_date (KjTodayPage *self)
   /* Translators: the date at the top of the Today page, see strftime(3) */
   label = g_date_time_format (dt, _("%A, %-d %B %Y"));
   gtk_label_set_text (self->date_label, g_strstrip (label));
+  /* Translators: the date at the top of the Today page on a narrow window, see strftime(3) */
+  short_label = g_date_time_format (dt, _("%a, %-d %b %Y"));
+  gtk_label_set_text (self->date_short_label, g_strstrip (short_label));
+  /* Translators: the date at the top of the Today page on a phone, see strftime(3) */
+  shortest_label = g_date_time_format (dt, _("%-d %b"));
+  gtk_label_set_text (self->date_shortest_label, g_strstrip (shortest_label));
+  /* a screen reader hears the whole date, whichever is shown */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Choose a Day"),
+                                  -1);
   gtk_calendar_select_day (self->calendar, dt);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next", strcmp (self->date, today) < 0);
@@ -630,11 +659,15 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_short_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_shortest_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_pain_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_scale);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_value_label);
@@ -686,6 +719,10 @@ kj_today_page_init (KjTodayPage *self)
       gtk_scale_add_mark (self->pain_scale, i, GTK_POS_BOTTOM, mark);
     }
 
+  g_signal_connect (self->pain_adjustment, "value-changed", G_CALLBACK (update_value_text), self->pain_scale);
+  g_signal_connect (self->worst_adjustment, "value-changed", G_CALLBACK (update_value_text), self->worst_scale);
+  update_value_text (self->pain_adjustment, self->pain_scale);
+  update_value_text (self->worst_adjustment, self->worst_scale);
   g_signal_connect_swapped (self->pain_adjustment, "value-changed", G_CALLBACK (pain_changed), self);
   g_signal_connect_swapped (self->worst_adjustment, "value-changed", G_CALLBACK (worst_changed), self);
   g_signal_connect_swapped (self->worst_row, "notify::enable-expansion", G_CALLBACK (worst_changed), self);
@@ -699,6 +736,14 @@ kj_today_page_init (KjTodayPage *self)
   g_signal_connect_swapped (self->records, "changed", G_CALLBACK (records_changed), self);
   g_signal_connect_swapped (self->records, "dialog-opening", G_CALLBACK (records_dialog_opening), self);
   g_signal_connect_swapped (self->records, "notify::has-records", G_CALLBACK (update_empty_page), self);
+
+  /* names for screen readers: “Today”, not “_Today Today”; the switch of
+   * Worst Pain is called so, not “GtkSwitch” */
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kj_gtk_find_descendant (GTK_WIDGET (self->worst_row),
+                                                                          GTK_TYPE_SWITCH)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Worst Pain"),
+                                  -1);
 
   g_strlcpy (self->date, today, sizeof self->date);
   load_date (self);

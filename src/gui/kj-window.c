@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
 #include "kj-today-page.h"
@@ -382,6 +383,7 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
@@ -401,6 +403,9 @@ static void
 kj_window_init (KjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* “Log Today” for screen readers, not “_Log Today Log Today”; the pages do their own */
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->welcome_page));
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->damage_bar));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
