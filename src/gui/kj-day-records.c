@@ -354,6 +354,32 @@ get_window (KjDayRecords *self)
 }
 
 static void
+editor_destroyed (GtkWidget    *editor,
+                  KjDayRecords *self)
+{
+  GtkWidget *opener = g_object_get_data (G_OBJECT (editor), "kj-opener");
+
+  if (gtk_widget_get_root (opener) != NULL && gtk_widget_get_mapped (opener))
+    gtk_widget_grab_focus (opener);
+  else    /* a row made anew by the save: the section's first control */
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/* When @editor closes, the keyboard focus goes back to what opened it */
+static void
+return_focus_on_close (KjDayRecords *self,
+                       GtkWindow    *editor)
+{
+  GtkWidget *opener = gtk_root_get_focus (GTK_ROOT (get_window (self)));
+
+  if (opener == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (editor), "kj-opener", g_object_ref (opener), g_object_unref);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed), self, 0);
+}
+
+static void
 open_treatment_editor (KjDayRecords      *self,
                        const KjTreatment *treatment,
                        gboolean           is_new)
@@ -364,6 +390,7 @@ open_treatment_editor (KjDayRecords      *self,
   g_signal_emit (self, signals[DIALOG_OPENING], 0);
   editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new, self->treatments);
   g_signal_connect_object (editor, "saved", G_CALLBACK (treatment_saved), self, 0);
+  return_focus_on_close (self, GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -377,6 +404,7 @@ open_run_editor (KjDayRecords *self,
   g_signal_emit (self, signals[DIALOG_OPENING], 0);
   editor = kj_record_editor_new_run (get_window (self), run, is_new, self->units);
   g_signal_connect_object (editor, "saved", G_CALLBACK (run_saved), self, 0);
+  return_focus_on_close (self, GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -449,6 +477,7 @@ action_quick_treatment (GSimpleAction *action,
   g_autoptr(KjTreatment) treatment = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
+  gboolean had_focus;
 
   if (button == NULL)
     return;
@@ -461,7 +490,12 @@ action_quick_treatment (GSimpleAction *action,
   treatment->notes = g_strdup ("");
 
   label = kj_format_treatment (treatment);
+  had_focus = gtk_widget_has_focus (button);
   store_treatment (self, treatment);
+
+  /* the buttons are made anew: the keyboard stays on this one */
+  if (had_focus && (button = kj_wrap_box_get_child_at_index (self->quick_box, index)) != NULL)
+    gtk_widget_grab_focus (button);
 
   /* Translators: “Logged Ice · 15 min” */
   message = g_strdup_printf (_("Logged %s"), label);

@@ -287,6 +287,45 @@ pain_changed (KjTodayPage *self)
   schedule_save (self);
 }
 
+/* A digit typed on the quick pain buttons logs that pain; on a pain scale it
+ * sets the scale: “3” is one key press, not three arrows and Space. */
+static gboolean
+digit_pressed (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               KjTodayPage           *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint digit;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    digit = keyval - GDK_KEY_0;
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    digit = keyval - GDK_KEY_KP_0;
+  else
+    return FALSE;
+
+  if (GTK_IS_RANGE (widget))
+    gtk_range_set_value (GTK_RANGE (widget), digit);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "today.log-pain", "u", digit);
+
+  return TRUE;
+}
+
+static void
+add_digit_keys (KjTodayPage *self,
+                GtkWidget   *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (digit_pressed), self);
+  gtk_widget_add_controller (widget, keys);
+}
+
 /* A screen reader says “4 of 10”, not “4” */
 static void
 update_value_text (GtkAdjustment *adjustment,
@@ -446,8 +485,15 @@ action_log_pain (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   KjTodayPage *self = KJ_TODAY_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
 
   kj_today_page_log_pain (self, (int) g_variant_get_uint32 (parameter));
+
+  /* the button pressed is gone with the empty page: the keyboard goes on
+   * at the pain scale, not at the top of the window */
+  if (had_focus)
+    kj_today_page_focus_pain (self);
 }
 
 static void
@@ -679,15 +725,17 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
+  /* their keys, Alt+← and Alt+→, are the window's (win.previous-day …), so
+   * that they work wherever the focus is */
   gtk_widget_class_install_action (widget_class, "today.previous", NULL, action_previous);
   gtk_widget_class_install_action (widget_class, "today.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "today.today", NULL, action_today);
   gtk_widget_class_install_action (widget_class, "today.log-pain", "u", action_log_pain);
   gtk_widget_class_install_action (widget_class, "today.delete-entry", NULL, action_delete_entry);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "today.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "today.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "today.today", NULL);
+  /* the section's actions (kj-day-records.c), from anywhere on the page */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "today.add-treatment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "today.add-run", NULL);
 }
 
 static void
@@ -719,6 +767,9 @@ kj_today_page_init (KjTodayPage *self)
       gtk_scale_add_mark (self->pain_scale, i, GTK_POS_BOTTOM, mark);
     }
 
+  add_digit_keys (self, GTK_WIDGET (self->quick_pain_box));
+  add_digit_keys (self, GTK_WIDGET (self->pain_scale));
+  add_digit_keys (self, GTK_WIDGET (self->worst_scale));
   g_signal_connect (self->pain_adjustment, "value-changed", G_CALLBACK (update_value_text), self->pain_scale);
   g_signal_connect (self->worst_adjustment, "value-changed", G_CALLBACK (update_value_text), self->worst_scale);
   update_value_text (self->pain_adjustment, self->pain_scale);
@@ -744,6 +795,9 @@ kj_today_page_init (KjTodayPage *self)
                                                                           GTK_TYPE_SWITCH)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Worst Pain"),
                                   -1);
+  /* its switch is the Tab stop: the header row beside it does nothing
+   * until the switch is on */
+  gtk_widget_set_focusable (kj_gtk_find_descendant (GTK_WIDGET (self->worst_row), ADW_TYPE_ACTION_ROW), FALSE);
 
   g_strlcpy (self->date, today, sizeof self->date);
   load_date (self);
@@ -887,4 +941,17 @@ kj_today_page_get_notes_view (KjTodayPage *self)
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
 
   return self->notes_view;
+}
+
+/* Moves the keyboard focus to the day's pain: the scale of an entry, or the
+ * first quick pain button of a day without one. */
+void
+kj_today_page_focus_pain (KjTodayPage *self)
+{
+  g_return_if_fail (KJ_IS_TODAY_PAGE (self));
+
+  if (self->day != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
+  else if (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)));
 }

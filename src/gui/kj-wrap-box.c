@@ -7,8 +7,12 @@
  * the box's width, and goes on the current row while it fits, else starts
  * the next one; rows are left-aligned, with even gaps. GTK 4.8's
  * GtkFlowBox lays its children in equal columns instead, with holes, and
- * wraps each in a focusable GtkFlowBoxChild: here a child is itself, one
- * Tab stop, under its own accessible name.
+ * wraps each in a focusable GtkFlowBoxChild: here a child is itself, under
+ * its own accessible name.
+ *
+ * The box is one Tab stop, as a toolbar is: Tab enters at the child
+ * focused last (else the first), the arrow keys move between the children,
+ * and the next Tab leaves the box.
  *
  * The minimum width is the widest child's minimum (a chip whose label
  * wraps can be narrower than its text), the natural width all children on
@@ -26,6 +30,7 @@ struct _KjWrapBox
 
   int        column_spacing;
   int        row_spacing;
+  GtkWidget *last_focus;    /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (KjWrapBox, kj_wrap_box, GTK_TYPE_WIDGET)
@@ -143,6 +148,35 @@ allocate_child (GtkWidget           *child,
 
 /* GtkWidget */
 
+static gboolean
+kj_wrap_box_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  KjWrapBox *self = KJ_WRAP_BOX (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  GtkWidget *entry = self->last_focus;
+
+  /* the arrow keys: to the next child that way, as GTK does */
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (kj_wrap_box_parent_class)->focus (widget, direction);
+
+  /* Tab leaves */
+  if (focus_child != NULL)
+    {
+      g_set_weak_pointer (&self->last_focus, focus_child);
+      return FALSE;
+    }
+
+  if (entry != NULL && gtk_widget_get_parent (entry) == widget && gtk_widget_child_focus (entry, direction))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_child_focus (child, direction))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GtkSizeRequestMode
 kj_wrap_box_get_request_mode (GtkWidget *widget)
 {
@@ -214,8 +248,10 @@ kj_wrap_box_size_allocate (GtkWidget *widget,
 static void
 kj_wrap_box_dispose (GObject *object)
 {
+  KjWrapBox *self = KJ_WRAP_BOX (object);
   GtkWidget *child;
 
+  g_clear_weak_pointer (&self->last_focus);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -278,6 +314,7 @@ kj_wrap_box_class_init (KjWrapBoxClass *klass)
   object_class->get_property = kj_wrap_box_get_property;
   object_class->set_property = kj_wrap_box_set_property;
 
+  widget_class->focus = kj_wrap_box_focus;
   widget_class->get_request_mode = kj_wrap_box_get_request_mode;
   widget_class->measure = kj_wrap_box_measure;
   widget_class->size_allocate = kj_wrap_box_size_allocate;
