@@ -228,7 +228,7 @@ test_today_diagram_keyboard (void)
   gtk_widget_grab_focus (hotspot);
   g_assert_true (gtk_widget_activate (hotspot));
   g_assert_true (kj_test_wait_until (toggle_is_active, hotspot));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), "Right knee: Kneecap"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), "Right knee, front: Kneecap"));
 
   wait_for_autosave ();
   day = stored_day (yesterday);
@@ -236,7 +236,7 @@ test_today_diagram_keyboard (void)
 
   /* every hotspot has a name in words */
   for (int r = 0; r < KJ_N_REGIONS; r++)
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (kj_knee_diagram_get_hotspot (diagram, r)), "knee: "));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (kj_knee_diagram_get_hotspot (diagram, r)), "knee, "));
 }
 
 static void

@@ -272,6 +272,15 @@ kj_application_startup (GApplication *app)
   static const char *report_accels[] = { "<Control><Shift>p", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  /* the day and the page from wherever the focus is in the window */
+  static const char *previous_day_accels[] = { "<Alt>Left", "<Alt>Page_Up", NULL };
+  static const char *next_day_accels[] = { "<Alt>Right", "<Alt>Page_Down", NULL };
+  static const char *today_accels[] = { "<Alt>Home", NULL };
+  static const struct { const char *action; const char *accels[2]; } page_accels[] = {
+    { "win.show-page::today", { "<Alt>1", NULL } },
+    { "win.show-page::history", { "<Alt>2", NULL } },
+    { "win.show-page::trends", { "<Alt>3", NULL } },
+  };
 
   G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
@@ -288,6 +297,11 @@ kj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-report", report_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-day", previous_day_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-day", next_day_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.today", today_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), page_accels[i].action, page_accels[i].accels);
 
   self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)

@@ -15,6 +15,7 @@
 
 #include "kj-day-places.h"
 #include "kj-gtk-util.h"
+#include "kj-wrap-box.h"
 
 struct _KjDayPlaces
 {
@@ -28,7 +29,7 @@ struct _KjDayPlaces
   GtkToggleButton *front_button;
   GtkToggleButton *back_button;
   KjKneeDiagram   *diagram;
-  GtkFlowBox      *places_box;
+  KjWrapBox       *places_box;
   GtkWidget       *no_places_label;
 };
 
@@ -81,13 +82,12 @@ remove_place_clicked (GtkButton   *button,
 static void
 refresh_places (KjDayPlaces *self)
 {
-  kj_flow_box_clear (self->places_box);
+  kj_wrap_box_remove_all (self->places_box);
 
   for (guint i = 0; i < self->locations->len; i++)
     {
       const KjLocation *loc = &g_array_index (self->locations, KjLocation, i);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *button;
       g_autofree char *text = NULL;
       g_autofree char *remove = NULL;
 
@@ -97,18 +97,13 @@ refresh_places (KjDayPlaces *self)
       /* Translators: “Remove Right · Kneecap” */
       remove = g_strdup_printf (_("Remove %s"), text);
 
-      gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "kj-chip");
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      button = kj_chip_new (GTK_TYPE_BUTTON, NULL, text, "window-close-symbolic");
       gtk_widget_set_tooltip_text (button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       g_object_set_data (G_OBJECT (button), "side", (gpointer) loc->side);
       g_object_set_data (G_OBJECT (button), "region", (gpointer) loc->region);
       g_signal_connect (button, "clicked", G_CALLBACK (remove_place_clicked), self);
-      gtk_flow_box_append (self->places_box, button);
+      kj_wrap_box_append (self->places_box, button);
     }
 
   gtk_widget_set_visible (self->no_places_label, self->locations->len == 0);
@@ -193,6 +188,7 @@ kj_day_places_class_init (KjDayPlacesClass *klass)
                                    G_TYPE_NONE, 0);
 
   g_type_ensure (KJ_TYPE_KNEE_DIAGRAM);
+  g_type_ensure (KJ_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-day-places.ui");
   gtk_widget_class_bind_template_child (widget_class, KjDayPlaces, left_button);

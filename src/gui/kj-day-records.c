@@ -26,6 +26,7 @@
 #include "kj-gtk-util.h"
 #include "kj-record-editor.h"
 #include "kj-warnings.h"
+#include "kj-wrap-box.h"
 
 struct _KjDayRecords
 {
@@ -41,7 +42,7 @@ struct _KjDayRecords
   /* template widgets */
   GSimpleActionGroup *actions;  /* today.add-treatment …, inserted on the page */
 
-  GtkFlowBox *quick_box;
+  KjWrapBox  *quick_box;
   GtkListBox *treatments_list;
   GtkListBox *runs_list;
   GtkLabel   *medication_label;
@@ -166,20 +167,14 @@ add_quick_button (KjDayRecords      *self,
 {
   g_autofree char *label = kj_format_treatment (template);
   g_autofree char *tooltip = g_strdup_printf (_("Log %s for this day"), label);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = kj_chip_new (GTK_TYPE_BUTTON, "list-add-symbolic", label, NULL);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("list-add-symbolic"));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.quick-treatment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
   g_object_set_data_full (G_OBJECT (button), "template", kj_treatment_copy (template), (GDestroyNotify) kj_treatment_free);
-  gtk_flow_box_append (self->quick_box, button);
+  kj_wrap_box_append (self->quick_box, button);
 }
 
 static void
@@ -190,7 +185,7 @@ refresh_quick_buttons (KjDayRecords *self)
   g_autoptr(KjTreatment) exercise = NULL;
   guint index = 0;
 
-  kj_flow_box_clear (self->quick_box);
+  kj_wrap_box_remove_all (self->quick_box);
 
   ice->minutes = 15;
   add_quick_button (self, ice, index++);
@@ -359,6 +354,32 @@ get_window (KjDayRecords *self)
 }
 
 static void
+editor_destroyed (GtkWidget    *editor,
+                  KjDayRecords *self)
+{
+  GtkWidget *opener = g_object_get_data (G_OBJECT (editor), "kj-opener");
+
+  if (gtk_widget_get_root (opener) != NULL && gtk_widget_get_mapped (opener))
+    gtk_widget_grab_focus (opener);
+  else    /* a row made anew by the save: the section's first control */
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/* When @editor closes, the keyboard focus goes back to what opened it */
+static void
+return_focus_on_close (KjDayRecords *self,
+                       GtkWindow    *editor)
+{
+  GtkWidget *opener = gtk_root_get_focus (GTK_ROOT (get_window (self)));
+
+  if (opener == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (editor), "kj-opener", g_object_ref (opener), g_object_unref);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroyed), self, 0);
+}
+
+static void
 open_treatment_editor (KjDayRecords      *self,
                        const KjTreatment *treatment,
                        gboolean           is_new)
@@ -369,6 +390,7 @@ open_treatment_editor (KjDayRecords      *self,
   g_signal_emit (self, signals[DIALOG_OPENING], 0);
   editor = kj_record_editor_new_treatment (get_window (self), treatment, is_new, self->treatments);
   g_signal_connect_object (editor, "saved", G_CALLBACK (treatment_saved), self, 0);
+  return_focus_on_close (self, GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -382,6 +404,7 @@ open_run_editor (KjDayRecords *self,
   g_signal_emit (self, signals[DIALOG_OPENING], 0);
   editor = kj_record_editor_new_run (get_window (self), run, is_new, self->units);
   g_signal_connect_object (editor, "saved", G_CALLBACK (run_saved), self, 0);
+  return_focus_on_close (self, GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -449,16 +472,17 @@ action_quick_treatment (GSimpleAction *action,
 {
   KjDayRecords *self = user_data;
   guint index = g_variant_get_uint32 (parameter);
-  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->quick_box, index);
+  GtkWidget *button = kj_wrap_box_get_child_at_index (self->quick_box, index);
   const KjTreatment *template;
   g_autoptr(KjTreatment) treatment = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
+  gboolean had_focus;
 
-  if (child == NULL)
+  if (button == NULL)
     return;
 
-  template = g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (child)), "template");
+  template = g_object_get_data (G_OBJECT (button), "template");
   treatment = kj_treatment_copy (template);
   g_clear_pointer (&treatment->id, g_free);
   g_strlcpy (treatment->date, self->date, sizeof treatment->date);
@@ -466,7 +490,12 @@ action_quick_treatment (GSimpleAction *action,
   treatment->notes = g_strdup ("");
 
   label = kj_format_treatment (treatment);
+  had_focus = gtk_widget_has_focus (button);
   store_treatment (self, treatment);
+
+  /* the buttons are made anew: the keyboard stays on this one */
+  if (had_focus && (button = kj_wrap_box_get_child_at_index (self->quick_box, index)) != NULL)
+    gtk_widget_grab_focus (button);
 
   /* Translators: “Logged Ice · 15 min” */
   message = g_strdup_printf (_("Logged %s"), label);
@@ -702,6 +731,7 @@ kj_day_records_class_init (KjDayRecordsClass *klass)
   signals[DIALOG_OPENING] = g_signal_new ("dialog-opening", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (KJ_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-day-records.ui");
   gtk_widget_class_bind_template_child (widget_class, KjDayRecords, quick_box);

@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "kj-day-symptoms.h"
+#include "kj-gtk-util.h"
+#include "kj-wrap-box.h"
 
 #define N_SYMPTOMS 10
 #define N_AGGRAVATORS 9
@@ -32,8 +34,8 @@ struct _KjDaySymptoms
   GtkToggleButton *aggravator_buttons[N_AGGRAVATORS];
 
   /* template widgets */
-  GtkFlowBox      *symptoms_box;
-  GtkFlowBox      *aggravators_box;
+  KjWrapBox       *symptoms_box;
+  KjWrapBox       *aggravators_box;
   GtkRevealer     *red_flag_revealer;
   GtkWidget       *red_flag_box;
   GtkLabel        *red_flag_title;
@@ -70,17 +72,14 @@ code_toggled (GtkToggleButton *button,
 }
 
 static GtkToggleButton *
-add_chip (GtkFlowBox *box,
+add_chip (KjWrapBox  *box,
           const char *label,
           const char *code)
 {
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+  GtkWidget *button = kj_chip_new (GTK_TYPE_TOGGLE_BUTTON, NULL, label, NULL);
 
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "kj-chip");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (button), "code", (gpointer) code);
-  gtk_flow_box_append (box, button);
+  kj_wrap_box_append (box, button);
 
   return GTK_TOGGLE_BUTTON (button);
 }
@@ -139,6 +138,7 @@ kj_day_symptoms_class_init (KjDaySymptomsClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
+  g_type_ensure (KJ_TYPE_WRAP_BOX);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-day-symptoms.ui");
   gtk_widget_class_bind_template_child (widget_class, KjDaySymptoms, symptoms_box);

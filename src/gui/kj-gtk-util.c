@@ -1,4 +1,4 @@
-/* kj-gtk-util.c — small helpers for GTK 4.8 that later GTK versions have built in
+/* kj-gtk-util.c — small helpers for GTK 4.8: what later versions have built in, chips, accessible names
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,4 +26,104 @@ kj_flow_box_clear (GtkFlowBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_flow_box_remove (box, child);
+}
+
+/**
+ * kj_chip_new:
+ * @type: %GTK_TYPE_BUTTON or %GTK_TYPE_TOGGLE_BUTTON
+ * @start_icon: (nullable): an icon before the text
+ * @text: the chip's text, which wraps when the chip is narrow
+ * @end_icon: (nullable): an icon after the text
+ *
+ * A chip of the Today page, for a #KjWrapBox: a pill-shaped button whose
+ * label wraps, named by @text for screen readers (a button with a child of
+ * its own has no name in GTK 4.8 but its type's).
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+kj_chip_new (GType       type,
+             const char *start_icon,
+             const char *text,
+             const char *end_icon)
+{
+  GtkWidget *button = g_object_new (type, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  g_return_val_if_fail (g_type_is_a (type, GTK_TYPE_BUTTON), NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_LEFT);
+  /* a wrapping label's natural width is its text on one line */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+
+  if (start_icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (start_icon));
+  gtk_box_append (GTK_BOX (box), label);
+  if (end_icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (end_icon));
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "kj-chip");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+
+  return button;
+}
+
+static void
+drop_raw_label (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/**
+ * kj_gtk_fix_mnemonic_names:
+ * @root: a widget, with the buttons inside it
+ *
+ * GTK 4.8 names a button whose label has a mnemonic by its raw label and
+ * then its label's text: a screen reader hears “_Today Today”. This drops
+ * the raw label from every such button under @root (now and whenever its
+ * label changes), so that the name is the label's text alone, “Today”.
+ * Call it once, after the widgets are built.
+ */
+void
+kj_gtk_fix_mnemonic_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
+      && g_object_get_data (G_OBJECT (root), "kj-mnemonic-name") == NULL)
+    {
+      drop_raw_label (root);
+      g_signal_connect (root, "notify::label", G_CALLBACK (drop_raw_label), NULL);
+      g_object_set_data (G_OBJECT (root), "kj-mnemonic-name", GINT_TO_POINTER (TRUE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    kj_gtk_fix_mnemonic_names (child);
+}
+
+/* The first widget of @type under @root (depth first, @root included), or NULL */
+GtkWidget *
+kj_gtk_find_descendant (GtkWidget *root,
+                        GType      type)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kj_gtk_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

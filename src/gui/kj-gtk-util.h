@@ -1,4 +1,4 @@
-/* kj-gtk-util.h — small helpers for GTK 4.8 that later GTK versions have built in
+/* kj-gtk-util.h — small helpers for GTK 4.8: what later versions have built in, chips, accessible names
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +8,14 @@
 
 G_BEGIN_DECLS
 
-void kj_list_box_clear (GtkListBox *list);
-void kj_flow_box_clear (GtkFlowBox *box);
+void       kj_list_box_clear         (GtkListBox *list);
+void       kj_flow_box_clear         (GtkFlowBox *box);
+GtkWidget *kj_chip_new               (GType       type,
+                                      const char *start_icon,
+                                      const char *text,
+                                      const char *end_icon);
+void       kj_gtk_fix_mnemonic_names (GtkWidget  *root);
+GtkWidget *kj_gtk_find_descendant    (GtkWidget  *root,
+                                      GType       type);
 
 G_END_DECLS

@@ -5,9 +5,11 @@
  * The drawing comes from kj_knee_render() and the hit test from
  * kj_region_at(), both in the core. Every region also has an invisible
  * toggle button over it ("hotspot"): it takes keyboard focus, toggles with
- * Space or Enter, and carries the region's accessible name and pressed
- * state, so that screen readers and the keyboard reach every region. The
- * pointer goes to the diagram itself, which hit-tests the real shapes.
+ * Space or Enter, and carries the region's accessible name (side, view and
+ * place) and pressed state, so that screen readers and the keyboard reach
+ * every region. The drawing is one Tab stop: Tab enters at one place, the
+ * arrow keys move between places (a roving focus). The pointer goes to the
+ * diagram itself, which hit-tests the real shapes.
  */
 #define G_LOG_DOMAIN "knee-journal-knee-diagram"
 
@@ -30,6 +32,7 @@ struct _KjKneeDiagram
   guint32     selected[2];
   int         hover;
   int         focus;
+  int         roving;    /* the place Tab comes back to */
   gboolean    syncing;
 
   GtkWidget  *hotspots[KJ_N_REGIONS];
@@ -52,14 +55,44 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The region's name for the tooltip and for screen readers: which knee,
+ * which view, which place; its toggle button adds whether it is marked. */
 static char *
 region_name (int    region,
              KjSide side)
 {
-  const char *label = kj_code_label (KJ_CODE_REGION, kj_region_get (region)->code);
+  const KjRegionInfo *info = kj_region_get (region);
+  const char *label = kj_code_label (KJ_CODE_REGION, info->code);
+  gboolean front = info->view == KJ_VIEW_FRONT;
 
-  /* Translators: “Right knee: Kneecap” */
-  return g_strdup_printf (side == KJ_SIDE_LEFT ? _("Left knee: %s") : _("Right knee: %s"), label);
+  /* Translators: “Left knee, front: Kneecap”, “Right knee, back: Hollow of the knee” */
+  if (side == KJ_SIDE_LEFT)
+    return front ? g_strdup_printf (_("Left knee, front: %s"), label) : g_strdup_printf (_("Left knee, back: %s"), label);
+
+  return front ? g_strdup_printf (_("Right knee, front: %s"), label) : g_strdup_printf (_("Right knee, back: %s"), label);
+}
+
+/* Where Tab enters the drawing: the place focused last, else the first
+ * marked one, else the first one of the view shown */
+static int
+entry_region (KjKneeDiagram *self)
+{
+  int first = KJ_REGION_NONE;
+
+  if (self->roving != KJ_REGION_NONE && kj_region_get (self->roving)->view == self->view)
+    return self->roving;
+
+  for (int i = 0; i < KJ_N_REGIONS; i++)
+    {
+      if (kj_region_get (i)->view != self->view)
+        continue;
+      if (self->selected[self->side] & (1u << i))
+        return i;
+      if (first == KJ_REGION_NONE)
+        first = i;
+    }
+
+  return first;
 }
 
 static void
@@ -123,7 +156,7 @@ hotspot_focus_changed (GtkWidget     *hotspot,
   int region = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (hotspot), "region"));
 
   if (gtk_widget_has_focus (hotspot))
-    self->focus = region;
+    self->focus = self->roving = region;
   else if (self->focus == region)
     self->focus = KJ_REGION_NONE;
 
@@ -230,6 +263,23 @@ key_pressed (GtkEventControllerKey *controller,
   gtk_widget_grab_focus (self->hotspots[next]);
 
   return TRUE;
+}
+
+/* One Tab stop with a roving focus: Tab enters at entry_region(), the arrow
+ * keys move between the places (key_pressed()), and the next Tab leaves. */
+static gboolean
+kj_knee_diagram_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  KjKneeDiagram *self = KJ_KNEE_DIAGRAM (widget);
+  int region;
+
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return FALSE;
+
+  region = entry_region (self);
+
+  return region != KJ_REGION_NONE && gtk_widget_grab_focus (self->hotspots[region]);
 }
 
 static void
@@ -369,6 +419,7 @@ kj_knee_diagram_class_init (KjKneeDiagramClass *klass)
   object_class->get_property = kj_knee_diagram_get_property;
   object_class->set_property = kj_knee_diagram_set_property;
 
+  widget_class->focus = kj_knee_diagram_focus;
   widget_class->snapshot = kj_knee_diagram_snapshot;
   widget_class->measure = kj_knee_diagram_measure;
   widget_class->size_allocate = kj_knee_diagram_size_allocate;
@@ -404,6 +455,7 @@ kj_knee_diagram_init (KjKneeDiagram *self)
   self->side = KJ_SIDE_RIGHT;
   self->hover = KJ_REGION_NONE;
   self->focus = KJ_REGION_NONE;
+  self->roving = KJ_REGION_NONE;
 
   for (int i = 0; i < KJ_N_REGIONS; i++)
     {

@@ -22,6 +22,7 @@
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
+#include "kj-gtk-util.h"
 #include "kj-today-page.h"
 #include "kj-warnings.h"
 
@@ -48,11 +49,15 @@ struct _KjTodayPage
   KjDayRecords    *records;        /* the date's treatments and runs */
   GtkBox          *entry_records_slot;
   GtkBox          *empty_records_slot;
+  GtkMenuButton   *date_button;
   GtkLabel        *date_label;
+  GtkLabel        *date_short_label;
+  GtkLabel        *date_shortest_label;
   GtkCalendar     *calendar;
   GtkPopover      *calendar_popover;
   GtkBox          *quick_pain_box;
   GtkScale        *pain_scale;
+  GtkScale        *worst_scale;
   GtkAdjustment   *pain_adjustment;
   GtkAdjustment   *worst_adjustment;
   GtkLabel        *pain_value_label;
@@ -282,6 +287,56 @@ pain_changed (KjTodayPage *self)
   schedule_save (self);
 }
 
+/* A digit typed on the quick pain buttons logs that pain; on a pain scale it
+ * sets the scale: “3” is one key press, not three arrows and Space. */
+static gboolean
+digit_pressed (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               KjTodayPage           *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint digit;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    digit = keyval - GDK_KEY_0;
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    digit = keyval - GDK_KEY_KP_0;
+  else
+    return FALSE;
+
+  if (GTK_IS_RANGE (widget))
+    gtk_range_set_value (GTK_RANGE (widget), digit);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "today.log-pain", "u", digit);
+
+  return TRUE;
+}
+
+static void
+add_digit_keys (KjTodayPage *self,
+                GtkWidget   *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (digit_pressed), self);
+  gtk_widget_add_controller (widget, keys);
+}
+
+/* A screen reader says “4 of 10”, not “4” */
+static void
+update_value_text (GtkAdjustment *adjustment,
+                   GtkScale      *scale)
+{
+  /* Translators: the value of a pain scale, as a screen reader says it */
+  g_autofree char *text = g_strdup_printf (_("%d of 10"), (int) gtk_adjustment_get_value (adjustment));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
 static void
 worst_changed (KjTodayPage *self)
 {
@@ -430,8 +485,15 @@ action_log_pain (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   KjTodayPage *self = KJ_TODAY_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
 
   kj_today_page_log_pain (self, (int) g_variant_get_uint32 (parameter));
+
+  /* the button pressed is gone with the empty page: the keyboard goes on
+   * at the pain scale, not at the top of the window */
+  if (had_focus)
+    kj_today_page_focus_pain (self);
 }
 
 static void
@@ -503,6 +565,8 @@ load_date (KjTodayPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *today = kj_date_today ();
   g_autofree char *label = NULL;
+  g_autofree char *short_label = NULL;
+  g_autofree char *shortest_label = NULL;
   GDate date;
 
   self->loading = TRUE;
@@ -518,6 +582,17 @@ load_date (KjTodayPage *self)
   /* Translators: the date at the top of the Today page, see strftime(3) */
   label = g_date_time_format (dt, _("%A, %-d %B %Y"));
   gtk_label_set_text (self->date_label, g_strstrip (label));
+  /* Translators: the date at the top of the Today page on a narrow window, see strftime(3) */
+  short_label = g_date_time_format (dt, _("%a, %-d %b %Y"));
+  gtk_label_set_text (self->date_short_label, g_strstrip (short_label));
+  /* Translators: the date at the top of the Today page on a phone, see strftime(3) */
+  shortest_label = g_date_time_format (dt, _("%-d %b"));
+  gtk_label_set_text (self->date_shortest_label, g_strstrip (shortest_label));
+  /* a screen reader hears the whole date, whichever is shown */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Choose a Day"),
+                                  -1);
   gtk_calendar_select_day (self->calendar, dt);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next", strcmp (self->date, today) < 0);
@@ -630,11 +705,15 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_short_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_shortest_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_pain_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_scale);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_value_label);
@@ -646,15 +725,17 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
+  /* their keys, Alt+← and Alt+→, are the window's (win.previous-day …), so
+   * that they work wherever the focus is */
   gtk_widget_class_install_action (widget_class, "today.previous", NULL, action_previous);
   gtk_widget_class_install_action (widget_class, "today.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "today.today", NULL, action_today);
   gtk_widget_class_install_action (widget_class, "today.log-pain", "u", action_log_pain);
   gtk_widget_class_install_action (widget_class, "today.delete-entry", NULL, action_delete_entry);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "today.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "today.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "today.today", NULL);
+  /* the section's actions (kj-day-records.c), from anywhere on the page */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "today.add-treatment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "today.add-run", NULL);
 }
 
 static void
@@ -686,6 +767,13 @@ kj_today_page_init (KjTodayPage *self)
       gtk_scale_add_mark (self->pain_scale, i, GTK_POS_BOTTOM, mark);
     }
 
+  add_digit_keys (self, GTK_WIDGET (self->quick_pain_box));
+  add_digit_keys (self, GTK_WIDGET (self->pain_scale));
+  add_digit_keys (self, GTK_WIDGET (self->worst_scale));
+  g_signal_connect (self->pain_adjustment, "value-changed", G_CALLBACK (update_value_text), self->pain_scale);
+  g_signal_connect (self->worst_adjustment, "value-changed", G_CALLBACK (update_value_text), self->worst_scale);
+  update_value_text (self->pain_adjustment, self->pain_scale);
+  update_value_text (self->worst_adjustment, self->worst_scale);
   g_signal_connect_swapped (self->pain_adjustment, "value-changed", G_CALLBACK (pain_changed), self);
   g_signal_connect_swapped (self->worst_adjustment, "value-changed", G_CALLBACK (worst_changed), self);
   g_signal_connect_swapped (self->worst_row, "notify::enable-expansion", G_CALLBACK (worst_changed), self);
@@ -699,6 +787,17 @@ kj_today_page_init (KjTodayPage *self)
   g_signal_connect_swapped (self->records, "changed", G_CALLBACK (records_changed), self);
   g_signal_connect_swapped (self->records, "dialog-opening", G_CALLBACK (records_dialog_opening), self);
   g_signal_connect_swapped (self->records, "notify::has-records", G_CALLBACK (update_empty_page), self);
+
+  /* names for screen readers: “Today”, not “_Today Today”; the switch of
+   * Worst Pain is called so, not “GtkSwitch” */
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kj_gtk_find_descendant (GTK_WIDGET (self->worst_row),
+                                                                          GTK_TYPE_SWITCH)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Worst Pain"),
+                                  -1);
+  /* its switch is the Tab stop: the header row beside it does nothing
+   * until the switch is on */
+  gtk_widget_set_focusable (kj_gtk_find_descendant (GTK_WIDGET (self->worst_row), ADW_TYPE_ACTION_ROW), FALSE);
 
   g_strlcpy (self->date, today, sizeof self->date);
   load_date (self);
@@ -842,4 +941,17 @@ kj_today_page_get_notes_view (KjTodayPage *self)
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
 
   return self->notes_view;
+}
+
+/* Moves the keyboard focus to the day's pain: the scale of an entry, or the
+ * first quick pain button of a day without one. */
+void
+kj_today_page_focus_pain (KjTodayPage *self)
+{
+  g_return_if_fail (KJ_IS_TODAY_PAGE (self));
+
+  if (self->day != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
+  else if (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)));
 }

@@ -33,5 +33,6 @@ GtkToggleButton *kj_today_page_get_symptom_button (KjTodayPage *self,
 gboolean         kj_today_page_get_red_flag       (KjTodayPage *self,
                                                    const char **title);
 GtkTextView     *kj_today_page_get_notes_view     (KjTodayPage *self);
+void             kj_today_page_focus_pain         (KjTodayPage *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _KjWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *welcome_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   KjTodayPage          *today_page;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
 #include "kj-today-page.h"
@@ -268,6 +269,11 @@ kj_window_notify_application (KjWindow   *self,
   kj_trends_page_set_store (self->trends_page, store);
   _kj_window_set_busy (self, FALSE);
 
+  /* the keyboard starts where the evening's entry starts: the pain */
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "journal")
+      && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "today") == 0)
+    kj_today_page_focus_pain (self->today_page);
+
   /* a demo says so: nothing entered in it is kept */
   if (app != NULL && kj_application_is_demo (KJ_APPLICATION (app)))
     {
@@ -348,6 +354,43 @@ kj_window_log_today (GtkWidget  *widget,
 
   show_journal (self);
   kj_window_show_day (self, today);
+  kj_today_page_focus_pain (self->today_page);
+}
+
+/* win.previous-day, win.next-day and win.today: the Today page's day, from
+ * wherever the focus is in the window (Alt+←, Alt+→, Alt+Home) */
+static void
+kj_window_go_to_day (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  const char *page_action = "today.today";
+
+  if (g_str_equal (action_name, "win.previous-day"))
+    page_action = "today.previous";
+  else if (g_str_equal (action_name, "win.next-day"))
+    page_action = "today.next";
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "journal"))
+    return;
+
+  kj_window_show_page (self, "today");
+  gtk_widget_activate_action (GTK_WIDGET (self->today_page), page_action, NULL);
+}
+
+/* win.show-page: Alt+1, Alt+2, Alt+3 */
+static void
+kj_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "journal")
+      && adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    kj_window_show_page (self, name);
 }
 
 static void
@@ -382,6 +425,7 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
@@ -392,6 +436,10 @@ kj_window_class_init (KjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.log-today", NULL, kj_window_log_today);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, kj_window_preferences);
+  gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, kj_window_go_to_day);
+  gtk_widget_class_install_action (widget_class, "win.next-day", NULL, kj_window_go_to_day);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, kj_window_go_to_day);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", kj_window_show_page_action);
 
 
   _kj_window_class_exchange_init (klass);
@@ -401,6 +449,9 @@ static void
 kj_window_init (KjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* “Log Today” for screen readers, not “_Log Today Log Today”; the pages do their own */
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->welcome_page));
+  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->damage_bar));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
