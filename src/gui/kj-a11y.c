@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What a screen reader hears (doc/tests.md, tests/test-a11y.c):
+ * What a screen reader hears (doc/testing.md, tests/test-a11y.c):
  *
  * - A button with a mnemonic ("_Cancel") is named "_Cancel Cancel" by GTK 4.8's
  *   AT-SPI backend: its label with the underscore, then its child label's text.
  *   An explicit accessible label, the text without the underscore, replaces it.
  *   kj_a11y_name_buttons() does that for every such button under a widget, the
- *   response buttons of an AdwMessageDialog included.
+ *   response buttons of an AdwMessageDialog included, and again when a label
+ *   changes.
  * - The row of a GtkListView, a GtkDropDown or an AdwComboRow is a widget of
  *   GTK's own (GtkListItemWidget) with no name; GTK 4.12 has
  *   gtk_list_item_set_accessible_label(), 4.8 does not. kj_a11y_label_list_item()
@@ -43,30 +44,44 @@ kj_a11y_strip_mnemonic (const char *label)
   return g_string_free (text, FALSE);
 }
 
+/* The mnemonic label a button shows, given to it or by a label of its own */
+static const char *
+mnemonic_label (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+
+  if (gtk_button_get_use_underline (button))
+    return gtk_button_get_label (button);
+  if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
+    return gtk_label_get_label (GTK_LABEL (child));
+
+  return NULL;
+}
+
+static void
+name_button (GtkButton *button)
+{
+  const char *label = mnemonic_label (button);
+  g_autofree char *name = label != NULL ? kj_a11y_strip_mnemonic (label) : NULL;
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 /* Names every button under @root (and @root itself) that shows a mnemonic
- * label by that label without its underscore. */
+ * label by that label without its underscore, now and when it changes. Call
+ * it once the widgets are built. */
 void
 kj_a11y_name_buttons (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root))
+  if (GTK_IS_BUTTON (root) && mnemonic_label (GTK_BUTTON (root)) != NULL &&
+      g_object_get_data (G_OBJECT (root), "kj-a11y-named") == NULL)
     {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
-      const char *label = NULL;
-
-      /* a label given to the button, or a label widget of its own */
-      if (gtk_button_get_use_underline (GTK_BUTTON (root)))
-        label = gtk_button_get_label (GTK_BUTTON (root));
-      else if (GTK_IS_LABEL (child) && gtk_label_get_use_underline (GTK_LABEL (child)))
-        label = gtk_label_get_label (GTK_LABEL (child));
-
-      if (label != NULL)
-        {
-          g_autofree char *name = kj_a11y_strip_mnemonic (label);
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        }
+      name_button (GTK_BUTTON (root));
+      g_signal_connect (root, "notify::label", G_CALLBACK (name_button), NULL);
+      g_object_set_data (G_OBJECT (root), "kj-a11y-named", GINT_TO_POINTER (TRUE));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))

@@ -74,39 +74,6 @@ kj_chip_new (GType       type,
   return button;
 }
 
-static void
-drop_raw_label (GtkWidget *button)
-{
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-}
-
-/**
- * kj_gtk_fix_mnemonic_names:
- * @root: a widget, with the buttons inside it
- *
- * GTK 4.8 names a button whose label has a mnemonic by its raw label and
- * then its label's text: a screen reader hears “_Today Today”. This drops
- * the raw label from every such button under @root (now and whenever its
- * label changes), so that the name is the label's text alone, “Today”.
- * Call it once, after the widgets are built.
- */
-void
-kj_gtk_fix_mnemonic_names (GtkWidget *root)
-{
-  g_return_if_fail (GTK_IS_WIDGET (root));
-
-  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root))
-      && g_object_get_data (G_OBJECT (root), "kj-mnemonic-name") == NULL)
-    {
-      drop_raw_label (root);
-      g_signal_connect (root, "notify::label", G_CALLBACK (drop_raw_label), NULL);
-      g_object_set_data (G_OBJECT (root), "kj-mnemonic-name", GINT_TO_POINTER (TRUE));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    kj_gtk_fix_mnemonic_names (child);
-}
-
 /* The first widget of @type under @root (depth first, @root included), or NULL */
 GtkWidget *
 kj_gtk_find_descendant (GtkWidget *root,

@@ -14,7 +14,6 @@ GtkWidget *kj_chip_new               (GType       type,
                                       const char *start_icon,
                                       const char *text,
                                       const char *end_icon);
-void       kj_gtk_fix_mnemonic_names (GtkWidget  *root);
 GtkWidget *kj_gtk_find_descendant    (GtkWidget  *root,
                                       GType       type);
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-a11y.h"
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
@@ -790,7 +791,7 @@ kj_today_page_init (KjTodayPage *self)
 
   /* names for screen readers: “Today”, not “_Today Today”; the switch of
    * Worst Pain is called so, not “GtkSwitch” */
-  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self));
+  kj_a11y_name_buttons (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (kj_gtk_find_descendant (GTK_WIDGET (self->worst_row),
                                                                           GTK_TYPE_SWITCH)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Worst Pain"),

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kj-a11y.h"
 #include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
@@ -450,8 +451,8 @@ kj_window_init (KjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* “Log Today” for screen readers, not “_Log Today Log Today”; the pages do their own */
-  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->welcome_page));
-  kj_gtk_fix_mnemonic_names (GTK_WIDGET (self->damage_bar));
+  kj_a11y_name_buttons (GTK_WIDGET (self->welcome_page));
+  kj_a11y_name_buttons (GTK_WIDGET (self->damage_bar));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
