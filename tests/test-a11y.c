@@ -68,6 +68,9 @@ read_names (void)
   g_subprocess_communicate_utf8_async (walker, NULL, NULL, walk_done, &walk);
   g_assert_true (kj_test_wait_until (walk_is_done, &walk));
   g_assert_no_error (walk.error);
+  /* the pipes can close before the child is reaped */
+  g_assert_true (g_subprocess_wait (walker, NULL, &error));
+  g_assert_no_error (error);
 
   if (g_subprocess_get_exit_status (walker) == 77)
     {

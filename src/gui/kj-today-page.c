@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-a11y.h"
+#include "kj-date-bar.h"
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
@@ -50,12 +51,7 @@ struct _KjTodayPage
   KjDayRecords    *records;        /* the date's treatments and runs */
   GtkBox          *entry_records_slot;
   GtkBox          *empty_records_slot;
-  GtkMenuButton   *date_button;
-  GtkLabel        *date_label;
-  GtkLabel        *date_short_label;
-  GtkLabel        *date_shortest_label;
-  GtkCalendar     *calendar;
-  GtkPopover      *calendar_popover;
+  KjDateBar       *date_bar;
   GtkBox          *quick_pain_box;
   GtkScale        *pain_scale;
   GtkScale        *worst_scale;
@@ -562,13 +558,8 @@ place_records (KjTodayPage *self,
 static void
 load_date (KjTodayPage *self)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = kj_date_today ();
-  g_autofree char *label = NULL;
-  g_autofree char *short_label = NULL;
-  g_autofree char *shortest_label = NULL;
-  GDate date;
 
   self->loading = TRUE;
   g_clear_pointer (&self->day, kj_day_free);
@@ -578,23 +569,7 @@ load_date (KjTodayPage *self)
   g_clear_pointer (&self->save_error, g_free);
   gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
 
-  kj_date_to_gdate (self->date, &date);
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
-  /* Translators: the date at the top of the Today page, see strftime(3) */
-  label = g_date_time_format (dt, _("%A, %-d %B %Y"));
-  gtk_label_set_text (self->date_label, g_strstrip (label));
-  /* Translators: the date at the top of the Today page on a narrow window, see strftime(3) */
-  short_label = g_date_time_format (dt, _("%a, %-d %b %Y"));
-  gtk_label_set_text (self->date_short_label, g_strstrip (short_label));
-  /* Translators: the date at the top of the Today page on a phone, see strftime(3) */
-  shortest_label = g_date_time_format (dt, _("%-d %b"));
-  gtk_label_set_text (self->date_shortest_label, g_strstrip (shortest_label));
-  /* a screen reader hears the whole date, whichever is shown */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Choose a Day"),
-                                  -1);
-  gtk_calendar_select_day (self->calendar, dt);
+  kj_date_bar_set_date (self->date_bar, self->date);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next", strcmp (self->date, today) < 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.today", strcmp (self->date, today) != 0);
@@ -629,18 +604,13 @@ load_date (KjTodayPage *self)
   self->loading = FALSE;
 }
 
+/* A day picked in the date bar's calendar */
 static void
-calendar_day_selected (GtkCalendar *calendar,
-                       KjTodayPage *self)
+date_chosen (KjTodayPage *self,
+             const char  *date)
 {
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
-
-  if (self->loading || g_str_equal (date, self->date))
-    return;
-
-  gtk_popover_popdown (self->calendar_popover);
-  kj_today_page_set_date (self, date);
+  if (!self->loading)
+    kj_today_page_set_date (self, date);
 }
 
 /* GObject */
@@ -696,22 +666,18 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   signals[DAY_CHANGED] = g_signal_new ("day-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (KJ_TYPE_DATE_BAR);
   g_type_ensure (KJ_TYPE_DAY_PLACES);
   g_type_ensure (KJ_TYPE_DAY_RECORDS);
   g_type_ensure (KJ_TYPE_DAY_SYMPTOMS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_label);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_short_label);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_shortest_label);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_pain_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_scale);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_scale);
@@ -724,7 +690,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, date_chosen);
 
   /* their keys, Alt+← and Alt+→, are the window's (win.previous-day …), so
    * that they work wherever the focus is */
