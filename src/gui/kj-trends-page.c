@@ -22,6 +22,7 @@
 #include "kj-report.h"
 #include "kj-theme.h"
 #include "kj-trends-page.h"
+#include "kj-week-table.h"
 
 typedef enum
 {
@@ -65,8 +66,7 @@ struct _KjTrendsPage
   GtkFlowBox      *maps_box;
   GtkWidget       *warnings_group;
   GtkListBox      *warnings_list;
-  GtkGrid         *weeks_grid;
-  GtkListBox      *weeks_list;
+  KjWeekTable     *week_table;
   GtkWidget       *running_group;
   GtkListBox      *running_list;
   GtkWidget       *return_group;
@@ -428,140 +428,6 @@ update_running (KjTrendsPage *self,
   gtk_widget_set_visible (self->return_group, gtk_widget_get_first_child (GTK_WIDGET (self->return_list)) != NULL);
 }
 
-/* Week by week */
-
-static void
-grid_cell (GtkGrid    *grid,
-           int         column,
-           int         row,
-           const char *text,
-           gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
-  /* the medicines of a week ("Ibuprofen 1200 mg, Naproxen 440 mg") wrap
-   * rather than widen the table, and with it the whole window */
-  if (column == 4 && !heading)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-    }
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-}
-
-/* The same week as a row of the list shown where the table does not fit:
- * “Week of 2026-03-02”, and under it “Days logged: 5 · Mean pain: 3.4 · …” */
-static void
-add_week_row (GtkListBox        *list,
-              const char *const *titles,
-              const char *const *cells)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autoptr(GString) values = g_string_new (NULL);
-  /* Translators: the title of a week in Week by Week on a narrow window, “Week of 2026-03-02” */
-  g_autofree char *title = g_strdup_printf (_("Week of %s"), cells[0]);
-
-  for (guint c = 1; c < 8; c++)
-    {
-      /* no medicine that week: left out rather than “Medicine: –” */
-      if (c == 4 && g_str_equal (cells[c], "–"))
-        continue;
-      g_string_append (values, c > 1 ? " · " : "");
-      /* Translators: a column head of Week by Week and its value, “Mean pain: 3.4” */
-      g_string_append_printf (values, _("%s: %s"), titles[c], cells[c]);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), values->str);
-  gtk_list_box_append (list, row);
-}
-
-static void
-update_weeks (KjTrendsPage *self,
-              const char   *from)
-{
-  /* Translators: column heads of Week by Week; the last two get the units, “Run (km)”, “Downhill (m)” */
-  const char *headings[] = { N_("Week of"), N_("Days logged"), N_("Mean pain"), N_("Ice or heat"),
-                             N_("Medicine"), N_("Exercises"), N_("Run (%s)"), N_("Downhill (%s)") };
-  g_autofree char *titles[G_N_ELEMENTS (headings)] = { NULL };
-  GtkWidget *child;
-  GDate today;
-  int row = 1;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->weeks_grid))) != NULL)
-    gtk_grid_remove (self->weeks_grid, child);
-  kj_list_box_clear (self->weeks_list);
-
-  for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
-    {
-      titles[c] = c == 6 ? g_strdup_printf (_("Run (%s)"), kj_distance_unit (self->units))
-                : c == 7 ? g_strdup_printf (_("Downhill (%s)"), kj_descent_unit (self->units))
-                         : g_strdup (_(headings[c]));
-      grid_cell (self->weeks_grid, c, 0, titles[c], TRUE);
-    }
-
-  kj_date_to_gdate (self->today, &today);
-  g_date_subtract_days (&today, g_date_get_weekday (&today) - 1);
-
-  for (int w = 0; w < 12; w++, row++)
-    {
-      char monday[11], sunday[11];
-      double pain = 0, km = 0, descent = 0;
-      int logged = 0;
-      KjTreatmentTotals totals = { 0 };
-      g_autofree char *medicine = NULL;
-      g_autofree char *cells[8] = { NULL };
-
-      kj_date_from_gdate (&today, monday);
-      g_date_subtract_days (&today, 7);
-      kj_date_add_days (monday, 6, sunday);
-      if (strcmp (sunday, from) < 0)
-        break;
-
-      for (guint i = 0; i < self->journal->days->len; i++)
-        {
-          const KjDay *d = g_ptr_array_index (self->journal->days, i);
-
-          if (strcmp (d->date, monday) >= 0 && strcmp (d->date, sunday) <= 0)
-            pain += d->pain, logged++;
-        }
-      for (guint i = 0; i < self->journal->treatments->len; i++)
-        {
-          const KjTreatment *t = g_ptr_array_index (self->journal->treatments, i);
-
-          if (strcmp (t->date, monday) >= 0 && strcmp (t->date, sunday) <= 0)
-            kj_treatment_totals_add (&totals, t);
-        }
-      for (guint i = 0; i < self->journal->runs->len; i++)
-        {
-          const KjRun *r = g_ptr_array_index (self->journal->runs, i);
-
-          if (strcmp (r->date, monday) >= 0 && strcmp (r->date, sunday) <= 0)
-            {
-              km += r->distance_km;
-              descent += isnan (r->descent_m) ? 0 : r->descent_m;
-            }
-        }
-
-      medicine = kj_treatment_totals_medicine (&totals);
-      cells[0] = g_strdup (monday);
-      cells[1] = g_strdup_printf ("%d", logged);
-      cells[2] = logged > 0 ? g_strdup_printf ("%.1f", pain / logged) : g_strdup ("–");
-      cells[3] = g_strdup_printf ("%d", totals.thermal);
-      cells[4] = medicine != NULL ? g_strdup (medicine) : g_strdup ("–");
-      cells[5] = g_strdup_printf ("%d", totals.exercises);
-      cells[6] = g_strdup_printf ("%.1f", kj_distance_in_units (km, self->units));
-      cells[7] = g_strdup_printf ("%.0f", kj_descent_in_units (descent, self->units));
-      for (guint c = 0; c < 8; c++)
-        grid_cell (self->weeks_grid, c, row, cells[c], FALSE);
-      add_week_row (self->weeks_list, (const char *const *) titles, (const char *const *) cells);
-    }
-}
-
 /* Loading */
 
 static void
@@ -619,7 +485,7 @@ show_range (KjTrendsPage *self)
   update_maps (self, from);
   update_warnings (self, from);
   update_running (self, from);
-  update_weeks (self, from);
+  kj_week_table_update (self->week_table, self->journal, self->today, from, self->units);
 }
 
 void
@@ -718,6 +584,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (KJ_TYPE_CHART);
+  g_type_ensure (KJ_TYPE_WEEK_TABLE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_card);
@@ -732,8 +599,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, maps_box);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, warnings_list);
-  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_grid);
-  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, weeks_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, week_table);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
