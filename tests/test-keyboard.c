@@ -25,7 +25,8 @@
 #include "kj-today-page.h"
 #include "kj-window.h"
 
-#define MAX_PRESSES 24
+/* the count README.md gives; the issue asks for fewer than 25 */
+#define MAX_PRESSES 23
 
 static KjTestGui gui;
 static KjWindow *window;
@@ -338,6 +339,26 @@ test_keyboard_log_day (void)
   g_assert_cmpuint (runs->len, ==, 1);
 }
 
+/* “1” then “0” is 10, not 0 (the adversarial review found 0) */
+static void
+test_keyboard_ten (void)
+{
+  KjTodayPage *page = kj_window_get_today_page (window);
+  GtkAdjustment *pain = kj_today_page_get_pain_adjustment (page);
+
+  g_assert_nonnull (kj_today_page_get_day (page));
+  kj_today_page_focus_pain (page);
+  kj_test_settle ();
+  g_assert_true (GTK_IS_SCALE (focus ()));
+  press_key (GDK_KEY_1, 0, "1");
+  g_assert_cmpint ((int) gtk_adjustment_get_value (pain), ==, 1);
+  press_key (GDK_KEY_0, 0, "0");
+  g_assert_cmpint ((int) gtk_adjustment_get_value (pain), ==, 10);
+  g_assert_cmpint (kj_today_page_get_day (page)->pain, ==, 10);
+  press_key (GDK_KEY_0, 0, "0");
+  g_assert_cmpint ((int) gtk_adjustment_get_value (pain), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +379,7 @@ main (int   argc,
   window = kj_test_gui_open (&gui, journal, 1000, 800);
 
   g_test_add_func ("/keyboard/log-day", test_keyboard_log_day);
+  g_test_add_func ("/keyboard/ten", test_keyboard_ten);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }

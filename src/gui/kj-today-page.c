@@ -44,6 +44,8 @@ struct _KjTodayPage
   gboolean         save_failed;
   char            *save_error;    /* why the last save failed, while it did */
   gboolean         loading;
+  guint            last_digit;     /* the digit typed last, to make “1”, “0” a 10 */
+  gint64           last_digit_time;
 
   /* template widgets */
   GtkStack        *stack;
@@ -285,7 +287,8 @@ pain_changed (KjTodayPage *self)
 }
 
 /* A digit typed on the quick pain buttons logs that pain; on a pain scale it
- * sets the scale: “3” is one key press, not three arrows and Space. */
+ * sets the scale: “3” is one key press, not three arrows and Space. “1”
+ * then “0” within a second and a half is 10, not 0. */
 static gboolean
 digit_pressed (GtkEventControllerKey *controller,
                guint                  keyval,
@@ -294,6 +297,7 @@ digit_pressed (GtkEventControllerKey *controller,
                KjTodayPage           *self)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gint64 now;
   guint digit;
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
@@ -304,6 +308,12 @@ digit_pressed (GtkEventControllerKey *controller,
     digit = keyval - GDK_KEY_KP_0;
   else
     return FALSE;
+
+  now = g_get_monotonic_time ();
+  if (digit == 0 && self->last_digit == 1 && now - self->last_digit_time < 1500 * G_TIME_SPAN_MILLISECOND)
+    digit = 10;
+  self->last_digit = digit;
+  self->last_digit_time = now;
 
   if (GTK_IS_RANGE (widget))
     gtk_range_set_value (GTK_RANGE (widget), digit);

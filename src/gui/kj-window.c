@@ -301,6 +301,10 @@ kj_window_dispose (GObject *object)
   g_clear_handle_id (&self->watch_source, g_source_remove);
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
+  /* the Today page stores a pending edit as it goes, and says so: the other
+   * pages may be gone by then */
+  if (self->today_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->today_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kj_window_parent_class)->dispose (object);
