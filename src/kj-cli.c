@@ -443,17 +443,34 @@ check_options (const Options *options,
   if (options->as_of != NULL && !options->summary && !options->summary_json && !options->export_pdf)
     return g_strdup (_("--as-of goes with --summary, --summary-json or --export-pdf"));
 
-  if ((options->summary || options->summary_json) &&
-      ((options->summary && options->summary_json) ||
-       kj_file_is_stdout (options->export_json) || kj_file_is_stdout (options->export_csv)))
-    return g_strdup (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
+  /* standard output takes one of them: --summary, --summary-json, an export to “-” */
+  {
+    guint to_stdout = (options->summary ? 1 : 0) + (options->summary_json ? 1 : 0) +
+                      (kj_file_is_stdout (options->export_json) ? 1 : 0) +
+                      (kj_file_is_stdout (options->export_csv) ? 1 : 0) +
+                      (kj_file_is_stdout (options->export_pdf) ? 1 : 0);
+
+    if (to_stdout > 1 && (options->summary || options->summary_json))
+      return g_strdup (_("only one of --summary, --summary-json and an export to “-” can use standard output"));
+    if (to_stdout > 1)
+      return g_strdup (_("only one export can go to standard output"));
+  }
+
+  /* a script's empty variable must not become a file called "" */
+  {
+    const struct { const char *name; const char *value; } files[] = {
+      { "--export-json", options->export_json }, { "--export-csv", options->export_csv },
+      { "--export-pdf", options->export_pdf },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      if (files[i].value != NULL && files[i].value[0] == '\0')
+        /* Translators: “--export-pdf needs the path of a file, or - for standard output” */
+        return g_strdup_printf (_("%s needs the path of a file, or - for standard output"), files[i].name);
+  }
 
   if (options->demo && (is_headless (options) || options->db))
     return g_strdup (_("--demo cannot be combined with --db, imports or exports"));
-
-  if (options->export_json && options->export_csv &&
-      kj_file_is_stdout (options->export_json) && kj_file_is_stdout (options->export_csv))
-    return g_strdup (_("only one export can go to standard output"));
 
   return NULL;
 }

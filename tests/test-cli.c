@@ -54,6 +54,13 @@ test_cli_usage_errors (void)
     { "--demo", "--export-json=-", NULL },
     { "--export-json=-", "--export-csv=-", NULL },
     { "--db", NULL, NULL },
+    /* one thing on standard output: a PDF mixed with text helps no one */
+    { "--export-pdf=-", "--summary", NULL },
+    { "--export-pdf=-", "--export-json=-", NULL },
+    { "--export-pdf=-", "--export-csv=-", NULL },
+    /* an empty path is a script's empty variable, not a file */
+    { "--export-pdf=", NULL, NULL },
+    { "--export-json=", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
