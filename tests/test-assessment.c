@@ -1043,6 +1043,47 @@ test_series_treatment_totals (void)
   g_assert_cmpstr (monday, ==, "2026-03-02");
 }
 
+/* The review found "changed by −1.5 points … that is 1.5 points … the change
+ * of 1.5 points is smaller": where one decimal makes them look equal, two */
+static void
+test_stats_explain_close_call (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 5, 5);
+  add_day (j, 6, 6);                /* first week: 36 / 7 = 5.14, 30 % = 1.543 */
+  add_days (j, 28, 29, 4);
+  add_day (j, 30, 3);               /* last 7 days: 11 / 3 = 3.67, change −1.476 */
+  a = assess (j, 30);
+  text = explain (a);
+
+  g_assert_false (kj_assessment_is_meaningful_change (a->baseline, a->change));
+  assert_contains (text, "average pain changed by −1.48 points");
+  assert_contains (text, "that is 1.54 points.");
+  assert_contains (text, "The change of 1.48 points is smaller");
+}
+
+/* Too early: the two weeks overlap, and no change between them is told */
+static void
+test_stats_explain_too_early_no_change (void)
+{
+  g_autoptr(Journal) j = journal_new ();
+  g_autoptr(KjAssessment) a = NULL;
+  g_autofree char *text = NULL;
+
+  add_days (j, 0, 3, 7);
+  add_days (j, 4, 10, 3);
+  a = assess (j, 10);
+  text = explain (a);
+
+  g_assert_cmpint (a->verdict, ==, KJ_VERDICT_TOO_EARLY);
+  g_assert_null (strstr (text, "reaches it"));
+  g_assert_null (strstr (text, "changed by"));
+  assert_contains (text, "the first assessment comes on");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1081,6 +1122,8 @@ main (int   argc,
   g_test_add_func ("/stats/explain/scenarios", test_stats_explain_scenarios);
 
   g_test_add_func ("/series/treatment-totals", test_series_treatment_totals);
+  g_test_add_func ("/stats/explain/close-call", test_stats_explain_close_call);
+  g_test_add_func ("/stats/explain/too-early-no-change", test_stats_explain_too_early_no_change);
 
   return g_test_run ();
 }

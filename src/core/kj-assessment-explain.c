@@ -121,6 +121,9 @@ add_change (GPtrArray          *out,
 {
   double threshold = kj_assessment_meaningful_threshold (a->baseline);
   double size = fabs (a->change);
+  /* two decimals where one would make the change and the threshold look
+   * equal (1.5 against 1.5) while one of them decides */
+  int digits = size != threshold && round (size * 10) == round (threshold * 10) ? 2 : 1;
   g_autofree char *pct = NULL;
 
   if (!isnan (a->change_pct))
@@ -128,23 +131,23 @@ add_change (GPtrArray          *out,
     pct = g_strdup_printf (_(" (%s%.0f %%)"), a->change_pct < 0 ? "−" : "+", fabs (a->change_pct));
 
   /* Translators: “… average pain changed by −3.4 points (−56 %).” */
-  g_ptr_array_add (out, g_strdup_printf (_("From the first week to the last 7 days, average pain changed by %s%.1f "
+  g_ptr_array_add (out, g_strdup_printf (_("From the first week to the last 7 days, average pain changed by %s%.*f "
                                            "points%s."),
-                                         a->change < 0 ? "−" : "+", size, pct != NULL ? pct : ""));
+                                         a->change < 0 ? "−" : "+", digits, size, pct != NULL ? pct : ""));
   g_ptr_array_add (out, g_strdup_printf (_("A change counts as meaningful from 2 points, or from 30 %% of the first "
                                            "week’s average when that is at least 1 point (Farrar et al. 2001); with "
-                                           "a first-week average of %.1f, that is %.1f points."),
-                                         a->baseline, threshold));
+                                           "a first-week average of %.1f, that is %.*f points."),
+                                         a->baseline, digits, threshold));
 
   if (kj_assessment_is_meaningful_change (a->baseline, a->change) && a->change < 0)
-    g_ptr_array_add (out, g_strdup_printf (_("The fall of %.1f points reaches it: pain has improved meaningfully."),
-                                           size));
+    g_ptr_array_add (out, g_strdup_printf (_("The fall of %.*f points reaches it: pain has improved meaningfully."),
+                                           digits, size));
   else if (kj_assessment_is_meaningful_change (a->baseline, a->change))
-    g_ptr_array_add (out, g_strdup_printf (_("The rise of %.1f points reaches it: pain has become meaningfully "
-                                             "worse."), size));
+    g_ptr_array_add (out, g_strdup_printf (_("The rise of %.*f points reaches it: pain has become meaningfully "
+                                             "worse."), digits, size));
   else
-    g_ptr_array_add (out, g_strdup_printf (_("The change of %.1f points is smaller: it does not count as a "
-                                             "meaningful change."), size));
+    g_ptr_array_add (out, g_strdup_printf (_("The change of %.*f points is smaller: it does not count as a "
+                                             "meaningful change."), digits, size));
 }
 
 static void
@@ -238,7 +241,8 @@ kj_assessment_explain (const KjAssessment *assessment)
     return (char **) g_ptr_array_steal (out, NULL);
 
   add_windows (out, a);
-  if (!isnan (a->change))
+  /* too early, the two weeks overlap: a change between them means nothing yet */
+  if (!isnan (a->change) && a->verdict != KJ_VERDICT_TOO_EARLY)
     add_change (out, a);
   add_review (out, a);
 
