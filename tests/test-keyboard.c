@@ -357,6 +357,15 @@ test_keyboard_ten (void)
   g_assert_cmpint (kj_today_page_get_day (page)->pain, ==, 10);
   press_key (GDK_KEY_0, 0, "0");
   g_assert_cmpint ((int) gtk_adjustment_get_value (pain), ==, 0);
+
+  /* Alt+← on the first day a journal can hold stays there (it was a CRITICAL) */
+  kj_today_page_set_date (page, "1900-01-01");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_today_page_get_date (page), ==, "1900-01-01");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.today", NULL);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_today_page_get_date (page), !=, "1900-01-01");
 }
 
 int

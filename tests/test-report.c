@@ -623,6 +623,23 @@ test_report_why (void)
     }
 }
 
+/* The period Export Report… and Print… offer must exist: a treatment start
+ * after today leaves the start empty (the first record) */
+static void
+test_report_default_from (void)
+{
+  g_autoptr(KjProfile) profile = kj_profile_new ();
+
+  g_assert_null (kj_report_default_from (NULL, "2026-12-02"));
+  g_assert_null (kj_report_default_from (profile, "2026-12-02"));
+  profile->treatment_start = g_strdup ("2026-11-20");
+  g_assert_cmpstr (kj_report_default_from (profile, "2026-12-02"), ==, "2026-11-20");
+  g_assert_cmpstr (kj_report_default_from (profile, "2026-11-20"), ==, "2026-11-20");
+  g_free (profile->treatment_start);
+  profile->treatment_start = g_strdup ("2026-12-12");
+  g_assert_null (kj_report_default_from (profile, "2026-12-02"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/report/units", test_report_units);
   g_test_add_func ("/report/german-headers", test_report_german_headers);
   g_test_add_func ("/report/why", test_report_why);
+  g_test_add_func ("/report/default-from", test_report_default_from);
 
   return g_test_run ();
 }

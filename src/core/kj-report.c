@@ -137,6 +137,19 @@ kj_report_paper_size (KjPaper  paper,
   *height = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
 }
 
+/* Where the period that Export Report… and Print… offer starts: the
+ * treatment start, unless it is after @to (the period would not exist);
+ * NULL for the first record. */
+const char *
+kj_report_default_from (const KjProfile *profile,
+                        const char      *to)
+{
+  if (profile == NULL || profile->treatment_start == NULL || strcmp (profile->treatment_start, to) > 0)
+    return NULL;
+
+  return profile->treatment_start;
+}
+
 /* The content */
 
 gboolean

@@ -41,6 +41,8 @@ char     *kj_report_drug_names    (const char             *codes);
 const char *kj_report_describe_medication_warning (const KjMedicationWarning *warning,
                                                   char                     **detail);
 KjPaper   kj_report_default_paper (void);
+const char *kj_report_default_from (const KjProfile     *profile,
+                                    const char          *to);
 gboolean  kj_report_parse_paper   (const char             *name,
                                    KjPaper                *paper);
 void      kj_report_paper_size    (KjPaper                 paper,

@@ -581,6 +581,13 @@ load_date (KjTodayPage *self)
 
   kj_date_bar_set_date (self->date_bar, self->date);
 
+  {
+    char previous[11];
+
+    /* the first day a journal can hold (kj_date_is_valid()) has none before it */
+    kj_date_add_days (self->date, -1, previous);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.previous", kj_date_is_valid (previous));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.next", strcmp (self->date, today) < 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.today", strcmp (self->date, today) != 0);
 

@@ -662,8 +662,8 @@ kj_window_export_report_action (GtkWidget  *widget,
   from = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from), _("From (YYYY-MM-DD; empty: the first record)"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (from), TRUE);
-  if (profile != NULL && profile->treatment_start != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (from), profile->treatment_start);
+  if (kj_report_default_from (profile, today) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (from), kj_report_default_from (profile, today));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from);
 
   to = adw_entry_row_new ();
@@ -739,7 +739,7 @@ kj_window_print_action (GtkWidget  *widget,
     }
 
   operation = kj_print_operation_new (journal, &(KjReportOptions) {
-    .from = journal->profile->treatment_start,
+    .from = kj_report_default_from (journal->profile, today),
     .to = today,
     .include_notes = TRUE,
   });
