@@ -1000,33 +1000,57 @@ test_stats_explain_scenarios (void)
     }
 }
 
-/* One week's treatments, added up once for Trends and the report */
-static void
-test_series_treatment_totals (void)
+typedef struct
 {
-  const struct { const char *kind; const char *drug; int dose; int minutes; } week[] = {
-    { "ice", NULL, KJ_UNSET, 15 }, { "heat", NULL, KJ_UNSET, 20 }, { "ice", NULL, KJ_UNSET, KJ_UNSET },
-    { "medication", "ibuprofen", 400, KJ_UNSET }, { "medication", "ibuprofen", 400, KJ_UNSET },
-    { "medication", "naproxen", 220, KJ_UNSET }, { "medication", "paracetamol", KJ_UNSET, KJ_UNSET },
-    { "exercise", NULL, KJ_UNSET, 20 }, { "stretching", NULL, KJ_UNSET, 10 },
-    { "rest", NULL, KJ_UNSET, KJ_UNSET }, { "rest", NULL, KJ_UNSET, KJ_UNSET },
-  };
-  KjTreatmentTotals totals = { 0 };
-  KjTreatmentTotals none = { 0 };
-  g_autofree char *medicine = NULL;
-  g_autofree char *other = NULL;
-  char monday[11];
+  const char *kind;
+  const char *drug;
+  int         dose;
+  int         minutes;
+} WeekTreatment;
 
-  for (guint i = 0; i < G_N_ELEMENTS (week); i++)
+static void
+add_week (KjTreatmentTotals   *totals,
+          const WeekTreatment *week,
+          guint                n)
+{
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(KjTreatment) t = kj_treatment_new ("2026-03-04", week[i].kind);
 
       t->drug = g_strdup (week[i].drug);
       t->dose_mg = week[i].dose;
       t->minutes = week[i].minutes;
-      kj_treatment_totals_add (&totals, t);
+      kj_treatment_totals_add (totals, t);
     }
+}
 
+/* One week's treatments, added up once for Trends and the report; a
+ * medication without a dose or without a drug is counted too (#18) */
+static void
+test_series_treatment_totals (void)
+{
+  const WeekTreatment week[] = {
+    { "ice", NULL, KJ_UNSET, 15 }, { "heat", NULL, KJ_UNSET, 20 }, { "ice", NULL, KJ_UNSET, KJ_UNSET },
+    { "medication", "ibuprofen", 400, KJ_UNSET }, { "medication", "ibuprofen", 400, KJ_UNSET },
+    { "medication", "naproxen", 220, KJ_UNSET },
+    { "exercise", NULL, KJ_UNSET, 20 }, { "stretching", NULL, KJ_UNSET, 10 },
+    { "rest", NULL, KJ_UNSET, KJ_UNSET }, { "rest", NULL, KJ_UNSET, KJ_UNSET },
+  };
+  const WeekTreatment undosed[] = {
+    { "medication", "paracetamol", KJ_UNSET, KJ_UNSET }, { "medication", "ibuprofen", KJ_UNSET, KJ_UNSET },
+    { "medication", NULL, KJ_UNSET, KJ_UNSET }, { "medication", "paracetamol", KJ_UNSET, KJ_UNSET },
+  };
+  const WeekTreatment unnamed[] = { { "medication", NULL, KJ_UNSET, KJ_UNSET } };
+  KjTreatmentTotals totals = { 0 };
+  KjTreatmentTotals none = { 0 };
+  KjTreatmentTotals nameless = { 0 };
+  g_autofree char *medicine = NULL;
+  g_autofree char *mixed = NULL;
+  g_autofree char *only_unnamed = NULL;
+  g_autofree char *other = NULL;
+  char monday[11];
+
+  add_week (&totals, week, G_N_ELEMENTS (week));
   g_assert_cmpint (totals.thermal, ==, 3);
   g_assert_cmpint (totals.thermal_minutes, ==, 35);
   g_assert_cmpint (totals.exercises, ==, 2);
@@ -1034,6 +1058,15 @@ test_series_treatment_totals (void)
   other = kj_treatment_totals_other (&totals);
   g_assert_cmpstr (medicine, ==, "Ibuprofen 800 mg, Naproxen 220 mg");
   g_assert_cmpstr (other, ==, "Rest × 2");
+
+  /* doses not noted, and a medicine without a name */
+  add_week (&totals, undosed, G_N_ELEMENTS (undosed));
+  mixed = kj_treatment_totals_medicine (&totals);
+  g_assert_cmpstr (mixed, ==, "Ibuprofen 800 mg + 1 dose not noted, Naproxen 220 mg, "
+                              "Paracetamol × 2 (doses not noted), Other medicine × 1 (dose not noted)");
+  add_week (&nameless, unnamed, G_N_ELEMENTS (unnamed));
+  only_unnamed = kj_treatment_totals_medicine (&nameless);
+  g_assert_cmpstr (only_unnamed, ==, "Other medicine × 1 (dose not noted)");
   g_assert_null (kj_treatment_totals_medicine (&none));
   g_assert_null (kj_treatment_totals_other (&none));
 

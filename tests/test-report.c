@@ -5,11 +5,15 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "kj-assessment.h"
+#include "kj-chart-data.h"
+#include "kj-chart-render.h"
 #include "kj-demo.h"
 #include "kj-gen.h"
 #include "kj-report.h"
@@ -640,6 +644,240 @@ test_report_default_from (void)
   g_assert_null (kj_report_default_from (profile, "2026-12-02"));
 }
 
+/* The pages of the PDF as pdftotext -layout sets them, one string a page */
+static GStrv
+pdf_pages (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout -enc UTF-8 '%s' -", path);
+  g_autofree char *out = run (command);
+
+  return g_strsplit (out, "\f", -1);
+}
+
+/* The daily log's header row, as one line of a pdftotext -layout page */
+static gboolean
+has_daily_log_header (const char *page)
+{
+  return g_regex_match_simple ("^\\s*Date\\s+Pain\\s+Where\\s+Symptoms\\s+Treatments\\s+Run\\s*$", page,
+                               G_REGEX_MULTILINE, 0);
+}
+
+/* A day's note stays with its day (#18): every page of the daily log starts
+ * with the table's header, and each note of the generator (“Day N: …”) is
+ * on the page of its day's row; a note longer than a page breaks, under the
+ * header on each page it continues on. A 400-day journal (pages 9, 13 and 23
+ * had a note at their top, away from its day). */
+static void
+test_report_daily_log_notes (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (1, 400, "mixed", "2026-11-01", NULL);
+  g_autofree char *path = kj_test_tmp_path ("daily-log.pdf");
+  g_autoptr(GString) long_note = g_string_new (NULL);
+  g_autoptr(GRegex) day_note = g_regex_new ("Day ([0-9]+): knee", 0, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = TRUE, .as_of = "2026-11-01",
+                              .made_on = "2026-11-02" };
+  KjDay *day;
+  int log_start = -1;
+  guint n_notes = 0, n_long = 0;
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  /* a note of more than a page */
+  for (guint i = 1; i <= 90; i++)
+    g_string_append_printf (long_note, "%sLong note, line %u", i > 1 ? "\n" : "", i);
+  day = journal->days->pdata[300];
+  g_free (day->notes);
+  day->notes = g_strdup (long_note->str);
+
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pages = pdf_pages (path);
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (log_start < 0 && g_regex_match_simple ("^\\s*Daily log\\s*$", pages[p], G_REGEX_MULTILINE, 0))
+        log_start = p;
+      if (log_start < 0 || pages[p][0] == '\0')
+        continue;
+
+      if (!has_daily_log_header (pages[p]))
+        g_error ("page %u of the daily log has no table header:\n%s", p + 1, pages[p]);
+      n_long += strstr (pages[p], "Long note, line") != NULL;
+
+      for (g_regex_match (day_note, pages[p], 0, &match); g_match_info_matches (match);
+           g_match_info_next (match, NULL))
+        {
+          g_autofree char *number = g_match_info_fetch (match, 1);
+          guint n = atoi (number);
+          const KjDay *noted;
+
+          g_assert_cmpuint (n, >=, 1);
+          g_assert_cmpuint (n, <=, journal->days->len);
+          noted = journal->days->pdata[n - 1];
+          if (strstr (pages[p], noted->date) == NULL)
+            g_error ("page %u has the note of day %u, but not its date %s:\n%s", p + 1, n, noted->date, pages[p]);
+          n_notes++;
+        }
+    }
+
+  g_assert_cmpint (log_start, >, 0);
+  g_assert_cmpuint (n_notes, >, 50);
+  g_assert_cmpuint (n_long, >=, 2);
+}
+
+/* No page ends with a section's heading, its table or text on the next page
+ * (“Treatments week by week” at the foot of page 2): several journals, both
+ * papers, with and without notes. */
+static void
+test_report_no_orphan_headings (void)
+{
+  const char *headings[] = { "Warning signs", "Medication warnings", "Why this verdict", "Treatments week by week",
+                             "Runs week by week", "Running and pain", "Running-load warnings",
+                             "The runs followed by the most pain", "Return to running, the last 4 weeks",
+                             "Daily log" };
+  const struct { guint32 seed; guint days; const char *scenario; } journals[] = {
+    { 1, 60, "improving" }, { 2, 45, "worsening" }, { 3, 90, "mixed" }, { 4, 30, "red-flag" },
+    { 5, 70, "mixed" }, { 6, 120, "plateau" }, { 7, 60, "sparse" }, { 8, 21, "improving" },
+  };
+  guint n_reports = 0;
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  for (guint j = 0; j < G_N_ELEMENTS (journals); j++)
+    for (KjPaper paper = KJ_PAPER_A4; paper <= KJ_PAPER_LETTER; paper++)
+      for (int notes = 0; notes <= 1; notes++)
+        {
+          g_autoptr(KjJournal) journal = kj_gen_journal (journals[j].seed, journals[j].days, journals[j].scenario,
+                                                         "2026-11-01", NULL);
+          g_autofree char *name = g_strdup_printf ("orphans-%u-%d-%d.pdf", j, paper, notes);
+          g_autofree char *path = kj_test_tmp_path (name);
+          g_autoptr(GError) error = NULL;
+          g_auto(GStrv) pages = NULL;
+          KjReportOptions options = { .paper = paper, .include_notes = notes, .as_of = "2026-11-01",
+                                      .made_on = "2026-11-02" };
+
+          g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+          g_assert_no_error (error);
+          pages = pdf_pages (path);
+          n_reports++;
+
+          for (guint p = 0; pages[p] != NULL; p++)
+            {
+              g_auto(GStrv) lines = g_strsplit (pages[p], "\n", -1);
+              const char *last = NULL;
+
+              /* the last line above the footer */
+              for (guint i = 0; lines[i] != NULL && !g_str_has_prefix (g_strstrip (lines[i]), "Made on "); i++)
+                if (lines[i][0] != '\0')
+                  last = lines[i];
+              if (last == NULL)
+                continue;
+              for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+                if (g_str_equal (last, headings[h]))
+                  g_error ("%s, page %u ends with the heading “%s”", name, p + 1, last);
+            }
+        }
+
+  g_assert_cmpuint (n_reports, ==, 32);
+}
+
+/* The chart's legend has no stray line (#18): the legend's dot was drawn
+ * with the point left by an axis label, a hairline from the label to the
+ * dot in a PDF viewer (a journal of runs only). An image surface draws no
+ * such line, so the chart goes into a PDF that poppler draws: the band
+ * between the axis labels and the legend must be blank. */
+static void
+test_report_chart_legend (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (7, 60, "improving", "2026-11-01", NULL);
+  g_autoptr(KjAssessment) assessment = NULL;
+  g_autoptr(KjChartData) data = NULL;
+  g_autoptr(KjChartPlacement) placement = kj_chart_placement_new ();
+  g_autofree char *path = kj_test_tmp_path ("legend.pdf");
+  g_autofree char *prefix = kj_test_tmp_path ("legend");
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *out = NULL;
+  const KjChartStyle style = { .foreground = { 0, 0, 0, 1 }, .background = { 1, 1, 1, 1 },
+                               .accent = { 0.2, 0.35, 0.6, 1 }, .warning = { 0.6, 0, 0, 1 }, .high_contrast = TRUE };
+  const double width = 500, height = 220, scale = 2;   /* 144 dpi */
+  const KjChartRect *legend = NULL;
+  double band_top = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guchar *pixels;
+  int stride;
+  guint n_dark = 0;   /* pixels not white */
+
+  if (!has_tool ("pdftoppm"))
+    {
+      g_test_skip ("needs pdftoppm (poppler-utils)");
+      return;
+    }
+
+  /* runs only */
+  g_ptr_array_set_size (journal->days, 0);
+  g_ptr_array_set_size (journal->treatments, 0);
+  g_assert_cmpuint (journal->runs->len, >, 3);
+  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, "2026-11-01");
+  data = kj_chart_data_new (journal->days, journal->treatments, journal->runs, assessment,
+                            ((KjRun *) journal->runs->pdata[0])->date, "2026-11-01");
+
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  kj_chart_render_placed (cr, data, -1, width, height, &style, placement);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  for (guint i = 0; i < placement->labels->len; i++)
+    if (g_str_equal (placement->texts->pdata[i], "Daily pain"))
+      legend = &g_array_index (placement->labels, KjChartRect, i);
+  g_assert_nonnull (legend);
+  for (guint i = 0; i < placement->labels->len; i++)
+    {
+      const KjChartRect *r = &g_array_index (placement->labels, KjChartRect, i);
+
+      if (r->y + r->height <= legend->y)
+        band_top = MAX (band_top, r->y + r->height);
+    }
+  g_test_message ("the band between the axis labels and the legend: %.1f to %.1f", band_top, legend->y);
+  g_assert_cmpfloat (legend->y - band_top, >=, 2);
+
+  command = g_strdup_printf ("pdftoppm -png -r %.0f -singlefile '%s' '%s'", 72 * scale, path, prefix);
+  out = run (command);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = ceil ((band_top + 0.5) * scale); y < floor ((legend->y - 0.5) * scale); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 pixel = *(guint32 *) (pixels + y * stride + 4 * x);
+
+        /* anything darker than a light grey */
+        /* the hairline is a light grey */
+        n_dark += ((pixel >> 16) & 0xff) + ((pixel >> 8) & 0xff) + (pixel & 0xff) < 3 * 245;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (n_dark, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +903,9 @@ main (int   argc,
   g_test_add_func ("/report/german-headers", test_report_german_headers);
   g_test_add_func ("/report/why", test_report_why);
   g_test_add_func ("/report/default-from", test_report_default_from);
+  g_test_add_func ("/report/daily-log-notes", test_report_daily_log_notes);
+  g_test_add_func ("/report/no-orphan-headings", test_report_no_orphan_headings);
+  g_test_add_func ("/report/chart-legend", test_report_chart_legend);
 
   return g_test_run ();
 }

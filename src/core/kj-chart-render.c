@@ -510,6 +510,8 @@ draw_legend (cairo_t             *cr,
         {
         case KJ_CHART_LEGEND_POINT:
           set_color (cr, &style->foreground, 0.85);
+          /* not from the point the last label left */
+          cairo_new_sub_path (cr);
           cairo_arc (cr, x + 7, cy, 3.5, 0, 2 * G_PI);
           cairo_fill (cr);
           break;

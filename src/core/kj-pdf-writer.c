@@ -5,7 +5,8 @@
  * The page machinery of the report (doc/report.md): a cursor that moves
  * down the page, the page break (kj_pdf_writer_ensure_space() and the line
  * by line flow of kj_pdf_writer_flow()), tables whose header comes again on
- * each new page, and the footer with "Page N of M". What goes on the pages
+ * each new page, notes kept with their rows, headings kept with what
+ * follows them, and the footer with "Page N of M". What goes on the pages
  * is the caller's (kj-report.c).
  *
  * Every layout is measured on the one Pango context of a PDF surface, so a
@@ -29,6 +30,8 @@
 #define FOOTER        28.0
 #define BODY_SIZE     10.0
 #define SMALL_SIZE    8.5
+#define NOTE_GAP          1.0   /* between a row and its note */
+#define NOTE_SPACE_AFTER  4.0
 
 static PangoFontDescription *
 font_new (double      size,
@@ -303,11 +306,22 @@ kj_pdf_writer_ensure_space (KjPdfWriter *w,
     kj_pdf_writer_begin_page (w);
 }
 
-/* Draws @layout line by line from the cursor, continuing on new pages. */
-void
-kj_pdf_writer_flow (KjPdfWriter *w,
-                    PangoLayout *layout,
-                    double       indent)
+/* A new page for more of @table: its header at the top. */
+static void
+table_new_page (KjPdfWriter      *w,
+                const KjPdfTable *table)
+{
+  kj_pdf_writer_begin_page (w);
+  draw_row (w, table, table->titles, TRUE, FALSE);
+}
+
+/* Draws @layout line by line from the cursor, continuing on new pages,
+ * under the header of @table if it is not NULL. */
+static void
+flow (KjPdfWriter      *w,
+      PangoLayout      *layout,
+      double            indent,
+      const KjPdfTable *table)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
@@ -323,7 +337,13 @@ kj_pdf_writer_flow (KjPdfWriter *w,
       height = (double) logical.height / PANGO_SCALE;
 
       if (w->y + height > w->bottom)
-        kj_pdf_writer_begin_page (w);
+        {
+          if (table != NULL)
+            table_new_page (w, table);
+          else
+            kj_pdf_writer_begin_page (w);
+          cairo_set_source_rgb (w->cr, 0, 0, 0);
+        }
 
       cairo_move_to (w->cr, w->x + indent + (double) logical.x / PANGO_SCALE,
                      w->y + (double) (baseline - logical.y) / PANGO_SCALE);
@@ -333,6 +353,15 @@ kj_pdf_writer_flow (KjPdfWriter *w,
   while (pango_layout_iter_next_line (iter));
 
   pango_layout_iter_free (iter);
+}
+
+/* Draws @layout line by line from the cursor, continuing on new pages. */
+void
+kj_pdf_writer_flow (KjPdfWriter *w,
+                    PangoLayout *layout,
+                    double       indent)
+{
+  flow (w, layout, indent, NULL);
 }
 
 void
@@ -348,17 +377,44 @@ kj_pdf_writer_paragraph (KjPdfWriter *w,
   w->y += space_after;
 }
 
+/* A heading, on the next page unless @keep more points fit under it */
+static void
+heading (KjPdfWriter *w,
+         const char  *text,
+         double       keep)
+{
+  g_autoptr(PangoLayout) layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_HEADING, text, w->width);
+
+  kj_pdf_writer_ensure_space (w, 6 + kj_pdf_layout_height (layout) + 6 + keep);
+  w->y += 6;
+  kj_pdf_writer_flow (w, layout, 0);
+  w->y += 6;
+}
+
 void
 kj_pdf_writer_heading (KjPdfWriter *w,
                        const char  *text)
 {
-  g_autoptr(PangoLayout) layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_HEADING, text, w->width);
-
   /* a heading never stands alone at the foot of a page */
-  kj_pdf_writer_ensure_space (w, kj_pdf_layout_height (layout) + 60);
-  w->y += 6;
-  kj_pdf_writer_flow (w, layout, 0);
-  w->y += 6;
+  heading (w, text, 48);
+}
+
+/* What kj_pdf_writer_table_begin() wants under the cursor: the header and two rows. */
+static double
+table_begin_height (KjPdfWriter      *w,
+                    const KjPdfTable *table)
+{
+  return 3 * draw_row (w, table, table->titles, TRUE, TRUE);
+}
+
+/* The heading of a section that begins with @table: on the next page
+ * unless kj_pdf_writer_table_begin() can begin the table under it. */
+void
+kj_pdf_writer_heading_for_table (KjPdfWriter      *w,
+                                 const char       *text,
+                                 const KjPdfTable *table)
+{
+  heading (w, text, MAX (48, table_begin_height (w, table)));
 }
 
 /* The header of @table, on the next page unless three rows fit under it. */
@@ -366,7 +422,7 @@ void
 kj_pdf_writer_table_begin (KjPdfWriter      *w,
                            const KjPdfTable *table)
 {
-  kj_pdf_writer_ensure_space (w, 3 * draw_row (w, table, table->titles, TRUE, TRUE));
+  kj_pdf_writer_ensure_space (w, table_begin_height (w, table));
   draw_row (w, table, table->titles, TRUE, FALSE);
 }
 
@@ -376,15 +432,49 @@ kj_pdf_writer_table_row (KjPdfWriter       *w,
                          const KjPdfTable  *table,
                          const char       **cells)
 {
-  double height = draw_row (w, table, cells, FALSE, TRUE);
+  kj_pdf_writer_table_row_with_note (w, table, cells, NULL);
+}
 
-  if (w->y + height > w->bottom)
+/* A row of @table and, under it from the second column on, @note (NULL or
+ * empty: none). The row and the whole note go on one page if one page can
+ * hold them under the header, else the row and the note's first line: a
+ * longer note breaks, under the header on each page it continues on. */
+void
+kj_pdf_writer_table_row_with_note (KjPdfWriter       *w,
+                                   const KjPdfTable  *table,
+                                   const char       **cells,
+                                   const char        *note)
+{
+  double height = draw_row (w, table, cells, FALSE, TRUE);
+  double indent = table->widths[0] * w->width;
+  double keep = height;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (note != NULL && note[0] != '\0')
     {
-      kj_pdf_writer_begin_page (w);
-      draw_row (w, table, table->titles, TRUE, FALSE);
+      double header = draw_row (w, table, table->titles, TRUE, TRUE);
+      double whole = height + NOTE_GAP;
+      PangoRectangle first;
+
+      layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, note, w->width - indent);
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
+      whole += kj_pdf_layout_height (layout);
+      if (header + whole <= w->bottom - MARGIN)
+        keep = whole;
+      else
+        keep = height + NOTE_GAP + (double) first.height / PANGO_SCALE;
     }
 
+  if (w->y + keep > w->bottom)
+    table_new_page (w, table);
   draw_row (w, table, cells, FALSE, FALSE);
+
+  if (layout != NULL)
+    {
+      w->y += NOTE_GAP;
+      flow (w, layout, indent, table);
+      w->y += NOTE_SPACE_AFTER;
+    }
 }
 
 /* Ends the last page. Returns: how many pages were written. */

@@ -80,11 +80,18 @@ void         kj_pdf_writer_paragraph    (KjPdfWriter              *writer,
                                          double                    space_after);
 void         kj_pdf_writer_heading      (KjPdfWriter              *writer,
                                          const char               *text);
+void         kj_pdf_writer_heading_for_table (KjPdfWriter         *writer,
+                                              const char          *text,
+                                              const KjPdfTable    *table);
 void         kj_pdf_writer_table_begin  (KjPdfWriter              *writer,
                                          const KjPdfTable         *table);
 void         kj_pdf_writer_table_row    (KjPdfWriter              *writer,
                                          const KjPdfTable         *table,
                                          const char              **cells);
+void         kj_pdf_writer_table_row_with_note (KjPdfWriter       *writer,
+                                                const KjPdfTable  *table,
+                                                const char       **cells,
+                                                const char        *note);
 int          kj_pdf_writer_finish       (KjPdfWriter              *writer);
 GPtrArray   *kj_pdf_writer_steal_pages  (KjPdfWriter              *writer);
 

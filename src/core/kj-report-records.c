@@ -73,13 +73,14 @@ begin_table_section (KjPdfWriter      *w,
                      guint             n_rows,
                      const char       *none)
 {
-  kj_pdf_writer_heading (w, title);
   if (n_rows == 0)
     {
+      kj_pdf_writer_heading (w, title);
       kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, none, 0, 8);
       return FALSE;
     }
 
+  kj_pdf_writer_heading_for_table (w, title, table);
   kj_pdf_writer_table_begin (w, table);
   return TRUE;
 }
@@ -398,13 +399,7 @@ _kj_report_write_daily_log (KjPdfWriter  *w,
       cells[3] = symptoms->str;
       cells[4] = treatments->str;
       cells[5] = run;
-      kj_pdf_writer_table_row (w, &table, cells);
-
-      /* notes flow under the row, over the whole width and onto the next page if need be */
-      if (r->include_notes && day->notes != NULL && day->notes[0] != '\0')
-        {
-          w->y += 1;
-          kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL, day->notes, widths[0] * w->width, 4);
-        }
+      /* the note under its row, on the same page */
+      kj_pdf_writer_table_row_with_note (w, &table, cells, r->include_notes ? day->notes : NULL);
     }
 }

@@ -98,8 +98,14 @@ kj_treatment_totals_add (KjTreatmentTotals *totals,
     }
   else if (g_str_equal (kind, "medication"))
     {
-      if ((i = code_index (KJ_CODE_DRUG, treatment->drug)) != G_MAXUINT)
-        totals->drug_mg[i] += treatment->dose_mg != KJ_UNSET ? treatment->dose_mg : 0;
+      /* a medicine without a name (or an unknown one) is “Other medicine” */
+      if ((i = code_index (KJ_CODE_DRUG, treatment->drug)) == G_MAXUINT &&
+          (i = code_index (KJ_CODE_DRUG, "other")) == G_MAXUINT)
+        return;
+      if (treatment->dose_mg != KJ_UNSET)
+        totals->drug_mg[i] += treatment->dose_mg;
+      else
+        totals->drug_undosed[i]++;
     }
   else if (g_str_equal (kind, "exercise") || g_str_equal (kind, "stretching"))
     totals->exercises++;
@@ -107,7 +113,8 @@ kj_treatment_totals_add (KjTreatmentTotals *totals,
     totals->other[i]++;
 }
 
-/* "Ibuprofen 1200 mg, Naproxen 440 mg", or NULL without medicine */
+/* "Ibuprofen 1200 mg, Naproxen 440 mg", "Ibuprofen 400 mg + 1 dose not
+ * noted", "Paracetamol × 2 (doses not noted)", or NULL without medicine */
 char *
 kj_treatment_totals_medicine (const KjTreatmentTotals *totals)
 {
@@ -116,12 +123,27 @@ kj_treatment_totals_medicine (const KjTreatmentTotals *totals)
   const KjCode *drugs = kj_code_list (KJ_CODE_DRUG, &n);
 
   for (guint i = 0; i < MIN (n, KJ_SERIES_MAX_CODES); i++)
-    if (totals->drug_mg[i] > 0)
-      {
-        g_string_append (text, text->len ? ", " : "");
+    {
+      const char *drug = _(drugs[i].label);
+      int mg = totals->drug_mg[i], undosed = totals->drug_undosed[i];
+
+      if (mg <= 0 && undosed == 0)
+        continue;
+      g_string_append (text, text->len ? ", " : "");
+      if (undosed == 0)
         /* Translators: a drug's week in Week by Week and the report, “Ibuprofen 1200 mg” */
-        g_string_append_printf (text, _("%s %d mg"), _(drugs[i].label), totals->drug_mg[i]);
-      }
+        g_string_append_printf (text, _("%s %d mg"), drug, mg);
+      else if (mg > 0)
+        /* Translators: a drug's week in Week by Week and the report, some doses not written down,
+         * “Ibuprofen 1200 mg + 2 doses not noted” */
+        g_string_append_printf (text, ngettext ("%s %d mg + %d dose not noted", "%s %d mg + %d doses not noted",
+                                                undosed), drug, mg, undosed);
+      else
+        /* Translators: a drug's week in Week by Week and the report, taken twice, no dose written down,
+         * “Paracetamol × 2 (doses not noted)” */
+        g_string_append_printf (text, ngettext ("%s × %d (dose not noted)", "%s × %d (doses not noted)", undosed),
+                                drug, undosed);
+    }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

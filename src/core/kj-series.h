@@ -33,6 +33,8 @@ typedef struct
   int thermal_minutes;
   int exercises;                      /* exercise and stretching */
   int drug_mg[KJ_SERIES_MAX_CODES];   /* by drug, in the order of kj_code_list (KJ_CODE_DRUG) */
+  int drug_undosed[KJ_SERIES_MAX_CODES]; /* how often each was taken without a dose; a medication
+                                          * without a drug counts as the drug "other" */
   int other[KJ_SERIES_MAX_CODES];     /* the other kinds, in the order of kj_code_list (KJ_CODE_TREATMENT_KIND) */
 } KjTreatmentTotals;
 
