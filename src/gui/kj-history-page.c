@@ -21,7 +21,7 @@
 #include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
-#define BADGE_COLUMN_WIDTH 72
+#define BADGE_COLUMN_WIDTH 56
 
 struct _KjHistoryPage
 {
@@ -138,9 +138,6 @@ setup_row (GtkSignalListItemFactory *factory,
                                   _("Warning sign noted"), -1);
   gtk_box_append (GTK_BOX (heading), row->red_flag);
   row->date = row_label (GTK_BOX (heading), "heading", TRUE);
-  /* a long date in German on a phone: two lines rather than cut */
-  gtk_label_set_ellipsize (row->date, PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (row->date, TRUE);
   row->places = row_label (GTK_BOX (middle), NULL, TRUE);
   row->notes = row_label (GTK_BOX (middle), "dim-label", TRUE);
 
@@ -212,8 +209,10 @@ bind_row (GtkSignalListItemFactory *factory,
 
   kj_date_to_gdate (day->date, &gdate);
   dt = g_date_time_new_local (g_date_get_year (&gdate), g_date_get_month (&gdate), g_date_get_day (&gdate), 12, 0, 0);
-  /* Translators: a date in the History list, see strftime(3) */
-  date = g_date_time_format (dt, _("%a %-d %B %Y"));
+  /* Translators: a date in the History list, see strftime(3); short enough
+   * for a phone's width on one line (a wrapping label in every row made
+   * scrolling four times slower) */
+  date = g_date_time_format (dt, _("%a %-d %b %Y"));
 
   gtk_label_set_text (row->date, date);
   if (kj_day_object_has_entry (object))
