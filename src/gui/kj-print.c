@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kj-period-rows.h"
 #include "kj-print.h"
 
 struct _KjPrintOperation
@@ -39,22 +40,12 @@ struct _KjPrintOperation
   GError            *error;      /* why nothing was printed */
 
   /* the Report tab */
-  GtkWidget         *from_row;
-  GtkWidget         *to_row;
-  GtkWidget         *notes_switch;
+  KjPeriodRows       rows;            /* the Report tab's */
 };
 
 G_DEFINE_FINAL_TYPE (KjPrintOperation, kj_print_operation, GTK_TYPE_PRINT_OPERATION)
 
 static GtkPrintSettings *last_settings;
-
-static const char *
-entry_date (GtkWidget *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return text[0] != '\0' ? text : NULL;
-}
 
 /* The paper of the page setup, in points. GTK's sizes come through
  * millimetres (US Letter is 611.99998 points wide), and a line that just
@@ -135,32 +126,15 @@ static GtkWidget *
 kj_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   KjPrintOperation *self = KJ_PRINT_OPERATION (operation);
-  GtkWidget *group, *notes_row;
+  GtkWidget *group = adw_preferences_group_new ();
 
-  group = adw_preferences_group_new ();
   gtk_widget_set_margin_top (group, 12);
   gtk_widget_set_margin_bottom (group, 12);
   gtk_widget_set_margin_start (group, 12);
   gtk_widget_set_margin_end (group, 12);
 
-  self->from_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From (YYYY-MM-DD; empty: the first record)"));
-  gtk_editable_set_text (GTK_EDITABLE (self->from_row), self->from ? self->from : "");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->from_row);
-
-  self->to_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (self->to_row), self->to ? self->to : "");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->to_row);
-
-  notes_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes_row), _("Include Notes"));
-  self->notes_switch = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (self->notes_switch), self->include_notes);
-  gtk_widget_set_valign (self->notes_switch, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (notes_row), self->notes_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (notes_row), self->notes_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), notes_row);
+  kj_period_rows_add_dates (&self->rows, ADW_PREFERENCES_GROUP (group), self->from, self->to, FALSE);
+  kj_period_rows_add_notes (&self->rows, ADW_PREFERENCES_GROUP (group), self->include_notes);
 
   return group;
 }
@@ -170,19 +144,16 @@ kj_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                         GtkWidget         *widget)
 {
   KjPrintOperation *self = KJ_PRINT_OPERATION (operation);
-  const char *dates[2] = { entry_date (self->from_row), entry_date (self->to_row) };
 
+  /* a date that does not exist is told once the dialog has closed */
   g_clear_error (&self->error);
-  for (guint i = 0; i < 2; i++)
-    if (dates[i] != NULL && !kj_date_is_valid (dates[i]) && self->error == NULL)
-      g_set_error (&self->error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_BAD_PERIOD,
-                   _("“%s” is not a date. Write dates as year-month-day, for example 2026-03-04."), dates[i]);
+  kj_period_rows_check (&self->rows, &self->error);
 
   g_free (self->from);
-  self->from = g_strdup (dates[0]);
+  self->from = g_strdup (kj_period_rows_get_from (&self->rows));
   g_free (self->to);
-  self->to = g_strdup (dates[1]);
-  self->include_notes = gtk_switch_get_active (GTK_SWITCH (self->notes_switch));
+  self->to = g_strdup (kj_period_rows_get_to (&self->rows));
+  self->include_notes = kj_period_rows_get_notes (&self->rows);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "kj-a11y.h"
 #include "kj-exchange.h"
 #include "kj-gpx.h"
+#include "kj-period-rows.h"
 #include "kj-print.h"
 #include "kj-window-private.h"
 
@@ -588,41 +589,25 @@ report_file_chosen (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static const char *
-entry_date (GtkWidget *row)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-
-  return text[0] != '\0' ? text : NULL;
-}
-
 static void
 report_dialog_response (AdwMessageDialog *dialog,
                         const char       *response,
                         KjWindow         *self)
 {
-  GtkWidget *from = g_object_get_data (G_OBJECT (dialog), "from");
-  GtkWidget *to = g_object_get_data (G_OBJECT (dialog), "to");
+  const KjPeriodRows *rows = g_object_get_data (G_OBJECT (dialog), "rows");
   GtkWidget *paper = g_object_get_data (G_OBJECT (dialog), "paper");
-  GtkWidget *notes = g_object_get_data (G_OBJECT (dialog), "notes");
   g_autofree char *today = kj_date_today ();
   g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
   GtkFileChooserNative *chooser;
-  const char *dates[2] = { entry_date (from), entry_date (to) };
 
   if (!g_str_equal (response, "export"))
     return;
 
-  for (guint i = 0; i < 2; i++)
+  if (!kj_period_rows_check (rows, &error))
     {
-      if (dates[i] != NULL && !kj_date_is_valid (dates[i]))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a date. Write dates as year-month-day, "
-                                                        "for example 2026-03-04."), dates[i]);
-
-          show_error (self, _("Export Report"), message);
-          return;
-        }
+      show_error (self, _("Export Report"), error->message);
+      return;
     }
 
   chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -630,12 +615,12 @@ report_dialog_response (AdwMessageDialog *dialog,
   name = g_strdup_printf ("knee-report-%s.pdf", today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "from", g_strdup (dates[0]), g_free);
-  g_object_set_data_full (G_OBJECT (chooser), "to", g_strdup (dates[1]), g_free);
+  g_object_set_data_full (G_OBJECT (chooser), "from", g_strdup (kj_period_rows_get_from (rows)), g_free);
+  g_object_set_data_full (G_OBJECT (chooser), "to", g_strdup (kj_period_rows_get_to (rows)), g_free);
   g_object_set_data (G_OBJECT (chooser), "paper",
                      GINT_TO_POINTER (adw_combo_row_get_selected (ADW_COMBO_ROW (paper)) == 1 ? KJ_PAPER_LETTER
                                                                                                : KJ_PAPER_A4));
-  g_object_set_data (G_OBJECT (chooser), "notes", GINT_TO_POINTER (gtk_switch_get_active (GTK_SWITCH (notes))));
+  g_object_set_data (G_OBJECT (chooser), "notes", GINT_TO_POINTER (kj_period_rows_get_notes (rows)));
   g_signal_connect (chooser, "response", G_CALLBACK (report_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -651,7 +636,8 @@ kj_window_export_report_action (GtkWidget  *widget,
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("US Letter"), NULL });
   g_autofree char *today = kj_date_today ();
   g_autoptr(GtkListItemFactory) paper_factory = kj_a11y_string_factory_new ();
-  GtkWidget *dialog, *group, *from, *to, *paper, *notes_row, *notes;
+  KjPeriodRows *rows = g_new0 (KjPeriodRows, 1);
+  GtkWidget *dialog, *group, *paper;
 
   kj_window_flush (self);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Report"),
@@ -659,18 +645,7 @@ kj_window_export_report_action (GtkWidget  *widget,
                                      "treatments, runs and your daily log."));
   group = adw_preferences_group_new ();
 
-  from = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (from), _("From (YYYY-MM-DD; empty: the first record)"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (from), TRUE);
-  if (kj_report_default_from (profile, today) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (from), kj_report_default_from (profile, today));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), from);
-
-  to = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (to), _("To (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (to), today);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (to), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), to);
+  kj_period_rows_add_dates (rows, ADW_PREFERENCES_GROUP (group), kj_report_default_from (profile, today), today, TRUE);
 
   paper = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper"));
@@ -679,28 +654,19 @@ kj_window_export_report_action (GtkWidget  *widget,
   adw_combo_row_set_selected (ADW_COMBO_ROW (paper), kj_report_default_paper () == KJ_PAPER_LETTER ? 1 : 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), paper);
 
-  notes_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes_row), _("Include Notes"));
-  notes = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (notes), TRUE);
-  gtk_widget_set_valign (notes, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (notes_row), notes);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (notes_row), notes);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), notes_row);
+  kj_period_rows_add_notes (rows, ADW_PREFERENCES_GROUP (group), TRUE);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "from", from);
-  g_object_set_data (G_OBJECT (dialog), "to", to);
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
   g_object_set_data (G_OBJECT (dialog), "paper", paper);
-  g_object_set_data (G_OBJECT (dialog), "notes", notes);
   g_signal_connect (dialog, "response", G_CALLBACK (report_dialog_response), self);
   /* Enter in a field exports, Escape cancels; focus starts in the first field */
   kj_a11y_name_buttons (dialog);
-  gtk_window_set_focus (GTK_WINDOW (dialog), from);
+  gtk_window_set_focus (GTK_WINDOW (dialog), rows->from);
   kj_a11y_return_focus_on_close (GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
