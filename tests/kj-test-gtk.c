@@ -247,6 +247,23 @@ kj_test_widget_is_drawn (gpointer widget)
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
+/* Activates @action on @widget and waits for the window of @type it opens
+ * Returns: (transfer none): that window */
+GtkWindow *
+kj_test_open_dialog (GtkWidget  *widget,
+                     const char *action,
+                     GType       type)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (type)));
+  dialog = kj_test_find_toplevel (type);
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
 /* Starts the application on @db_path and returns its main window, drawn. */
 GtkWindow *
 kj_test_open_window (const char    *db_path,

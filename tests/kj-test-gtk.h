@@ -47,6 +47,9 @@ GtkLabel  *kj_test_find_label          (GtkWidget      *root,
 void       kj_test_save_screenshot     (GtkWidget      *widget,
                                         const char     *name);
 gboolean   kj_test_widget_is_drawn     (gpointer        widget);
+GtkWindow *kj_test_open_dialog         (GtkWidget      *widget,
+                                        const char     *action,
+                                        GType           type);
 GtkWindow *kj_test_open_window         (const char     *db_path,
                                         int             width,
                                         int             height,

@@ -126,12 +126,8 @@ check_dialog (GtkWidget  *widget,
               const char *action,
               GType       type)
 {
-  GtkWindow *dialog;
+  GtkWindow *dialog = kj_test_open_dialog (widget, action, type);
 
-  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (type)));
-  dialog = kj_test_find_toplevel (type);
-  g_assert_nonnull (dialog);
   check_names (action);
   gtk_window_destroy (dialog);
   kj_test_settle ();

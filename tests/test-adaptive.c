@@ -204,10 +204,7 @@ check_dialog (GtkWidget  *widget,
   GtkWindow *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (type)));
-  dialog = kj_test_find_toplevel (type);
-  g_assert_nonnull (dialog);
+  dialog = kj_test_open_dialog (widget, action, type);
   if (dialog == NULL)
     return;
   check_toplevel (dialog, what);
