@@ -4,13 +4,39 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "kj-application.h"
 #include "kj-store.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
+
+/**
+ * kj_test_set_language:
+ *
+ * Speaks the language of KJ_TEST_LANGUAGE (English when it is unset), from
+ * the build's catalogues, in the locale of LC_ALL; call it first in main().
+ *
+ * Returns: the language: "en", "de" …
+ */
+const char *
+kj_test_set_language (void)
+{
+  const char *language = g_getenv ("KJ_TEST_LANGUAGE");
+
+  if (language == NULL || language[0] == '\0')
+    language = "en";
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KJ_LOCALEDIR") ? g_getenv ("KJ_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return language;
+}
 
 /**
  * kj_test_gtk_init:

@@ -24,6 +24,7 @@ typedef struct
 
 typedef gboolean (*KjTestCondition) (gpointer data);
 
+const char *kj_test_set_language       (void);
 char      *kj_test_gtk_init            (void);
 gboolean   kj_test_gui_init            (KjTestGui      *gui,
                                         int            *argc,

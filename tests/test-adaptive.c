@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "kj-application.h"
 #include "kj-gen.h"
@@ -248,13 +247,7 @@ main (int   argc,
   g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_getenv ("KJ_TEST_LANGUAGE") != NULL && *g_getenv ("KJ_TEST_LANGUAGE") != '\0')
-    language = g_getenv ("KJ_TEST_LANGUAGE");
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KJ_LOCALEDIR") ? g_getenv ("KJ_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  language = kj_test_set_language ();
 
   if (!kj_test_gui_init (&gui, &argc, &argv))
     return kj_test_gui_finish (&gui, g_test_run ());

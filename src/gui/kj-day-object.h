@@ -18,17 +18,17 @@ KjDayObject *kj_day_object_new              (KjDay       *day);
 KjDayObject *kj_day_object_new_without_entry (const char *date);
 const KjDay *kj_day_object_get_day          (KjDayObject *self);
 gboolean     kj_day_object_has_entry        (KjDayObject *self);
-void         kj_day_object_add_treatment    (KjDayObject *self,
-                                             const char  *kind);
+void         kj_day_object_add_treatment    (KjDayObject       *self,
+                                             const KjTreatment *treatment);
 void         kj_day_object_add_run          (KjDayObject *self,
-                                             double       km);
+                                             const KjRun *run);
 guint        kj_day_object_get_kinds        (KjDayObject *self);
 double       kj_day_object_get_run_km       (KjDayObject *self);
 gboolean     kj_day_object_get_red_flag     (KjDayObject *self);
 void         kj_day_object_set_red_flag     (KjDayObject *self,
                                              gboolean     red_flag);
 char        *kj_day_object_describe_places  (KjDayObject *self);
-gboolean     kj_day_object_matches          (KjDayObject *self,
-                                             const char  *folded_query);
+gboolean     kj_day_object_matches          (KjDayObject        *self,
+                                             const char * const *words);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
+#include "kj-search.h"
 #include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
@@ -31,7 +32,7 @@ struct _KjHistoryPage
   GListStore         *days;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
-  char               *folded_query;
+  char              **query_words;  /* kj_search_words() of the search entry */
   gboolean            red_flags_only;
   gboolean            loaded;
   KjUnits             units;      /* the profile's, read with the days */
@@ -293,7 +294,7 @@ filter_day (gpointer item,
   if (self->red_flags_only && !kj_day_object_get_red_flag (item))
     return FALSE;
 
-  return kj_day_object_matches (item, self->folded_query);
+  return kj_day_object_matches (item, (const char * const *) self->query_words);
 }
 
 static void
@@ -307,15 +308,29 @@ update_stack (KjHistoryPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+/* A longer query filters only the days still shown, a shorter one only those
+ * hidden: a key typed or deleted does not test every day again. */
 static void
 filters_changed (KjHistoryPage *self)
 {
-  g_free (self->folded_query);
-  self->folded_query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  g_strstrip (self->folded_query);
-  self->red_flags_only = gtk_toggle_button_get_active (self->red_flag_button);
+  g_auto(GStrv) words = kj_search_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gboolean red_flags_only = gtk_toggle_button_get_active (self->red_flag_button);
+  const char * const *old = (const char * const *) self->query_words;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (g_strv_equal (old, (const char * const *) words) && red_flags_only == self->red_flags_only)
+    return;
+
+  if (kj_search_narrows (old, (const char * const *) words) && red_flags_only >= self->red_flags_only)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (kj_search_narrows ((const char * const *) words, old) && red_flags_only <= self->red_flags_only)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_strfreev (self->query_words);
+  self->query_words = g_steal_pointer (&words);
+  self->red_flags_only = red_flags_only;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_stack (self);
 }
 
@@ -432,14 +447,14 @@ kj_history_page_load (KjHistoryPage *self)
     {
       KjTreatment *t = g_ptr_array_index (treatments, i);
 
-      kj_day_object_add_treatment (object_for_date (objects, by_date, t->date), t->kind);
+      kj_day_object_add_treatment (object_for_date (objects, by_date, t->date), t);
     }
 
   for (guint i = 0; i < runs->len; i++)
     {
       KjRun *r = g_ptr_array_index (runs, i);
 
-      kj_day_object_add_run (object_for_date (objects, by_date, r->date), r->distance_km);
+      kj_day_object_add_run (object_for_date (objects, by_date, r->date), r);
     }
 
   /* oldest first, as the swelling rule walks back in time */
@@ -496,7 +511,7 @@ kj_history_page_finalize (GObject *object)
 {
   KjHistoryPage *self = KJ_HISTORY_PAGE (object);
 
-  g_clear_pointer (&self->folded_query, g_free);
+  g_clear_pointer (&self->query_words, g_strfreev);
 
   G_OBJECT_CLASS (kj_history_page_parent_class)->finalize (object);
 }
@@ -538,6 +553,7 @@ kj_history_page_init (KjHistoryPage *self)
   kj_a11y_name_buttons (GTK_WIDGET (self));
 
   self->days = g_list_store_new (KJ_TYPE_DAY_OBJECT);
+  self->query_words = g_new0 (char *, 1);
   self->filter = gtk_custom_filter_new (filter_day, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->days)), GTK_FILTER (self->filter));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
