@@ -21,6 +21,7 @@
 
 #include "kj-a11y.h"
 #include "kj-date-bar.h"
+#include "kj-missed-day.h"
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
@@ -65,6 +66,7 @@ struct _KjTodayPage
   KjDaySymptoms   *symptoms;
   GtkRevealer     *save_error_revealer;
   GtkLabel        *save_error_label;
+  KjMissedDay     *missed_day;
   GtkTextView     *notes_view;
 };
 
@@ -448,6 +450,15 @@ offer_undo (KjTodayPage *self,
   show_toast (self, toast);
 }
 
+/* “Log Yesterday” on the offer of a missed day: the day, ready for its pain */
+static void
+missed_day_log (KjTodayPage *self,
+                const char  *date)
+{
+  kj_today_page_set_date (self, date);
+  kj_today_page_focus_pain (self);
+}
+
 /* Actions */
 
 static void
@@ -687,6 +698,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   g_type_ensure (KJ_TYPE_DAY_PLACES);
   g_type_ensure (KJ_TYPE_DAY_RECORDS);
   g_type_ensure (KJ_TYPE_DAY_SYMPTOMS);
+  g_type_ensure (KJ_TYPE_MISSED_DAY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, stack);
@@ -706,8 +718,10 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, symptoms);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, missed_day);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, date_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, missed_day_log);
 
   /* their keys, Alt+← and Alt+→, are the window's (win.previous-day …), so
    * that they work wherever the focus is */
@@ -807,6 +821,13 @@ kj_today_page_set_store (KjTodayPage *self,
   /* the section reads its records again, as the page reads the day */
   kj_day_records_set_store (self->records, store);
   load_date (self);
+
+  /* the first window of the day offers a missed yesterday */
+  {
+    g_autofree char *today = kj_date_today ();
+
+    kj_missed_day_check (self->missed_day, store, today);
+  }
 }
 
 const char *
