@@ -219,7 +219,7 @@ main (int   argc,
     g_print ("%-44s %8.1f ms\n", "build the search text of every day", (g_get_monotonic_time () - start) / 1000.0);
   }
   type_query (history, "kneecap");
-  type_query (history, "swelling ice");
+  type_query (history, "stiffness ice");
   type_query (history, "ibuprofen stairs");
 
   gtk_window_destroy (GTK_WINDOW (window));
