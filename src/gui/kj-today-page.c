@@ -21,11 +21,11 @@
 
 #include "kj-a11y.h"
 #include "kj-date-bar.h"
-#include "kj-missed-day.h"
 #include "kj-day-places.h"
 #include "kj-day-records.h"
 #include "kj-day-symptoms.h"
 #include "kj-gtk-util.h"
+#include "kj-missed-day.h"
 #include "kj-today-page.h"
 #include "kj-warnings.h"
 
