@@ -5,14 +5,17 @@
  * A seven-column month from the locale's first weekday. A logged day is
  * filled with the colour of its pain, History's badge colours
  * (kj_theme_pain_class()); a day without an entry is an empty dashed box, so
- * that gaps show at a glance; a red-flag day also has a warning sign, so
- * that it does not rely on colour; today is outlined. A sentence under the
+ * that gaps show at a glance; a red-flag day also has a warning sign in its
+ * corner (drawn by ui/style.css), so that it does not rely on colour; today
+ * is outlined. A sentence under the
  * grid says the same in words, and the streak of logged days is said calmly
  * from two days on, never as a warning.
  *
  * The days are real buttons: in GTK 4.8 only widgets reach a screen reader
  * (a drawn widget cannot offer accessible children before GTK 4.10), so each
- * day is a button named like “Tuesday, 3 November 2026: pain 5, red flag”.
+ * day is a button named like “Tuesday, 3 November 2026: pain 5, red flag”;
+ * a label button with nothing else inside, as every widget is one more object
+ * for a screen reader to walk.
  * The grid is one Tab stop: only one day is focusable at a time (roving
  * focus); the arrow keys move between days, Page Up and Page Down change the
  * month, Home and End go to its first and last day, Enter opens the day.
@@ -39,9 +42,7 @@
 
 typedef struct
 {
-  GtkWidget *button;
-  GtkLabel  *number;
-  GtkWidget *flag;
+  GtkWidget *button;         /* a label button: one accessible object a day (style.css draws the red flag's sign) */
   int        day;            /* of the month shown, 0 for a cell outside it */
 } Cell;
 
@@ -162,7 +163,7 @@ update_cell (KjMonthMap *self,
     gtk_widget_remove_css_class (cell->button, state_classes[i]);
 
   number = g_strdup_printf ("%d", day);
-  gtk_label_set_text (cell->number, number);
+  gtk_button_set_label (GTK_BUTTON (cell->button), number);
 
   order = item != NULL ? strcmp (item->date, today) : 1;
   if (item != NULL && item->logged)
@@ -174,7 +175,6 @@ update_cell (KjMonthMap *self,
   else if (order > 0)
     gtk_widget_add_css_class (cell->button, "kj-future");
 
-  gtk_widget_set_visible (cell->flag, item != NULL && item->red_flag != KJ_RED_FLAG_NONE);
   if (item != NULL && item->red_flag != KJ_RED_FLAG_NONE)
     gtk_widget_add_css_class (cell->button, "kj-red-flag-day");
 
@@ -497,23 +497,10 @@ build (KjMonthMap *self)
   for (int i = 0; i < N_CELLS; i++)
     {
       Cell *cell = &self->cells[i];
-      GtkWidget *overlay = gtk_overlay_new ();
 
       cell->button = gtk_button_new ();
       gtk_widget_add_css_class (cell->button, "kj-day");
       gtk_widget_set_focusable (cell->button, FALSE);
-      cell->number = GTK_LABEL (gtk_label_new (NULL));
-      gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (cell->number));
-      /* the red flag's sign, not only a colour */
-      cell->flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_image_set_pixel_size (GTK_IMAGE (cell->flag), 10);
-      gtk_widget_add_css_class (cell->flag, "kj-red-flag-sign");
-      gtk_widget_set_halign (cell->flag, GTK_ALIGN_END);
-      gtk_widget_set_valign (cell->flag, GTK_ALIGN_START);
-      gtk_widget_set_can_target (cell->flag, FALSE);
-      gtk_widget_set_visible (cell->flag, FALSE);
-      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), cell->flag);
-      gtk_button_set_child (GTK_BUTTON (cell->button), overlay);
       g_signal_connect (cell->button, "clicked", G_CALLBACK (cell_clicked), self);
       gtk_grid_attach (grid, cell->button, i % 7, 1 + i / 7, 1, 1);
     }
