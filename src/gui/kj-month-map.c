@@ -312,11 +312,12 @@ focus_day (KjMonthMap *self,
 }
 
 /* Moves by @days days or @months months from the focused day, turning the month if it has to, but not past today's
- * month. */
+ * month; the keyboard focus follows if @grab. */
 static void
 move (KjMonthMap *self,
       int         days,
-      int         months)
+      int         months,
+      gboolean    grab)
 {
   g_autofree char *today = kj_date_today ();
   GDate date, limit;
@@ -352,7 +353,7 @@ move (KjMonthMap *self,
       self->focus_day = g_date_get_day (&date);
       kj_month_map_show_month (self, g_date_get_year (&date), g_date_get_month (&date));
     }
-  focus_day (self, g_date_get_day (&date), TRUE);
+  focus_day (self, g_date_get_day (&date), grab);
 }
 
 static gboolean
@@ -371,27 +372,27 @@ grid_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      move (self, -forward, 0);
+      move (self, -forward, 0, TRUE);
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      move (self, forward, 0);
+      move (self, forward, 0, TRUE);
       return TRUE;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      move (self, -7, 0);
+      move (self, -7, 0, TRUE);
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      move (self, 7, 0);
+      move (self, 7, 0, TRUE);
       return TRUE;
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      move (self, 0, -1);
+      move (self, 0, -1, TRUE);
       return TRUE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
-      move (self, 0, 1);
+      move (self, 0, 1, TRUE);
       return TRUE;
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
@@ -425,13 +426,13 @@ cell_clicked (GtkButton  *button,
 static void
 previous_clicked (KjMonthMap *self)
 {
-  move (self, 0, -1);
+  move (self, 0, -1, FALSE);
 }
 
 static void
 next_clicked (KjMonthMap *self)
 {
-  move (self, 0, 1);
+  move (self, 0, 1, FALSE);
 }
 
 static GtkWidget *
