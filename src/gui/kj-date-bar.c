@@ -7,6 +7,13 @@
  * day picked in the calendar is told by ::date-chosen. The date is written
  * in three lengths and an AdwSqueezer shows the longest that fits; a screen
  * reader hears the whole date.
+ *
+ * The calendar marks the logged days of the month it shows (kj_calendar_read(),
+ * one month at a time), read when it opens, when it turns to another month and
+ * when the page stores or deletes a day while it is open. GtkCalendar has one
+ * kind of mark, so a caption under it says how many days are logged and which
+ * had a red flag, in words; the days' numbers are also styled, where GTK's
+ * calendar has the children this expects (nothing happens where it does not).
  */
 #define G_LOG_DOMAIN "knee-journal-today"
 
@@ -15,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-a11y.h"
+#include "kj-calendar.h"
 #include "kj-date-bar.h"
 #include "kj-types.h"
 
@@ -24,6 +32,7 @@ struct _KjDateBar
 
   char           date[11];
   gboolean       setting;
+  KjStore       *store;
 
   /* template widgets */
   GtkMenuButton *date_button;
@@ -32,6 +41,7 @@ struct _KjDateBar
   GtkLabel      *date_shortest_label;
   GtkCalendar   *calendar;
   GtkPopover    *calendar_popover;
+  GtkLabel      *calendar_caption;
 };
 
 G_DEFINE_FINAL_TYPE (KjDateBar, kj_date_bar, GTK_TYPE_WIDGET)
@@ -57,6 +67,135 @@ calendar_day_selected (GtkCalendar *calendar,
   g_signal_emit (self, signals[DATE_CHOSEN], 0, date);
 }
 
+/* Marks */
+
+/* GtkCalendar's day labels (GTK 4.8: labels of the class "day-number", those
+ * of the months before and after also "other-month"): the logged days of the
+ * month shown get the class "kj-logged-day", the red-flag days also
+ * "kj-red-flag-day". GTK 4.8 does not show its own marks (it sets the
+ * labels' :checked state only from 4.10 on), so this is what makes them
+ * visible. A calendar built another way has no such labels, and keeps its
+ * marks and the caption. */
+static void
+style_days (GtkWidget      *widget,
+            const gboolean *logged,
+            const gboolean *red_flag)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "day-number"))
+        {
+          guint64 day = g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (child)), NULL, 10);
+          gboolean this_month = !gtk_widget_has_css_class (child, "other-month") && day >= 1 && day <= 31;
+
+          if (this_month && logged[day - 1])
+            gtk_widget_add_css_class (child, "kj-logged-day");
+          else
+            gtk_widget_remove_css_class (child, "kj-logged-day");
+          if (this_month && red_flag[day - 1])
+            gtk_widget_add_css_class (child, "kj-red-flag-day");
+          else
+            gtk_widget_remove_css_class (child, "kj-red-flag-day");
+        }
+      else
+        style_days (child, logged, red_flag);
+    }
+}
+
+/* The caption: the logged days and the red-flag days of the month, in words */
+static char *
+marks_caption (GArray *calendar)
+{
+  GString *caption = g_string_new (NULL);
+  g_autoptr(GPtrArray) red_flag_days = g_ptr_array_new_with_free_func (g_free);
+  KjCalendarSummary summary;
+
+  kj_calendar_summarize (calendar, &summary);
+  g_string_printf (caption, ngettext ("%u day logged this month", "%u days logged this month", summary.n_logged),
+                   summary.n_logged);
+
+  for (guint i = 0; i < calendar->len; i++)
+    {
+      const KjCalendarDay *day = &g_array_index (calendar, KjCalendarDay, i);
+      g_autoptr(GDateTime) dt = NULL;
+      GDate d;
+
+      if (day->red_flag == KJ_RED_FLAG_NONE || !kj_date_to_gdate (day->date, &d))
+        continue;
+      dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+      /* the same short date as the Today page's on a phone */
+      g_ptr_array_add (red_flag_days, g_strstrip (g_date_time_format (dt, _("%-d %b"))));
+    }
+
+  if (red_flag_days->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (red_flag_days, NULL);
+      list = g_strjoinv (", ", (char **) red_flag_days->pdata);
+      g_string_append_c (caption, '\n');
+      /* Translators: %s is a list of days, such as “3 Nov, 17 Nov” */
+      g_string_append_printf (caption, ngettext ("Red flag on %s", "Red flags on %s", red_flag_days->len - 1), list);
+    }
+
+  return g_string_free (caption, FALSE);
+}
+
+static void
+update_marks (KjDateBar *self)
+{
+  g_autoptr(GArray) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+  gboolean logged[31] = { FALSE };
+  gboolean red_flag[31] = { FALSE };
+  char from[11], to[11];
+  int year, month;
+
+  gtk_calendar_clear_marks (self->calendar);
+  style_days (GTK_WIDGET (self->calendar), logged, red_flag);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_caption), FALSE);
+  if (self->store == NULL)
+    return;
+
+  g_object_get (self->calendar, "year", &year, "month", &month, NULL);
+  if (!g_date_valid_dmy (1, month + 1, year))
+    return;
+  kj_calendar_month_range (year, month + 1, from, to);
+  if (!kj_date_is_valid (from) || !kj_date_is_valid (to))
+    return;
+
+  calendar = kj_calendar_read (self->store, from, to, &error);
+  if (calendar == NULL)
+    {
+      g_warning ("Could not read the days of %s: %s", from, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < calendar->len; i++)
+    {
+      const KjCalendarDay *day = &g_array_index (calendar, KjCalendarDay, i);
+
+      if (day->logged)
+        gtk_calendar_mark_day (self->calendar, i + 1);
+      logged[i] = day->logged;
+      red_flag[i] = day->red_flag != KJ_RED_FLAG_NONE;
+    }
+  style_days (GTK_WIDGET (self->calendar), logged, red_flag);
+
+  caption = marks_caption (calendar);
+  gtk_label_set_text (self->calendar_caption, caption);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_caption), TRUE);
+}
+
+static void
+calendar_month_changed (KjDateBar *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
+    update_marks (self);
+}
+
 static void
 kj_date_bar_dispose (GObject *object)
 {
@@ -65,6 +204,8 @@ kj_date_bar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_DATE_BAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+
+  g_clear_object (&KJ_DATE_BAR (object)->store);
 
   G_OBJECT_CLASS (kj_date_bar_parent_class)->dispose (object);
 }
@@ -92,7 +233,10 @@ kj_date_bar_class_init (KjDateBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, date_shortest_label);
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar);
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar_caption);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_month_changed);
+  gtk_widget_class_bind_template_callback (widget_class, update_marks);
 }
 
 static void
@@ -136,4 +280,42 @@ kj_date_bar_set_date (KjDateBar  *self,
   self->setting = TRUE;
   gtk_calendar_select_day (self->calendar, dt);
   self->setting = FALSE;
+}
+
+/* The journal whose logged days the calendar marks */
+void
+kj_date_bar_set_store (KjDateBar *self,
+                       KjStore   *store)
+{
+  g_return_if_fail (KJ_IS_DATE_BAR (self));
+  g_return_if_fail (store == NULL || KJ_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  calendar_month_changed (self);
+}
+
+/* A day was stored or deleted: marks it (or not) at once if the calendar is open; else it reads the month when it
+ * opens. */
+void
+kj_date_bar_update_marks (KjDateBar *self)
+{
+  g_return_if_fail (KJ_IS_DATE_BAR (self));
+
+  calendar_month_changed (self);
+}
+
+GtkCalendar *
+kj_date_bar_get_calendar (KjDateBar *self)
+{
+  g_return_val_if_fail (KJ_IS_DATE_BAR (self), NULL);
+
+  return self->calendar;
+}
+
+GtkLabel *
+kj_date_bar_get_calendar_caption (KjDateBar *self)
+{
+  g_return_val_if_fail (KJ_IS_DATE_BAR (self), NULL);
+
+  return self->calendar_caption;
 }

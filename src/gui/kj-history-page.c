@@ -15,10 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "kj-a11y.h"
+#include "kj-calendar.h"
 #include "kj-day-object.h"
 #include "kj-format.h"
 #include "kj-history-page.h"
 #include "kj-search.h"
+#include "kj-month-map.h"
+#include "kj-theme.h"
 #include "kj-warnings.h"
 
 #define N_KIND_ICONS 4
@@ -42,6 +45,7 @@ struct _KjHistoryPage
   GtkToggleButton    *red_flag_button;
   GtkStack           *stack;
   GtkListView        *list_view;
+  KjMonthMap         *month_map;
 };
 
 G_DEFINE_FINAL_TYPE (KjHistoryPage, kj_history_page, GTK_TYPE_WIDGET)
@@ -176,18 +180,6 @@ has_kind (guint       kinds,
   return FALSE;
 }
 
-static const char *
-severity_class (int pain)
-{
-  if (pain <= 2)
-    return "kj-pain-low";
-  if (pain <= 5)
-    return "kj-pain-moderate";
-  if (pain <= 7)
-    return "kj-pain-high";
-  return "kj-pain-severe";
-}
-
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -204,7 +196,7 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *pain = g_strdup_printf ("%d", day->pain);
   g_autofree char *places = kj_day_object_describe_places (object);
   g_autofree char *first_line = NULL;
-  const char *classes[] = { "kj-pain-badge", severity_class (day->pain), NULL };
+  const char *classes[] = { "kj-pain-badge", kj_theme_pain_class (day->pain), NULL };
   const char *no_rating_classes[] = { "kj-pain-badge", "kj-no-rating", "caption", NULL };
   GDate gdate;
 
@@ -300,6 +292,8 @@ filter_day (gpointer item,
 static void
 update_stack (KjHistoryPage *self)
 {
+  /* the month map only once there is something to show */
+  gtk_widget_set_visible (GTK_WIDGET (self->month_map), g_list_model_get_n_items (G_LIST_MODEL (self->days)) > 0);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->days)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
@@ -343,6 +337,13 @@ list_activated (GtkListView   *list_view,
 
   if (object != NULL)
     g_signal_emit (self, signals[DAY_ACTIVATED], 0, kj_day_object_get_day (object)->date);
+}
+
+static void
+month_day_activated (KjHistoryPage *self,
+                     const char    *date)
+{
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0, date);
 }
 
 /* Loading */
@@ -463,6 +464,14 @@ kj_history_page_load (KjHistoryPage *self)
 
   mark_red_flags (objects);
 
+  /* the month map reads its month; the streak is counted over the days read here */
+  {
+    g_autofree char *today = kj_date_today ();
+
+    kj_month_map_set_streak (self->month_map, kj_calendar_streak (days, today));
+    kj_month_map_reload (self->month_map);
+  }
+
   /* newest first */
   for (guint i = 0, j = objects->len ? objects->len - 1 : 0; i < j; i++, j--)
     {
@@ -526,6 +535,8 @@ kj_history_page_class_init (KjHistoryPageClass *klass)
   object_class->finalize = kj_history_page_finalize;
   widget_class->map = kj_history_page_map;
 
+  g_type_ensure (KJ_TYPE_MONTH_MAP);
+
   /**
    * KjHistoryPage::day-activated:
    * @date: the day to open
@@ -539,8 +550,10 @@ kj_history_page_class_init (KjHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, red_flag_button);
   gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KjHistoryPage, month_map);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, month_day_activated);
 }
 
 static void
@@ -576,6 +589,7 @@ kj_history_page_set_store (KjHistoryPage *self,
   g_return_if_fail (KJ_IS_HISTORY_PAGE (self));
 
   g_set_object (&self->store, store);
+  kj_month_map_set_store (self->month_map, store);
   kj_history_page_invalidate (self);
 }
 
@@ -617,4 +631,12 @@ kj_history_page_get_list_view (KjHistoryPage *self)
   g_return_val_if_fail (KJ_IS_HISTORY_PAGE (self), NULL);
 
   return self->list_view;
+}
+
+KjMonthMap *
+kj_history_page_get_month_map (KjHistoryPage *self)
+{
+  g_return_val_if_fail (KJ_IS_HISTORY_PAGE (self), NULL);
+
+  return self->month_map;
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kj-month-map.h"
 #include "kj-store.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,6 @@ void        kj_history_page_set_search  (KjHistoryPage *self,
                                          const char    *text,
                                          gboolean       red_flags_only);
 GtkListView *kj_history_page_get_list_view (KjHistoryPage *self);
+KjMonthMap  *kj_history_page_get_month_map (KjHistoryPage *self);
 
 G_END_DECLS

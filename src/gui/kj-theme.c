@@ -65,3 +65,23 @@ kj_theme_chart_style (GtkWidget    *widget,
   style->warning = named_color (context, "error_color", (GdkRGBA) { 0.88, 0.11, 0.14, 1 });
   style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
 }
+
+/**
+ * kj_theme_pain_class:
+ * @pain: a pain rating, 0–10
+ *
+ * The style class that colours a pain rating (ui/style.css): History's badges and its month map.
+ *
+ * Returns: (transfer none): "kj-pain-low" (0–2), "kj-pain-moderate" (3–5), "kj-pain-high" (6–7) or "kj-pain-severe"
+ */
+const char *
+kj_theme_pain_class (int pain)
+{
+  if (pain <= 2)
+    return "kj-pain-low";
+  if (pain <= 5)
+    return "kj-pain-moderate";
+  if (pain <= 7)
+    return "kj-pain-high";
+  return "kj-pain-severe";
+}

@@ -15,5 +15,6 @@ void kj_theme_knee_style  (GtkWidget    *widget,
                            KjKneeStyle  *style);
 void kj_theme_chart_style (GtkWidget    *widget,
                            KjChartStyle *style);
+const char *kj_theme_pain_class (int      pain);
 
 G_END_DECLS

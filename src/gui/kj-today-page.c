@@ -783,6 +783,8 @@ kj_today_page_init (KjTodayPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "today", kj_day_records_get_actions (self->records));
   g_signal_connect_swapped (self->records, "toast", G_CALLBACK (show_toast), self);
   g_signal_connect_swapped (self->records, "changed", G_CALLBACK (records_changed), self);
+  /* the calendar's marks follow what is stored */
+  g_signal_connect_swapped (self, "day-changed", G_CALLBACK (kj_date_bar_update_marks), self->date_bar);
   g_signal_connect_swapped (self->records, "dialog-opening", G_CALLBACK (records_dialog_opening), self);
   g_signal_connect_swapped (self->records, "notify::has-records", G_CALLBACK (update_empty_page), self);
 
@@ -820,6 +822,7 @@ kj_today_page_set_store (KjTodayPage *self,
 
   /* the section reads its records again, as the page reads the day */
   kj_day_records_set_store (self->records, store);
+  kj_date_bar_set_store (self->date_bar, store);
   load_date (self);
 
   /* the first window of the day offers a missed yesterday */
