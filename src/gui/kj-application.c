@@ -301,7 +301,25 @@ kj_application_startup (GApplication *app)
     { "win.show-page::trends", { "<Alt>3", NULL } },
   };
 
-  G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
+  /* The background instance leaves OpenGL alone: on X11, GTK loads the GL
+   * driver when it opens the display (with Mesa's llvmpipe some 60 MB), for
+   * a process that may never show a window. Its windows are drawn with
+   * GTK's cairo renderer. Children get the environment as it was. */
+  if (self->background)
+    {
+      g_autofree char *gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
+      g_autofree char *no_gl = gdk_debug != NULL && *gdk_debug != '\0' ? g_strconcat (gdk_debug, ",gl-disable", NULL)
+                                                                       : g_strdup ("gl-disable");
+
+      g_setenv ("GDK_DEBUG", no_gl, TRUE);
+      G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
+      if (gdk_debug != NULL)
+        g_setenv ("GDK_DEBUG", gdk_debug, TRUE);
+      else
+        g_unsetenv ("GDK_DEBUG");
+    }
+  else
+    G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
   /* the icon of every window, whatever the id of its journal's instance */
   gtk_window_set_default_icon_name (APP_ID);
