@@ -14,8 +14,7 @@
  * whereupon the next time is computed again with the local zone read anew.
  * No polling.
  *
- * KJ_TEST_NOW (ISO 8601, for the tests only): the service's clock starts
- * at that instant and runs on from there (doc/testing.md).
+ * The tests set the service's clock with kj_reminder_service_set_clock().
  */
 #define G_LOG_DOMAIN "knee-journal-reminder"
 
@@ -48,7 +47,7 @@ struct _KjReminderService
   gboolean       holding;
   int            timer_fd;
   guint          timer_source;
-  gint64         clock_offset;    /* µs added to the real clock (KJ_TEST_NOW) */
+  gint64         clock_offset;    /* µs added to the real clock (tests) */
   GDateTime     *next_fire;
   char          *notified_day;    /* the day a notification is shown for */
   GCancellable  *cancellable;
@@ -514,21 +513,8 @@ kj_reminder_service_class_init (KjReminderServiceClass *klass)
 static void
 kj_reminder_service_init (KjReminderService *self)
 {
-  const char *test_now = g_getenv ("KJ_TEST_NOW");
-
   self->timer_fd = -1;
   self->cancellable = g_cancellable_new ();
-
-  if (test_now != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (test_now, NULL);
-
-      if (now != NULL)
-        self->clock_offset = g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now) -
-                             g_get_real_time ();
-      else
-        g_warning ("KJ_TEST_NOW: “%s” is not an ISO 8601 date and time", test_now);
-    }
 }
 
 /**
@@ -585,6 +571,25 @@ kj_reminder_service_day_changed (KjReminderService *self,
 
   if (self->notified_day != NULL && g_strcmp0 (date, self->notified_day) == 0)
     withdraw (self);
+}
+
+/**
+ * kj_reminder_service_set_clock:
+ * @now: the instant the service's clock is to show now
+ *
+ * For the tests: from now on the service's clock runs from @now, and the
+ * timer is set again by it (it still fires by the real clock, offset).
+ */
+void
+kj_reminder_service_set_clock (KjReminderService *self,
+                               GDateTime         *now)
+{
+  g_return_if_fail (KJ_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (now != NULL);
+
+  self->clock_offset = g_date_time_to_unix (now) * G_USEC_PER_SEC + g_date_time_get_microsecond (now) -
+                       g_get_real_time ();
+  arm (self);
 }
 
 /* Returns: (transfer none) (nullable): when the timer fires next, %NULL when off */

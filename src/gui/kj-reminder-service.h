@@ -16,6 +16,8 @@ KjReminderService *kj_reminder_service_new            (KjApplication     *applic
 gboolean           kj_reminder_service_is_enabled     (void);
 void               kj_reminder_service_day_changed    (KjReminderService *self,
                                                        const char        *date);
+void               kj_reminder_service_set_clock      (KjReminderService *self,
+                                                       GDateTime         *now);
 GDateTime         *kj_reminder_service_get_next_fire  (KjReminderService *self);
 gboolean           kj_reminder_service_is_holding     (KjReminderService *self);
 char              *kj_reminder_autostart_path         (void);
