@@ -280,8 +280,10 @@ check_today (KjReminderService *self)
   g_autoptr(GError) error = NULL;
 
   flush_windows (self);
-  if (!(store = open_journal (self, &error)) ||
-      (!(entry = kj_store_get_day (store, today, &error)) && error != NULL))
+  /* no journal yet: nothing is logged */
+  if (g_file_test (kj_application_get_db_path (self->application), G_FILE_TEST_EXISTS) &&
+      (!(store = open_journal (self, &error)) ||
+       (!(entry = kj_store_get_day (store, today, &error)) && error != NULL)))
     {
       g_message ("The daily reminder could not read the journal: %s", error->message);
       return;
