@@ -11,8 +11,8 @@
  * The timer is a timerfd on CLOCK_REALTIME armed at the next reminder's
  * wall-clock instant (TFD_TIMER_ABSTIME): it fires after a suspend that
  * slept through it, and it is cancelled (ECANCELED) when the clock is set,
- * whereupon the next time is computed again with the local zone read anew.
- * No polling.
+ * whereupon the next time is computed again with the local zone read anew,
+ * as it is when /etc/localtime changes (the zone, not the clock). No polling.
  *
  * The tests set the service's clock with kj_reminder_service_set_clock().
  */
@@ -52,6 +52,7 @@ struct _KjReminderService
   char          *notified_day;    /* the day a notification is shown for */
   GCancellable  *cancellable;
   XdpPortal     *portal;          /* only when sandboxed */
+  GFileMonitor  *zone_monitor;    /* /etc/localtime: the computer changed zones */
 };
 
 G_DEFINE_FINAL_TYPE (KjReminderService, kj_reminder_service, G_TYPE_OBJECT)
@@ -450,6 +451,13 @@ sync_autostart (KjReminderService *self)
 }
 
 static void
+zone_changed (KjReminderService *self)
+{
+  g_debug ("The time zone changed; the next reminder is computed again");
+  arm (self);
+}
+
+static void
 settings_changed (KjReminderService *self,
                   const char        *key)
 {
@@ -481,6 +489,9 @@ kj_reminder_service_dispose (GObject *object)
   if (self->holding)
     g_application_release (G_APPLICATION (self->application));
   self->holding = FALSE;
+  if (self->zone_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->zone_monitor, self);
+  g_clear_object (&self->zone_monitor);
   g_clear_handle_id (&self->timer_source, g_source_remove);
   if (self->timer_fd >= 0)
     close (self->timer_fd);
@@ -545,6 +556,13 @@ kj_reminder_service_new (KjApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), self);
   g_signal_connect_swapped (self->settings, "changed::reminder-enabled", G_CALLBACK (settings_changed), self);
   g_signal_connect_swapped (self->settings, "changed::reminder-time", G_CALLBACK (settings_changed), self);
+  {
+    g_autoptr(GFile) localtime = g_file_new_for_path ("/etc/localtime");
+
+    self->zone_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+    if (self->zone_monitor != NULL)
+      g_signal_connect_swapped (self->zone_monitor, "changed", G_CALLBACK (zone_changed), self);
+  }
   settings_changed (self, NULL);
 
   return self;
