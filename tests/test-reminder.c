@@ -148,6 +148,31 @@ test_reminder_zone_change (void)
   check (new_york, now, 20 * 60 + 30, "2026-03-04T20:30:00-05:00", "New York: 15:00 local, later today");
 }
 
+/* After a resume or a set clock the timer is cancelled: the reminder it
+ * was set for is given late only when it has passed and it is still its day. */
+static void
+test_reminder_slept_through (void)
+{
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  g_autoptr(GDateTime) armed = g_date_time_new_from_iso8601 ("2026-03-04T20:30:00+01:00", NULL);
+  static const struct { const char *now; gboolean due; const char *why; } jumps[] = {
+    { "2026-03-04T20:00:00+01:00", FALSE, "woke before it: the timer is set again" },
+    { "2026-03-04T20:30:00+01:00", TRUE, "woke at it" },
+    { "2026-03-04T23:10:00+01:00", TRUE, "slept through it, the same evening: late" },
+    { "2026-03-05T00:10:00+01:00", FALSE, "slept past midnight: that day is gone" },
+    { "2026-03-07T21:00:00+01:00", FALSE, "three days later: today's comes at its time" },
+  };
+
+  g_assert_false (kj_reminder_slept_through (NULL, armed, berlin));
+  for (guint i = 0; i < G_N_ELEMENTS (jumps); i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (jumps[i].now, NULL);
+
+      if (kj_reminder_slept_through (armed, now, berlin) != jumps[i].due)
+        g_error ("%s: %s", jumps[i].now, jumps[i].why);
+    }
+}
+
 static void
 test_reminder_day_and_notify (void)
 {
@@ -176,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/reminder/next-fire", test_reminder_table);
   g_test_add_func ("/reminder/clock-jump", test_reminder_clock_jump);
   g_test_add_func ("/reminder/zone-change", test_reminder_zone_change);
+  g_test_add_func ("/reminder/slept-through", test_reminder_slept_through);
   g_test_add_func ("/reminder/day-and-notify", test_reminder_day_and_notify);
 
   return g_test_run ();

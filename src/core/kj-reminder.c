@@ -133,6 +133,38 @@ kj_reminder_next_fire (GDateTime *now,
 }
 
 /**
+ * kj_reminder_slept_through:
+ * @armed: (nullable): the reminder the timer was set for
+ * @now: the instant after the jump (a resume from suspend, a set clock)
+ * @tz: the local time zone
+ *
+ * After the clock jumped, whether the reminder it was set for is due now:
+ * it has passed, and it is still its day (a reminder of a day gone by is
+ * not given; today's comes at its time).
+ *
+ * Returns: whether to remind now, late
+ */
+gboolean
+kj_reminder_slept_through (GDateTime *armed,
+                           GDateTime *now,
+                           GTimeZone *tz)
+{
+  g_autofree char *armed_day = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (tz != NULL, FALSE);
+
+  if (armed == NULL || g_date_time_compare (now, armed) < 0)
+    return FALSE;
+
+  armed_day = kj_reminder_day (armed, tz);
+  today = kj_reminder_day (now, tz);
+
+  return g_str_equal (armed_day, today);
+}
+
+/**
  * kj_reminder_day:
  *
  * Returns: (transfer full): the date of @now in @tz, as YYYY-MM-DD: the day

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 GDateTime *kj_reminder_next_fire      (GDateTime  *now,
                                        GTimeZone  *tz,
                                        int         minute_of_day);
+gboolean   kj_reminder_slept_through  (GDateTime  *armed,
+                                       GDateTime  *now,
+                                       GTimeZone  *tz);
 char      *kj_reminder_day            (GDateTime  *now,
                                        GTimeZone  *tz);
 gboolean   kj_reminder_should_notify  (const char *today,

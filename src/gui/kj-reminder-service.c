@@ -100,14 +100,25 @@ timer_ready (int          fd,
   KjReminderService *self = user_data;
   guint64 expirations;
   ssize_t n = read (fd, &expirations, sizeof expirations);
+  gboolean due = n == sizeof expirations;
 
+  if (n < 0 && errno == EAGAIN)
+    return G_SOURCE_CONTINUE;
+
+  /* The clock was set, or the computer woke up (the kernel cancels the
+   * timer for both, and its expiry with it): today's reminder, slept
+   * through, is given now; then the next is computed again. */
   if (n < 0 && errno == ECANCELED)
-    g_debug ("The clock was set; the next reminder is computed again");
-  else if (n < 0)
-    return G_SOURCE_CONTINUE;  /* EAGAIN: nothing yet */
-  else
-    check_today (self);
+    {
+      g_autoptr(GDateTime) now = service_now (self);
+      g_autoptr(GTimeZone) tz = local_zone ();
 
+      due = kj_reminder_slept_through (self->next_fire, now, tz);
+      g_debug ("The clock jumped; %s", due ? "the reminder is due" : "the next reminder is computed again");
+    }
+
+  if (due)
+    check_today (self);
   arm (self);
 
   return G_SOURCE_CONTINUE;
