@@ -45,6 +45,7 @@ typedef struct
   gboolean  summary;
   gboolean  summary_json;
   gboolean  demo;
+  gboolean  background;
   gboolean  version;
   char    **rest;
 } Options;
@@ -370,6 +371,8 @@ parse_options (Options   *options,
       N_("Use this journal file instead of the default"), N_("PATH") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &options->demo,
       N_("Open a freshly generated 8-week demo journal (your journal is not touched)"), NULL },
+    /* the daily reminder's instance, started at login (doc/command-line.md) */
+    { "background", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->background, NULL, NULL },
     { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
       N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
     { "import-gpx", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_gpx,
@@ -472,6 +475,9 @@ check_options (const Options *options,
   if (options->demo && (is_headless (options) || options->db))
     return g_strdup (_("--demo cannot be combined with --db, imports or exports"));
 
+  if (options->background && (is_headless (options) || options->db || options->demo))
+    return g_strdup (_("--background is for the default journal’s reminder and cannot be combined with other options"));
+
   return NULL;
 }
 
@@ -532,6 +538,8 @@ run_headless (const Options *options,
  * @gui_db_path: (out): the journal the GUI is to open, when it returns %FALSE
  * @demo: (out): whether that journal is a --demo journal in a temporary
  *   folder, which the GUI removes when it quits
+ * @background: (out): whether the GUI starts with no window, for the daily
+ *   reminder (--background)
  * @exit_status: (out): the exit status, when it returns %TRUE
  *
  * Returns: %TRUE when the command line has been handled and the program
@@ -542,6 +550,7 @@ kj_cli_run (int        argc,
             char     **argv,
             char     **gui_db_path,
             gboolean  *demo,
+            gboolean  *background,
             int       *exit_status)
 {
   g_auto(Options) options = { 0 };
@@ -552,10 +561,12 @@ kj_cli_run (int        argc,
 
   g_return_val_if_fail (gui_db_path != NULL, TRUE);
   g_return_val_if_fail (demo != NULL, TRUE);
+  g_return_val_if_fail (background != NULL, TRUE);
   g_return_val_if_fail (exit_status != NULL, TRUE);
 
   *gui_db_path = NULL;
   *demo = FALSE;
+  *background = FALSE;
   *exit_status = KJ_EXIT_OK;
 
   if (!parse_options (&options, argv, &error))
@@ -604,6 +615,7 @@ kj_cli_run (int        argc,
   if (!is_headless (&options))
     {
       *gui_db_path = g_steal_pointer (&path);
+      *background = options.background;
       return FALSE;
     }
 

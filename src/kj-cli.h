@@ -18,6 +18,7 @@ gboolean  kj_cli_run             (int          argc,
                                   char       **argv,
                                   char       **gui_db_path,
                                   gboolean    *demo,
+                                  gboolean    *background,
                                   int         *exit_status);
 
 G_END_DECLS

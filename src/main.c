@@ -10,6 +10,7 @@
 #include "kj-application.h"
 #include "kj-cli.h"
 #include "kj-demo.h"
+#include "kj-reminder-service.h"
 
 int
 main (int   argc,
@@ -20,6 +21,7 @@ main (int   argc,
   char *app_argv[] = { argv[0], NULL };
   const char *localedir = g_getenv ("KJ_LOCALEDIR");
   gboolean demo = FALSE;
+  gboolean background = FALSE;
   int status;
 
   /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
@@ -37,11 +39,29 @@ main (int   argc,
 
   /* The headless options (doc/command-line.md) are handled here, before GTK is
    * touched, so that they work without a display and exit 0/1/2. */
-  if (kj_cli_run (argc, argv, &db_path, &demo, &status))
+  if (kj_cli_run (argc, argv, &db_path, &demo, &background, &status))
     return status;
+
+  /* --background: the daily reminder's instance, started at login; nothing
+   * to do when reminders are off or the journal is open already */
+  if (background && !kj_reminder_service_is_enabled ())
+    return KJ_EXIT_OK;
 
   app = kj_application_new (db_path);
   kj_application_set_demo (app, demo);
+  kj_application_set_background (app, background);
+  if (background)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (G_APPLICATION (app), NULL, &error))
+        {
+          g_printerr ("knee-journal: error: %s\n", error->message);
+          return KJ_EXIT_ERROR;
+        }
+      if (g_application_get_is_remote (G_APPLICATION (app)))
+        return KJ_EXIT_OK;
+    }
 
   status = g_application_run (G_APPLICATION (app), 1, app_argv);
 

@@ -43,6 +43,8 @@ test_cli_version_and_help (void)
                                                           "--export-csv", "--summary", "--summary-json", "--as-of",
                                                           "--version", NULL }; *opt; opt++)
     g_assert_nonnull (strstr (help.out, *opt));
+  /* the autostart entry's option is not for people */
+  g_assert_null (strstr (help.out, "--background"));
 }
 
 static void
@@ -52,6 +54,10 @@ test_cli_usage_errors (void)
     { "--bogus", NULL, NULL },
     { "stray-argument", NULL, NULL },
     { "--demo", "--export-json=-", NULL },
+    /* the reminder's instance is the default journal's, with a window or none */
+    { "--background", "--demo", NULL },
+    { "--background", "--db=other.db", NULL },
+    { "--background", "--summary", NULL },
     { "--export-json=-", "--export-csv=-", NULL },
     { "--db", NULL, NULL },
     /* one thing on standard output: a PDF mixed with text helps no one */

@@ -14,6 +14,7 @@
 #include "kj-application.h"
 #include "kj-backup.h"
 #include "kj-demo.h"
+#include "kj-reminder-service.h"
 #include "kj-window.h"
 
 struct _KjApplication
@@ -26,6 +27,9 @@ struct _KjApplication
   guint           logout_cookie;  /* the session is asked to wait for an edit */
   guint           logout_retry;
   gboolean        demo;           /* a --demo journal: its folder goes when the app does */
+  gboolean        background;     /* --background: the first activation opens no window */
+  gboolean        store_tried;    /* the journal is opened when first needed */
+  KjReminderService *reminder;    /* the default journal's daily reminder */
   guint           signal_sources[3];
 };
 
@@ -259,6 +263,21 @@ quit_on_signal (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Opens the journal, once, and starts its daily backup. */
+static void
+ensure_store (KjApplication *self)
+{
+  if (self->store_tried)
+    return;
+  self->store_tried = TRUE;
+
+  self->store = kj_store_open (self->db_path, &self->open_error);
+  if (self->store == NULL)
+    g_message ("%s", self->open_error->message);
+  else if (!self->demo && !kj_store_is_empty (self->store))
+    start_daily_backup (self);
+}
+
 static void
 kj_application_startup (GApplication *app)
 {
@@ -282,7 +301,25 @@ kj_application_startup (GApplication *app)
     { "win.show-page::trends", { "<Alt>3", NULL } },
   };
 
-  G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
+  /* The background instance leaves OpenGL alone: on X11, GTK loads the GL
+   * driver when it opens the display (with Mesa's llvmpipe some 60 MB), for
+   * a process that may never show a window. Its windows are drawn with
+   * GTK's cairo renderer. Children get the environment as it was. */
+  if (self->background)
+    {
+      g_autofree char *gdk_debug = g_strdup (g_getenv ("GDK_DEBUG"));
+      g_autofree char *no_gl = gdk_debug != NULL && *gdk_debug != '\0' ? g_strconcat (gdk_debug, ",gl-disable", NULL)
+                                                                       : g_strdup ("gl-disable");
+
+      g_setenv ("GDK_DEBUG", no_gl, TRUE);
+      G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
+      if (gdk_debug != NULL)
+        g_setenv ("GDK_DEBUG", gdk_debug, TRUE);
+      else
+        g_unsetenv ("GDK_DEBUG");
+    }
+  else
+    G_APPLICATION_CLASS (kj_application_parent_class)->startup (app);
 
   /* the icon of every window, whatever the id of its journal's instance */
   gtk_window_set_default_icon_name (APP_ID);
@@ -303,11 +340,13 @@ kj_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), page_accels[i].action, page_accels[i].accels);
 
-  self->store = kj_store_open (self->db_path, &self->open_error);
-  if (self->store == NULL)
-    g_message ("%s", self->open_error->message);
-  else if (!self->demo && !kj_store_is_empty (self->store))
-    start_daily_backup (self);
+  /* the background instance opens the journal only when a window needs it */
+  if (!self->background)
+    ensure_store (self);
+
+  /* reminders are for the default journal only */
+  if (g_strcmp0 (g_application_get_application_id (app), APP_ID) == 0 && !self->demo)
+    self->reminder = kj_reminder_service_new (self);
 
   /* a demo that is told to stop (Ctrl+C, kill) still removes its folder */
   if (self->demo)
@@ -328,6 +367,7 @@ kj_application_shutdown (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_object (&self->reminder);
 
   if (self->demo)
     {
@@ -344,15 +384,21 @@ kj_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (kj_application_parent_class)->shutdown (app);
 }
 
+/* A launch: the window. The first activation of `--background` (the
+ * program starting itself at login) opens none; a later launch, which
+ * activates this instance, does. */
 static void
 kj_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  KjApplication *self = KJ_APPLICATION (app);
 
-  if (window == NULL)
-    window = GTK_WINDOW (kj_window_new (KJ_APPLICATION (app)));
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
 
-  gtk_window_present (window);
+  kj_application_present_window (self);
 }
 
 static void
@@ -360,6 +406,7 @@ kj_application_finalize (GObject *object)
 {
   KjApplication *self = (KjApplication *) object;
 
+  g_clear_object (&self->reminder);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->db_path, g_free);
@@ -491,6 +538,8 @@ kj_application_get_store (KjApplication *self)
 {
   g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
 
+  ensure_store (self);
+
   return self->store;
 }
 
@@ -499,7 +548,64 @@ kj_application_get_open_error (KjApplication *self)
 {
   g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
 
+  ensure_store (self);
+
   return self->open_error;
+}
+
+/**
+ * kj_application_present_window:
+ *
+ * Shows the main window, opening one when there is none.
+ *
+ * Returns: (transfer none): the window
+ */
+KjWindow *
+kj_application_present_window (KjApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!KJ_IS_WINDOW (window))
+    {
+      window = NULL;
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL; l = l->next)
+        if (KJ_IS_WINDOW (l->data))
+          window = l->data;
+    }
+  if (window == NULL)
+    window = GTK_WINDOW (kj_window_new (self));
+
+  gtk_window_present (window);
+
+  return KJ_WINDOW (window);
+}
+
+/**
+ * kj_application_set_background:
+ * @background: whether the application starts without a window
+ *
+ * `--background`: the reminder's instance, started at login. Set before the
+ * application runs.
+ */
+void
+kj_application_set_background (KjApplication *self,
+                               gboolean       background)
+{
+  g_return_if_fail (KJ_IS_APPLICATION (self));
+
+  self->background = !!background;
+}
+
+/* Returns: (transfer none) (nullable): the daily reminder (the default journal's instance only) */
+KjReminderService *
+kj_application_get_reminder_service (KjApplication *self)
+{
+  g_return_val_if_fail (KJ_IS_APPLICATION (self), NULL);
+
+  return self->reminder;
 }
 
 /**

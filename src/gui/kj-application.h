@@ -24,5 +24,9 @@ void           kj_application_set_demo     (KjApplication *self,
 gboolean       kj_application_is_demo      (KjApplication *self);
 void           kj_application_show_help    (GtkWindow     *parent,
                                             const char    *page);
+void           kj_application_set_background (KjApplication *self,
+                                              gboolean       background);
+struct _KjWindow *kj_application_present_window (KjApplication *self);
+struct _KjReminderService *kj_application_get_reminder_service (KjApplication *self);
 
 G_END_DECLS

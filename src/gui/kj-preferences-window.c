@@ -1,4 +1,5 @@
-/* kj-preferences-window.c — the profile of doc/data-model.md, “Profile”: name, knee, dates, review weeks, units
+/* kj-preferences-window.c — the profile of doc/data-model.md, “Profile”: name, knee, dates, review weeks, units;
+ * the daily reminder
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -43,6 +44,13 @@ struct _KjPreferencesWindow
   GtkCalendar          *start_calendar;
   gboolean              syncing_calendar;
   GtkListBox           *backups_list;
+  GtkWidget            *reminder_group;
+  GtkSwitch            *reminder_switch;
+  GtkWidget            *reminder_time_row;
+  GtkSpinButton        *hour_spin;
+  GtkSpinButton        *minute_spin;
+  GSettings            *settings;          /* the reminder's; only the default journal's window */
+  gboolean              syncing_time;
 };
 
 G_DEFINE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -399,11 +407,69 @@ fill_backups (KjPreferencesWindow *self)
     }
 }
 
+/* The reminder's time as two-digit hours and minutes */
+static gboolean
+two_digits_output (GtkSpinButton *spin)
+{
+  char text[8];
+
+  g_snprintf (text, sizeof text, "%02d", (int) gtk_spin_button_get_value (spin));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static void
+reminder_time_from_settings (KjPreferencesWindow *self)
+{
+  int minutes = g_settings_get_int (self->settings, "reminder-time");
+
+  self->syncing_time = TRUE;
+  gtk_spin_button_set_value (self->hour_spin, minutes / 60);
+  gtk_spin_button_set_value (self->minute_spin, minutes % 60);
+  self->syncing_time = FALSE;
+}
+
+static void
+reminder_time_changed (KjPreferencesWindow *self)
+{
+  int minutes = gtk_spin_button_get_value_as_int (self->hour_spin) * 60 +
+                gtk_spin_button_get_value_as_int (self->minute_spin);
+
+  if (!self->syncing_time && minutes != g_settings_get_int (self->settings, "reminder-time"))
+    g_settings_set_int (self->settings, "reminder-time", minutes);
+}
+
+/* The daily reminder is the default journal's (doc/architecture.md, “The
+ * daily reminder”): the group is shown in that instance's window only. */
+static void
+setup_reminder (KjPreferencesWindow *self,
+                GtkWindow           *parent)
+{
+  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+
+  if (app == NULL || g_strcmp0 (g_application_get_application_id (G_APPLICATION (app)), APP_ID) != 0)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "reminder-enabled", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->reminder_switch, "active", self->reminder_time_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  reminder_time_from_settings (self);
+  g_signal_connect_object (self->settings, "changed::reminder-time", G_CALLBACK (reminder_time_from_settings), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->hour_spin, "value-changed", G_CALLBACK (reminder_time_changed), self);
+  g_signal_connect_swapped (self->minute_spin, "value-changed", G_CALLBACK (reminder_time_changed), self);
+  gtk_widget_set_visible (self->reminder_group, TRUE);
+}
+
 static void
 kj_preferences_window_finalize (GObject *object)
 {
   KjPreferencesWindow *self = (KjPreferencesWindow *) object;
 
+  g_clear_object (&self->settings);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->profile, kj_profile_free);
   g_clear_object (&self->store);
@@ -449,6 +515,11 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_calendar);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_popover);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, reminder_group);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, reminder_switch);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, reminder_time_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, minute_spin);
   gtk_widget_class_bind_template_callback (widget_class, calendar_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 }
@@ -476,6 +547,8 @@ kj_preferences_window_init (KjPreferencesWindow *self)
 
   adw_combo_row_set_factory (self->side_row, side_factory);
   adw_combo_row_set_factory (self->units_row, units_factory);
+  g_signal_connect (self->hour_spin, "output", G_CALLBACK (two_digits_output), NULL);
+  g_signal_connect (self->minute_spin, "output", G_CALLBACK (two_digits_output), NULL);
   name_search_entry (GTK_WIDGET (self));
   kj_a11y_name_buttons (GTK_WIDGET (self));
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
@@ -501,6 +574,7 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
 
   fill_backups (self);
+  setup_reminder (self, parent);
   kj_a11y_return_focus_on_close (GTK_WINDOW (self));
 
   return self;

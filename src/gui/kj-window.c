@@ -15,6 +15,7 @@
 #include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-preferences-window.h"
+#include "kj-reminder-service.h"
 #include "kj-today-page.h"
 #include "kj-trends-page.h"
 #include "kj-window-private.h"
@@ -345,8 +346,15 @@ today_day_changed (KjTodayPage *page,
                    const char  *date,
                    KjWindow    *self)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  KjReminderService *reminder = KJ_IS_APPLICATION (app) ? kj_application_get_reminder_service (KJ_APPLICATION (app))
+                                                        : NULL;
+
   kj_history_page_invalidate (self->history_page);
   kj_trends_page_invalidate (self->trends_page);
+  /* a reminder for that day has done its work */
+  if (reminder != NULL)
+    kj_reminder_service_day_changed (reminder, date);
 }
 
 static void
