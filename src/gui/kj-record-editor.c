@@ -73,7 +73,7 @@ static guint signals[N_SIGNALS];
 
 /* Formatting, shared with the Today page */
 
-/* "Ice · 15 min", "Ibuprofen 400 mg", "Split squat 3 × 12" */
+/* "Ice · 15 min", "Ibuprofen 400 mg at 08:00", "Split squat 3 × 12" */
 char *
 kj_format_treatment (const KjTreatment *t)
 {
@@ -99,6 +99,9 @@ kj_format_treatment (const KjTreatment *t)
     g_string_append_printf (str, ngettext (" %d set", " %d sets", t->sets), t->sets);
   if (t->minutes != KJ_UNSET)
     g_string_append_printf (str, _(" · %d min"), t->minutes);
+  if (t->time[0] != '\0')
+    /* Translators: the time of day a treatment was taken, “Ibuprofen 400 mg at 08:00” */
+    g_string_append_printf (str, _(" at %s"), t->time);
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
