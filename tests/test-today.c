@@ -1050,7 +1050,6 @@ main (int   argc,
   g_signal_connect (page, "toast", G_CALLBACK (page_toast), NULL);
 
   g_test_add_func ("/today/log-day", test_today_log_day);
-  g_test_add_func ("/today/quick-logging", test_today_quick_logging);
   g_test_add_func ("/today/diagram-pointer", test_today_diagram_pointer);
   g_test_add_func ("/today/diagram-keyboard", test_today_diagram_keyboard);
   g_test_add_func ("/today/symptoms-and-notes", test_today_symptoms_and_notes);
@@ -1061,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
   g_test_add_func ("/today/records-without-pain", test_today_records_without_pain);
+  g_test_add_func ("/today/quick-logging", test_today_quick_logging);
   g_test_add_func ("/today/locked-journal", test_today_locked_journal);
   g_test_add_func ("/today/full-disk", test_today_full_disk);
 

@@ -1,4 +1,4 @@
-/* kj-store-treatments.c — treatments in the journal: list, save, the last of a kind, delete
+/* kj-store-treatments.c — treatments in the journal: list, save, the last of a kind, the last medicines, delete
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
