@@ -455,6 +455,59 @@ offer_undo (KjTodayPage *self,
   show_toast (self, toast);
 }
 
+/* “Same as Yesterday”: the entry, yesterday's places and copies of its
+ * routine treatments in one transaction; Undo takes all of it back */
+
+static void
+routine_undo_clicked (AdwToast    *toast,
+                      KjTodayPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  kj_today_page_flush (self);
+  if (!kj_store_undo_copy_day_routine (self->store, g_object_get_data (G_OBJECT (toast), "day-id"),
+                                       g_object_get_data (G_OBJECT (toast), "copied"), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      show_message (self, message);
+    }
+
+  kj_day_records_set_store (self->records, self->store);
+  load_date (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
+}
+
+static void
+log_pain_with_routine (KjTodayPage *self,
+                       KjDay       *day)
+{
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!kj_store_copy_day_routine (self->store, kj_day_routine_get_from (self->routine), day, &copied, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  /* Translators: after Same as Yesterday and a pain, “Logged pain 3 with yesterday’s places and treatments” */
+  message = g_strdup_printf (_("Logged pain %d with yesterday’s places and treatments"), day->pain);
+  toast = adw_toast_new (message);
+  g_object_set_data_full (G_OBJECT (toast), "day-id", g_strdup (day->id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "copied", g_steal_pointer (&copied), (GDestroyNotify) g_ptr_array_unref);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (routine_undo_clicked), self, 0);
+
+  /* the section reads the copied treatments */
+  kj_day_records_set_store (self->records, self->store);
+  load_date (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
+  show_toast (self, toast);
+}
+
 /* Actions */
 
 static void
@@ -857,59 +910,6 @@ kj_today_page_reload (KjTodayPage *self)
     return;
 
   kj_today_page_set_store (self, self->store);
-}
-
-/* “Same as Yesterday”: the entry, yesterday's places and copies of its
- * routine treatments in one transaction; Undo takes all of it back */
-
-static void
-routine_undo_clicked (AdwToast    *toast,
-                      KjTodayPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  kj_today_page_flush (self);
-  if (!kj_store_undo_copy_day_routine (self->store, g_object_get_data (G_OBJECT (toast), "day-id"),
-                                       g_object_get_data (G_OBJECT (toast), "copied"), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-      show_message (self, message);
-    }
-
-  kj_day_records_set_store (self->records, self->store);
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-}
-
-static void
-log_pain_with_routine (KjTodayPage *self,
-                       KjDay       *day)
-{
-  g_autoptr(GPtrArray) copied = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (!kj_store_copy_day_routine (self->store, kj_day_routine_get_from (self->routine), day, &copied, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  /* Translators: after Same as Yesterday and a pain, “Logged pain 3 with yesterday’s places and treatments” */
-  message = g_strdup_printf (_("Logged pain %d with yesterday’s places and treatments"), day->pain);
-  toast = adw_toast_new (message);
-  g_object_set_data_full (G_OBJECT (toast), "day-id", g_strdup (day->id), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "copied", g_steal_pointer (&copied), (GDestroyNotify) g_ptr_array_unref);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (routine_undo_clicked), self, 0);
-
-  /* the section reads the copied treatments */
-  kj_day_records_set_store (self->records, self->store);
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-  show_toast (self, toast);
 }
 
 /* Starts the shown day's entry with @pain, as the quick buttons do; with
