@@ -1,4 +1,4 @@
-/* bench-gui.c — the window on the 10-year journal: time to the first frame, and scrolling History
+/* bench-gui.c — the window on the 10-year journal: time to the first frame, “Same as Yesterday”, scrolling History
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,9 +6,12 @@
  * times are measured from the change (a scroll step) to the end of the
  * frame that shows it, with GdkFrameClock::after-paint. Searching History
  * is timed as typed: each longer prefix of a query filters all 3,653 days.
+ * “Same as Yesterday” is the ten-second logging of #15: from the first frame,
+ * two clicks (the button, then a pain) until the day is in the SQLite file.
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "kj-application.h"
@@ -55,6 +58,89 @@ window_realized (GtkWidget *window,
 
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+}
+
+/* The day's pain and its number of treatments as the file holds them, read
+ * with SQLite itself; the pain is -1 without a row */
+static int
+pain_in_file (const char *db,
+              const char *date,
+              int        *n_treatments)
+{
+  sqlite3 *conn = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int pain = -1;
+
+  sqlite3_open_v2 (db, &conn, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (conn, "SELECT (SELECT pain FROM days WHERE date = ?1),"
+                            " (SELECT count(*) FROM treatments WHERE date = ?1)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      pain = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 0);
+      *n_treatments = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (conn);
+
+  return pain;
+}
+
+/* A mapped button under @root that logs @pain */
+static GtkWidget *
+find_pain_button (GtkWidget *root,
+                  guint      pain)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
+      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
+      g_variant_get_uint32 (target) == pain)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_pain_button (child, pain);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Today is empty and yesterday logged, with places and routine treatments */
+static void
+prepare_same_as_yesterday (KjStore    *store,
+                           const char *today)
+{
+  g_autoptr(KjDay) entry = kj_store_get_day (store, today, NULL);
+  g_autoptr(KjDay) before = NULL;
+  g_autoptr(KjTreatment) ice = NULL;
+  g_autoptr(GPtrArray) treatments = kj_store_list_treatments (store, today, today, NULL);
+  g_autoptr(GPtrArray) runs = kj_store_list_runs (store, today, today, NULL);
+  char yesterday[11];
+
+  if (entry != NULL)
+    g_assert_true (kj_store_delete_day (store, entry->id, NULL));
+  for (guint i = 0; i < treatments->len; i++)
+    g_assert_true (kj_store_delete_treatment (store, ((KjTreatment *) treatments->pdata[i])->id, NULL));
+  for (guint i = 0; i < runs->len; i++)
+    g_assert_true (kj_store_delete_run (store, ((KjRun *) runs->pdata[i])->id, NULL));
+
+  kj_date_add_days (today, -1, yesterday);
+  if ((before = kj_store_get_day (store, yesterday, NULL)) == NULL)
+    {
+      before = kj_day_new (yesterday);
+      before->pain = 4;
+    }
+  if (!kj_day_has_location (before, "right", "pes-anserine"))
+    kj_day_add_location (before, "right", "pes-anserine");
+  g_assert_true (kj_store_save_day (store, before, NULL));
+  ice = kj_treatment_new (yesterday, "ice");
+  ice->minutes = 15;
+  g_assert_true (kj_store_save_treatment (store, ice, NULL));
 }
 
 static int
@@ -149,6 +235,7 @@ main (int   argc,
 
     g_assert_no_error (error);
     g_assert_true (kj_store_import (store, journal, NULL, &error));
+    prepare_same_as_yesterday (store, today);
   }
 
   /* from nothing to the first frame of the Today page */
@@ -165,6 +252,36 @@ main (int   argc,
   g_print ("Renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_print ("%-44s %8.1f ms (the frame itself %.1f ms)\n", "start to the first frame of Today",
            (painted_at - start) / 1000.0, last_frame_ms);
+
+  /* ten-second logging: Same as Yesterday, then a pain, from the first frame
+   * until the day is in the file */
+  {
+    GtkWidget *routine = kj_test_find_widget (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Same as _Yesterday");
+    gint64 first_frame = painted_at, clicked, stored;
+    guint clicks = 0, before;
+    int n_treatments = 0, pain;
+
+    g_assert_nonnull (routine);
+    g_assert_true (gtk_widget_get_mapped (routine));
+    g_assert_cmpint (pain_in_file (db, today, &n_treatments), ==, -1);
+
+    g_signal_emit_by_name (routine, "clicked");
+    clicks++;
+    clicked = g_get_monotonic_time ();
+    before = n_paints;
+    g_signal_emit_by_name (find_pain_button (GTK_WIDGET (window), 3), "clicked");
+    clicks++;
+    pain = pain_in_file (db, today, &n_treatments);
+    stored = g_get_monotonic_time ();
+    g_assert_cmpint (pain, ==, 3);
+    g_assert_cmpint (n_treatments, >=, 1);
+    g_assert_true (kj_test_wait_until (painted_since, GUINT_TO_POINTER (before)));
+
+    g_print ("%-44s %8.1f ms (%u clicks; the pain click to the row in the file %.1f ms, to its frame %.1f ms;"
+             " %d treatments copied)\n",
+             "same as yesterday: first frame to stored day", (stored - first_frame) / 1000.0, clicks,
+             (stored - clicked) / 1000.0, (painted_at - clicked) / 1000.0, n_treatments);
+  }
 
   /* the History page: reading ten years, then its first frame */
   history = kj_window_get_history_page (window);

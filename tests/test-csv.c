@@ -80,6 +80,34 @@ test_csv_rows (void)
   g_assert_cmpstr (lines[4], ==, "");
 }
 
+/* A dose's time of day follows its details, only when it is set */
+static void
+test_csv_times (void)
+{
+  const char *text =
+    "{ \"format\": \"knee-journal\", \"version\": 1,"
+    "  \"days\": [ { \"id\": \"d1\", \"date\": \"2026-03-04\", \"pain\": 4 } ],"
+    "  \"treatments\": ["
+    "    { \"id\": \"t1\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"drug\": \"ibuprofen\", \"dose_mg\": 400,"
+    "      \"time\": \"08:00\" },"
+    "    { \"id\": \"t2\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"drug\": \"ibuprofen\", \"dose_mg\": 400,"
+    "      \"time\": \"14:00\" },"
+    "    { \"id\": \"t3\", \"date\": \"2026-03-04\", \"kind\": \"rest\", \"time\": \"21:30\" },"
+    "    { \"id\": \"t4\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 15 } ] }";
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  csv = kj_csv_generate (journal, NULL);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==,
+                   "2026-03-04,4,,,,,medication:ibuprofen 400mg 08:00;medication:ibuprofen 400mg 14:00;rest:21:30;"
+                   "ice:15min,,");
+}
+
 static void
 test_csv_empty (void)
 {
@@ -97,6 +125,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/rows", test_csv_rows);
+  g_test_add_func ("/csv/times", test_csv_times);
   g_test_add_func ("/csv/empty", test_csv_empty);
 
   return g_test_run ();

@@ -602,7 +602,9 @@ test_hostile_damaged_rows (void)
     "UPDATE days SET notes = 'shown' || char (0) || 'hidden' WHERE date = '2026-10-25';"
     "UPDATE days SET id = 'twin' || char (0) || 'a' WHERE date = '2026-10-26';"
     "UPDATE days SET id = 'twin' || char (0) || 'b' WHERE date = '2026-10-27';"
-    "INSERT INTO treatments (id, date, kind) VALUES ('nul-kind', '2026-10-28', 'other' || char (0) || 'evil');"));
+    "INSERT INTO treatments (id, date, kind) VALUES ('nul-kind', '2026-10-28', 'other' || char (0) || 'evil');"
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('bad-time', '2026-10-29', 'medication', '25:00');"
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('int-time', '2026-10-30', 'ice', 800);"));
 
   store = kj_store_open (path, &error);
   g_assert_no_error (error);
@@ -652,6 +654,8 @@ test_hostile_damaged_rows (void)
   g_assert_nonnull (strstr (all, "day 2026-10-25: notes: the text holds a NUL character"));
   g_assert_nonnull (strstr (all, "day 2026-10-26: id: the text holds a NUL character"));
   g_assert_nonnull (strstr (all, "treatment of 2026-10-28: kind:"));
+  g_assert_nonnull (strstr (all, "treatment of 2026-10-29: time: “25:00” is not a time of day (HH:MM)"));
+  g_assert_nonnull (strstr (all, "treatment of 2026-10-30: time: “800” is not a time of day (HH:MM)"));
   g_clear_object (&store);
 
   /* the command line: no crash, the damage on stderr, exports the importer takes */

@@ -118,6 +118,44 @@ test_json_round_trip (void)
     g_assert_true (kj_run_equal (generated->runs->pdata[i], reparsed->runs->pdata[i]));
 }
 
+/* The time of day of a dose: written when set, null when not; a file
+ * without it (version 1 as before) is read as “no time” */
+static void
+test_json_time_of_day (void)
+{
+  const char *text =
+    "{ \"format\": \"knee-journal\", \"version\": 1, \"treatments\": ["
+    " { \"id\": \"t1\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"drug\": \"ibuprofen\","
+    "   \"dose_mg\": 400, \"time\": \"08:00\" },"
+    " { \"id\": \"t2\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"drug\": \"ibuprofen\","
+    "   \"dose_mg\": 400, \"time\": \"14:00\" },"
+    " { \"id\": \"t3\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"time\": null },"
+    " { \"id\": \"t4\", \"date\": \"2026-03-04\", \"kind\": \"rest\" } ] }";
+  g_autoptr(KjStore) store = kj_test_open_new_store ("time-of-day.db");
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(KjJournal) reparsed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+
+  journal = kj_json_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((KjTreatment *) journal->treatments->pdata[0])->time, ==, "08:00");
+  g_assert_cmpstr (((KjTreatment *) journal->treatments->pdata[1])->time, ==, "14:00");
+  g_assert_cmpstr (((KjTreatment *) journal->treatments->pdata[2])->time, ==, "");
+  g_assert_cmpstr (((KjTreatment *) journal->treatments->pdata[3])->time, ==, "");
+
+  import_text (store, text, NULL);
+  exported = export_store (store);
+  g_assert_nonnull (strstr (exported, "\"time\" : \"08:00\""));
+  g_assert_nonnull (strstr (exported, "\"time\" : \"14:00\""));
+  g_assert_nonnull (strstr (exported, "\"time\" : null"));
+
+  reparsed = kj_json_parse (exported, strlen (exported), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < journal->treatments->len; i++)
+    g_assert_true (kj_treatment_equal (journal->treatments->pdata[i], reparsed->treatments->pdata[i]));
+}
+
 static void
 test_json_idempotent (void)
 {
@@ -247,6 +285,15 @@ static const Hostile hostile[] = {
     "treatments[0].dose_mg: 2400 is out of range 1–2000" },
   { "drug-on-ice", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"drug\": \"ibuprofen\" } ] }",
     "treatments[0].drug: only a medication has a drug" },
+  { "time-out-of-range", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"ice\" },"
+    " { \"id\": \"u\", \"date\": \"2026-03-04\", \"kind\": \"medication\", \"time\": \"25:00\" } ] }",
+    "treatments[1].time: 25:00 is not a time of day (HH:MM)" },
+  { "time-with-seconds", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"medication\","
+    " \"time\": \"08:00:00\" } ] }",
+    "treatments[0].time: 08:00:00 is not a time of day (HH:MM)" },
+  { "time-a-number", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"medication\","
+    " \"time\": 800 } ] }",
+    "treatments[0].time: expected text, found a number" },
   { "minutes-zero", HEAD "\"treatments\": [ { \"id\": \"t\", \"date\": \"2026-03-04\", \"kind\": \"ice\", \"minutes\": 0 } ] }",
     "treatments[0].minutes: 0 is out of range 1–240" },
   { "distance-too-long", HEAD "\"runs\": [ { \"id\": \"r\", \"date\": \"2026-03-04\", \"distance_km\": 501 } ] }",
@@ -428,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/json/example-of-design", test_json_example_of_design);
   g_test_add_func ("/json/round-trip", test_json_round_trip);
   g_test_add_func ("/json/idempotent", test_json_idempotent);
+  g_test_add_func ("/json/time-of-day", test_json_time_of_day);
   g_test_add_func ("/json/missing-ids", test_json_missing_ids);
   g_test_add_func ("/json/unknown-keys-ignored", test_json_unknown_keys_ignored);
   g_test_add_func ("/json/hostile", test_json_hostile);

@@ -162,6 +162,43 @@ test_report_two_weeks (void)
   g_assert_null (strstr (text, "2026-03-31"));
 }
 
+/* Doses with a time of day say it in the daily log; one without says none */
+static void
+test_report_dose_times (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (6, 14, "plateau", "2026-04-01", NULL);
+  g_autofree char *path = kj_test_tmp_path ("dose-times.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .include_notes = FALSE, .as_of = "2026-04-01" };
+  const KjDay *day = g_ptr_array_index (journal->days, journal->days->len - 1);
+  const char *times[] = { "08:00", "14:00", "" };
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  g_ptr_array_set_size (journal->treatments, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      KjTreatment *t = kj_treatment_new (day->date, "medication");
+
+      t->id = g_strdup_printf ("dose-%u", i);
+      t->drug = kj_code_lookup (KJ_CODE_DRUG, i < 2 ? "ibuprofen" : "paracetamol");
+      t->dose_mg = i < 2 ? 400 : 500;
+      g_strlcpy (t->time, times[i], sizeof t->time);
+      g_ptr_array_add (journal->treatments, t);
+    }
+
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Ibuprofen 400 mg at 08:00, Ibuprofen 400 mg at 14:00, Paracetamol 500 mg"));
+  g_assert_null (strstr (text, "Paracetamol 500 mg at"));
+}
+
 /* A year: many pages, every one numbered "of M", and notes left out on request. */
 static void
 test_report_year (void)
@@ -895,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/report/two-weeks", test_report_two_weeks);
   g_test_add_func ("/report/footer-clear", test_report_footer_clear);
   g_test_add_func ("/report/year", test_report_year);
+  g_test_add_func ("/report/dose-times", test_report_dose_times);
   g_test_add_func ("/report/pages", test_report_pages);
   g_test_add_func ("/report/errors", test_report_errors);
   g_test_add_func ("/report/demo-pages", test_report_demo_pages);

@@ -214,6 +214,7 @@ test_store_treatments_and_runs (void)
   t[1]->drug = kj_code_lookup (KJ_CODE_DRUG, "ibuprofen");
   t[1]->dose_mg = 400;
   t[1]->notes = (g_free (t[1]->notes), g_strdup ("with food"));
+  g_strlcpy (t[1]->time, "08:00", sizeof t[1]->time);
   t[2] = kj_treatment_new ("2026-03-03", "exercise");
   t[2]->exercise = kj_code_lookup (KJ_CODE_EXERCISE, "split-squat");
   t[2]->sets = 3;
@@ -252,6 +253,8 @@ test_store_treatments_and_runs (void)
   g_assert_true (kj_treatment_equal (treatments->pdata[0], t[2]));
   g_assert_true (kj_treatment_equal (treatments->pdata[1], t[0]));
   g_assert_true (kj_treatment_equal (treatments->pdata[2], t[1]));
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[2])->time, ==, "08:00");
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[1])->time, ==, "");
 
   runs = kj_store_list_runs (store, "2026-03-01", "2026-03-04", &error);
   g_assert_no_error (error);
@@ -369,6 +372,11 @@ test_store_check_constraints (void)
     "INSERT INTO treatments (id, date, kind, drug, dose_mg) VALUES ('t', '2026-03-04', 'medication', 'ibuprofen', 2001)",
     "INSERT INTO treatments (id, date, kind, minutes) VALUES ('t', '2026-03-04', 'ice', 0)",
     "INSERT INTO treatments (id, date, kind, exercise, sets) VALUES ('t', '2026-03-04', 'exercise', 'split-squat', 21)",
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('t', '2026-03-04', 'medication', '25:00')",
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('t', '2026-03-04', 'medication', '8:00')",
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('t', '2026-03-04', 'medication', '08:60')",
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('t', '2026-03-04', 'medication', '08:00:00')",
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('t', '2026-03-04', 'medication', 'ab:cd')",
     "INSERT INTO runs (id, date, distance_km) VALUES ('r', '2026-03-04', 0.001)",
     "INSERT INTO runs (id, date, distance_km, duration_s) VALUES ('r', '2026-03-04', 5, 172801)",
     "INSERT INTO runs (id, date, distance_km, stopped_early) VALUES ('r', '2026-03-04', 5, 2)",
@@ -431,7 +439,7 @@ test_store_migrations (void)
 
   store = kj_store_open (v1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kj_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (kj_store_get_schema_version (store), ==, KJ_STORE_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
   day = kj_store_get_day (store, "2026-03-04", &error);
@@ -466,6 +474,339 @@ test_store_migrations (void)
   g_assert_no_error (error);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (before, !=, "missing");
+}
+
+/* A journal of version 2 (before the time of day of treatments) with
+ * records of every kind */
+static void
+make_v2_journal (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf ("%s %s PRAGMA application_id = %d; PRAGMA user_version = 2;"
+                                          "INSERT INTO days (id, date, pain, pain_worst, notes)"
+                                          " VALUES ('d1', '2026-03-04', 6, 7, 'old');"
+                                          "INSERT INTO day_locations VALUES ('d1', 'right', 'pes-anserine');"
+                                          "INSERT INTO day_symptoms VALUES ('d1', 'swelling');"
+                                          "INSERT INTO day_aggravators VALUES ('d1', 'stairs-down');"
+                                          "INSERT INTO treatments (id, date, kind, drug, dose_mg, notes)"
+                                          " VALUES ('t1', '2026-03-04', 'medication', 'ibuprofen', 400, 'food');"
+                                          "INSERT INTO treatments (id, date, kind, exercise, sets, reps, minutes)"
+                                          " VALUES ('t2', '2026-03-04', 'exercise', 'split-squat', 3, 12, 10);"
+                                          "INSERT INTO runs (id, date, distance_km, source_hash) VALUES ('r1', '2026-03-04', 5.5,"
+                                          " '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');",
+                                          kj_store_migrations[0], kj_store_migrations[1], (int) KJ_STORE_APPLICATION_ID);
+
+  g_unlink (path);
+  g_assert_true (kj_test_exec_sql (path, sql));
+}
+
+/* Version 2 → 3 adds the time of day of treatments: nothing is lost, every
+ * time is unset, a copy of version 2 stays beside it, and a time is stored */
+static void
+test_store_migration_v2 (void)
+{
+  g_autofree char *v2 = kj_test_tmp_path ("v2.db");
+  g_autofree char *backup = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjJournal) after = NULL;
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GError) error = NULL;
+  KjTreatment *dose;
+
+  make_v2_journal (v2);
+  backup = g_strconcat (v2, ".bak-v2", NULL);
+  g_unlink (backup);
+
+  store = kj_store_open (v2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kj_store_get_schema_version (store), ==, 3);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (kj_store_get_damage (store)->len, ==, 0);
+
+  after = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->days->len, ==, 1);
+  g_assert_cmpuint (after->treatments->len, ==, 2);
+  g_assert_cmpuint (after->runs->len, ==, 1);
+  {
+    KjDay *day = after->days->pdata[0];
+    KjTreatment *ex = after->treatments->pdata[1];
+
+    g_assert_cmpstr (day->notes, ==, "old");
+    g_assert_cmpint (day->pain_worst, ==, 7);
+    g_assert_true (kj_day_has_location (day, "right", "pes-anserine"));
+    g_assert_true (kj_day_has_code (day->symptoms, "swelling"));
+    g_assert_true (kj_day_has_code (day->aggravators, "stairs-down"));
+    dose = after->treatments->pdata[0];
+    g_assert_cmpstr (dose->id, ==, "t1");
+    g_assert_cmpint (dose->dose_mg, ==, 400);
+    g_assert_cmpstr (dose->notes, ==, "food");
+    g_assert_cmpstr (dose->time, ==, "");
+    g_assert_cmpint (ex->sets, ==, 3);
+    g_assert_cmpint (ex->reps, ==, 12);
+    g_assert_cmpint (ex->minutes, ==, 10);
+    g_assert_cmpfloat (((KjRun *) after->runs->pdata[0])->distance_km, ==, 5.5);
+  }
+
+  /* the migrated journal takes a time */
+  g_strlcpy (dose->time, "14:30", sizeof dose->time);
+  g_assert_true (kj_store_save_treatment (store, dose, &error));
+  g_assert_no_error (error);
+  treatments = kj_store_list_treatments (store, "2026-03-04", "2026-03-04", &error);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->time, ==, "14:30");
+  g_clear_object (&store);
+
+  /* the backup is version 2, holding the same treatments */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), count(*),"
+                                         " sum(dose_mg) FROM treatments", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+    g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 400);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static void
+test_store_treatment_time (void)
+{
+  g_autoptr(KjTreatment) t = kj_treatment_new ("2026-03-04", "medication");
+  g_autoptr(GError) error = NULL;
+  const char *good[] = { "00:00", "08:05", "19:59", "23:59" };
+  const char *bad[] = { "24:00", "25:00", "8:00", "08:60", "0800", "ab:cd", "08-00", " 8:00" };
+
+  t->id = g_strdup ("t");
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_strlcpy (t->time, good[i], sizeof t->time);
+      g_assert_true (kj_time_is_valid (good[i]));
+      g_assert_true (kj_treatment_validate (t, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (kj_time_is_valid (bad[i]));
+      g_strlcpy (t->time, bad[i], sizeof t->time);
+      g_assert_false (kj_treatment_validate (t, &error));
+      g_assert_error (error, KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "time: "));
+      g_clear_error (&error);
+    }
+  g_assert_false (kj_time_is_valid (NULL));
+  g_assert_false (kj_time_is_valid ("08:00:00"));
+}
+
+static KjTreatment *
+new_treatment (KjStore    *store,
+               const char *date,
+               const char *kind,
+               int         minutes)
+{
+  KjTreatment *t = kj_treatment_new (date, kind);
+  g_autoptr(GError) error = NULL;
+
+  t->minutes = minutes;
+  g_assert_true (kj_store_save_treatment (store, t, &error));
+  g_assert_no_error (error);
+
+  return t;
+}
+
+static void
+test_store_copy_day_routine (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("routine.db");
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjDay) yesterday = full_day ("2026-03-04");
+  g_autoptr(KjDay) today = kj_day_new ("2026-03-05");
+  g_autoptr(KjDay) stored = NULL;
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  KjTreatment *dose;
+
+  g_unlink (path);
+  store = kj_store_open (path, &error);
+  g_assert_true (kj_store_save_day (store, yesterday, &error));
+
+  /* the routine of the day before, and what is not routine */
+  g_ptr_array_add (made, new_treatment (store, "2026-03-04", "ice", 15));
+  dose = kj_treatment_new ("2026-03-04", "medication");
+  dose->drug = kj_code_lookup (KJ_CODE_DRUG, "ibuprofen");
+  dose->dose_mg = 400;
+  g_strlcpy (dose->time, "08:00", sizeof dose->time);
+  g_assert_true (kj_store_save_treatment (store, dose, &error));
+  g_ptr_array_add (made, dose);
+  {
+    KjTreatment *ex = kj_treatment_new ("2026-03-04", "exercise");
+
+    ex->exercise = kj_code_lookup (KJ_CODE_EXERCISE, "split-squat");
+    ex->sets = 3;
+    ex->reps = 12;
+    ex->notes = (g_free (ex->notes), g_strdup ("slow"));
+    g_assert_true (kj_store_save_treatment (store, ex, &error));
+    g_ptr_array_add (made, ex);
+  }
+  g_ptr_array_add (made, new_treatment (store, "2026-03-04", "physio", 45));
+  g_ptr_array_add (made, new_treatment (store, "2026-03-04", "injection", KJ_UNSET));
+  g_ptr_array_add (made, new_treatment (store, "2026-03-03", "heat", 10));   /* another day */
+  g_ptr_array_add (made, new_treatment (store, "2026-03-04", "brace", KJ_UNSET));
+
+  today->pain = 3;
+  g_assert_true (kj_store_copy_day_routine (store, "2026-03-04", today, &copied, &error));
+  g_assert_no_error (error);
+
+  /* the new entry: its own pain, the places of the day before, nothing else */
+  stored = kj_store_get_day (store, "2026-03-05", &error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->id, ==, today->id);
+  g_assert_cmpstr (stored->id, !=, yesterday->id);
+  g_assert_true (g_uuid_string_is_valid (stored->id));
+  g_assert_cmpint (stored->pain, ==, 3);
+  g_assert_cmpint (stored->pain_worst, ==, KJ_UNSET);
+  g_assert_cmpuint (stored->locations->len, ==, 2);
+  g_assert_true (kj_day_has_location (stored, "right", "pes-anserine"));
+  g_assert_true (kj_day_has_location (stored, "left", "popliteal"));
+  g_assert_cmpuint (stored->symptoms->len, ==, 0);
+  g_assert_cmpuint (stored->aggravators->len, ==, 0);
+  g_assert_cmpstr (stored->notes, ==, "");
+
+  /* ice, the exercise and the brace, in their order, with new ids and the same fields */
+  g_assert_cmpuint (copied->len, ==, 3);
+  listed = kj_store_list_treatments (store, "2026-03-05", "2026-03-05", &error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  {
+    const guint sources[] = { 0, 2, 6 };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        KjTreatment *source = made->pdata[sources[i]];
+        KjTreatment *copy = listed->pdata[i];
+        g_autoptr(KjTreatment) same = kj_treatment_copy (copy);
+
+        g_assert_true (kj_treatment_equal (copy, copied->pdata[i]));
+        g_assert_true (g_uuid_string_is_valid (copy->id));
+        g_assert_cmpstr (copy->id, !=, source->id);
+        g_assert_cmpstr (copy->date, ==, "2026-03-05");
+        g_free (same->id);
+        same->id = g_strdup (source->id);
+        g_strlcpy (same->date, source->date, sizeof same->date);
+        g_assert_true (kj_treatment_equal (same, source));
+      }
+  }
+
+  /* the day before is as it was */
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = kj_store_list_treatments (store, "2026-03-04", "2026-03-04", &error);
+  g_assert_cmpuint (listed->len, ==, 6);
+  g_clear_pointer (&stored, kj_day_free);
+  stored = kj_store_get_day (store, "2026-03-04", &error);
+  g_assert_true (kj_day_equal (stored, yesterday));
+
+  /* a second copy onto a day with an entry is refused, and writes nothing */
+  {
+    g_autoptr(KjDay) again = kj_day_new ("2026-03-05");
+    g_autoptr(GPtrArray) none = NULL;
+
+    again->pain = 4;
+    g_assert_false (kj_store_copy_day_routine (store, "2026-03-04", again, &none, &error));
+    g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_CONFLICT);
+    g_assert_null (none);
+    g_clear_error (&error);
+  }
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = kj_store_list_treatments (store, "2026-03-05", "2026-03-05", &error);
+  g_assert_cmpuint (listed->len, ==, 3);
+
+  /* undo: the day is as it was before, the day before untouched */
+  g_assert_true (kj_store_undo_copy_day_routine (store, today->id, copied, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, kj_day_free);
+  g_assert_null (kj_store_get_day (store, "2026-03-05", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = kj_store_list_treatments (store, "2026-03-04", "2026-03-05", &error);
+  g_assert_cmpuint (listed->len, ==, 6);
+
+  /* all or nothing: a write that fails after the copies are written (here
+   * the entry, against a row of that date another program left damaged)
+   * leaves no copy behind */
+  g_clear_pointer (&copied, g_ptr_array_unref);
+  g_assert_true (kj_test_exec_sql (path, "PRAGMA ignore_check_constraints = ON;"
+                                         "INSERT INTO days (id, date, pain) VALUES ('damaged', '2026-03-05', 99);"));
+  {
+    g_autoptr(KjDay) failing = kj_day_new ("2026-03-05");
+
+    failing->pain = 5;
+    g_assert_false (kj_store_copy_day_routine (store, "2026-03-04", failing, &copied, &error));
+    g_assert_nonnull (error);
+    g_test_message ("halfway: %s", error->message);
+    g_assert_null (copied);
+    g_clear_error (&error);
+  }
+  g_assert_null (kj_store_get_day (store, "2026-03-05", &error));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = kj_store_list_treatments (store, "2026-03-05", "2026-03-05", &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_assert_false (kj_test_exec_sql (path, "INSERT INTO days (id, date, pain) VALUES ('x', '2026-03-05', 1)"));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = kj_store_list_treatments (store, "2026-03-04", "2026-03-04", &error);
+  g_assert_cmpuint (listed->len, ==, 6);
+}
+
+/* The quick buttons' medicines: the last three drugs, each its latest dose */
+static void
+test_store_last_medicines (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("medicines.db");
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { const char *date; const char *drug; int mg; } doses[] = {
+    { "2026-03-01", "aspirin", 500 },
+    { "2026-03-02", "ibuprofen", 200 },
+    { "2026-03-03", "naproxen", 220 },
+    { "2026-03-04", "paracetamol", 1000 },
+    { "2026-03-05", "ibuprofen", 400 },
+    { "2026-03-05", "ibuprofen", 600 },
+    { "2026-03-09", "diclofenac", 50 },
+  };
+
+  g_unlink (path);
+  store = kj_store_open (path, &error);
+
+  last = kj_store_list_last_medicines (store, "2026-03-08", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->len, ==, 0);
+  g_clear_pointer (&last, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (doses); i++)
+    {
+      g_autoptr(KjTreatment) t = kj_treatment_new (doses[i].date, "medication");
+
+      t->drug = kj_code_lookup (KJ_CODE_DRUG, doses[i].drug);
+      t->dose_mg = doses[i].mg;
+      g_assert_true (kj_store_save_treatment (store, t, &error));
+    }
+  new_treatment (store, "2026-03-06", "ice", 15);
+
+  /* on the 8th: ibuprofen (its last dose, 600 mg), paracetamol, naproxen; not
+   * diclofenac (later), not aspirin (fourth) */
+  last = kj_store_list_last_medicines (store, "2026-03-08", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->len, ==, 3);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[0])->drug, ==, "ibuprofen");
+  g_assert_cmpint (((KjTreatment *) last->pdata[0])->dose_mg, ==, 600);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[1])->drug, ==, "paracetamol");
+  g_assert_cmpint (((KjTreatment *) last->pdata[1])->dose_mg, ==, 1000);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[2])->drug, ==, "naproxen");
 }
 
 static const guchar png_bytes[] = {
@@ -826,6 +1167,10 @@ main (int   argc,
   g_test_add_func ("/store/validation-refusals", test_store_validation_refusals);
   g_test_add_func ("/store/check-constraints", test_store_check_constraints);
   g_test_add_func ("/store/migrations", test_store_migrations);
+  g_test_add_func ("/store/migration-v2", test_store_migration_v2);
+  g_test_add_func ("/store/treatment-time", test_store_treatment_time);
+  g_test_add_func ("/store/copy-day-routine", test_store_copy_day_routine);
+  g_test_add_func ("/store/last-medicines", test_store_last_medicines);
   g_test_add_func ("/store/refusals", test_store_refusals);
   g_test_add_func ("/store/read-only", test_store_read_only);
   g_test_add_func ("/store/full-disk", test_store_full_disk);

@@ -805,6 +805,230 @@ test_today_records_without_pain (void)
   g_assert_null (kj_test_find_label (GTK_WIDGET (page), "No pain rating"));
 }
 
+/* The mapped quick pain button for @pain, as a user clicks it */
+static GtkWidget *
+find_pain_button (GtkWidget *root,
+                  guint      pain)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
+      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
+      g_variant_get_uint32 (target) == pain)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_pain_button (child, pain);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The pain of @date as the SQLite file holds it, read with SQLite itself; -1 when there is no row */
+static int
+pain_in_file (const char *date)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int pain = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pain FROM days WHERE date = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pain = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return pain;
+}
+
+static void
+save_dose (KjStore    *store,
+           const char *date,
+           const char *drug,
+           int         mg,
+           const char *time)
+{
+  g_autoptr(KjTreatment) t = kj_treatment_new (date, "medication");
+  g_autoptr(GError) error = NULL;
+
+  t->drug = kj_code_lookup (KJ_CODE_DRUG, drug);
+  t->dose_mg = mg;
+  g_strlcpy (t->time, time ? time : "", sizeof t->time);
+  g_assert_true (kj_store_save_treatment (store, t, &error));
+  g_assert_no_error (error);
+}
+
+/* Ten-second logging (#15): one click on a pain stores an empty day; “Same
+ * as Yesterday” and a pain store it with yesterday's places and routine
+ * treatments, new records with new ids, and Undo takes them back; the last
+ * three medicines are quick buttons; doses have a time of day */
+static void
+test_today_quick_logging (void)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjStore) store = kj_store_open (db_path, NULL);
+  g_autoptr(KjDay) before = NULL;
+  g_autoptr(KjDay) day = NULL;
+  g_autoptr(KjTreatment) ice = NULL;
+  g_autoptr(KjTreatment) squat = NULL;
+  g_autoptr(KjTreatment) physio = NULL;
+  g_autoptr(GPtrArray) treatments = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *routine, *button;
+  KjRecordEditor *editor;
+  char first[11], second[11], third[11], older[11];
+
+  kj_date_add_days (today, -45, older);
+  kj_date_add_days (today, -42, first);
+  kj_date_add_days (today, -41, second);
+  kj_date_add_days (today, -40, third);
+
+  /* one click on a pain value of an empty day stores the day */
+  kj_window_show_day (window, first);
+  kj_test_settle ();
+  g_assert_cmpint (pain_in_file (first), ==, -1);
+  button = find_pain_button (GTK_WIDGET (page), 5);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  kj_test_settle ();
+  g_assert_cmpint (pain_in_file (first), ==, 5);
+
+  /* the day before the empty one: places, routine treatments, a dose, physio */
+  before = kj_day_new (second);
+  before->pain = 4;
+  kj_day_add_location (before, "right", "pes-anserine");
+  kj_day_add_location (before, "right", "medial-joint-line");
+  g_ptr_array_add (before->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, "swelling"));
+  g_assert_true (kj_store_save_day (store, before, &error));
+  ice = kj_treatment_new (second, "ice");
+  ice->minutes = 15;
+  g_assert_true (kj_store_save_treatment (store, ice, &error));
+  squat = kj_treatment_new (second, "exercise");
+  squat->exercise = kj_code_lookup (KJ_CODE_EXERCISE, "split-squat");
+  squat->sets = 3;
+  squat->reps = 12;
+  g_assert_true (kj_store_save_treatment (store, squat, &error));
+  physio = kj_treatment_new (second, "physio");
+  g_assert_true (kj_store_save_treatment (store, physio, &error));
+  save_dose (store, older, "paracetamol", 1000, NULL);
+  save_dose (store, older, "naproxen", 220, NULL);
+  save_dose (store, second, "ibuprofen", 400, "08:00");
+  g_assert_no_error (error);
+
+  /* the empty day offers Same as Yesterday and the three medicines */
+  kj_window_show_day (window, third);
+  kj_test_settle ();
+  routine = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, "Same as _Yesterday");
+  g_assert_nonnull (routine);
+  g_assert_true (gtk_widget_get_mapped (routine));
+  g_assert_true (gtk_widget_get_focusable (routine));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "From yesterday: 2 places, Ice · 15 min, Split squat 3 × 12"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Ibuprofen 400 mg"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Naproxen 220 mg"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Paracetamol 1000 mg"));
+  kj_test_save_screenshot (GTK_WIDGET (window), "today-same-as-yesterday");
+
+  /* two clicks: Same as Yesterday, then the pain */
+  g_signal_emit_by_name (routine, "clicked");
+  kj_test_settle ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (routine)));
+  g_assert_cmpint (pain_in_file (third), ==, -1);
+  g_clear_object (&last_toast);
+  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 3), "clicked");
+  kj_test_settle ();
+  g_assert_cmpint (pain_in_file (third), ==, 3);
+
+  day = stored_day (third);
+
+  g_assert_cmpint (day->pain, ==, 3);
+  g_assert_cmpstr (day->id, !=, before->id);
+  g_assert_cmpuint (day->locations->len, ==, 2);
+  g_assert_true (kj_day_has_location (day, "right", "medial-joint-line"));
+  g_assert_cmpuint (day->symptoms->len, ==, 0);
+  treatments = stored_treatments (third);
+  g_assert_cmpuint (treatments->len, ==, 2);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->kind, ==, "ice");
+  g_assert_cmpint (((KjTreatment *) treatments->pdata[0])->minutes, ==, 15);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->id, !=, ice->id);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[1])->exercise, ==, "split-squat");
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[1])->id, !=, squat->id);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+  g_assert_nonnull (kj_today_page_get_day (page));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Split squat 3 × 12"));
+
+  /* Undo: the day is empty again, the day before untouched */
+  g_assert_nonnull (last_toast);
+  g_assert_cmpstr (adw_toast_get_title (last_toast), ==, "Logged pain 3 with yesterday’s places and treatments");
+  g_signal_emit_by_name (last_toast, "button-clicked");
+  kj_test_settle ();
+  g_assert_cmpint (pain_in_file (third), ==, -1);
+  treatments = stored_treatments (third);
+  g_assert_cmpuint (treatments->len, ==, 0);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+  treatments = stored_treatments (second);
+  g_assert_cmpuint (treatments->len, ==, 4);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_true (gtk_widget_get_mapped (routine));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (routine)));
+
+  /* a pain without Same as Yesterday copies nothing */
+  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 2), "clicked");
+  kj_test_settle ();
+  g_assert_cmpint (pain_in_file (third), ==, 2);
+  treatments = stored_treatments (third);
+  g_assert_cmpuint (treatments->len, ==, 0);
+  g_clear_pointer (&treatments, g_ptr_array_unref);
+
+  /* the time of day in the editor: “8:30” is 08:30, “25:00” is refused */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.add-treatment", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_RECORD_EDITOR)));
+  editor = KJ_RECORD_EDITOR (kj_test_find_toplevel (KJ_TYPE_RECORD_EDITOR));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Treatment")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (kj_test_find_widget (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Dose (mg)"),
+                                                                    GTK_TYPE_SPIN_BUTTON, NULL)), 400);
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time Taken")), "25:00");
+  kj_test_settle ();
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (editor), "Enter the time of day as hours and minutes"));
+  gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time Taken")), "8:30");
+  kj_test_settle ();
+  g_assert_cmpstr (kj_record_editor_get_treatment (editor)->time, ==, "08:30");
+  kj_record_editor_save (editor);
+  kj_test_settle ();
+  save_dose (store, third, "ibuprofen", 400, "14:00");
+  kj_window_show_day (window, second);
+  kj_test_settle ();
+  kj_window_show_day (window, third);
+  kj_test_settle ();
+  treatments = stored_treatments (third);
+  g_assert_cmpuint (treatments->len, ==, 2);
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[0])->time, ==, "08:30");
+  g_assert_cmpstr (((KjTreatment *) treatments->pdata[1])->time, ==, "14:00");
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Ibuprofen 400 mg at 08:30"));
+  g_assert_nonnull (kj_test_find_label (GTK_WIDGET (page), "Ibuprofen 400 mg at 14:00"));
+  {
+    GtkWidget *scroller = find_scroller (GTK_WIDGET (page));
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (kj_test_find_label (GTK_WIDGET (page),
+                                                                                     "Ibuprofen 400 mg at 08:30")),
+                                                     content, 0, 0, &x, &y));
+    gtk_adjustment_set_value (vadjustment, y - 250);
+    kj_test_settle ();
+    kj_test_save_screenshot (GTK_WIDGET (window), "today-timed-doses");
+    gtk_adjustment_set_value (vadjustment, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/today/round-trip", test_today_round_trip);
   g_test_add_func ("/today/future", test_today_future);
   g_test_add_func ("/today/records-without-pain", test_today_records_without_pain);
+  g_test_add_func ("/today/quick-logging", test_today_quick_logging);
   g_test_add_func ("/today/locked-journal", test_today_locked_journal);
   g_test_add_func ("/today/full-disk", test_today_full_disk);
 

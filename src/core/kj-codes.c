@@ -221,3 +221,25 @@ kj_drug_daily_max_mg (const char *drug)
     return 4000;
   return 0;
 }
+
+/* Whether a treatment of @kind is part of a daily routine that “Same as
+ * Yesterday” repeats (doc/data-model.md, “Routine treatments”): what is
+ * done again the same way, such as ice or exercises. A medicine is not: a
+ * dose is taken, not repeated by a click; nor are an injection, a physio
+ * appointment or “other”, which are occasions. */
+gboolean
+kj_treatment_kind_is_routine (const char *kind)
+{
+  static const char * const routine[] = {
+    "ice", "heat", "exercise", "stretching", "foam-rolling", "massage", "compression", "elevation",
+    "brace", "insoles", "rest",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (routine); i++)
+    {
+      if (g_strcmp0 (kind, routine[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -72,6 +72,8 @@ append_treatment (GString           *out,
     }
   if (t->minutes != KJ_UNSET)
     g_ptr_array_add (parts, g_strdup_printf ("%dmin", t->minutes));
+  if (t->time[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (t->time));
 
   g_string_append (out, t->kind);
   if (parts->len > 0)

@@ -303,6 +303,29 @@ get_date (const Record  *record,
   return TRUE;
 }
 
+/* An optional time of day, HH:MM; "" when missing or null */
+static gboolean
+get_time (const Record  *record,
+          const char    *member,
+          char           out[6],
+          GError       **error)
+{
+  const char *text;
+
+  out[0] = '\0';
+  if (!get_string (record, member, FALSE, &text, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!kj_time_is_valid (text))
+    return invalid (error, record->path, member, _("%s is not a time of day (HH:MM)"), text);
+
+  g_strlcpy (out, text, 6);
+  return TRUE;
+}
+
 static gboolean
 get_bool (const Record  *record,
           const char    *member,
@@ -628,6 +651,7 @@ parse_treatments (JsonArray   *array,
           !get_code (&record, "exercise", KJ_CODE_EXERCISE, FALSE, &t->exercise, error) ||
           !get_int (&record, "sets", 1, 20, FALSE, &t->sets, error) ||
           !get_int (&record, "reps", 1, 500, FALSE, &t->reps, error) ||
+          !get_time (&record, "time", t->time, error) ||
           !get_text (&record, "notes", KJ_RECORD_NOTES_MAX, &t->notes, error) ||
           !validated (TRUE, path, (gpointer) kj_treatment_validate, t, error))
         return FALSE;

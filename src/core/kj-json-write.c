@@ -122,6 +122,7 @@ build_treatment (JsonBuilder       *builder,
   add_string_or_null (builder, "exercise", t->exercise);
   add_int_or_null (builder, "sets", t->sets);
   add_int_or_null (builder, "reps", t->reps);
+  add_string_or_null (builder, "time", t->time[0] != '\0' ? t->time : NULL);
   add_string_or_null (builder, "notes", t->notes ? t->notes : "");
   json_builder_end_object (builder);
 }

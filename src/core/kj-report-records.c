@@ -384,6 +384,9 @@ _kj_report_write_daily_log (KjPdfWriter  *w,
             g_string_append_printf (treatments, " %d mg", tr->dose_mg);
           else if (tr->minutes != KJ_UNSET)
             g_string_append_printf (treatments, _(" %d min"), tr->minutes);
+          if (tr->time[0] != '\0')
+            /* Translators: the time of day a treatment was taken, “Ibuprofen 400 mg at 08:00” */
+            g_string_append_printf (treatments, _(" at %s"), tr->time);
         }
       while (k < r->runs->len && strcmp (((KjRun *) r->runs->pdata[k])->date, day->date) < 0)
         k++;

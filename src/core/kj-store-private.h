@@ -146,6 +146,10 @@ void           _kj_store_row_date          (KjRowReader       *row,
                                             int                column,
                                             const char        *field,
                                             char               out[11]);
+void           _kj_store_row_time          (KjRowReader       *row,
+                                            int                column,
+                                            const char        *field,
+                                            char               out[6]);
 void           _kj_store_note_damage       (KjStore           *self,
                                             const char        *message);
 gboolean       _kj_store_row_check         (KjStore           *self,
@@ -166,6 +170,9 @@ gboolean       _kj_store_remove_day        (KjStore           *self,
                                             GError           **error);
 gboolean       _kj_store_write_treatment   (KjStore           *self,
                                             const KjTreatment *t,
+                                            GError           **error);
+gboolean       _kj_store_remove_treatment  (KjStore           *self,
+                                            const char        *id,
                                             GError           **error);
 gboolean       _kj_store_write_run         (KjStore           *self,
                                             const KjRun       *r,

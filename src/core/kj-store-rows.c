@@ -204,6 +204,32 @@ _kj_store_row_date (KjRowReader *row,
   memcpy (out, text, 11);
 }
 
+/* A time-of-day column, exactly HH:MM; "" for NULL */
+void
+_kj_store_row_time (KjRowReader *row,
+                    int          column,
+                    const char  *field,
+                    char         out[6])
+{
+  const char *text;
+
+  out[0] = '\0';
+  if (sqlite3_column_type (row->stmt, column) == SQLITE_NULL)
+    return;
+
+  text = (const char *) sqlite3_column_text (row->stmt, column);
+  if (sqlite3_column_type (row->stmt, column) != SQLITE_TEXT || sqlite3_column_bytes (row->stmt, column) != 5 ||
+      !kj_time_is_valid (text))
+    {
+      g_autofree char *shown = row_shown (row, column);
+
+      _kj_store_row_fail (row, _("%s: “%s” is not a time of day (HH:MM)"), field, shown);
+      return;
+    }
+
+  memcpy (out, text, 6);
+}
+
 /* Keeps a message about a row that could not be read */
 void
 _kj_store_note_damage (KjStore    *self,

@@ -88,4 +88,8 @@ static const char * const kj_store_migrations[] = {
    * so that importing the same file twice is recognised. */
   "ALTER TABLE runs ADD COLUMN source_hash TEXT CHECK (source_hash IS NULL OR length(source_hash) = 64);"
   "CREATE UNIQUE INDEX runs_by_source_hash ON runs (source_hash) WHERE source_hash IS NOT NULL;",
+
+  /* 2 → 3: the time of day a treatment was taken (“400 mg at 08:00”), HH:MM or NULL */
+  "ALTER TABLE treatments ADD COLUMN time TEXT CHECK (time IS NULL OR (typeof(time) = 'text' AND length(time) = 5"
+  " AND time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'));",
 };

@@ -1,4 +1,4 @@
-/* kj-store-treatments.c — treatments in the journal: list, save, the last of a kind, delete
+/* kj-store-treatments.c — treatments in the journal: list, save, the last of a kind, the last medicines, delete
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,18 +14,24 @@
 #include "kj-store-private.h"
 
 static const char sql_select_treatments[] =
-  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
   " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
 static const char sql_upsert_treatment[] =
-  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
   " ON CONFLICT (id) DO UPDATE SET date = excluded.date, kind = excluded.kind, minutes = excluded.minutes,"
   " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets,"
-  " reps = excluded.reps, notes = excluded.notes";
+  " reps = excluded.reps, notes = excluded.notes, time = excluded.time";
 static const char sql_delete_treatment[] = "DELETE FROM treatments WHERE id = ?1";
 static const char sql_last_treatment[] =
-  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes FROM treatments"
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
   " WHERE (kind = ?1 OR kind = ?2) AND date <= ?3 ORDER BY date DESC, rowid DESC LIMIT 1";
+/* the latest dose of each drug, the latest drugs first */
+static const char sql_last_medicines[] =
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM"
+  " (SELECT *, rowid AS row, row_number () OVER (PARTITION BY drug ORDER BY date DESC, rowid DESC) AS nth"
+  "  FROM treatments WHERE kind = 'medication' AND date <= ?1)"
+  " WHERE nth = 1 ORDER BY date DESC, row DESC LIMIT ?2";
 
 static KjTreatment *
 treatment_from_row (KjStore      *self,
@@ -46,6 +52,7 @@ treatment_from_row (KjStore      *self,
   t->reps = _kj_store_row_int (&row, 8, "reps");
   g_free (t->notes);
   t->notes = _kj_store_row_text (&row, 9, "notes");
+  _kj_store_row_time (&row, 10, "time", t->time);
 
   if (row.error == NULL)
     kj_treatment_validate (t, &invalid);
@@ -111,8 +118,18 @@ _kj_store_write_treatment (KjStore            *self,
   _kj_store_bind_int_or_null (stmt, 8, t->sets);
   _kj_store_bind_int_or_null (stmt, 9, t->reps);
   sqlite3_bind_text (stmt, 10, t->notes ? t->notes : "", -1, SQLITE_STATIC);
+  _kj_store_bind_text_or_null (stmt, 11, t->time[0] != '\0' ? t->time : NULL);
 
   return _kj_store_step_done (self, stmt, error);
+}
+
+/* Deletes the treatment @id inside the caller's transaction; none is no error */
+gboolean
+_kj_store_remove_treatment (KjStore     *self,
+                            const char  *id,
+                            GError     **error)
+{
+  return _kj_store_delete_by_id (self, sql_delete_treatment, id, error);
 }
 
 gboolean
@@ -176,6 +193,54 @@ kj_store_get_last_treatment (KjStore     *self,
   sqlite3_reset (stmt);
 
   return t;
+}
+
+/**
+ * kj_store_list_last_medicines:
+ * @n: how many drugs at most
+ *
+ * The last @n different drugs taken on or before @on_or_before, the most
+ * recent first, each as its latest dose (drug, dose and all), for the
+ * Today page's quick buttons (doc/data-model.md, “Routine treatments”).
+ *
+ * Returns: (transfer full) (element-type KjTreatment) (nullable): the doses,
+ *   or %NULL on an error
+ */
+GPtrArray *
+kj_store_list_last_medicines (KjStore     *self,
+                              const char  *on_or_before,
+                              guint        n,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (on_or_before != NULL, NULL);
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_last_medicines, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, on_or_before, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) MIN (n, G_MAXINT));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjTreatment *t = treatment_from_row (self, stmt);
+
+      if (t != NULL)
+        g_ptr_array_add (doses, t);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _kj_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&doses);
 }
 
 gboolean

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 2
+#define KJ_STORE_SCHEMA_VERSION 3
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
 
@@ -116,6 +116,20 @@ KjTreatment  *kj_store_get_last_treatment (KjStore        *self,
                                            GError        **error);
 gboolean      kj_store_delete_treatment   (KjStore        *self,
                                            const char     *id,
+                                           GError        **error);
+GPtrArray    *kj_store_list_last_medicines (KjStore       *self,
+                                           const char     *on_or_before,
+                                           guint           n,
+                                           GError        **error);
+
+gboolean      kj_store_copy_day_routine   (KjStore        *self,
+                                           const char     *from,
+                                           KjDay          *day,
+                                           GPtrArray     **copied,
+                                           GError        **error);
+gboolean      kj_store_undo_copy_day_routine (KjStore     *self,
+                                           const char     *day_id,
+                                           GPtrArray      *copied,
                                            GError        **error);
 
 GPtrArray    *kj_store_list_runs          (KjStore        *self,

@@ -155,6 +155,18 @@ kj_date_is_valid (const char *date)
   return kj_date_to_gdate (date, NULL);
 }
 
+/* A time of day as HH:MM, 00:00 to 23:59 (doc/data-model.md, “Treatment”) */
+gboolean
+kj_time_is_valid (const char *time)
+{
+  if (time == NULL || strlen (time) != 5 || time[2] != ':' ||
+      !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+      !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
+    return FALSE;
+
+  return (time[0] - '0') * 10 + (time[1] - '0') <= 23 && time[3] <= '5';
+}
+
 void
 kj_date_from_gdate (const GDate *date,
                     char         out[11])
@@ -559,6 +571,7 @@ kj_treatment_equal (const KjTreatment *a,
          g_strcmp0 (a->exercise, b->exercise) == 0 &&
          a->sets == b->sets &&
          a->reps == b->reps &&
+         strcmp (a->time, b->time) == 0 &&
          g_strcmp0 (a->notes, b->notes) == 0;
 }
 
@@ -581,6 +594,9 @@ kj_treatment_validate (const KjTreatment  *treatment,
       !check_range ("reps", treatment->reps, 1, 500, TRUE, error) ||
       !kj_notes_are_valid (treatment->notes, KJ_RECORD_NOTES_MAX, "notes", error))
     return FALSE;
+
+  if (treatment->time[0] != '\0' && !kj_time_is_valid (treatment->time))
+    return set_invalid (error, _("time: %s is not a time of day (HH:MM)"), treatment->time);
 
   if (strcmp (treatment->kind, "medication") != 0)
     {

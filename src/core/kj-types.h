@@ -84,6 +84,7 @@ typedef struct
   const char *exercise;        /* exercise and stretching only, or NULL */
   int         sets;
   int         reps;
+  char        time[6];         /* the time of day taken, HH:MM, or "" when not given */
   char       *notes;
 } KjTreatment;
 
@@ -121,8 +122,10 @@ gboolean      kj_symptom_is_urgent         (const char   *symptom);
 gboolean      kj_drug_is_nsaid             (const char   *drug);
 gboolean      kj_drug_is_oral              (const char   *drug);
 int           kj_drug_daily_max_mg         (const char   *drug);
+gboolean      kj_treatment_kind_is_routine (const char   *kind);
 
 gboolean      kj_date_is_valid             (const char   *date);
+gboolean      kj_time_is_valid             (const char   *time);
 gboolean      kj_date_to_gdate             (const char   *date,
                                             GDate        *out);
 void          kj_date_from_gdate           (const GDate  *date,

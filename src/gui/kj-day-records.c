@@ -4,8 +4,8 @@
  *
  * A section of the Today page, shown with the day's entry and, before the
  * day's pain is rated, on the page asking for it. It lists the treatments and
- * runs of #KjDayRecords:date, offers quick buttons for ice and the last
- * medicine and exercise, opens the record editor to add or change one, and
+ * runs of #KjDayRecords:date, offers quick buttons for ice, the last three
+ * medicines (a dose logged for today gets the time of day) and the last exercise, opens the record editor to add or change one, and
  * stores it when the editor closes. Deleting offers Undo, which stores the
  * very same record again, id and all.
  *
@@ -162,10 +162,14 @@ update_medication_summary (KjDayRecords *self)
 
 static void
 add_quick_button (KjDayRecords      *self,
-                  const KjTreatment *template,
+                  KjTreatment       *template,
                   guint              index)
 {
-  g_autofree char *label = kj_format_treatment (template);
+  g_autofree char *label = NULL;
+
+  /* a quick dose gets the time it is logged, not the time of the one it copies */
+  template->time[0] = '\0';
+  label = kj_format_treatment (template);
   g_autofree char *tooltip = g_strdup_printf (_("Log %s for this day"), label);
   GtkWidget *button = kj_chip_new (GTK_TYPE_BUTTON, "list-add-symbolic", label, NULL);
 
@@ -181,7 +185,7 @@ static void
 refresh_quick_buttons (KjDayRecords *self)
 {
   g_autoptr(KjTreatment) ice = kj_treatment_new (self->date, "ice");
-  g_autoptr(KjTreatment) medication = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(KjTreatment) exercise = NULL;
   guint index = 0;
 
@@ -193,9 +197,10 @@ refresh_quick_buttons (KjDayRecords *self)
   if (self->store == NULL)
     return;
 
-  medication = kj_store_get_last_treatment (self->store, "medication", NULL, self->date, NULL);
-  if (medication != NULL)
-    add_quick_button (self, medication, index++);
+  /* the last three medicines, each with its latest dose (doc/data-model.md, “Routine treatments”) */
+  medicines = kj_store_list_last_medicines (self->store, self->date, 3, NULL);
+  for (guint i = 0; medicines != NULL && i < medicines->len; i++)
+    add_quick_button (self, g_ptr_array_index (medicines, i), index++);
 
   exercise = kj_store_get_last_treatment (self->store, "exercise", "stretching", self->date, NULL);
   if (exercise != NULL)
@@ -465,6 +470,25 @@ action_add_treatment (GSimpleAction *action,
   open_treatment_editor (self, treatment, TRUE);
 }
 
+/* A quick dose logged for today is taken now: it gets the time of day;
+ * on another day the time is not known */
+static void
+stamp_time (KjDayRecords *self,
+            KjTreatment  *treatment)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time = NULL;
+
+  treatment->time[0] = '\0';
+  if (g_strcmp0 (treatment->kind, "medication") != 0 || strcmp (self->date, today) != 0)
+    return;
+
+  now = g_date_time_new_now_local ();
+  time = g_date_time_format (now, "%H:%M");
+  g_strlcpy (treatment->time, time, sizeof treatment->time);
+}
+
 static void
 action_quick_treatment (GSimpleAction *action,
                         GVariant      *parameter,
@@ -488,6 +512,7 @@ action_quick_treatment (GSimpleAction *action,
   g_strlcpy (treatment->date, self->date, sizeof treatment->date);
   g_free (treatment->notes);
   treatment->notes = g_strdup ("");
+  stamp_time (self, treatment);
 
   label = kj_format_treatment (treatment);
   had_focus = gtk_widget_has_focus (button);

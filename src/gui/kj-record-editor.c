@@ -5,7 +5,8 @@
  * The fields follow the kind of record: minutes for ice and heat (with the
  * skin-damage hint past 20 minutes), drug and dose for medication (with
  * the day's total against the over-the-counter maximum), exercise and
- * sets × reps for exercise and stretching. "Add"/"Done" emits ::saved with
+ * sets × reps for exercise and stretching, and for any kind an optional
+ * time of day (HH:MM). "Add"/"Done" emits ::saved with
  * a validated record; nothing is stored here.
  */
 #define G_LOG_DOMAIN "knee-journal-record-editor"
@@ -49,6 +50,7 @@ struct _KjRecordEditor
   GtkWidget     *sets_row;
   GtkSpinButton *sets_spin;
   GtkSpinButton *reps_spin;
+  AdwEntryRow   *time_row;
 
   /* run fields */
   AdwEntryRow   *distance_row;
@@ -73,7 +75,7 @@ static guint signals[N_SIGNALS];
 
 /* Formatting, shared with the Today page */
 
-/* "Ice · 15 min", "Ibuprofen 400 mg", "Split squat 3 × 12" */
+/* "Ice · 15 min", "Ibuprofen 400 mg at 08:00", "Split squat 3 × 12" */
 char *
 kj_format_treatment (const KjTreatment *t)
 {
@@ -99,6 +101,9 @@ kj_format_treatment (const KjTreatment *t)
     g_string_append_printf (str, ngettext (" %d set", " %d sets", t->sets), t->sets);
   if (t->minutes != KJ_UNSET)
     g_string_append_printf (str, _(" · %d min"), t->minutes);
+  if (t->time[0] != '\0')
+    /* Translators: the time of day a treatment was taken, “Ibuprofen 400 mg at 08:00” */
+    g_string_append_printf (str, _(" at %s"), t->time);
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }
@@ -253,6 +258,27 @@ parse_duration (const char *text,
   return total > 0;
 }
 
+/* "8:00", "08:00", "8.30" → "HH:MM"; empty is "no time" */
+static gboolean
+parse_time_of_day (const char *text,
+                   char        out[6])
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_autofree char *padded = NULL;
+
+  out[0] = '\0';
+  if (copy[0] == '\0')
+    return TRUE;
+
+  g_strdelimit (copy, ".", ':');
+  padded = strlen (copy) == 4 ? g_strconcat ("0", copy, NULL) : g_strdup (copy);
+  if (!kj_time_is_valid (padded))
+    return FALSE;
+
+  g_strlcpy (out, padded, 6);
+  return TRUE;
+}
+
 /* Validation and the shown fields */
 
 /* A record with a @message cannot be added; the message is shown once the
@@ -304,12 +330,16 @@ update_dose_hint (KjRecordEditor *self)
     gtk_widget_remove_css_class (self->dose_total, "warning");
 }
 
+static void mark_row (KjRecordEditor *self,
+                      AdwEntryRow    *row,
+                      gboolean        valid);
+
 static void
 update_treatment (KjRecordEditor *self)
 {
   g_autoptr(GError) error = NULL;
   KjTreatment *t = self->treatment;
-  gboolean is_medication, is_exercise, is_thermal;
+  gboolean is_medication, is_exercise, is_thermal, time_valid;
 
   t->kind = kj_code_row_get_code (self->kind_row, KJ_CODE_TREATMENT_KIND);
   is_medication = g_strcmp0 (t->kind, "medication") == 0;
@@ -330,6 +360,8 @@ update_treatment (KjRecordEditor *self)
   t->reps = is_exercise ? spin_value_or_unset (self->reps_spin) : KJ_UNSET;
   g_free (t->notes);
   t->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+  time_valid = parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), t->time);
+  mark_row (self, self->time_row, time_valid);
 
   /* ice or heat for more than 20 minutes can hurt the skin */
   gtk_widget_set_visible (self->skin_hint, is_thermal && t->minutes != KJ_UNSET && t->minutes > 20);
@@ -339,7 +371,11 @@ update_treatment (KjRecordEditor *self)
   else
     gtk_widget_set_visible (self->dose_total, FALSE);
 
-  set_error (self, kj_treatment_validate (t, &error) ? NULL : error->message);
+  if (!time_valid)
+    set_error (self, _("Enter the time of day as hours and minutes from 00:00 to 23:59, like 08:00, or leave it "
+                       "empty."));
+  else
+    set_error (self, kj_treatment_validate (t, &error) ? NULL : error->message);
 }
 
 static void
@@ -577,6 +613,23 @@ add_notes_row (KjRecordEditor      *self,
   g_signal_connect_swapped (self->notes_row, "changed", G_CALLBACK (field_changed), self);
 }
 
+static AdwEntryRow *
+add_entry_row (KjRecordEditor      *self,
+               AdwPreferencesGroup *group,
+               const char          *title,
+               const char          *text)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_activates_default (row, TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
+
+  return row;
+}
+
 KjRecordEditor *
 kj_record_editor_new_treatment (GtkWindow         *parent,
                                 const KjTreatment *treatment,
@@ -614,6 +667,12 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   reps_label = gtk_label_new ("×");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), reps_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->sets_row), GTK_WIDGET (self->reps_spin));
+  /* Translators: the time of day a medicine was taken or a treatment done */
+  self->time_row = add_entry_row (self, group, _("Time Taken"), treatment->time);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time Taken"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Optional, as hours and minutes, like 08:00"),
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_row), _("Optional, as hours and minutes, like 08:00"));
   add_notes_row (self, group, treatment->notes);
   adw_preferences_group_add (group, self->error_label);
 
@@ -637,23 +696,6 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   ready (self, GTK_WIDGET (self->kind_row));
 
   return self;
-}
-
-static AdwEntryRow *
-add_entry_row (KjRecordEditor      *self,
-               AdwPreferencesGroup *group,
-               const char          *title,
-               const char          *text)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_entry_row_set_activates_default (row, TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
-
-  return row;
 }
 
 static char *

@@ -11,7 +11,8 @@
  * Every change is stored at once: edits of the day entry are saved after a
  * short pause (and before the page shows another day), treatments and runs
  * when their editor closes. Deleting anything offers Undo, which stores the
- * very same record again, id and all.
+ * very same record again, id and all. “Same as Yesterday” (#KjDayRoutine)
+ * and a pain store an empty day with the day before's routine.
  */
 #define G_LOG_DOMAIN "knee-journal-today"
 
@@ -23,6 +24,7 @@
 #include "kj-date-bar.h"
 #include "kj-day-places.h"
 #include "kj-day-records.h"
+#include "kj-day-routine.h"
 #include "kj-day-symptoms.h"
 #include "kj-gtk-util.h"
 #include "kj-missed-day.h"
@@ -52,6 +54,7 @@ struct _KjTodayPage
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
   KjDayRecords    *records;        /* the date's treatments and runs */
+  KjDayRoutine    *routine;        /* “Same as Yesterday” */
   GtkBox          *entry_records_slot;
   GtkBox          *empty_records_slot;
   KjDateBar       *date_bar;
@@ -393,7 +396,11 @@ notes_changed (KjTodayPage *self)
 static void
 update_empty_page (KjTodayPage *self)
 {
-  if (kj_day_records_get_has_records (self->records))
+  gboolean has_records = kj_day_records_get_has_records (self->records);
+
+  kj_day_routine_update (self->routine, self->store, self->date, self->day == NULL && !has_records);
+
+  if (has_records)
     adw_status_page_set_description (self->empty_page,
                                      _("No pain rating for this day yet. Choose the pain you had most of the day, "
                                        "from 0 (no pain) to 10 (worst imaginable); the treatments and runs below "
@@ -457,6 +464,57 @@ missed_day_log (KjTodayPage *self,
 {
   kj_today_page_set_date (self, date);
   kj_today_page_focus_pain (self);
+/* “Same as Yesterday”: the entry, yesterday's places and copies of its
+ * routine treatments in one transaction; Undo takes all of it back */
+
+static void
+routine_undo_clicked (AdwToast    *toast,
+                      KjTodayPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  kj_today_page_flush (self);
+  if (!kj_store_undo_copy_day_routine (self->store, g_object_get_data (G_OBJECT (toast), "day-id"),
+                                       g_object_get_data (G_OBJECT (toast), "copied"), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      show_message (self, message);
+    }
+
+  kj_day_records_set_store (self->records, self->store);
+  load_date (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
+}
+
+static void
+log_pain_with_routine (KjTodayPage *self,
+                       KjDay       *day)
+{
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!kj_store_copy_day_routine (self->store, kj_day_routine_get_from (self->routine), day, &copied, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  /* Translators: after Same as Yesterday and a pain, “Logged pain 3 with yesterday’s places and treatments” */
+  message = g_strdup_printf (_("Logged pain %d with yesterday’s places and treatments"), day->pain);
+  toast = adw_toast_new (message);
+  g_object_set_data_full (G_OBJECT (toast), "day-id", g_strdup (day->id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "copied", g_steal_pointer (&copied), (GDestroyNotify) g_ptr_array_unref);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (routine_undo_clicked), self, 0);
+
+  /* the section reads the copied treatments */
+  kj_day_records_set_store (self->records, self->store);
+  load_date (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
+  show_toast (self, toast);
 }
 
 /* Actions */
@@ -697,6 +755,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   g_type_ensure (KJ_TYPE_DATE_BAR);
   g_type_ensure (KJ_TYPE_DAY_PLACES);
   g_type_ensure (KJ_TYPE_DAY_RECORDS);
+  g_type_ensure (KJ_TYPE_DAY_ROUTINE);
   g_type_ensure (KJ_TYPE_DAY_SYMPTOMS);
   g_type_ensure (KJ_TYPE_MISSED_DAY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -705,6 +764,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, routine);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_pain_box);
@@ -874,7 +934,8 @@ kj_today_page_reload (KjTodayPage *self)
   kj_today_page_set_store (self, self->store);
 }
 
-/* Starts the shown day's entry with @pain, as the quick buttons do. */
+/* Starts the shown day's entry with @pain, as the quick buttons do; with
+ * “Same as Yesterday” pressed, with yesterday's routine. */
 void
 kj_today_page_log_pain (KjTodayPage *self,
                         int          pain)
@@ -891,6 +952,12 @@ kj_today_page_log_pain (KjTodayPage *self,
 
   day = kj_day_new (self->date);
   day->pain = pain;
+  if (kj_day_routine_get_active (self->routine))
+    {
+      log_pain_with_routine (self, day);
+      return;
+    }
+
   if (!kj_store_save_day (self->store, day, &error))
     {
       show_message (self, error->message);
