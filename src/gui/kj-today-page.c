@@ -464,6 +464,8 @@ missed_day_log (KjTodayPage *self,
 {
   kj_today_page_set_date (self, date);
   kj_today_page_focus_pain (self);
+}
+
 /* “Same as Yesterday”: the entry, yesterday's places and copies of its
  * routine treatments in one transaction; Undo takes all of it back */
 
