@@ -11,8 +11,8 @@
  * Every change is stored at once: edits of the day entry are saved after a
  * short pause (and before the page shows another day), treatments and runs
  * when their editor closes. Deleting anything offers Undo, which stores the
- * very same record again, id and all. “Same as Yesterday” (#KjDayRoutine)
- * and a pain store an empty day with the day before's routine.
+ * very same record again, id and all. The page's actions, and “Same as
+ * Yesterday”, are in kj-today-page-actions.c.
  */
 #define G_LOG_DOMAIN "knee-journal-today"
 
@@ -21,57 +21,14 @@
 #include <glib/gi18n.h>
 
 #include "kj-a11y.h"
-#include "kj-date-bar.h"
-#include "kj-day-places.h"
-#include "kj-day-records.h"
-#include "kj-day-routine.h"
-#include "kj-day-symptoms.h"
 #include "kj-gtk-util.h"
-#include "kj-missed-day.h"
-#include "kj-today-page.h"
+#include "kj-today-page-private.h"
 #include "kj-warnings.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 3000
 #define RETRY_BUSY_TIMEOUT_MS 100
 
-struct _KjTodayPage
-{
-  GtkWidget        parent_instance;
-
-  KjStore         *store;
-  char             date[11];
-  KjDay           *day;            /* NULL while the date has no entry */
-  guint            save_source;
-  gboolean         unsaved;        /* an edit not yet stored, or whose save failed */
-  gboolean         save_failed;
-  char            *save_error;    /* why the last save failed, while it did */
-  gboolean         loading;
-  guint            last_digit;     /* the digit typed last, to make “1”, “0” a 10 */
-  gint64           last_digit_time;
-
-  /* template widgets */
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  KjDayRecords    *records;        /* the date's treatments and runs */
-  KjDayRoutine    *routine;        /* “Same as Yesterday” */
-  GtkBox          *entry_records_slot;
-  GtkBox          *empty_records_slot;
-  KjDateBar       *date_bar;
-  GtkBox          *quick_pain_box;
-  GtkScale        *pain_scale;
-  GtkScale        *worst_scale;
-  GtkAdjustment   *pain_adjustment;
-  GtkAdjustment   *worst_adjustment;
-  GtkLabel        *pain_value_label;
-  AdwExpanderRow  *worst_row;
-  KjDayPlaces     *places;
-  KjDaySymptoms   *symptoms;
-  GtkRevealer     *save_error_revealer;
-  GtkLabel        *save_error_label;
-  KjMissedDay     *missed_day;
-  GtkTextView     *notes_view;
-};
 
 G_DEFINE_FINAL_TYPE (KjTodayPage, kj_today_page, GTK_TYPE_WIDGET)
 
@@ -85,21 +42,29 @@ static guint signals[N_SIGNALS];
 
 static void load_date (KjTodayPage *self);
 
-static void
-show_toast (KjTodayPage *self,
+void
+_kj_today_page_show_toast (KjTodayPage *self,
             AdwToast    *toast)
 {
   g_signal_emit (self, signals[TOAST], 0, toast);
 }
 
-static void
-show_message (KjTodayPage *self,
+void
+_kj_today_page_show_message (KjTodayPage *self,
               const char  *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
-  show_toast (self, toast);
+  _kj_today_page_show_toast (self, toast);
+}
+
+/* After a change was stored: the date read again, and the window told */
+void
+_kj_today_page_stored (KjTodayPage *self)
+{
+  load_date (self);
+  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
 }
 
 /* Saving */
@@ -149,7 +114,7 @@ save_now (KjTodayPage *self)
       self->save_failed = FALSE;
       g_clear_pointer (&self->save_error, g_free);
       gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
-      show_message (self, _("Your change is saved now"));
+      _kj_today_page_show_message (self, _("Your change is saved now"));
     }
 
   g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
@@ -385,7 +350,7 @@ notes_changed (KjTodayPage *self)
       char *cut = g_utf8_offset_to_pointer (self->day->notes, KJ_DAY_NOTES_MAX);
 
       *cut = '\0';
-      show_message (self, message);
+      _kj_today_page_show_message (self, message);
     }
 
   schedule_save (self);
@@ -425,38 +390,6 @@ records_dialog_opening (KjTodayPage *self)
   kj_today_page_flush (self);
 }
 
-/* Undo: the deleted entry goes with the toast, and is stored again, id and all */
-
-static void
-undo_clicked (AdwToast    *toast,
-              KjTodayPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!kj_store_save_day (self->store, g_object_get_data (G_OBJECT (toast), "day"), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-      show_message (self, message);
-    }
-
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-}
-
-static void
-offer_undo (KjTodayPage *self,
-            const char  *message,
-            KjDay       *day)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  g_object_set_data_full (G_OBJECT (toast), "day", day, (GDestroyNotify) kj_day_free);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked), self, 0);
-  show_toast (self, toast);
-}
-
 /* “Log Yesterday” on the offer of a missed day: the day, ready for its pain */
 static void
 missed_day_log (KjTodayPage *self,
@@ -464,140 +397,6 @@ missed_day_log (KjTodayPage *self,
 {
   kj_today_page_set_date (self, date);
   kj_today_page_focus_pain (self);
-}
-
-/* “Same as Yesterday”: the entry, yesterday's places and copies of its
- * routine treatments in one transaction; Undo takes all of it back */
-
-static void
-routine_undo_clicked (AdwToast    *toast,
-                      KjTodayPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  kj_today_page_flush (self);
-  if (!kj_store_undo_copy_day_routine (self->store, g_object_get_data (G_OBJECT (toast), "day-id"),
-                                       g_object_get_data (G_OBJECT (toast), "copied"), &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-      show_message (self, message);
-    }
-
-  kj_day_records_set_store (self->records, self->store);
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-}
-
-static void
-log_pain_with_routine (KjTodayPage *self,
-                       KjDay       *day)
-{
-  g_autoptr(GPtrArray) copied = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (!kj_store_copy_day_routine (self->store, kj_day_routine_get_from (self->routine), day, &copied, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  /* Translators: after Same as Yesterday and a pain, “Logged pain 3 with yesterday’s places and treatments” */
-  message = g_strdup_printf (_("Logged pain %d with yesterday’s places and treatments"), day->pain);
-  toast = adw_toast_new (message);
-  g_object_set_data_full (G_OBJECT (toast), "day-id", g_strdup (day->id), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "copied", g_steal_pointer (&copied), (GDestroyNotify) g_ptr_array_unref);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (routine_undo_clicked), self, 0);
-
-  /* the section reads the copied treatments */
-  kj_day_records_set_store (self->records, self->store);
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-  show_toast (self, toast);
-}
-
-/* Actions */
-
-static void
-go_to_offset (KjTodayPage *self,
-              int          days)
-{
-  char date[11];
-
-  kj_date_add_days (self->date, days, date);
-  kj_today_page_set_date (self, date);
-}
-
-static void
-action_previous (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *parameter)
-{
-  go_to_offset (KJ_TODAY_PAGE (widget), -1);
-}
-
-static void
-action_next (GtkWidget  *widget,
-             const char *name,
-             GVariant   *parameter)
-{
-  go_to_offset (KJ_TODAY_PAGE (widget), 1);
-}
-
-static void
-action_today (GtkWidget  *widget,
-              const char *name,
-              GVariant   *parameter)
-{
-  g_autofree char *today = kj_date_today ();
-
-  kj_today_page_set_date (KJ_TODAY_PAGE (widget), today);
-}
-
-static void
-action_log_pain (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *parameter)
-{
-  KjTodayPage *self = KJ_TODAY_PAGE (widget);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->empty_page));
-
-  kj_today_page_log_pain (self, (int) g_variant_get_uint32 (parameter));
-
-  /* the button pressed is gone with the empty page: the keyboard goes on
-   * at the pain scale, not at the top of the window */
-  if (had_focus)
-    kj_today_page_focus_pain (self);
-}
-
-static void
-action_delete_entry (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *parameter)
-{
-  KjTodayPage *self = KJ_TODAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  KjDay *deleted;
-
-  if (self->day == NULL)
-    return;
-
-  kj_today_page_flush (self);
-
-  if (!kj_store_delete_day (self->store, self->day->id, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  deleted = g_steal_pointer (&self->day);
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
-  offer_undo (self, _("The day’s entry was deleted"), deleted);
 }
 
 /* Loading a date */
@@ -665,7 +464,7 @@ load_date (KjTodayPage *self)
   if (self->store != NULL)
     self->day = kj_store_get_day (self->store, self->date, &error);
   if (error != NULL)
-    show_message (self, error->message);
+    _kj_today_page_show_message (self, error->message);
 
   /* the records of the day shown, with or without a pain entry */
   kj_day_records_set_date (self->records, self->date);
@@ -785,13 +584,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_chosen);
   gtk_widget_class_bind_template_callback (widget_class, missed_day_log);
 
-  /* their keys, Alt+← and Alt+→, are the window's (win.previous-day …), so
-   * that they work wherever the focus is */
-  gtk_widget_class_install_action (widget_class, "today.previous", NULL, action_previous);
-  gtk_widget_class_install_action (widget_class, "today.next", NULL, action_next);
-  gtk_widget_class_install_action (widget_class, "today.today", NULL, action_today);
-  gtk_widget_class_install_action (widget_class, "today.log-pain", "u", action_log_pain);
-  gtk_widget_class_install_action (widget_class, "today.delete-entry", NULL, action_delete_entry);
+  _kj_today_page_class_actions_init (widget_class);
 
   /* the section's actions (kj-day-records.c), from anywhere on the page */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "today.add-treatment", NULL);
@@ -843,7 +636,7 @@ kj_today_page_init (KjTodayPage *self)
 
   /* the section's actions are the page's: today.add-treatment … (see kj-day-records.c) */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "today", kj_day_records_get_actions (self->records));
-  g_signal_connect_swapped (self->records, "toast", G_CALLBACK (show_toast), self);
+  g_signal_connect_swapped (self->records, "toast", G_CALLBACK (_kj_today_page_show_toast), self);
   g_signal_connect_swapped (self->records, "changed", G_CALLBACK (records_changed), self);
   /* the calendar's marks follow what is stored */
   g_signal_connect_swapped (self, "day-changed", G_CALLBACK (kj_date_bar_update_marks), self->date_bar);
@@ -914,7 +707,7 @@ kj_today_page_set_date (KjTodayPage *self,
   /* an edit that cannot be stored is not dropped by showing another day */
   if (!kj_today_page_flush (self))
     {
-      show_message (self, _("This day’s change is not saved yet, so the day stays shown"));
+      _kj_today_page_show_message (self, _("This day’s change is not saved yet, so the day stays shown"));
       return;
     }
 
@@ -934,40 +727,6 @@ kj_today_page_reload (KjTodayPage *self)
     return;
 
   kj_today_page_set_store (self, self->store);
-}
-
-/* Starts the shown day's entry with @pain, as the quick buttons do; with
- * “Same as Yesterday” pressed, with yesterday's routine. */
-void
-kj_today_page_log_pain (KjTodayPage *self,
-                        int          pain)
-{
-  g_autoptr(KjDay) day = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = kj_date_today ();
-
-  g_return_if_fail (KJ_IS_TODAY_PAGE (self));
-  g_return_if_fail (pain >= 0 && pain <= 10);
-
-  if (self->store == NULL || self->day != NULL || strcmp (self->date, today) > 0)
-    return;
-
-  day = kj_day_new (self->date);
-  day->pain = pain;
-  if (kj_day_routine_get_active (self->routine))
-    {
-      log_pain_with_routine (self, day);
-      return;
-    }
-
-  if (!kj_store_save_day (self->store, day, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  load_date (self);
-  g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
 }
 
 const KjDay *
