@@ -288,7 +288,7 @@ test_window_import_runs (void)
   /* the same files again: recognised, nothing added */
   kj_window_import_runs (window, again);
   g_assert_true (kj_test_wait_until (window_is_idle, window));
-  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 tracks were already in the journal");
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 files skipped (already in the journal, or not runs)");
   runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
   g_assert_cmpuint (runs->len, ==, before + 7);
 }
