@@ -276,3 +276,36 @@ kj_gen_fit_activity (const KjGenFit *spec)
 
   return kj_fit_encoder_finish (e, spec->header_size);
 }
+
+/* The run of kj_gen_write_gpx() as a FIT file: the same points, a record a
+ * second with position, altitude and distance (2.8 m a second), then a lap
+ * and the session. */
+void
+kj_gen_write_fit (const char *path,
+                  guint       index,
+                  guint       n_points)
+{
+  g_autoptr(KjFitEncoder) e = kj_fit_encoder_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint32 t0 = (guint32) (1577862000 + (gint64) index * 86400 - FIT_EPOCH);   /* 2020-01-01 07:00 UTC + days */
+  const guint8 file_id[] = { 0, 1, 0x00, 1, 2, 0x84, 4, 4, 0x86 };
+  const guint8 record[] = { 253, 4, 0x86, 0, 4, 0x85, 1, 4, 0x85, 2, 2, 0x84, 5, 4, 0x86 };
+  const guint8 session[] = { 253, 4, 0x86, 2, 4, 0x86, 5, 1, 0x00, 7, 4, 0x86, 8, 4, 0x86, 9, 4, 0x86 };
+  const guint32 total_cm = (guint32) llround ((n_points - 1) * 2.8 * 100);
+
+  kj_fit_encoder_define (e, 0, FALSE, 0, file_id, 3, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { 4, 1, t0 });
+  kj_fit_encoder_define (e, 1, FALSE, 20, record, 5, NULL, 0);
+  for (guint i = 0; i < n_points; i++)
+    kj_fit_encoder_data (e, 1, (const guint64[]) {
+      t0 + i, semicircles (52.5 + 0.0014 * sin (i * 2.8 / 160.0)), semicircles (13.4 + 0.0023 * cos (i * 2.8 / 160.0)),
+      (guint64) lround ((40 + 12 * sin (i / 300.0) + 500) * 5), (guint64) llround (i * 2.8 * 100) });
+  kj_fit_encoder_define (e, 2, FALSE, 18, session, 6, NULL, 0);
+  kj_fit_encoder_data (e, 2, (const guint64[]) {
+    t0 + n_points - 1, t0, 1, (n_points - 1) * 1000, (n_points - 1) * 1000, total_cm });
+
+  bytes = kj_fit_encoder_finish (e, 14);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}

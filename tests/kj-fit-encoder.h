@@ -59,5 +59,8 @@ typedef struct
 
 void          kj_gen_fit_defaults            (KjGenFit       *spec);
 GBytes       *kj_gen_fit_activity            (const KjGenFit *spec);
+void          kj_gen_write_fit               (const char     *path,
+                                              guint           index,
+                                              guint           n_points);
 
 G_END_DECLS
