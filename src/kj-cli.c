@@ -37,7 +37,8 @@ typedef struct
   char     *export_csv;
   char     *as_of;
   char     *export_pdf;
-  char    **import_gpx;
+  char    **import_runs;
+  char    **import_gpx;        /* the old name of --import-runs, merged into it */
   char     *restore_backup;
   char     *from;
   char     *to;
@@ -59,6 +60,7 @@ options_clear (Options *options)
   g_free (options->export_csv);
   g_free (options->as_of);
   g_free (options->export_pdf);
+  g_strfreev (options->import_runs);
   g_strfreev (options->import_gpx);
   g_free (options->restore_backup);
   g_free (options->from);
@@ -189,7 +191,7 @@ run_import (KjStore         *store,
 
 /* Each file is its own transaction: a bad file stores nothing and does not stop the others. */
 static int
-run_import_gpx (KjStore     *store,
+run_import_runs (KjStore     *store,
                 char       **option_files,
                 char       **more_files)
 {
@@ -215,13 +217,14 @@ run_import_gpx (KjStore     *store,
         say (_("%s: a run of %.2f km on %s, %.0f m downhill\n"), r->name, r->distance_km, r->date,
              isnan (r->descent_m) ? 0.0 : r->descent_m);
       else if (r->status == KJ_TRACK_SKIPPED)
-        /* Translators: “garmin.gpx: skipped, this run is already in the journal (on 2026-03-04)” */
+        /* Translators: “skipped garmin.gpx: this run is already in the journal (on 2026-03-04)”, or
+         * “skipped ride.fit: a cycling activity, not a run” */
         say (_("skipped %s\n"), r->message);
       else
         g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), r->message);
     }
 
-  say (_("%u runs added, %u already in the journal, %u files with errors\n"),
+  say (_("%u runs added, %u skipped (already in the journal, or not runs), %u files with errors\n"),
        counts[KJ_TRACK_ADDED], counts[KJ_TRACK_SKIPPED], counts[KJ_TRACK_FAILED]);
 
   return counts[KJ_TRACK_FAILED] > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
@@ -354,7 +357,7 @@ make_demo_journal (GError **error)
 static gboolean
 is_headless (const Options *options)
 {
-  return options->restore_backup || options->import_json || options->import_gpx || options->export_json ||
+  return options->restore_backup || options->import_json || options->import_runs || options->export_json ||
          options->export_csv || options->summary || options->summary_json || options->export_pdf;
 }
 
@@ -375,8 +378,11 @@ parse_options (Options   *options,
     { "background", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->background, NULL, NULL },
     { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
       N_("Merge a Knee Journal JSON file into the journal"), N_("FILE") },
-    { "import-gpx", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_gpx,
-      N_("Add runs from GPX or TCX files or folders (more may follow the option)"), N_("FILE…") },
+    { "import-runs", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->import_runs,
+      N_("Add runs from GPX, TCX or FIT files (also gzipped), folders of them or a Strava export folder (more may "
+         "follow the option)"), N_("FILE…") },
+    /* the old name of --import-runs, kept working (doc/command-line.md) */
+    { "import-gpx", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME_ARRAY, &options->import_gpx, NULL, NULL },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->export_json,
       N_("Write the whole journal as JSON (“-” for standard output)"), N_("FILE") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options->export_csv,
@@ -413,7 +419,22 @@ parse_options (Options   *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
-  return g_option_context_parse_strv (context, &args, error);
+  if (!g_option_context_parse_strv (context, &args, error))
+    return FALSE;
+
+  /* --import-gpx is --import-runs by its old name */
+  if (options->import_gpx != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (options->import_runs != NULL)
+        g_strv_builder_addv (builder, (const char **) options->import_runs);
+      g_strv_builder_addv (builder, (const char **) options->import_gpx);
+      g_strfreev (options->import_runs);
+      options->import_runs = g_strv_builder_end (builder);
+    }
+
+  return TRUE;
 }
 
 /* The usage errors of a parsed command line, in words; NULL when there is
@@ -491,7 +512,7 @@ run_headless (const Options *options,
   g_autoptr(KjStore) store = NULL;
   g_autoptr(KjJournal) import = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean read_only = options->import_json == NULL && options->import_gpx == NULL && options->restore_backup == NULL;
+  gboolean read_only = options->import_json == NULL && options->import_runs == NULL && options->restore_backup == NULL;
   int status = KJ_EXIT_OK;
 
   /* read and checked before the journal is opened: a bad file creates no journal */
@@ -509,8 +530,8 @@ run_headless (const Options *options,
     status = run_restore (store, options->restore_backup);
   if (status == KJ_EXIT_OK && options->import_json)
     status = run_import (store, import, options->import_json);
-  if (status == KJ_EXIT_OK && options->import_gpx)
-    status = run_import_gpx (store, options->import_gpx, options->rest);
+  if (status == KJ_EXIT_OK && options->import_runs)
+    status = run_import_runs (store, options->import_runs, options->rest);
   if (status == KJ_EXIT_OK && options->export_json)
     status = run_export (store, options->export_json, FALSE);
   if (status == KJ_EXIT_OK && options->export_csv)
@@ -575,7 +596,7 @@ kj_cli_run (int        argc,
       return TRUE;
     }
 
-  if (options.rest != NULL && options.rest[0] != NULL && options.import_gpx == NULL)
+  if (options.rest != NULL && options.rest[0] != NULL && options.import_runs == NULL)
     {
       usage = g_strdup_printf (_("unexpected argument “%s”"), options.rest[0]);
       *exit_status = usage_error (usage);

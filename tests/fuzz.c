@@ -1,5 +1,5 @@
 /* fuzz.c — a deterministic mutation fuzzer for the JSON importer, the GPX/TCX
- * parser and the CSV writer's quoting
+ * parser, the FIT decoder and the CSV writer's quoting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,6 +11,11 @@
  *    valid values and survives generate → parse → generate unchanged;
  *  - GPX/TCX: a track or an error; a track has a real date, a finite,
  *    non-negative distance and at least two points;
+ *  - FIT (seeds from tests/kj-fit-encoder.c: both byte orders, compressed
+ *    timestamps, developer fields, a ride): each mutant is read twice, as it
+ *    is (the CRC refuses nearly all) and with its data size and CRCs made
+ *    right again, so that the messages themselves are fuzzed; a track or an
+ *    error, a track with a real date and a distance of a run;
  *  - CSV: any text in a field reads back unchanged with RFC 4180 rules.
  * Built with `-Db_sanitize=address,undefined` it also catches memory errors.
  * The suite runs 2,000 executions per target; the benchmark `--budget N`.
@@ -22,6 +27,8 @@
 #include <string.h>
 
 #include "kj-csv.h"
+#include "kj-fit-encoder.h"
+#include "kj-fit.h"
 #include "kj-gen.h"
 #include "kj-gpx.h"
 #include "kj-json.h"
@@ -162,6 +169,73 @@ check_gpx (GBytes *input)
     }
 }
 
+static guint fit_tracks;      /* mutants read as a track */
+static guint fit_errors[KJ_GPX_ERROR_ARCHIVE + 1];
+
+static void
+check_fit_once (const guint8 *data,
+                gsize         length)
+{
+  g_autoptr(GError) error = NULL;
+  KjTrack track = { 0 };
+  gboolean ok;
+
+  ok = kj_fit_parse (data, length, &track, &error);
+  g_assert_true (ok != (error != NULL));
+  if (ok)
+    {
+      g_assert_true (kj_date_is_valid (track.date));
+      g_assert_true (isfinite (track.distance_km));
+      g_assert_cmpfloat (track.distance_km, >=, 0.01);
+      g_assert_cmpfloat (track.distance_km, <=, 500);
+      g_assert_cmpuint (track.n_points, >=, 1);
+      g_assert_true (isfinite (track.descent_m));
+      fit_tracks++;
+    }
+  else
+    {
+      g_assert_error (error, KJ_GPX_ERROR, error->code);
+      g_assert_cmpint (error->code, <=, KJ_GPX_ERROR_ARCHIVE);
+      fit_errors[error->code]++;
+    }
+}
+
+static void
+check_fit (GBytes *input)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (input, &length);
+  g_autofree guint8 *fixed = NULL;
+  guint header;
+
+  check_fit_once (data, length);
+
+  /* the same with the header's data size and both CRCs set right */
+  if (length < 16 || (data[0] != 12 && data[0] != 14))
+    return;
+  header = data[0];
+  fixed = g_memdup2 (data, length);
+  memcpy (fixed + 8, ".FIT", 4);
+  fixed[4] = (guint8) (length - header - 2);
+  fixed[5] = (guint8) ((length - header - 2) >> 8);
+  fixed[6] = (guint8) ((length - header - 2) >> 16);
+  fixed[7] = (guint8) ((length - header - 2) >> 24);
+  if (header == 14)
+    {
+      guint16 crc = kj_fit_encoder_crc (fixed, 12);
+
+      fixed[12] = crc & 0xFF;
+      fixed[13] = crc >> 8;
+    }
+  {
+    guint16 crc = kj_fit_encoder_crc (fixed, length - 2);
+
+    fixed[length - 2] = crc & 0xFF;
+    fixed[length - 1] = crc >> 8;
+  }
+  check_fit_once (fixed, length);
+}
+
 /* Reads the first field of @csv by RFC 4180. */
 static char *
 read_field (const char *csv)
@@ -293,6 +367,38 @@ test_fuzz_gpx (void)
 }
 
 static void
+test_fuzz_fit (void)
+{
+  g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint variant = 0; variant < 16; variant++)
+    {
+      KjGenFit spec;
+
+      kj_gen_fit_defaults (&spec);
+      spec.n_records = 40;
+      spec.big_endian = variant & 1;
+      spec.compressed = variant & 2;
+      spec.developer = variant & 4;
+      spec.header_size = variant & 8 ? 12 : 14;
+      spec.session_distance = variant % 3 != 0;
+      spec.positions = variant != 5;
+      spec.sport = variant == 6 ? 2 : 1;
+      g_ptr_array_add (seeds, kj_gen_fit_activity (&spec));
+    }
+  load_seeds (seeds, "fuzz", ".fit");
+
+  fuzz ("fit", seeds, check_fit, 4);
+  g_test_message ("fit: %u reads gave a track; errors: %u damaged FIT, %u other sport, %u bad time, %u no points, "
+                  "%u bad position, %u not a run's length", fit_tracks, fit_errors[KJ_GPX_ERROR_FIT],
+                  fit_errors[KJ_GPX_ERROR_OTHER_SPORT], fit_errors[KJ_GPX_ERROR_BAD_TIME],
+                  fit_errors[KJ_GPX_ERROR_NO_POINTS], fit_errors[KJ_GPX_ERROR_BAD_POINT],
+                  fit_errors[KJ_GPX_ERROR_NOT_A_RUN]);
+  if (g_test_perf ())
+    g_print ("fit: %u reads gave a track, %u were a damaged FIT file\n", fit_tracks, fit_errors[KJ_GPX_ERROR_FIT]);
+}
+
+static void
 test_fuzz_csv (void)
 {
   g_autoptr(GPtrArray) seeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -319,6 +425,7 @@ main (int   argc,
 
   g_test_add_func ("/fuzz/json", test_fuzz_json);
   g_test_add_func ("/fuzz/gpx", test_fuzz_gpx);
+  g_test_add_func ("/fuzz/fit", test_fuzz_fit);
   g_test_add_func ("/fuzz/csv", test_fuzz_csv);
 
   return g_test_run ();

@@ -481,7 +481,7 @@ test_cli_import_gpx (void)
   g_assert_cmpint (first.status, ==, 1);
   g_assert_nonnull (strstr (first.out, "garmin.gpx: a run of 7.99 km on 2026-03-02"));
   g_assert_nonnull (strstr (first.out, "polar.tcx: a run of 7.30 km on 2026-03-10"));
-  g_assert_nonnull (strstr (first.out, "2 runs added, 0 already in the journal, 1 files with errors"));
+  g_assert_nonnull (strstr (first.out, "2 runs added, 0 skipped (already in the journal, or not runs), 1 files with errors"));
   g_assert_nonnull (strstr (first.err, "knee-journal: error: xml-bomb.gpx: "));
 
   kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", garmin, NULL);
@@ -490,7 +490,7 @@ test_cli_import_gpx (void)
 
   kj_test_run_cli (&folder_run, NULL, "--db", db, "--import-gpx", folder, NULL);
   g_assert_cmpint (folder_run.status, ==, 0);
-  g_assert_nonnull (strstr (folder_run.out, "5 runs added, 2 already in the journal, 0 files with errors"));
+  g_assert_nonnull (strstr (folder_run.out, "5 runs added, 2 skipped (already in the journal, or not runs), 0 files with errors"));
 
   store = kj_store_open (db, NULL);
   runs = kj_store_list_runs (store, NULL, NULL, NULL);

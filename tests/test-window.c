@@ -10,6 +10,7 @@
 #include "kj-application.h"
 #include "kj-backup.h"
 #include "kj-day-object.h"
+#include "kj-fit-encoder.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-record-editor.h"
@@ -288,9 +289,35 @@ test_window_import_runs (void)
   /* the same files again: recognised, nothing added */
   kj_window_import_runs (window, again);
   g_assert_true (kj_test_wait_until (window_is_idle, window));
-  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 tracks were already in the journal");
+  g_assert_cmpstr (kj_window_get_last_message (window), ==, "Added 0 runs; 7 files skipped (already in the journal, or not runs)");
   runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
   g_assert_cmpuint (runs->len, ==, before + 7);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+
+  /* a FIT run and a FIT ride: the ride is skipped, not an error */
+  {
+    g_autofree char *run_path = kj_test_tmp_path ("window-run.fit");
+    g_autofree char *ride_path = kj_test_tmp_path ("window-ride.fit");
+    const char *fit_paths[] = { run_path, ride_path, NULL };
+    g_autoptr(GBytes) run = NULL;
+    g_autoptr(GBytes) ride = NULL;
+    KjGenFit spec;
+
+    kj_gen_fit_defaults (&spec);
+    spec.start += 86400 * 3;
+    run = kj_gen_fit_activity (&spec);
+    spec.sport = 2;
+    ride = kj_gen_fit_activity (&spec);
+    kj_test_write_file (run_path, g_bytes_get_data (run, NULL), (gssize) g_bytes_get_size (run));
+    kj_test_write_file (ride_path, g_bytes_get_data (ride, NULL), (gssize) g_bytes_get_size (ride));
+
+    kj_window_import_runs (window, fit_paths);
+    g_assert_true (kj_test_wait_until (window_is_idle, window));
+    g_assert_cmpstr (kj_window_get_last_message (window), ==,
+                     "Added 1 run; 1 file skipped (already in the journal, or not a run)");
+    runs = kj_store_list_runs (kj_application_get_store (app), NULL, NULL, NULL);
+    g_assert_cmpuint (runs->len, ==, before + 8);
+  }
 }
 
 static void

@@ -15,12 +15,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
 
 #include "kj-gpx.h"
+#include "kj-track-private.h"
 
 G_DEFINE_QUARK (kj-gpx-error-quark, kj_gpx_error)
 
@@ -30,11 +30,7 @@ G_DEFINE_QUARK (kj-gpx-error-quark, kj_gpx_error)
 #define SMOOTHING_POINTS   5
 #define HYSTERESIS_M       2.0
 
-typedef struct
-{
-  double lat, lon, ele;      /* ele NAN when unknown */
-  gint64 time;               /* unix seconds, G_MININT64 when unknown */
-} Point;
+typedef KjTrackPoint Point;
 
 typedef enum
 {
@@ -177,6 +173,7 @@ start_point (Parser *p)
   p->in_point = TRUE;
   p->current.lat = p->current.lon = NAN;
   p->current.ele = NAN;
+  p->current.dist = NAN;
   p->current.time = G_MININT64;
 }
 
@@ -345,13 +342,9 @@ kj_gpx_parse (const char  *data,
               KjTrack     *track,
               GError     **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  KjTrackTotals totals = KJ_TRACK_TOTALS_INIT;
   xmlTextReaderPtr reader;
   Parser p = { 0 };
-  double distance = 0;
-  int moving = 0;
   gboolean ok;
 
   g_return_val_if_fail (track != NULL, FALSE);
@@ -383,24 +376,68 @@ kj_gpx_parse (const char  *data,
   if (ok && p.points->len == 0)
     ok = fail (error, KJ_GPX_ERROR_NO_POINTS, _("it holds no track points"));
 
-  for (guint i = 0; ok && i < p.points->len; i++)
+  /* a TCX file's own distance is what the watch measured */
+  if (ok && p.tcx && p.lap_distance > 0)
+    totals.distance_m = p.lap_distance;
+
+  if (ok)
+    ok = _kj_track_summarize (p.points, &totals, track, error);
+
+  g_free (p.error);
+  g_array_unref (p.points);
+
+  return ok;
+}
+
+/**
+ * _kj_track_summarize:
+ * @points: (element-type KjTrackPoint): at least one point, each with a time
+ * @totals: what the file says itself, which wins over the points
+ *
+ * The track of @points: the local date of the start, the distance (the
+ * watch's own, else the sum of haversine steps), the moving time (steps
+ * faster than a slow walk), ascent and descent from a smoothed elevation, and
+ * the hash of the points that recognises the same file imported again.
+ */
+gboolean
+_kj_track_summarize (GArray              *points,
+                     const KjTrackTotals *totals,
+                     KjTrack             *track,
+                     GError             **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  double distance = 0;
+  int moving = 0;
+
+  g_return_val_if_fail (points != NULL && points->len > 0, FALSE);
+
+  memset (track, 0, sizeof *track);
+
+  for (guint i = 0; i < points->len; i++)
     {
-      const Point *pt = &g_array_index (p.points, Point, i);
+      const Point *pt = &g_array_index (points, Point, i);
       char buf[96];
 
       if (pt->time == G_MININT64)
-        ok = fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
-      else if (i > 0 && pt->time < g_array_index (p.points, Point, i - 1).time)
-        ok = fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
+        return fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
+      if (i > 0 && pt->time < g_array_index (points, Point, i - 1).time)
+        return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
 
       g_snprintf (buf, sizeof buf, "%.6f,%.6f,%" G_GINT64_FORMAT ";", pt->lat, pt->lon, pt->time);
       g_checksum_update (checksum, (const guchar *) buf, -1);
 
-      if (ok && i > 0)
+      if (i > 0)
         {
-          const Point *prev = &g_array_index (p.points, Point, i - 1);
-          double step = kj_gpx_haversine (prev->lat, prev->lon, pt->lat, pt->lon);
+          const Point *prev = &g_array_index (points, Point, i - 1);
+          double step = 0;
           gint64 dt = pt->time - prev->time;
+
+          if (!isnan (pt->dist) && !isnan (prev->dist))
+            step = MAX (0, pt->dist - prev->dist);
+          else if (!isnan (pt->lat) && !isnan (pt->lon) && !isnan (prev->lat) && !isnan (prev->lon))
+            step = kj_gpx_haversine (prev->lat, prev->lon, pt->lat, pt->lon);
 
           distance += step;
           if (dt > 0 && dt <= MAX_STEP_S && step / dt >= MOVING_SPEED)
@@ -408,190 +445,26 @@ kj_gpx_parse (const char  *data,
         }
     }
 
-  if (!ok)
-    {
-      g_free (p.error);
-      g_array_unref (p.points);
-      return FALSE;
-    }
+  if (!isnan (totals->distance_m))
+    distance = totals->distance_m;
 
-  /* a TCX file's own distance is what the watch measured */
-  if (p.tcx && p.lap_distance > 0)
-    distance = p.lap_distance;
-
-  start = g_date_time_new_from_unix_utc (g_array_index (p.points, Point, 0).time);
+  start = g_date_time_new_from_unix_utc (totals->start != G_MININT64 ? totals->start : g_array_index (points, Point, 0).time);
+  if (start == NULL)
+    return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the run starts at a time that is not a date"));
   local = g_date_time_to_local (start);
   g_snprintf (track->date, sizeof track->date, "%04d-%02d-%02d", g_date_time_get_year (local),
               g_date_time_get_month (local), g_date_time_get_day_of_month (local));
   track->distance_km = distance / 1000.0;
-  track->duration_s = moving > 0 ? moving : KJ_UNSET;
-  track->n_points = p.points->len;
-  ascent_descent (p.points, &track->ascent_m, &track->descent_m);
+  track->duration_s = totals->duration_s != KJ_UNSET ? totals->duration_s : moving > 0 ? moving : KJ_UNSET;
+  track->n_points = points->len;
+  ascent_descent (points, &track->ascent_m, &track->descent_m);
+  if (!isnan (totals->descent_m))
+    track->descent_m = totals->descent_m;
   g_strlcpy (track->hash, g_checksum_get_string (checksum), sizeof track->hash);
 
-  g_free (p.error);
-  g_array_unref (p.points);
-
-  if (track->distance_km < 0.01 || track->distance_km > 500)
+  if (!(track->distance_km >= 0.01 && track->distance_km <= 500))
     return fail (error, KJ_GPX_ERROR_NOT_A_RUN, _("the track is %.3f km long, which is not a run (0.01–500 km)"),
                  track->distance_km);
 
   return TRUE;
-}
-
-/* Like kj_gpx_parse(); errors start with the file's name. */
-gboolean
-kj_gpx_parse_file (const char  *path,
-                   KjTrack     *track,
-                   GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize length;
-
-  if (g_stat (path, &st) == 0 && st.st_size > KJ_GPX_MAX_FILE_SIZE)
-    return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("%s: it is %lld MB, too large for the track of a run (at most %d MB)"),
-                 name, (long long) (st.st_size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, G_FILE_ERROR, local_error->code, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  if (!kj_gpx_parse (contents, length, track, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A run for the journal, with the file's name in its notes. */
-KjRun *
-kj_gpx_track_to_run (const KjTrack *track,
-                     const char    *file_name)
-{
-  KjRun *run = kj_run_new (track->date, round (track->distance_km * 1000) / 1000);
-
-  run->duration_s = track->duration_s > 172800 ? KJ_UNSET : track->duration_s;
-  run->descent_m = MIN (20000, round (track->descent_m));
-  g_free (run->notes);
-  /* Translators: the notes of a run imported from a watch's file */
-  run->notes = g_strdup_printf (_("Imported from %s"), file_name);
-
-  return run;
-}
-
-static void
-clear_result (gpointer data)
-{
-  KjTrackResult *result = data;
-
-  g_clear_pointer (&result->name, g_free);
-  g_clear_pointer (&result->message, g_free);
-}
-
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-static void
-expand_path (GPtrArray  *files,
-             const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_ptr_array_add (files, g_strdup (path));
-      return;
-    }
-
-  names = g_ptr_array_new_with_free_func (g_free);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *lower = g_ascii_strdown (name, -1);
-
-      if (g_str_has_suffix (lower, ".gpx") || g_str_has_suffix (lower, ".tcx"))
-        g_ptr_array_add (names, g_build_filename (path, name, NULL));
-    }
-  g_ptr_array_sort (names, compare_paths);
-  for (guint i = 0; i < names->len; i++)
-    g_ptr_array_add (files, g_strdup (names->pdata[i]));
-}
-
-/**
- * kj_gpx_import:
- * @paths: files, or folders whose .gpx and .tcx files are read
- *
- * Adds a run for every track. Each file is its own transaction: a bad file
- * stores nothing and does not stop the others; a track already in the
- * journal is skipped.
- *
- * Returns: (transfer full) (element-type KjTrackResult): one result a file
- */
-GArray *
-kj_gpx_import (KjStore            *store,
-               const char * const *paths)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  GArray *results = g_array_new (FALSE, TRUE, sizeof (KjTrackResult));
-
-  g_array_set_clear_func (results, clear_result);
-
-  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    expand_path (files, paths[i]);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      KjTrackResult result = { 0 };
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KjRun) run = NULL;
-      KjTrack track;
-
-      result.name = g_filename_display_basename (files->pdata[i]);
-
-      /* the journal is never read as a file: see kj-store-file.c on locks */
-      if (kj_store_owns_file (kj_store_get_path (store), files->pdata[i]))
-        {
-          result.status = KJ_TRACK_FAILED;
-          result.message = g_strdup_printf (_("%s: this is the journal itself or one of its files, not a run"),
-                                            result.name);
-        }
-      else if (!kj_gpx_parse_file (files->pdata[i], &track, &error))
-        {
-          result.status = KJ_TRACK_FAILED;
-          result.message = g_strdup (error->message);
-        }
-      else
-        {
-          run = kj_gpx_track_to_run (&track, result.name);
-          g_strlcpy (result.date, run->date, sizeof result.date);
-          result.distance_km = run->distance_km;
-          result.descent_m = run->descent_m;
-
-          if (kj_store_add_track_run (store, run, track.hash, &error))
-            result.status = KJ_TRACK_ADDED;
-          else
-            {
-              result.status = g_error_matches (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE) ? KJ_TRACK_SKIPPED
-                                                                                               : KJ_TRACK_FAILED;
-              result.message = g_strdup_printf ("%s: %s", result.name, error->message);
-            }
-        }
-
-      g_array_append_val (results, result);
-    }
-
-  return results;
 }

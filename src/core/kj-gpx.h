@@ -1,4 +1,5 @@
-/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader
+/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader; FIT
+ * (kj-fit.c), any of them gzipped, and Strava's bulk export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,10 @@ typedef enum
   KJ_GPX_ERROR_BAD_POINT,
   KJ_GPX_ERROR_BAD_TIME,
   KJ_GPX_ERROR_NOT_A_RUN,
+  KJ_GPX_ERROR_FIT,          /* a FIT file that is damaged or not an activity */
+  KJ_GPX_ERROR_OTHER_SPORT,  /* an activity, but not running: skipped */
+  KJ_GPX_ERROR_COMPRESSED,   /* a .gz that cannot be unpacked, or unpacks too large */
+  KJ_GPX_ERROR_ARCHIVE,      /* a .zip: to be unpacked first */
 } KjGpxError;
 
 typedef struct
@@ -67,9 +72,13 @@ typedef struct
   char           date[11];
   double         distance_km;
   double         descent_m;
+  char          *gear;       /* the gear Strava's export names for the activity, or NULL */
 } KjTrackResult;
 
+/* kj-run-files.c */
 GArray   *kj_gpx_import      (KjStore             *store,
                               const char * const  *paths);
+GPtrArray *kj_run_files_parse_csv (const char *text,
+                                   gsize       length);
 
 G_END_DECLS

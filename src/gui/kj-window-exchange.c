@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import (journal JSON, runs from GPX/TCX files) and export (JSON, CSV, the
+ * Import (journal JSON, runs from GPX/TCX/FIT files) and export (JSON, CSV, the
  * PDF report) run the same code as the command line, in a worker thread on
  * its own connection to the journal; the outcome is a toast or, when
  * something failed, a dialog that says what and what was kept. The actions
@@ -339,12 +339,12 @@ import_runs_done (GObject      *object,
   if (counts[KJ_TRACK_SKIPPED] > 0)
     {
       g_autofree char *added = g_steal_pointer (&message);
-      g_autofree char *skipped = g_strdup_printf (ngettext ("%u track was already in the journal",
-                                                            "%u tracks were already in the journal",
+      g_autofree char *skipped = g_strdup_printf (ngettext ("%u file skipped (already in the journal, or not a run)",
+                                                            "%u files skipped (already in the journal, or not runs)",
                                                             counts[KJ_TRACK_SKIPPED]),
                                                   counts[KJ_TRACK_SKIPPED]);
 
-      /* Translators: “Added 3 runs; 1 track was already in the journal” */
+      /* Translators: “Added 3 runs; 1 file skipped (already in the journal, or not a run)” */
       message = g_strdup_printf (_("%s; %s"), added, skipped);
     }
 
@@ -361,10 +361,11 @@ import_runs_done (GObject      *object,
 
 /**
  * kj_window_import_runs:
- * @paths: GPX or TCX files, or folders of them
+ * @paths: GPX, TCX or FIT files (perhaps gzipped), folders of them, or the
+ *   folder of a Strava export
  *
  * Adds runs from GPS files off the main thread, with the same code as
- * `--import-gpx`.
+ * `--import-runs`.
  */
 void
 kj_window_import_runs (KjWindow           *self,
@@ -425,9 +426,11 @@ kj_window_import_runs_action (GtkWidget  *widget,
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, _("GPS tracks (GPX, TCX)"));
+      gtk_file_filter_set_name (filter, _("Run files (GPX, TCX, FIT, also gzipped)"));
       gtk_file_filter_add_suffix (filter, "gpx");
       gtk_file_filter_add_suffix (filter, "tcx");
+      gtk_file_filter_add_suffix (filter, "fit");
+      gtk_file_filter_add_suffix (filter, "gz");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
     }
