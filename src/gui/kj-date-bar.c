@@ -34,6 +34,13 @@ struct _KjDateBar
   gboolean       setting;
   KjStore       *store;
 
+  /* a day picked in the calendar, told from the main loop unless a month or
+   * year arrow turns out to have moved it (see calendar_day_selected()) */
+  char           picked[11];
+  guint          pick_source;
+  gboolean       browsing;
+  guint          browse_source;
+
   /* template widgets */
   GtkMenuButton *date_button;
   GtkLabel      *date_label;
@@ -53,6 +60,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+tell_picked (gpointer data)
+{
+  KjDateBar *self = data;
+
+  self->pick_source = 0;
+  gtk_popover_popdown (self->calendar_popover);
+  g_signal_emit (self, signals[DATE_CHOSEN], 0, self->picked);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkCalendar moves its selected day with the month and year arrows, and
+ * emits ::day-selected when the day's number changes on the way (31 December
+ * to 30 November): that is browsing, not a pick. The arrows' own signals come
+ * in the same call, before or after, so the pick is told from an idle that
+ * they cancel. */
 static void
 calendar_day_selected (GtkCalendar *calendar,
                        KjDateBar   *self)
@@ -60,11 +84,33 @@ calendar_day_selected (GtkCalendar *calendar,
   g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
   g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
 
-  if (self->setting || g_str_equal (date, self->date))
+  if (self->setting || self->browsing || g_str_equal (date, self->date))
     return;
 
-  gtk_popover_popdown (self->calendar_popover);
-  g_signal_emit (self, signals[DATE_CHOSEN], 0, date);
+  g_strlcpy (self->picked, date, sizeof self->picked);
+  if (self->pick_source == 0)
+    self->pick_source = g_idle_add_full (G_PRIORITY_HIGH, tell_picked, self, NULL);
+}
+
+static gboolean
+browsed (gpointer data)
+{
+  KjDateBar *self = data;
+
+  self->browse_source = 0;
+  self->browsing = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ::prev-month, ::next-month, ::prev-year, ::next-year */
+static void
+calendar_browsed (KjDateBar *self)
+{
+  g_clear_handle_id (&self->pick_source, g_source_remove);
+  self->browsing = TRUE;
+  if (self->browse_source == 0)
+    self->browse_source = g_idle_add_full (G_PRIORITY_HIGH, browsed, self, NULL);
 }
 
 /* Marks */
@@ -72,9 +118,10 @@ calendar_day_selected (GtkCalendar *calendar,
 /* GtkCalendar's day labels (GTK 4.8: labels of the class "day-number", those
  * of the months before and after also "other-month"): the logged days of the
  * month shown get the class "kj-logged-day", the red-flag days also
- * "kj-red-flag-day". GTK 4.8 does not show its own marks (it sets the
- * labels' :checked state only from 4.10 on), so this is what makes them
- * visible. A calendar built another way has no such labels, and keeps its
+ * "kj-red-flag-day". GTK 4.8 shows no marks of its own: it sets :checked on
+ * the labels by their number, whichever month they belong to, and keeps it
+ * when the month changes, so style.css leaves :checked alone and these
+ * classes make the marks visible. A calendar built another way has no such labels, and keeps its
  * marks and the caption. */
 static void
 style_days (GtkWidget      *widget,
@@ -206,6 +253,8 @@ kj_date_bar_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&KJ_DATE_BAR (object)->store);
+  g_clear_handle_id (&KJ_DATE_BAR (object)->pick_source, g_source_remove);
+  g_clear_handle_id (&KJ_DATE_BAR (object)->browse_source, g_source_remove);
 
   G_OBJECT_CLASS (kj_date_bar_parent_class)->dispose (object);
 }
@@ -236,6 +285,7 @@ kj_date_bar_class_init (KjDateBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar_caption);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, calendar_month_changed);
+  gtk_widget_class_bind_template_callback (widget_class, calendar_browsed);
   gtk_widget_class_bind_template_callback (widget_class, update_marks);
 }
 
