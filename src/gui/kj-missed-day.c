@@ -173,6 +173,26 @@ kj_missed_day_get_date (KjMissedDay *self)
   return self->date[0] != '\0' ? self->date : NULL;
 }
 
+/**
+ * kj_missed_day_refresh:
+ *
+ * Withdraws the offer once the day offered has an entry, however it got one
+ * (the day shown and logged by hand, an import, another program).
+ */
+void
+kj_missed_day_refresh (KjMissedDay *self,
+                       KjStore     *store)
+{
+  g_autoptr(KjDay) entry = NULL;
+
+  g_return_if_fail (KJ_IS_MISSED_DAY (self));
+
+  if (self->date[0] == '\0' || store == NULL)
+    return;
+  if ((entry = kj_store_get_day (store, self->date, NULL)) != NULL)
+    hide_offer (self);
+}
+
 /* Closes the offer; it is not made again that day. */
 void
 kj_missed_day_dismiss (KjMissedDay *self)

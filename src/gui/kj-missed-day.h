@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (KjMissedDay, kj_missed_day, KJ, MISSED_DAY, GtkWidget)
 gboolean    kj_missed_day_check     (KjMissedDay *self,
                                      KjStore     *store,
                                      const char  *today);
+void        kj_missed_day_refresh   (KjMissedDay *self,
+                                     KjStore     *store);
 const char *kj_missed_day_get_date  (KjMissedDay *self);
 void        kj_missed_day_dismiss   (KjMissedDay *self);
 

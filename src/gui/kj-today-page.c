@@ -117,6 +117,7 @@ save_now (KjTodayPage *self)
       _kj_today_page_show_message (self, _("Your change is saved now"));
     }
 
+  kj_missed_day_refresh (self->missed_day, self->store);
   g_signal_emit (self, signals[DAY_CHANGED], 0, self->date);
 
   return G_SOURCE_REMOVE;
@@ -465,6 +466,7 @@ load_date (KjTodayPage *self)
     self->day = kj_store_get_day (self->store, self->date, &error);
   if (error != NULL)
     _kj_today_page_show_message (self, error->message);
+  kj_missed_day_refresh (self->missed_day, self->store);
 
   /* the records of the day shown, with or without a pain entry */
   kj_day_records_set_date (self->records, self->date);
