@@ -183,6 +183,14 @@ server_button (const char *action)
   return NULL;
 }
 
+/* the action of the quick button for @pain on @date, as the server has it */
+static char *
+log_pain_action (const char *date,
+                 int         pain)
+{
+  return g_action_print_detailed_name ("app.log-pain", g_variant_new ("(si)", date, pain));
+}
+
 /* The default journal's application (APP_ID) as `--background` starts it:
  * registered, no window; reminders at 12:30, its clock at @date 12:29:58 UTC. */
 static KjApplication *
@@ -242,6 +250,14 @@ static gboolean
 stored_today (gpointer data)
 {
   g_autoptr(KjDay) day = stored_day (today);
+
+  return day != NULL;
+}
+
+static gboolean
+day_is_stored (const char *date)
+{
+  g_autoptr(KjDay) day = stored_day (date);
 
   return day != NULL;
 }
@@ -371,8 +387,13 @@ test_reminder_notify (void)
   g_autoptr(KjDay) still = NULL;
   g_autofree char *iso = g_strdup_printf ("%sT12:30:00Z", today);
   g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autofree char *mild = log_pain_action (today, 2);
+  g_autofree char *moderate = log_pain_action (today, 5);
+  g_autofree char *severe = log_pain_action (today, 8);
+  char tomorrow[11];
   gint64 started;
 
+  kj_date_add_days (today, 1, tomorrow);
   server.with_actions = TRUE;
   server.n_notify = 0;
   app = start_app (today, TRUE);
@@ -391,20 +412,28 @@ test_reminder_notify (void)
   g_assert_cmpstr (server.body, ==, "Today’s pain is not logged yet.");
   g_assert_cmpstr (server.desktop_entry, ==, APP_ID);
   g_assert_nonnull (server_button ("default"));
-  g_assert_cmpstr (server_button ("app.log-pain(2)"), ==, "Mild (2)");
-  g_assert_cmpstr (server_button ("app.log-pain(5)"), ==, "Moderate (5)");
-  g_assert_cmpstr (server_button ("app.log-pain(8)"), ==, "Severe (8)");
+  g_assert_cmpstr (server_button (mild), ==, "Mild (2)");
+  g_assert_cmpstr (server_button (moderate), ==, "Moderate (5)");
+  g_assert_cmpstr (server_button (severe), ==, "Severe (8)");
   g_assert_cmpuint (g_strv_length (server.actions), ==, 8);
 
   /* the timer is set for tomorrow */
   g_assert_cmpint (g_date_time_difference (kj_reminder_service_get_next_fire (reminder), expected), ==,
                    G_TIME_SPAN_DAY);
 
-  /* “Moderate (5)”: 5 is stored, no window opens */
-  server_invoke ("app.log-pain(5)");
+  /* “Moderate (5)”, clicked the next morning: 5 is stored for the day the
+   * notification asked about, not for the morning's; no window opens */
+  {
+    g_autofree char *morning_iso = g_strdup_printf ("%sT07:15:00Z", tomorrow);
+    g_autoptr(GDateTime) morning = g_date_time_new_from_iso8601 (morning_iso, NULL);
+
+    kj_reminder_service_set_clock (reminder, morning);
+  }
+  server_invoke (moderate);
   g_assert_true (kj_test_wait_until (stored_today, NULL));
   quick = stored_day (today);
   g_assert_cmpint (quick->pain, ==, 5);
+  g_assert_false (day_is_stored (tomorrow));
   kj_test_settle ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
@@ -434,13 +463,27 @@ test_reminder_notify (void)
   g_assert_cmpint (logged->pain, ==, 3);
 
   /* a quick button never overwrites an entry */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "log-pain", g_variant_new_int32 (8));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "log-pain", g_variant_new ("(si)", today, 8));
   kj_test_settle ();
   still = stored_day (today);
   g_assert_cmpint (still->pain, ==, 3);
   g_assert_cmpint (kj_today_page_get_day (page)->pain, ==, 3);
 
   check_preferences (app, window);
+
+  /* Quit (Ctrl+Q) with reminders on (again) closes the window, and the
+   * process stays for the next reminder */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_boolean (settings, "reminder-enabled", TRUE);
+  }
+  kj_test_settle ();
+  g_assert_true (kj_reminder_service_is_holding (reminder));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  kj_test_settle ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (kj_reminder_service_is_holding (reminder));
   stop_app (app);
 }
 

@@ -133,20 +133,34 @@ kj_application_help (GSimpleAction *action,
   kj_application_show_help (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
 }
 
-/* Ctrl+Q: every window stores its edit; one that cannot asks first */
+/* Ctrl+Q: every window stores its edit; one that cannot asks first. While
+ * the daily reminder is on, Quit closes the windows and the process stays
+ * for the reminder, as a closed window leaves it (doc/architecture.md, “The
+ * daily reminder”); turning reminders off ends it. */
 static void
 kj_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+  KjApplication *self = KJ_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (KJ_IS_WINDOW (l->data) && !kj_window_confirm_unsaved (l->data, TRUE))
       {
         gtk_window_present (l->data);
         return;
       }
 
-  g_application_quit (G_APPLICATION (user_data));
+  if (self->reminder == NULL || !kj_reminder_service_is_holding (self->reminder))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
 }
 
 /* While an edit cannot be stored, the session is asked to wait (the session

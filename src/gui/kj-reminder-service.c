@@ -189,8 +189,8 @@ send_notification (KjReminderService *self,
   /* GNOME Shell shows three buttons at most: Log Pain… is the click itself */
   if (with_buttons)
     for (guint i = 0; i < G_N_ELEMENTS (quick_pains); i++)
-      g_notification_add_button_with_target (notification, _(quick_pains[i].label), "app.log-pain", "i",
-                                             quick_pains[i].pain);
+      g_notification_add_button_with_target (notification, _(quick_pains[i].label), "app.log-pain", "(si)",
+                                             self->notified_day, quick_pains[i].pain);
 
   g_application_send_notification (G_APPLICATION (self->application), NOTIFICATION_ID, notification);
 }
@@ -321,9 +321,11 @@ open_today (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.log-today", NULL);
 }
 
-/* app.log-pain(i): today's pain from a quick button, stored when today has no
- * entry yet (an entry is never overwritten); open windows show it. No window
- * is opened: the button is for logging without one. */
+/* app.log-pain((si)): the pain of the day the notification asked about (it
+ * may be answered the next morning), from a quick button; stored when that
+ * day has no entry yet (an entry is never overwritten) and is not in the
+ * future; open windows show it. No window is opened: the button is for
+ * logging without one. */
 static void
 log_pain (GSimpleAction *action,
           GVariant      *parameter,
@@ -337,26 +339,28 @@ log_pain (GSimpleAction *action,
   g_autoptr(KjDay) entry = NULL;
   g_autoptr(KjDay) day = NULL;
   g_autoptr(GError) error = NULL;
-  int pain = g_variant_get_int32 (parameter);
+  const char *date;
+  int pain;
 
-  if (pain < 0 || pain > 10)
+  g_variant_get (parameter, "(&si)", &date, &pain);
+  if (pain < 0 || pain > 10 || !kj_date_is_valid (date) || strcmp (date, today) > 0)
     return;
 
   flush_windows (self);
   if (!(store = open_journal (self, &error)) ||
-      (!(entry = kj_store_get_day (store, today, &error)) && error != NULL))
+      (!(entry = kj_store_get_day (store, date, &error)) && error != NULL))
     {
-      g_message ("Today's pain could not be logged: %s", error->message);
+      g_message ("The pain of %s could not be logged: %s", date, error->message);
       return;
     }
 
   if (entry == NULL)
     {
-      day = kj_day_new (today);
+      day = kj_day_new (date);
       day->pain = pain;
       if (!kj_store_save_day (store, day, &error))
         {
-          g_message ("Today's pain could not be logged: %s", error->message);
+          g_message ("The pain of %s could not be logged: %s", date, error->message);
           return;
         }
     }
@@ -369,7 +373,7 @@ log_pain (GSimpleAction *action,
 
 static const GActionEntry actions[] = {
   { "open-today", open_today },
-  { "log-pain", log_pain, "i" },
+  { "log-pain", log_pain, "(si)" },
 };
 
 /* The Exec line's program, quoted as the Desktop Entry Specification asks */
@@ -547,7 +551,7 @@ kj_reminder_service_init (KjReminderService *self)
  *
  * Starts the reminder as the settings say: its timer, its hold on
  * @application, its autostart entry; and follows their changes. Adds the
- * actions app.open-today and app.log-pain(i).
+ * actions app.open-today and app.log-pain((si)).
  *
  * Returns: (transfer full): the service
  */
