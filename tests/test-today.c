@@ -997,6 +997,24 @@ test_today_quick_logging (void)
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time Taken")), "25:00");
   kj_test_settle ();
   g_assert_nonnull (kj_test_find_label (GTK_WIDGET (editor), "Enter the time of day as hours and minutes"));
+  {
+    /* what people type for a time: each is read as hours and minutes */
+    const struct { const char *typed, *time; } times[] = {
+      { "8", "08:00" }, { "20", "20:00" }, { "830", "08:30" }, { "2030", "20:30" }, { "8.30", "08:30" },
+      { "24", NULL }, { "2460", NULL }, { "12345", NULL }, { "8:3", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time Taken")),
+                               times[i].typed);
+        kj_test_settle ();
+        if (times[i].time != NULL)
+          g_assert_cmpstr (kj_record_editor_get_treatment (editor)->time, ==, times[i].time);
+        else
+          g_assert_nonnull (kj_test_find_label (GTK_WIDGET (editor), "Enter the time of day as hours and minutes"));
+      }
+  }
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Time Taken")), "8:30");
   kj_test_settle ();
   g_assert_cmpstr (kj_record_editor_get_treatment (editor)->time, ==, "08:30");

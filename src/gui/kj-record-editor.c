@@ -258,20 +258,27 @@ parse_duration (const char *text,
   return total > 0;
 }
 
-/* "8:00", "08:00", "8.30" → "HH:MM"; empty is "no time" */
+/* "8:00", "08:00", "8.30", "8" (08:00), "830", "2030" → "HH:MM"; empty is "no time" */
 static gboolean
 parse_time_of_day (const char *text,
                    char        out[6])
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
   g_autofree char *padded = NULL;
+  size_t length = strlen (copy);
+  gboolean digits = length > 0 && strspn (copy, "0123456789") == length;
 
   out[0] = '\0';
   if (copy[0] == '\0')
     return TRUE;
 
   g_strdelimit (copy, ".", ':');
-  padded = strlen (copy) == 4 ? g_strconcat ("0", copy, NULL) : g_strdup (copy);
+  if (digits && length <= 2)
+    padded = g_strdup_printf ("%s%s:00", length == 1 ? "0" : "", copy);
+  else if (digits && length <= 4)
+    padded = g_strdup_printf ("%s%.*s:%s", length == 3 ? "0" : "", (int) length - 2, copy, copy + length - 2);
+  else
+    padded = strlen (copy) == 4 ? g_strconcat ("0", copy, NULL) : g_strdup (copy);
   if (!kj_time_is_valid (padded))
     return FALSE;
 
