@@ -519,3 +519,51 @@ kj_series_shoe_pain_any_enough (GArray *pairs)
 
   return FALSE;
 }
+
+/* “Pegasus 40: pain 3.4 the day after its runs, 2.1 after runs in other pairs” */
+char *
+kj_shoe_pain_title (const KjShoePain *sp)
+{
+  /* Translators: pain after runs by shoe; the pair's name, then two means of 0–10 */
+  return g_strdup_printf (_("%s: pain %.1f the day after its runs, %.1f after runs in other pairs"),
+                          sp->shoe->name, sp->mean, sp->other_mean);
+}
+
+/* “Run days: 12 in this pair, 20 in other pairs” */
+char *
+kj_shoe_pain_detail (const KjShoePain *sp)
+{
+  return g_strdup_printf (_("Run days: %u in this pair, %u in other pairs"), sp->days, sp->other_days);
+}
+
+/**
+ * kj_shoe_pain_why_not:
+ * @pairs: (element-type KjShoePain): from kj_series_shoe_pain()
+ *
+ * Why no pair is compared yet, with the run days so far.
+ *
+ * Returns: (transfer full): a sentence or two
+ */
+char *
+kj_shoe_pain_why_not (GArray *pairs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("A pair is compared once it has at least %d run days followed by a logged day, "
+                                  "and the other pairs together have as many."), KJ_SHOE_PAIN_MIN_DAYS);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const KjShoePain *sp = &g_array_index (pairs, KjShoePain, i);
+
+      g_string_append (text, i == 0 ? " " : "; ");
+      if (i == 0)
+        g_string_append (text, _("So far:"));
+      g_string_append_c (text, ' ');
+      /* Translators: “Pegasus 40 5 (other pairs 3)”: run days so far */
+      g_string_append_printf (text, _("%s %u (other pairs %u)"), sp->shoe->name, sp->days, sp->other_days);
+    }
+  if (pairs->len > 0)
+    g_string_append_c (text, '.');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -84,5 +84,8 @@ GArray       *kj_series_shoe_pain        (GPtrArray         *days,
                                           const char        *from,
                                           const char        *to);
 gboolean      kj_series_shoe_pain_any_enough (GArray        *pairs);
+char         *kj_shoe_pain_title         (const KjShoePain  *sp);
+char         *kj_shoe_pain_detail        (const KjShoePain  *sp);
+char         *kj_shoe_pain_why_not       (GArray            *pairs);
 
 G_END_DECLS
