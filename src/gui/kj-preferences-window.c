@@ -522,8 +522,10 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   signals[SHOES_CHANGED] = g_signal_new ("shoes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (KJ_TYPE_SHOES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, shoes_page);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, side_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_row);
@@ -593,9 +595,7 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->units_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
 
-  /* Preferences → Shoes, before Backups */
-  self->shoes_page = kj_shoes_page_new (store);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->shoes_page));
+  kj_shoes_page_set_store (self->shoes_page, store);
   g_signal_connect_object (self->shoes_page, "changed", G_CALLBACK (shoes_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->shoes_page, "toast", G_CALLBACK (adw_preferences_window_add_toast), self,
                            G_CONNECT_SWAPPED);

@@ -124,6 +124,12 @@ mark (AdwEntryRow *row,
 }
 
 static void
+unmark (AdwEntryRow *row)
+{
+  mark (row, FALSE);
+}
+
+static void
 editor_save (Editor *editor)
 {
   KjShoesPage *self = editor->page;
@@ -192,6 +198,8 @@ editor_entry (AdwPreferencesGroup *group,
   adw_entry_row_set_activates_default (row, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_preferences_group_add (group, GTK_WIDGET (row));
+  /* a field being mended is no longer marked */
+  g_signal_connect (row, "changed", G_CALLBACK (unmark), NULL);
 
   return row;
 }
@@ -564,7 +572,7 @@ kj_shoes_page_init (KjShoesPage *self)
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Shoes…"));
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Shoes"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "emblem-system-symbolic");
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "kj-run-symbolic");
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "shoes");
 
   self->active_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -589,15 +597,23 @@ kj_shoes_page_init (KjShoesPage *self)
 KjShoesPage *
 kj_shoes_page_new (KjStore *store)
 {
-  KjShoesPage *self;
+  KjShoesPage *self = g_object_new (KJ_TYPE_SHOES_PAGE, NULL);
 
-  g_return_val_if_fail (KJ_IS_STORE (store), NULL);
-
-  self = g_object_new (KJ_TYPE_SHOES_PAGE, NULL);
-  self->store = g_object_ref (store);
-  fill (self);
+  kj_shoes_page_set_store (self, store);
 
   return self;
+}
+
+/* The journal whose pairs the page shows (the preferences window's template makes the page without one) */
+void
+kj_shoes_page_set_store (KjShoesPage *self,
+                         KjStore     *store)
+{
+  g_return_if_fail (KJ_IS_SHOES_PAGE (self));
+  g_return_if_fail (KJ_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  fill (self);
 }
 
 /* Shows the pairs again, after the journal's unit or records changed */
@@ -606,5 +622,6 @@ kj_shoes_page_reload (KjShoesPage *self)
 {
   g_return_if_fail (KJ_IS_SHOES_PAGE (self));
 
-  fill (self);
+  if (self->store != NULL)
+    fill (self);
 }

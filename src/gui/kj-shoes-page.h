@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KjShoesPage, kj_shoes_page, KJ, SHOES_PAGE, AdwPreferencesPage)
 
 KjShoesPage *kj_shoes_page_new    (KjStore     *store);
+void         kj_shoes_page_set_store (KjShoesPage *self,
+                                      KjStore     *store);
 void         kj_shoes_page_reload (KjShoesPage *self);
 
 G_END_DECLS
