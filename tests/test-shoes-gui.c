@@ -269,6 +269,44 @@ test_shoes_gui_editor_retired (void)
   kj_test_settle ();
 }
 
+/* In miles: the distances, and a new pair's alert of 450 mi */
+static void
+test_shoes_gui_miles (void)
+{
+  g_autoptr(KjStore) store = open_store ();
+  g_autoptr(KjProfile) profile = kj_store_get_profile (store, NULL);
+  g_autofree char *distance = NULL;
+  GtkWindow *preferences;
+  GtkWindow *editor;
+  GtkWidget *row;
+
+  profile->units = kj_code_lookup (KJ_CODE_UNITS, "mi");
+  g_assert_true (kj_store_set_profile (store, profile, NULL));
+  distance = kj_format_distance (stored_km ("clifton-9"), KJ_UNITS_MI);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (KJ_TYPE_PREFERENCES_WINDOW)));
+  preferences = kj_test_find_toplevel (KJ_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "shoes");
+  kj_test_settle ();
+  row = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Clifton 9");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, distance);
+  g_assert_true (g_str_has_suffix (distance, " mi"));
+
+  gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Add Shoes…"));
+  g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Add Shoes"));
+  editor = find_window_titled ("Add Shoes");
+  kj_test_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                                             "Alert After (mi)"))), ==, "450");
+  gtk_window_destroy (editor);
+  gtk_window_destroy (preferences);
+  kj_test_settle ();
+
+  profile->units = kj_code_lookup (KJ_CODE_UNITS, "km");
+  g_assert_true (kj_store_set_profile (store, profile, NULL));
+}
+
 /* Trends: pain after runs by shoe, computed as kj_series_shoe_pain() does */
 static void
 test_shoes_gui_trends (void)
@@ -350,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/shoes-gui/run-alert", test_shoes_gui_run_alert);
   g_test_add_func ("/shoes-gui/editor-retired", test_shoes_gui_editor_retired);
   g_test_add_func ("/shoes-gui/trends", test_shoes_gui_trends);
+  g_test_add_func ("/shoes-gui/miles", test_shoes_gui_miles);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
