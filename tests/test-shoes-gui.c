@@ -115,6 +115,7 @@ test_shoes_gui_preferences (void)
   GtkWindow *preferences;
   GtkWidget *row;
   GtkWindow *editor;
+  GtkLabel *error_label;
   g_autofree char *distance = kj_format_distance (stored_km ("pegasus-40"), KJ_UNITS_KM);
   g_autoptr(KjStore) store = NULL;
   g_autoptr(GPtrArray) shoes = NULL;
@@ -156,6 +157,9 @@ test_shoes_gui_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Alert After (km)")),
                          "800,5");
   kj_test_settle ();
+  /* typing hides the message */
+  error_label = kj_test_find_label (GTK_WIDGET (editor), "Give the pair a name, like “Pegasus 40”.");
+  g_assert_true (error_label == NULL || !gtk_widget_get_visible (GTK_WIDGET (error_label)));
   kj_test_save_screenshot (GTK_WIDGET (editor), "shoes-editor");
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"));
   kj_test_settle ();

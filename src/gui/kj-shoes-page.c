@@ -130,6 +130,12 @@ unmark (AdwEntryRow *row)
 }
 
 static void
+hide_error (GtkWidget *label)
+{
+  gtk_widget_set_visible (label, FALSE);
+}
+
+static void
 editor_save (Editor *editor)
 {
   KjShoesPage *self = editor->page;
@@ -289,6 +295,13 @@ open_editor (KjShoesPage  *self,
   gtk_widget_add_css_class (GTK_WIDGET (editor->error_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (editor->error_label), FALSE);
   adw_preferences_group_add (group, GTK_WIDGET (editor->error_label));
+  {
+    AdwEntryRow *rows[] = { editor->name_row, editor->model_row, editor->start_row, editor->start_km_row,
+                            editor->alert_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (hide_error), editor->error_label);
+  }
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
   gtk_box_append (GTK_BOX (box), header);
