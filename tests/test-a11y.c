@@ -157,6 +157,37 @@ test_a11y_preferences (void)
   check_dialog (GTK_WIDGET (window), "win.preferences", KJ_TYPE_PREFERENCES_WINDOW);
 }
 
+/* Preferences → Shoes with its pairs, and the Add Shoes dialog */
+static void
+test_a11y_shoes (void)
+{
+  GtkWindow *preferences = kj_test_open_dialog (GTK_WIDGET (window), "win.preferences", KJ_TYPE_PREFERENCES_WINDOW);
+  GtkWidget *add;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "shoes");
+  kj_test_settle ();
+  check_names ("preferences shoes");
+
+  add = kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Add Shoes…");
+  g_assert_nonnull (add);
+  gtk_widget_activate (add);
+  kj_test_settle ();
+  check_names ("add shoes");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), "Add Shoes") == 0)
+        {
+          gtk_window_destroy (w);
+          break;
+        }
+    }
+  gtk_window_destroy (preferences);
+  kj_test_settle ();
+}
+
 static void
 test_a11y_report (void)
 {
@@ -185,6 +216,19 @@ main (int   argc,
   today = kj_date_today ();
   journal = kj_gen_journal (5, 70, "mixed", today, &error);
   g_assert_no_error (error);
+  /* two pairs, one retired, the runs shared between them */
+  for (guint i = 0; i < 2; i++)
+    {
+      KjShoe *shoe = kj_shoe_new (i == 0 ? "Pegasus 40" : "Pegasus 38");
+
+      shoe->id = g_strdup_printf ("shoe-%u", i);
+      shoe->is_default = i == 0;
+      if (i == 1)
+        g_strlcpy (shoe->retired_date, ((KjDay *) journal->days->pdata[0])->date, sizeof shoe->retired_date);
+      g_ptr_array_add (journal->shoes, shoe);
+    }
+  for (guint i = 0; i < journal->runs->len; i++)
+    ((KjRun *) journal->runs->pdata[i])->shoe_id = g_strdup_printf ("shoe-%u", i % 2);
   window = kj_test_gui_open (&gui, journal, 1000, 800);
 
   g_test_add_data_func ("/a11y/today", "today", check_page);
@@ -193,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/a11y/treatment-editor", test_a11y_treatment_editor);
   g_test_add_func ("/a11y/run-editor", test_a11y_run_editor);
   g_test_add_func ("/a11y/preferences", test_a11y_preferences);
+  g_test_add_func ("/a11y/shoes", test_a11y_shoes);
   g_test_add_func ("/a11y/report-dialog", test_a11y_report);
 
   return kj_test_gui_finish (&gui, g_test_run ());

@@ -124,7 +124,7 @@ test_cli_import_export (void)
     g_autofree char *text = kj_test_read_file (csv, NULL);
     g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
 
-    g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes");
+    g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes,shoe");
     g_assert_true (g_str_has_prefix (lines[1], "2026-09-03,"));
     g_assert_cmpuint (g_strv_length (lines), ==, 62);
   }

@@ -69,14 +69,14 @@ test_csv_rows (void)
 
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* header, three dates, and the empty rest */
-  g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes");
+  g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes,shoe");
   g_assert_cmpstr (lines[1], ==,
                    "2026-03-04,6,8,right:pes-anserine;right:medial-joint-line,swelling;stiffness,stairs-down;running,"
                    "ice:15min;medication:ibuprofen 400mg;exercise:split-squat 3x12,,"
-                   "\"Sore, after \"\"hills\"\"\nsecond line\"");
+                   "\"Sore, after \"\"hills\"\"\nsecond line\",");
   /* a day with runs and treatments but no entry still has its row */
-  g_assert_cmpstr (lines[2], ==, "2026-03-05,,,,,,rest,7.75,");
-  g_assert_cmpstr (lines[3], ==, "2026-03-06,3,,,,,,10,");
+  g_assert_cmpstr (lines[2], ==, "2026-03-05,,,,,,rest,7.75,,");
+  g_assert_cmpstr (lines[3], ==, "2026-03-06,3,,,,,,10,,");
   g_assert_cmpstr (lines[4], ==, "");
 }
 
@@ -105,7 +105,7 @@ test_csv_times (void)
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (lines[1], ==,
                    "2026-03-04,4,,,,,medication:ibuprofen 400mg 08:00;medication:ibuprofen 400mg 14:00;rest:21:30;"
-                   "ice:15min,,");
+                   "ice:15min,,,");
 }
 
 static void

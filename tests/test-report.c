@@ -17,6 +17,7 @@
 #include "kj-demo.h"
 #include "kj-gen.h"
 #include "kj-report.h"
+#include "kj-series.h"
 #include "kj-test-util.h"
 
 static char *
@@ -197,6 +198,60 @@ test_report_dose_times (void)
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Ibuprofen 400 mg at 08:00, Ibuprofen 400 mg at 14:00, Paracetamol 500 mg"));
   g_assert_null (strstr (text, "Paracetamol 500 mg at"));
+}
+
+/* Pain after runs by shoe: the pairs compared, with the numbers of
+ * kj_series_shoe_pain(); and with too few run days, why not */
+static void
+test_report_shoe_pain (void)
+{
+  g_autoptr(KjJournal) journal = kj_gen_journal (7, 120, "plateau", "2026-04-01", NULL);
+  g_autofree char *path = kj_test_tmp_path ("shoe-pain.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .paper = KJ_PAPER_A4, .from = "2025-12-03", .to = "2026-04-01", .as_of = "2026-04-01" };
+  const char *names[] = { "Pegasus 40", "Clifton 9" };
+
+  if (!has_tool ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      KjShoe *shoe = kj_shoe_new (names[i]);
+
+      shoe->id = g_strdup_printf ("shoe-%u", i);
+      g_ptr_array_add (journal->shoes, shoe);
+    }
+  for (guint i = 0; i < journal->runs->len; i++)
+    ((KjRun *) journal->runs->pdata[i])->shoe_id = g_strdup_printf ("shoe-%u", i % 2);
+
+  pairs = kj_series_shoe_pain (journal->days, journal->runs, journal->shoes, options.from, options.to);
+  g_assert_cmpuint (pairs->len, ==, 2);
+  g_assert_true (g_array_index (pairs, KjShoePain, 0).enough);
+  title = kj_shoe_pain_title (&g_array_index (pairs, KjShoePain, 0));
+  detail = kj_shoe_pain_detail (&g_array_index (pairs, KjShoePain, 0));
+
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Pain after runs by shoe"));
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, detail));
+
+  /* two weeks: too few run days, and the report says so */
+  g_clear_pointer (&text, g_free);
+  options.from = "2026-03-19";
+  g_assert_true (kj_report_write (journal, &options, path, NULL, NULL, &error));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Pain after runs by shoe"));
+  g_assert_nonnull (strstr (text, "A pair is compared once it has at least 8 run days"));
+  g_assert_null (strstr (text, title));
 }
 
 /* A year: many pages, every one numbered "of M", and notes left out on request. */
@@ -933,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/report/footer-clear", test_report_footer_clear);
   g_test_add_func ("/report/year", test_report_year);
   g_test_add_func ("/report/dose-times", test_report_dose_times);
+  g_test_add_func ("/report/shoe-pain", test_report_shoe_pain);
   g_test_add_func ("/report/pages", test_report_pages);
   g_test_add_func ("/report/errors", test_report_errors);
   g_test_add_func ("/report/demo-pages", test_report_demo_pages);

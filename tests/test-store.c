@@ -518,7 +518,7 @@ test_store_migration_v2 (void)
 
   store = kj_store_open (v2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kj_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (kj_store_get_schema_version (store), ==, KJ_STORE_SCHEMA_VERSION);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (kj_store_get_damage (store)->len, ==, 0);
 

@@ -231,7 +231,7 @@ test_window_import_export (void)
   g_assert_true (kj_test_wait_until (window_is_idle, window));
   g_clear_pointer (&contents, g_free);
   contents = kj_test_read_file (out_csv, NULL);
-  g_assert_true (g_str_has_prefix (contents, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes,shoe\r\n"));
 
   /* a bad file: a dialog says what is wrong, the journal is unchanged (compared
    * by its records: reading the file's bytes here, in the process that holds

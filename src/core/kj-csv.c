@@ -99,6 +99,16 @@ append_codes (GString   *field,
     }
 }
 
+/* Whether @name is one of the ;-separated names of @list */
+static gboolean
+name_listed (GString    *list,
+             const char *name)
+{
+  g_auto(GStrv) names = g_strsplit (list->str, ";", -1);
+
+  return list->len > 0 && g_strv_contains ((const char * const *) names, name);
+}
+
 /**
  * kj_csv_generate:
  * @journal: records sorted by date, as kj_store_read_journal() returns them
@@ -114,7 +124,16 @@ kj_csv_generate (const KjJournal *journal,
 {
   GString *out = g_string_sized_new (64 * (journal->days->len + 1));
   g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr(GString) shoes = g_string_new (NULL);
+  g_autoptr(GHashTable) shoe_names = g_hash_table_new (g_str_hash, g_str_equal);
   guint d = 0, t = 0, r = 0;
+
+  for (guint i = 0; journal->shoes != NULL && i < journal->shoes->len; i++)
+    {
+      const KjShoe *shoe = g_ptr_array_index (journal->shoes, i);
+
+      g_hash_table_insert (shoe_names, shoe->id, shoe->name);
+    }
 
   g_string_append (out, KJ_CSV_HEADER "\r\n");
 
@@ -186,13 +205,25 @@ kj_csv_generate (const KjJournal *journal,
       kj_csv_append_field (out, field->str);
       g_string_append_c (out, ',');
 
+      g_string_truncate (shoes, 0);
       for (; r < journal->runs->len; r++)
         {
+          const char *shoe_name;
+
           run = g_ptr_array_index (journal->runs, r);
           if (strcmp (run->date, date) != 0)
             break;
           run_km += run->distance_km;
           has_run = TRUE;
+
+          /* the names of the day's pairs, each once, in the order of the runs */
+          shoe_name = run->shoe_id ? g_hash_table_lookup (shoe_names, run->shoe_id) : NULL;
+          if (shoe_name != NULL && !name_listed (shoes, shoe_name))
+            {
+              if (shoes->len > 0)
+                g_string_append_c (shoes, ';');
+              g_string_append (shoes, shoe_name);
+            }
         }
       if (has_run)
         append_number (out, run_km);
@@ -203,6 +234,8 @@ kj_csv_generate (const KjJournal *journal,
           kj_csv_append_field (out, day->notes);
           d++;
         }
+      g_string_append_c (out, ',');
+      kj_csv_append_field (out, shoes->str);
 
       g_string_append (out, "\r\n");
     }

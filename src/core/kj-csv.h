@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define KJ_CSV_HEADER "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes"
+#define KJ_CSV_HEADER "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes,shoe"
 
 void   kj_csv_append_field (GString          *out,
                             const char       *field);

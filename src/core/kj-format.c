@@ -59,6 +59,15 @@ kj_format_distance (double  km,
   return g_strdup_printf (units == KJ_UNITS_MI ? _("%.1f mi") : _("%.1f km"), kj_distance_in_units (km, units));
 }
 
+/* "700 km": a distance in whole units, like a pair of shoes' alert distance */
+char *
+kj_format_distance_whole (double  km,
+                          KjUnits units)
+{
+  /* Translators: a distance in whole kilometres or miles: “700 km”, “450 mi” */
+  return g_strdup_printf (units == KJ_UNITS_MI ? _("%.0f mi") : _("%.0f km"), kj_distance_in_units (km, units));
+}
+
 /* "8.20 km", for a distance typed by the user */
 char *
 kj_format_distance_precise (double  km,

@@ -30,6 +30,8 @@ double       kj_distance_to_km       (double           distance,
 const char  *kj_distance_unit        (KjUnits          units);
 char        *kj_format_distance      (double           km,
                                       KjUnits          units);
+char        *kj_format_distance_whole (double          km,
+                                      KjUnits          units);
 char        *kj_format_distance_precise (double        km,
                                       KjUnits          units);
 double       kj_descent_in_units     (double           metres,

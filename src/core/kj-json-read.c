@@ -663,6 +663,68 @@ parse_treatments (JsonArray   *array,
 }
 
 static gboolean
+parse_shoes (JsonArray   *array,
+             KjJournal   *journal,
+             GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree char *default_path = NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjShoe) shoe = kj_shoe_new (NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      const char *name, *model, *date;
+      double km;
+      Record record;
+
+      if (!get_record (array, "shoes", i, &record, &path, error) ||
+          !get_string (&record, "name", TRUE, &name, error))
+        return FALSE;
+
+      seed = g_strdup_printf ("shoe:%s", name);
+      g_free (shoe->name);
+      shoe->name = g_strdup (name);
+
+      if (!get_id (&record, ids, seed, &shoe->id, error) ||
+          !get_string (&record, "model", FALSE, &model, error))
+        return FALSE;
+      shoe->model = g_strdup (model);
+
+      if (!get_date (&record, "start_date", FALSE, &date, error))
+        return FALSE;
+      g_strlcpy (shoe->start_date, date ? date : "", sizeof shoe->start_date);
+      if (!get_date (&record, "retired_date", FALSE, &date, error))
+        return FALSE;
+      g_strlcpy (shoe->retired_date, date ? date : "", sizeof shoe->retired_date);
+
+      if (!get_double (&record, "start_km", 0, KJ_SHOE_KM_MAX, FALSE, &km, error))
+        return FALSE;
+      shoe->start_km = isnan (km) ? 0 : km;
+      if (!get_double (&record, "alert_km", -G_MAXDOUBLE, G_MAXDOUBLE, FALSE, &km, error))
+        return FALSE;
+      shoe->alert_km = isnan (km) ? KJ_SHOE_ALERT_KM_DEFAULT : km;
+
+      if (!get_bool (&record, "is_default", &shoe->is_default, error) ||
+          !validated (TRUE, path, (gpointer) kj_shoe_validate, shoe, error))
+        return FALSE;
+
+      if (shoe->is_default)
+        {
+          if (default_path != NULL)
+            return invalid (error, path, "is_default", _("only one pair can be the default, and %s already is"),
+                            default_path);
+          default_path = g_strdup (path);
+        }
+
+      g_ptr_array_add (journal->shoes, g_steal_pointer (&shoe));
+    }
+
+  return TRUE;
+}
+
+static gboolean
 parse_runs (JsonArray   *array,
             KjJournal   *journal,
             GError     **error)
@@ -674,7 +736,7 @@ parse_runs (JsonArray   *array,
       g_autoptr(KjRun) r = kj_run_new (NULL, 0);
       g_autofree char *path = NULL;
       g_autofree char *seed = NULL;
-      const char *date;
+      const char *date, *shoe_id;
       Record record;
 
       if (!get_record (array, "runs", i, &record, &path, error) ||
@@ -692,7 +754,11 @@ parse_runs (JsonArray   *array,
           !get_int (&record, "pain_after", 0, 10, FALSE, &r->pain_after, error) ||
           !get_bool (&record, "stopped_early", &r->stopped_early, error) ||
           !get_text (&record, "notes", KJ_RECORD_NOTES_MAX, &r->notes, error) ||
-          !validated (TRUE, path, (gpointer) kj_run_validate, r, error))
+          !get_string (&record, "shoe_id", FALSE, &shoe_id, error))
+        return FALSE;
+
+      r->shoe_id = g_strdup (shoe_id);
+      if (!validated (TRUE, path, (gpointer) kj_run_validate, r, error))
         return FALSE;
 
       g_ptr_array_add (journal->runs, g_steal_pointer (&r));
@@ -725,7 +791,7 @@ kj_json_parse (const char  *data,
   JsonNode *node;
   Record top;
   int version;
-  JsonArray *days, *treatments, *runs;
+  JsonArray *days, *treatments, *runs, *shoes;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -820,8 +886,10 @@ kj_json_parse (const char  *data,
       !get_array (&top, "days", &days, error) ||
       !get_array (&top, "treatments", &treatments, error) ||
       !get_array (&top, "runs", &runs, error) ||
+      !get_array (&top, "shoes", &shoes, error) ||
       !parse_days (days, journal, error) ||
       !parse_treatments (treatments, journal, error) ||
+      !parse_shoes (shoes, journal, error) ||
       !parse_runs (runs, journal, error))
     return NULL;
 

@@ -142,6 +142,24 @@ build_run (JsonBuilder *builder,
   json_builder_set_member_name (builder, "stopped_early");
   json_builder_add_boolean_value (builder, r->stopped_early);
   add_string_or_null (builder, "notes", r->notes ? r->notes : "");
+  add_string_or_null (builder, "shoe_id", r->shoe_id);
+  json_builder_end_object (builder);
+}
+
+static void
+build_shoe (JsonBuilder  *builder,
+            const KjShoe *shoe)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", shoe->id);
+  add_string_or_null (builder, "name", shoe->name);
+  add_string_or_null (builder, "model", shoe->model);
+  add_string_or_null (builder, "start_date", shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
+  add_string_or_null (builder, "retired_date", shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
+  add_number_or_null (builder, "start_km", shoe->start_km);
+  add_number_or_null (builder, "alert_km", shoe->alert_km);
+  json_builder_set_member_name (builder, "is_default");
+  json_builder_add_boolean_value (builder, shoe->is_default);
   json_builder_end_object (builder);
 }
 
@@ -188,6 +206,12 @@ kj_json_generate (const KjJournal *journal,
   json_builder_begin_array (builder);
   for (guint i = 0; i < journal->runs->len; i++)
     build_run (builder, g_ptr_array_index (journal->runs, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "shoes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; journal->shoes != NULL && i < journal->shoes->len; i++)
+    build_shoe (builder, g_ptr_array_index (journal->shoes, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

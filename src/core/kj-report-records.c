@@ -333,6 +333,50 @@ _kj_report_write_running_and_pain (KjPdfWriter  *w,
   w->y += 8;
 }
 
+/* Pain after runs by shoe over the period: the pairs with enough run days,
+ * else why there are none yet; nothing without runs in any pair */
+void
+_kj_report_write_shoe_pain (KjPdfWriter  *w,
+                            KjReportData *r)
+{
+  g_autoptr(GArray) pairs = NULL;
+
+  if (r->journal->shoes == NULL || r->runs->len == 0)
+    return;
+
+  pairs = kj_series_shoe_pain (r->days, r->runs, r->journal->shoes, r->from, r->to);
+  if (pairs->len == 0)
+    return;
+
+  kj_pdf_writer_heading (w, _("Pain after runs by shoe"));
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL,
+                           _("The average pain of the day after runs in each pair, against the day after runs in the "
+                             "other pairs. It shows what went together, not what caused what."), 0, 4);
+
+  if (!kj_series_shoe_pain_any_enough (pairs))
+    {
+      g_autofree char *why = kj_shoe_pain_why_not (pairs);
+
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, why, 0, 8);
+      return;
+    }
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const KjShoePain *sp = &g_array_index (pairs, KjShoePain, i);
+      g_autofree char *title = NULL;
+      g_autofree char *detail = NULL;
+
+      if (!sp->enough)
+        continue;
+      title = kj_shoe_pain_title (sp);
+      detail = kj_shoe_pain_detail (sp);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, title, 0, 1);
+      kj_pdf_writer_paragraph (w, KJ_PDF_FONT_SMALL, detail, 0, 4);
+    }
+  w->y += 4;
+}
+
 void
 _kj_report_write_daily_log (KjPdfWriter  *w,
                             KjReportData *r)

@@ -419,3 +419,151 @@ kj_series_runs_by_next_day_rise (GArray *runs)
 
   return rises;
 }
+
+/* Pain after runs by shoe */
+
+/**
+ * kj_series_shoe_pain:
+ * @shoes: (element-type KjShoe): the journal's pairs
+ *
+ * For each pair with runs between @from and @to: the mean pain of the day
+ * after its run days, against the same for the run days in other pairs (and
+ * not in this one). A run day counts when the next day has an entry; runs
+ * without a shoe count on neither side. A pair is compared (`enough`) when
+ * each side has at least %KJ_SHOE_PAIN_MIN_DAYS such days. The one
+ * computation behind Trends and the report.
+ *
+ * Returns: (transfer full) (element-type KjShoePain): in the order of @shoes
+ */
+GArray *
+kj_series_shoe_pain (GPtrArray  *days,
+                     GPtrArray  *runs,
+                     GPtrArray  *shoes,
+                     const char *from,
+                     const char *to)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (KjShoePain));
+  g_autoptr(GHashTable) pain = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) pairs_of_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  int first = kj_series_julian (from), last = kj_series_julian (to);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      const KjDay *day = g_ptr_array_index (days, i);
+      g_hash_table_insert (pain, GINT_TO_POINTER (kj_series_julian (day->date)), GINT_TO_POINTER (day->pain + 1));
+    }
+
+  /* the pairs run in on each day: julian → set of shoe ids */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (runs, i);
+      int d = kj_series_julian (run->date);
+      GHashTable *set;
+
+      if (run->shoe_id == NULL || d < first || d > last)
+        continue;
+
+      set = g_hash_table_lookup (pairs_of_day, GINT_TO_POINTER (d));
+      if (set == NULL)
+        {
+          set = g_hash_table_new (g_str_hash, g_str_equal);
+          g_hash_table_insert (pairs_of_day, GINT_TO_POINTER (d), set);
+        }
+      g_hash_table_add (set, run->shoe_id);
+    }
+
+  for (guint s = 0; s < shoes->len; s++)
+    {
+      const KjShoe *shoe = g_ptr_array_index (shoes, s);
+      KjShoePain sp = { .shoe = shoe, .mean = NAN, .other_mean = NAN };
+      double sum = 0, other_sum = 0;
+      gboolean ran = FALSE;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, pairs_of_day);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          int next = GPOINTER_TO_INT (g_hash_table_lookup (pain, GINT_TO_POINTER (GPOINTER_TO_INT (key) + 1)));
+          gboolean in_pair = g_hash_table_contains (value, shoe->id);
+
+          ran = ran || in_pair;
+          if (next == 0)
+            continue;
+
+          if (in_pair)
+            sum += next - 1, sp.days++;
+          else
+            other_sum += next - 1, sp.other_days++;
+        }
+
+      if (!ran)
+        continue;
+
+      sp.mean = sp.days > 0 ? sum / sp.days : NAN;
+      sp.other_mean = sp.other_days > 0 ? other_sum / sp.other_days : NAN;
+      sp.enough = sp.days >= KJ_SHOE_PAIN_MIN_DAYS && sp.other_days >= KJ_SHOE_PAIN_MIN_DAYS;
+      g_array_append_val (result, sp);
+    }
+
+  return result;
+}
+
+/* Whether any pair of kj_series_shoe_pain() has enough days to compare */
+gboolean
+kj_series_shoe_pain_any_enough (GArray *pairs)
+{
+  for (guint i = 0; i < pairs->len; i++)
+    if (g_array_index (pairs, KjShoePain, i).enough)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* “Pegasus 40: pain 3.4 the day after its runs, 2.1 after runs in other pairs” */
+char *
+kj_shoe_pain_title (const KjShoePain *sp)
+{
+  /* Translators: pain after runs by shoe; the pair's name, then two means of 0–10 */
+  return g_strdup_printf (_("%s: pain %.1f the day after its runs, %.1f after runs in other pairs"),
+                          sp->shoe->name, sp->mean, sp->other_mean);
+}
+
+/* “Run days: 12 in this pair, 20 in other pairs” */
+char *
+kj_shoe_pain_detail (const KjShoePain *sp)
+{
+  return g_strdup_printf (_("Run days: %u in this pair, %u in other pairs"), sp->days, sp->other_days);
+}
+
+/**
+ * kj_shoe_pain_why_not:
+ * @pairs: (element-type KjShoePain): from kj_series_shoe_pain()
+ *
+ * Why no pair is compared yet, with the run days so far.
+ *
+ * Returns: (transfer full): a sentence or two
+ */
+char *
+kj_shoe_pain_why_not (GArray *pairs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("A pair is compared once it has at least %d run days followed by a logged day, "
+                                  "and the other pairs together have as many."), KJ_SHOE_PAIN_MIN_DAYS);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const KjShoePain *sp = &g_array_index (pairs, KjShoePain, i);
+
+      g_string_append (text, i == 0 ? " " : "; ");
+      if (i == 0)
+        g_string_append (text, _("So far:"));
+      g_string_append_c (text, ' ');
+      /* Translators: “Pegasus 40 5 (other pairs 3)”: run days so far */
+      g_string_append_printf (text, _("%s %u (other pairs %u)"), sp->shoe->name, sp->days, sp->other_days);
+    }
+  if (pairs->len > 0)
+    g_string_append_c (text, '.');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -23,6 +23,20 @@ typedef struct
   gboolean  broke_rule;        /* pain during above 5, or the next day above the usual level */
 } KjRunPain;
 
+/* Pain after runs by shoe: a pair's run days against the run days in other
+ * pairs (doc/assessment.md, “Pain after runs by shoe”) */
+#define KJ_SHOE_PAIN_MIN_DAYS 8
+
+typedef struct
+{
+  const KjShoe *shoe;          /* borrowed from the shoes given */
+  guint         days;          /* run days in this pair followed by a day entry */
+  double        mean;          /* the mean pain of the days after them, NAN without any */
+  guint         other_days;    /* run days in other pairs only, followed by a day entry */
+  double        other_mean;
+  gboolean      enough;        /* at least KJ_SHOE_PAIN_MIN_DAYS on each side */
+} KjShoePain;
+
 /* The treatments of one week, added up as Trends' Week by Week and the
  * report's "Treatments week by week" show them */
 #define KJ_SERIES_MAX_CODES 32
@@ -64,5 +78,14 @@ GArray       *kj_series_run_pain         (GPtrArray         *days,
                                           const char        *from,
                                           const char        *to);
 GArray       *kj_series_runs_by_next_day_rise (GArray       *runs);
+GArray       *kj_series_shoe_pain        (GPtrArray         *days,
+                                          GPtrArray         *runs,
+                                          GPtrArray         *shoes,
+                                          const char        *from,
+                                          const char        *to);
+gboolean      kj_series_shoe_pain_any_enough (GArray        *pairs);
+char         *kj_shoe_pain_title         (const KjShoePain  *sp);
+char         *kj_shoe_pain_detail        (const KjShoePain  *sp);
+char         *kj_shoe_pain_why_not       (GArray            *pairs);
 
 G_END_DECLS

@@ -2,13 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Records are matched by id, in one transaction: a record equal to the
+ * Records are matched by id (pairs of shoes too, before the runs that name
+ * them), in one transaction: a record equal to the
  * stored one is not written, a day entry for a date that holds another id
  * replaces it, and on error nothing is changed.
  */
 #define G_LOG_DOMAIN "knee-journal-store"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "kj-store.h"
 #include "kj-store-private.h"
@@ -17,6 +20,7 @@
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjTreatment, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjRun, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjShoe, id) == 0);
 
 static GHashTable *
 index_by_id (GPtrArray *records)
@@ -122,6 +126,36 @@ import_records (KjStore          *self,
   return TRUE;
 }
 
+/* Every run's shoe names a pair of the file or of the journal, once the
+ * file's pairs are written */
+static gboolean
+check_run_shoes (KjStore          *self,
+                 const KjJournal  *journal,
+                 GError          **error)
+{
+  for (guint i = 0; i < journal->runs->len; i++)
+    {
+      const KjRun *run = g_ptr_array_index (journal->runs, i);
+      gboolean exists;
+
+      if (run->shoe_id == NULL)
+        continue;
+
+      if (!_kj_store_shoe_exists (self, run->shoe_id, &exists, error))
+        return FALSE;
+
+      if (!exists)
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                       _("runs[%u].shoe_id: “%s” names no pair of shoes in the file or in the journal"),
+                       i, run->shoe_id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * kj_store_import:
  * @journal: validated records (see kj_json_parse())
@@ -159,6 +193,11 @@ kj_store_import (KjStore          *self,
     }
 
   if (!import_days (self, journal, existing->days, &local_stats.days, error) ||
+      (journal->shoes != NULL &&
+       !import_records (self, journal->shoes, existing->shoes,
+                        (RecordEqualFunc) kj_shoe_equal, (RecordWriteFunc) _kj_store_write_shoe,
+                        &local_stats.shoes, error)) ||
+      !check_run_shoes (self, journal, error) ||
       !import_records (self, journal->treatments, existing->treatments,
                        (RecordEqualFunc) kj_treatment_equal, (RecordWriteFunc) _kj_store_write_treatment,
                        &local_stats.treatments, error) ||
@@ -170,7 +209,8 @@ kj_store_import (KjStore          *self,
   changed = local_stats.profile_changed ||
             local_stats.days.added + local_stats.days.updated + local_stats.days.replaced > 0 ||
             local_stats.treatments.added + local_stats.treatments.updated > 0 ||
-            local_stats.runs.added + local_stats.runs.updated > 0;
+            local_stats.runs.added + local_stats.runs.updated > 0 ||
+            local_stats.shoes.added + local_stats.shoes.updated > 0;
 
   if (changed)
     {

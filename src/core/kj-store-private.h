@@ -5,7 +5,7 @@
  * KjStore is one class in several files, each named for what it does:
  * kj-store.c (the class, statements and transactions, the profile, the whole
  * journal), kj-store-rows.c (reading rows as hostile), kj-store-days.c,
- * kj-store-treatments.c and kj-store-runs.c (the records), kj-store-open.c
+ * kj-store-treatments.c, kj-store-runs.c and kj-store-shoes.c (the records), kj-store-open.c
  * (the file's life: create, refuse, open, migrate), kj-store-backup.c (backup
  * and restore), kj-store-import.c (the all-or-nothing merge) and
  * kj-store-file.c (the read-only look at a file before it is used).
@@ -176,6 +176,18 @@ gboolean       _kj_store_remove_treatment  (KjStore           *self,
                                             GError           **error);
 gboolean       _kj_store_write_run         (KjStore           *self,
                                             const KjRun       *r,
+                                            GError           **error);
+
+/* kj-store-shoes.c */
+gboolean       _kj_store_write_shoe        (KjStore           *self,
+                                            const KjShoe      *shoe,
+                                            GError           **error);
+gboolean       _kj_store_default_shoe_id   (KjStore           *self,
+                                            char             **out,
+                                            GError           **error);
+gboolean       _kj_store_shoe_exists       (KjStore           *self,
+                                            const char        *id,
+                                            gboolean          *exists,
                                             GError           **error);
 
 /* kj-store-open.c and kj-store-backup.c: files on disk */

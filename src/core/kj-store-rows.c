@@ -261,6 +261,9 @@ _kj_store_row_check (KjStore     *self,
     message = g_strdup_printf (_("day %s: %s"), shown, problem);
   else if (g_str_equal (kind, "treatment"))
     message = g_strdup_printf (_("treatment of %s: %s"), shown, problem);
+  else if (g_str_equal (kind, "shoe"))
+    /* Translators: “pair of shoes 1b2c…: alert_km: -5 must be more than 0 …” */
+    message = g_strdup_printf (_("pair of shoes %s: %s"), shown, problem);
   else
     message = g_strdup_printf (_("run of %s: %s"), shown, problem);
 

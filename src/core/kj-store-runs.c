@@ -15,15 +15,20 @@
 #include "kj-store.h"
 #include "kj-store-private.h"
 
+/* a shoe_id that names no pair (stored with the foreign keys off) reads as no shoe */
 static const char sql_select_runs[] =
-  "SELECT id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes"
-  " FROM runs WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+  "SELECT r.id, r.date, r.distance_km, r.duration_s, r.descent_m, r.pain_during, r.pain_after, r.stopped_early,"
+  " r.notes, s.id"
+  " FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id"
+  " WHERE (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) ORDER BY r.date, r.rowid";
 static const char sql_upsert_run[] =
-  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes,"
+  " shoe_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
   " ON CONFLICT (id) DO UPDATE SET date = excluded.date, distance_km = excluded.distance_km,"
   " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during,"
-  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes";
+  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes,"
+  " shoe_id = excluded.shoe_id";
 static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
 static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
 static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
@@ -63,6 +68,13 @@ kj_store_list_runs (KjStore     *self,
       r->stopped_early = stopped == 1;
       g_free (r->notes);
       r->notes = _kj_store_row_text (&row, 8, "notes");
+      if (sqlite3_column_type (stmt, 9) == SQLITE_TEXT)
+        {
+          g_autofree char *shoe_id = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+
+          if (kj_id_is_valid (shoe_id))
+            r->shoe_id = g_steal_pointer (&shoe_id);
+        }
 
       if (row.error == NULL)
         kj_run_validate (r, &invalid);
@@ -105,8 +117,49 @@ _kj_store_write_run (KjStore      *self,
   _kj_store_bind_int_or_null (stmt, 7, r->pain_after);
   sqlite3_bind_int (stmt, 8, r->stopped_early ? 1 : 0);
   sqlite3_bind_text (stmt, 9, r->notes ? r->notes : "", -1, SQLITE_STATIC);
+  _kj_store_bind_text_or_null (stmt, 10, r->shoe_id);
 
   return _kj_store_step_done (self, stmt, error);
+}
+
+/* Before a run is written: a new run (no id yet) without a shoe gets the
+ * default pair; a shoe_id must name a pair of the journal. */
+static gboolean
+prepare_run (KjStore  *self,
+             KjRun    *run,
+             GError  **error)
+{
+  if (run->id == NULL)
+    {
+      run->id = g_uuid_string_random ();
+      if (run->shoe_id == NULL)
+        {
+          g_autofree char *default_id = NULL;
+
+          if (!_kj_store_default_shoe_id (self, &default_id, error))
+            return FALSE;
+          run->shoe_id = g_steal_pointer (&default_id);
+        }
+    }
+
+  if (!kj_run_validate (run, error))
+    return FALSE;
+
+  if (run->shoe_id != NULL)
+    {
+      gboolean exists;
+
+      if (!_kj_store_shoe_exists (self, run->shoe_id, &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
+                       _("shoe_id: “%s” names no pair of shoes in the journal"), run->shoe_id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -117,13 +170,10 @@ kj_store_save_run (KjStore  *self,
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (run->id == NULL)
-    run->id = g_uuid_string_random ();
-
-  if (!kj_run_validate (run, error) || !_kj_store_begin (self, error))
+  if (!_kj_store_begin (self, error))
     return FALSE;
 
-  if (!_kj_store_write_run (self, run, error) || !_kj_store_commit (self, error))
+  if (!prepare_run (self, run, error) || !_kj_store_write_run (self, run, error) || !_kj_store_commit (self, error))
     {
       _kj_store_rollback (self);
       return FALSE;
@@ -151,11 +201,11 @@ kj_store_add_track_run (KjStore     *self,
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (run != NULL && source_hash != NULL, FALSE);
 
-  if (run->id == NULL)
-    run->id = g_uuid_string_random ();
-
-  if (!kj_run_validate (run, error) || !_kj_store_begin (self, error))
+  if (!_kj_store_begin (self, error))
     return FALSE;
+
+  if (!prepare_run (self, run, error))
+    goto failed;
 
   if (!(stmt = _kj_store_get_stmt (self, sql_run_by_hash, error)))
     goto failed;

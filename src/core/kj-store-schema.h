@@ -92,4 +92,23 @@ static const char * const kj_store_migrations[] = {
   /* 2 → 3: the time of day a treatment was taken (“400 mg at 08:00”), HH:MM or NULL */
   "ALTER TABLE treatments ADD COLUMN time TEXT CHECK (time IS NULL OR (typeof(time) = 'text' AND length(time) = 5"
   " AND time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'));",
+
+  /* 3 → 4: shoes, and the pair each run was run in. Deleting a pair keeps its
+   * runs, without a shoe (ON DELETE SET NULL); at most one pair is the default,
+   * and a retired pair is not. */
+  "CREATE TABLE shoes ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200 AND length(trim(name)) > 0),"
+  "  model TEXT CHECK (model IS NULL OR length(model) <= 200),"
+  "  start_date TEXT CHECK " KJ_SQL_DATE_CHECK ("start_date") ","
+  "  retired_date TEXT CHECK " KJ_SQL_DATE_CHECK ("retired_date") ","
+  "  start_km REAL NOT NULL DEFAULT 0 CHECK (start_km BETWEEN 0 AND 100000),"
+  "  alert_km REAL NOT NULL DEFAULT 700 CHECK (alert_km > 0 AND alert_km <= 100000),"
+  "  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),"
+  "  CHECK (retired_date IS NULL OR start_date IS NULL OR retired_date >= start_date),"
+  "  CHECK (is_default = 0 OR retired_date IS NULL)"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX shoes_one_default ON shoes (is_default) WHERE is_default = 1;"
+  "ALTER TABLE runs ADD COLUMN shoe_id TEXT REFERENCES shoes (id) ON DELETE SET NULL;"
+  "CREATE INDEX runs_by_shoe ON runs (shoe_id) WHERE shoe_id IS NOT NULL;",
 };

@@ -505,12 +505,30 @@ _kj_store_read_all (KjStore  *self,
   g_clear_pointer (&journal->days, g_ptr_array_unref);
   g_clear_pointer (&journal->treatments, g_ptr_array_unref);
   g_clear_pointer (&journal->runs, g_ptr_array_unref);
+  g_clear_pointer (&journal->shoes, g_ptr_array_unref);
 
   if (!(journal->profile = kj_store_get_profile (self, error)) ||
       !(journal->days = kj_store_list_days (self, NULL, NULL, error)) ||
       !(journal->treatments = kj_store_list_treatments (self, NULL, NULL, error)) ||
-      !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)))
+      !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)) ||
+      !(journal->shoes = kj_store_list_shoes (self, error)))
     return NULL;
+
+  /* a run of a damaged pair reads as a run without a shoe, so that an
+   * export names no pair it does not hold */
+  {
+    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < journal->shoes->len; i++)
+      g_hash_table_add (ids, ((KjShoe *) g_ptr_array_index (journal->shoes, i))->id);
+    for (guint i = 0; i < journal->runs->len; i++)
+      {
+        KjRun *run = g_ptr_array_index (journal->runs, i);
+
+        if (run->shoe_id != NULL && !g_hash_table_contains (ids, run->shoe_id))
+          g_clear_pointer (&run->shoe_id, g_free);
+      }
+  }
 
   return g_steal_pointer (&journal);
 }

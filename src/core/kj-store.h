@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 3
+#define KJ_STORE_SCHEMA_VERSION 4
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
 
@@ -47,6 +47,7 @@ typedef struct
   KjImportCounts days;
   KjImportCounts treatments;
   KjImportCounts runs;
+  KjImportCounts shoes;
   gboolean       profile_changed;
 } KjImportStats;
 
@@ -146,6 +147,33 @@ gboolean      kj_store_add_track_run      (KjStore        *self,
 gboolean      kj_store_delete_run         (KjStore        *self,
                                            const char     *id,
                                            GError        **error);
+
+GPtrArray    *kj_store_list_shoes         (KjStore        *self,
+                                           GError        **error);
+KjShoe       *kj_store_get_shoe           (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean      kj_store_save_shoe          (KjStore        *self,
+                                           KjShoe         *shoe,
+                                           GError        **error);
+gboolean      kj_store_delete_shoe        (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean      kj_store_set_default_shoe   (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean      kj_store_retire_shoe        (KjStore        *self,
+                                           const char     *id,
+                                           const char     *date,
+                                           GError        **error);
+GHashTable   *kj_store_get_shoe_km        (KjStore        *self,
+                                           GError        **error);
+char         *kj_store_ensure_shoe_named  (KjStore        *self,
+                                           const char     *name,
+                                           GError        **error);
+GPtrArray    *kj_shoes_passed_alert       (GPtrArray      *shoes,
+                                           GHashTable     *km_before,
+                                           GHashTable     *km_after);
 
 gboolean      kj_store_backup             (KjStore        *self,
                                            const char     *dest,

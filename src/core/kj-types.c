@@ -112,6 +112,17 @@ check_id (const char  *id,
   return TRUE;
 }
 
+/**
+ * kj_id_is_valid:
+ *
+ * Whether @id has the form of a record's id: 1–64 letters, digits and - _ . :
+ */
+gboolean
+kj_id_is_valid (const char *id)
+{
+  return check_id (id, NULL);
+}
+
 static gboolean
 double_equal (double a,
               double b)
@@ -649,6 +660,7 @@ kj_run_copy (const KjRun *run)
   copy = g_memdup2 (run, sizeof *run);
   copy->id = g_strdup (run->id);
   copy->notes = g_strdup (run->notes);
+  copy->shoe_id = g_strdup (run->shoe_id);
 
   return copy;
 }
@@ -661,6 +673,7 @@ kj_run_free (KjRun *run)
 
   g_free (run->id);
   g_free (run->notes);
+  g_free (run->shoe_id);
   g_free (run);
 }
 
@@ -676,7 +689,8 @@ kj_run_equal (const KjRun *a,
          a->pain_during == b->pain_during &&
          a->pain_after == b->pain_after &&
          !a->stopped_early == !b->stopped_early &&
-         g_strcmp0 (a->notes, b->notes) == 0;
+         g_strcmp0 (a->notes, b->notes) == 0 &&
+         g_strcmp0 (a->shoe_id, b->shoe_id) == 0;
 }
 
 gboolean
@@ -695,10 +709,111 @@ kj_run_validate (const KjRun  *run,
   if (!isnan (run->descent_m) && !(run->descent_m >= 0 && run->descent_m <= 20000))
     return set_invalid (error, _("%s: %g is out of range %g–%g"), "descent_m", run->descent_m, 0.0, 20000.0);
 
+  if (run->shoe_id != NULL && !check_id (run->shoe_id, NULL))
+    return set_invalid (error, _("shoe_id: “%s” is not the id of a pair of shoes"), run->shoe_id);
+
   return check_range ("duration_s", run->duration_s, 1, 172800, TRUE, error) &&
          check_range ("pain_during", run->pain_during, 0, 10, TRUE, error) &&
          check_range ("pain_after", run->pain_after, 0, 10, TRUE, error) &&
          kj_notes_are_valid (run->notes, KJ_RECORD_NOTES_MAX, "notes", error);
+}
+
+/* Shoes */
+
+KjShoe *
+kj_shoe_new (const char *name)
+{
+  KjShoe *shoe = g_new0 (KjShoe, 1);
+
+  shoe->name = g_strdup (name ? name : "");
+  shoe->alert_km = KJ_SHOE_ALERT_KM_DEFAULT;
+
+  return shoe;
+}
+
+KjShoe *
+kj_shoe_copy (const KjShoe *shoe)
+{
+  KjShoe *copy;
+
+  g_return_val_if_fail (shoe != NULL, NULL);
+
+  copy = g_memdup2 (shoe, sizeof *shoe);
+  copy->id = g_strdup (shoe->id);
+  copy->name = g_strdup (shoe->name);
+  copy->model = g_strdup (shoe->model);
+
+  return copy;
+}
+
+void
+kj_shoe_free (KjShoe *shoe)
+{
+  if (shoe == NULL)
+    return;
+
+  g_free (shoe->id);
+  g_free (shoe->name);
+  g_free (shoe->model);
+  g_free (shoe);
+}
+
+gboolean
+kj_shoe_equal (const KjShoe *a,
+               const KjShoe *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->model, b->model) == 0 &&
+         strcmp (a->start_date, b->start_date) == 0 &&
+         strcmp (a->retired_date, b->retired_date) == 0 &&
+         a->start_km == b->start_km &&
+         a->alert_km == b->alert_km &&
+         !a->is_default == !b->is_default;
+}
+
+gboolean
+kj_shoe_is_retired (const KjShoe *shoe)
+{
+  return shoe->retired_date[0] != '\0';
+}
+
+/* The rules of doc/data-model.md, “Shoes”; each message names the field */
+gboolean
+kj_shoe_validate (const KjShoe  *shoe,
+                  GError       **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (shoe != NULL, FALSE);
+
+  if (!check_id (shoe->id, error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (shoe->name ? shoe->name : ""));
+  if (stripped[0] == '\0')
+    return set_invalid (error, _("name: a pair of shoes needs a name"));
+  if (!kj_notes_are_valid (shoe->name, KJ_SHOE_NAME_MAX, "name", error) ||
+      (shoe->model != NULL && !kj_notes_are_valid (shoe->model, KJ_SHOE_NAME_MAX, "model", error)) ||
+      !check_date ("start_date", shoe->start_date, TRUE, error) ||
+      !check_date ("retired_date", shoe->retired_date, TRUE, error))
+    return FALSE;
+
+  if (shoe->start_date[0] != '\0' && shoe->retired_date[0] != '\0' &&
+      strcmp (shoe->retired_date, shoe->start_date) < 0)
+    return set_invalid (error, _("retired_date: %s is before the start date %s"),
+                        shoe->retired_date, shoe->start_date);
+
+  if (!(shoe->start_km >= 0 && shoe->start_km <= KJ_SHOE_KM_MAX))
+    return set_invalid (error, _("%s: %g is out of range %g–%g"), "start_km", shoe->start_km, 0.0, KJ_SHOE_KM_MAX);
+
+  if (!(shoe->alert_km > 0 && shoe->alert_km <= KJ_SHOE_KM_MAX))
+    return set_invalid (error, _("alert_km: %g must be more than 0 and at most %g"), shoe->alert_km, KJ_SHOE_KM_MAX);
+
+  if (shoe->is_default && kj_shoe_is_retired (shoe))
+    return set_invalid (error, _("is_default: a retired pair cannot be the default"));
+
+  return TRUE;
 }
 
 /* Journal */
@@ -711,6 +826,7 @@ kj_journal_new (void)
   journal->days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
   journal->treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
   journal->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+  journal->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_shoe_free);
 
   return journal;
 }
@@ -725,6 +841,7 @@ kj_journal_free (KjJournal *journal)
   g_ptr_array_unref (journal->days);
   g_ptr_array_unref (journal->treatments);
   g_ptr_array_unref (journal->runs);
+  g_clear_pointer (&journal->shoes, g_ptr_array_unref);
   g_free (journal);
 }
 
@@ -732,3 +849,4 @@ G_DEFINE_BOXED_TYPE (KjProfile, kj_profile, kj_profile_copy, kj_profile_free)
 G_DEFINE_BOXED_TYPE (KjDay, kj_day, kj_day_copy, kj_day_free)
 G_DEFINE_BOXED_TYPE (KjTreatment, kj_treatment, kj_treatment_copy, kj_treatment_free)
 G_DEFINE_BOXED_TYPE (KjRun, kj_run, kj_run_copy, kj_run_free)
+G_DEFINE_BOXED_TYPE (KjShoe, kj_shoe, kj_shoe_copy, kj_shoe_free)

@@ -99,7 +99,25 @@ typedef struct
   int         pain_after;
   gboolean    stopped_early;
   char       *notes;
+  char       *shoe_id;         /* the pair it was run in (a KjShoe's id), or NULL */
 } KjRun;
+
+#define KJ_SHOE_NAME_MAX          200
+#define KJ_SHOE_KM_MAX            100000.0
+#define KJ_SHOE_ALERT_KM_DEFAULT  700.0
+
+/* A pair of running shoes (doc/data-model.md, “Shoes”) */
+typedef struct
+{
+  char       *id;
+  char       *name;            /* not empty */
+  char       *model;           /* brand and model, free text, or NULL */
+  char        start_date[11];  /* "" when not given */
+  char        retired_date[11]; /* "" while in use; ≥ start_date */
+  double      start_km;        /* what it had run before the journal knew it, ≥ 0 */
+  double      alert_km;        /* > 0: when to think about new shoes */
+  gboolean    is_default;      /* new runs get it; at most one, never a retired pair */
+} KjShoe;
 
 /* A whole journal in memory: what is imported, exported and generated. */
 typedef struct
@@ -108,6 +126,7 @@ typedef struct
   GPtrArray  *days;            /* KjDay, by date */
   GPtrArray  *treatments;      /* KjTreatment, by date */
   GPtrArray  *runs;            /* KjRun, by date */
+  GPtrArray  *shoes;           /* KjShoe */
 } KjJournal;
 
 GQuark        kj_record_error_quark        (void);
@@ -125,6 +144,7 @@ int           kj_drug_daily_max_mg         (const char   *drug);
 gboolean      kj_treatment_kind_is_routine (const char   *kind);
 
 gboolean      kj_date_is_valid             (const char   *date);
+gboolean      kj_id_is_valid               (const char   *id);
 gboolean      kj_time_is_valid             (const char   *time);
 gboolean      kj_date_to_gdate             (const char   *date,
                                             GDate        *out);
@@ -184,6 +204,15 @@ gboolean      kj_run_equal                 (const KjRun  *a,
 gboolean      kj_run_validate              (const KjRun  *run,
                                             GError      **error);
 
+KjShoe       *kj_shoe_new                  (const char   *name);
+KjShoe       *kj_shoe_copy                 (const KjShoe *shoe);
+void          kj_shoe_free                 (KjShoe       *shoe);
+gboolean      kj_shoe_equal                (const KjShoe *a,
+                                            const KjShoe *b);
+gboolean      kj_shoe_validate             (const KjShoe *shoe,
+                                            GError      **error);
+gboolean      kj_shoe_is_retired           (const KjShoe *shoe);
+
 KjJournal    *kj_journal_new               (void);
 void          kj_journal_free              (KjJournal    *journal);
 
@@ -191,16 +220,19 @@ GType         kj_profile_get_type          (void) G_GNUC_CONST;
 GType         kj_day_get_type              (void) G_GNUC_CONST;
 GType         kj_treatment_get_type        (void) G_GNUC_CONST;
 GType         kj_run_get_type              (void) G_GNUC_CONST;
+GType         kj_shoe_get_type             (void) G_GNUC_CONST;
 
 #define KJ_TYPE_PROFILE   (kj_profile_get_type ())
 #define KJ_TYPE_DAY       (kj_day_get_type ())
 #define KJ_TYPE_TREATMENT (kj_treatment_get_type ())
 #define KJ_TYPE_RUN       (kj_run_get_type ())
+#define KJ_TYPE_SHOE      (kj_shoe_get_type ())
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjProfile, kj_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjDay, kj_day_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjTreatment, kj_treatment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjRun, kj_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjShoe, kj_shoe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjJournal, kj_journal_free)
 
 G_END_DECLS

@@ -326,6 +326,10 @@ run_saved (KjRecordEditor *editor,
 {
   g_autoptr(KjRun) run = kj_run_copy (kj_record_editor_get_run (editor));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) km_before = kj_store_get_shoe_km (self->store, NULL);
+  g_autoptr(GHashTable) km_after = NULL;
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GPtrArray) passed = NULL;
 
   if (!kj_store_save_run (self->store, run, &error))
     {
@@ -335,6 +339,22 @@ run_saved (KjRecordEditor *editor,
     }
 
   records_changed (self);
+
+  /* a pair this run took past its alert distance: said once */
+  if (km_before == NULL || !(km_after = kj_store_get_shoe_km (self->store, NULL)) ||
+      !(shoes = kj_store_list_shoes (self->store, NULL)))
+    return;
+  passed = kj_shoes_passed_alert (shoes, km_before, km_after);
+  for (guint i = 0; i < passed->len; i++)
+    {
+      const KjShoe *shoe = g_ptr_array_index (passed, i);
+      g_autofree char *distance = kj_format_distance_whole (shoe->alert_km, self->units);
+      /* Translators: “Your Pegasus 40 have passed 700 km — time to think about new shoes.” */
+      g_autofree char *message = g_strdup_printf (_("Your %s have passed %s — time to think about new shoes."),
+                                                  shoe->name, distance);
+
+      show_message (self, message);
+    }
 }
 
 static gpointer
@@ -405,9 +425,10 @@ open_run_editor (KjDayRecords *self,
                  gboolean      is_new)
 {
   KjRecordEditor *editor;
+  g_autoptr(GPtrArray) shoes = kj_store_list_shoes (self->store, NULL);
 
   g_signal_emit (self, signals[DIALOG_OPENING], 0);
-  editor = kj_record_editor_new_run (get_window (self), run, is_new, self->units);
+  editor = kj_record_editor_new_run (get_window (self), run, is_new, self->units, shoes);
   g_signal_connect_object (editor, "saved", G_CALLBACK (run_saved), self, 0);
   return_focus_on_close (self, GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (editor));

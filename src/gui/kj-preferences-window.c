@@ -1,5 +1,5 @@
 /* kj-preferences-window.c — the profile of doc/data-model.md, “Profile”: name, knee, dates, review weeks, units;
- * the daily reminder
+ * the daily reminder; the pairs of shoes (kj-shoes-page.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -21,6 +21,7 @@
 #include "kj-code-row.h"
 #include "kj-gtk-util.h"
 #include "kj-preferences-window.h"
+#include "kj-shoes-page.h"
 
 struct _KjPreferencesWindow
 {
@@ -50,6 +51,7 @@ struct _KjPreferencesWindow
   GtkSpinButton        *hour_spin;
   GtkSpinButton        *minute_spin;
   GSettings            *settings;          /* the reminder's; only the default journal's window */
+  KjShoesPage          *shoes_page;
   gboolean              syncing_time;
 };
 
@@ -58,6 +60,7 @@ G_DEFINE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, ADW_TYPE_PREFER
 enum {
   PROFILE_CHANGED,
   JOURNAL_RESTORED,
+  SHOES_CHANGED,
   N_SIGNALS
 };
 
@@ -203,6 +206,8 @@ apply (KjPreferencesWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->shoes_page != NULL)
+    kj_shoes_page_reload (self->shoes_page);   /* the unit may have changed */
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
@@ -305,6 +310,12 @@ load_profile (KjPreferencesWindow *self)
 static void fill_backups (KjPreferencesWindow *self);
 
 static void
+shoes_changed (KjPreferencesWindow *self)
+{
+  g_signal_emit (self, signals[SHOES_CHANGED], 0);
+}
+
+static void
 restore_response (AdwMessageDialog    *dialog,
                   const char          *response,
                   KjPreferencesWindow *self)
@@ -330,6 +341,7 @@ restore_response (AdwMessageDialog    *dialog,
                                     adw_toast_new (_("Backup restored")));
   load_profile (self);
   fill_backups (self);
+  kj_shoes_page_reload (self->shoes_page);
   g_signal_emit (self, signals[JOURNAL_RESTORED], 0);
 }
 
@@ -502,8 +514,18 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
   signals[JOURNAL_RESTORED] = g_signal_new ("journal-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * KjPreferencesWindow::shoes-changed:
+   *
+   * A pair of shoes was added, changed, retired or deleted.
+   */
+  signals[SHOES_CHANGED] = g_signal_new ("shoes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (KJ_TYPE_SHOES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, shoes_page);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, side_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_row);
@@ -572,6 +594,11 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->side_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->units_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
+
+  kj_shoes_page_set_store (self->shoes_page, store);
+  g_signal_connect_object (self->shoes_page, "changed", G_CALLBACK (shoes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->shoes_page, "toast", G_CALLBACK (adw_preferences_window_add_toast), self,
+                           G_CONNECT_SWAPPED);
 
   fill_backups (self);
   setup_reminder (self, parent);

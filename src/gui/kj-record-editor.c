@@ -6,7 +6,7 @@
  * skin-damage hint past 20 minutes), drug and dose for medication (with
  * the day's total against the over-the-counter maximum), exercise and
  * sets × reps for exercise and stretching, and for any kind an optional
- * time of day (HH:MM). "Add"/"Done" emits ::saved with
+ * time of day (HH:MM); for a run, the pair of shoes. "Add"/"Done" emits ::saved with
  * a validated record; nothing is stored here.
  */
 #define G_LOG_DOMAIN "knee-journal-record-editor"
@@ -60,6 +60,8 @@ struct _KjRecordEditor
   AdwEntryRow   *pain_after_row;
   AdwActionRow  *pace_row;
   GtkSwitch     *stopped_switch;
+  AdwComboRow   *shoe_row;
+  GPtrArray     *shoe_ids;         /* the shoe row's choices: NULL for none, then ids */
 
   AdwEntryRow   *notes_row;
 };
@@ -489,6 +491,13 @@ update_run (KjRecordEditor *self)
     add_problem (problems, _("Enter the pain after the run as a whole number from 0 to 10."));
 
   r->stopped_early = gtk_switch_get_active (self->stopped_switch);
+  if (self->shoe_row != NULL)
+    {
+      guint selected = adw_combo_row_get_selected (self->shoe_row);
+
+      g_free (r->shoe_id);
+      r->shoe_id = selected < self->shoe_ids->len ? g_strdup (g_ptr_array_index (self->shoe_ids, selected)) : NULL;
+    }
   g_free (r->notes);
   r->notes = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   if (g_utf8_strlen (r->notes, -1) > 1000)
@@ -711,11 +720,71 @@ format_int_or_empty (int value)
   return value == KJ_UNSET ? g_strdup ("") : g_strdup_printf ("%d", value);
 }
 
+/* The pair the run was run in: none, the pairs in use, and a retired pair
+ * only when it is this run's. A new run starts with the default pair. */
+static void
+add_shoe_row (KjRecordEditor      *self,
+              AdwPreferencesGroup *group,
+              GPtrArray           *shoes,
+              gboolean             is_new)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = kj_a11y_string_factory_new ();
+  const char *want = self->run->shoe_id;
+  guint selected = 0;
+
+  if (shoes == NULL || shoes->len == 0)
+    return;
+
+  self->shoe_ids = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: a run run in no pair of shoes the journal knows */
+  gtk_string_list_append (names, C_("shoe", "None"));
+  g_ptr_array_add (self->shoe_ids, NULL);
+
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      const KjShoe *shoe = g_ptr_array_index (shoes, i);
+      gboolean mine = g_strcmp0 (shoe->id, want) == 0;
+
+      if (kj_shoe_is_retired (shoe) && !mine)
+        continue;
+
+      if (mine || (is_new && want == NULL && shoe->is_default))
+        selected = self->shoe_ids->len;
+      if (kj_shoe_is_retired (shoe))
+        {
+          /* Translators: a pair of shoes no longer in use, “Pegasus 38 (retired)” */
+          g_autofree char *label = g_strdup_printf (_("%s (retired)"), shoe->name);
+
+          gtk_string_list_append (names, label);
+        }
+      else
+        gtk_string_list_append (names, shoe->name);
+      g_ptr_array_add (self->shoe_ids, g_strdup (shoe->id));
+    }
+
+  self->shoe_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->shoe_row), _("Shoes"));
+  adw_combo_row_set_factory (self->shoe_row, factory);
+  adw_combo_row_set_model (self->shoe_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->shoe_row, selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shoe_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Shoes"), -1);
+  adw_preferences_group_add (group, GTK_WIDGET (self->shoe_row));
+  g_signal_connect_swapped (self->shoe_row, "notify::selected", G_CALLBACK (field_changed), self);
+}
+
+/**
+ * kj_record_editor_new_run:
+ * @shoes: (element-type KjShoe) (nullable): the journal's pairs, for the
+ *   Shoes row (none: no row)
+ */
 KjRecordEditor *
 kj_record_editor_new_run (GtkWindow   *parent,
                           const KjRun *run,
                           gboolean     is_new,
-                          KjUnits      units)
+                          KjUnits      units,
+                          GPtrArray   *shoes)
 {
   KjRecordEditor *self = g_object_new (KJ_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   AdwPreferencesGroup *group;
@@ -756,6 +825,7 @@ kj_record_editor_new_run (GtkWindow   *parent,
   adw_preferences_group_add (group, stopped_row);
   g_signal_connect_swapped (self->stopped_switch, "notify::active", G_CALLBACK (field_changed), self);
 
+  add_shoe_row (self, group, shoes, is_new);
   add_notes_row (self, group, run->notes);
   adw_preferences_group_add (group, self->error_label);
 
@@ -807,6 +877,7 @@ kj_record_editor_finalize (GObject *object)
   g_clear_pointer (&self->treatment, kj_treatment_free);
   g_clear_pointer (&self->run, kj_run_free);
   g_clear_pointer (&self->day_treatments, g_ptr_array_unref);
+  g_clear_pointer (&self->shoe_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kj_record_editor_parent_class)->finalize (object);
 }

@@ -22,7 +22,8 @@ KjRecordEditor *kj_record_editor_new_treatment (GtkWindow         *parent,
 KjRecordEditor *kj_record_editor_new_run       (GtkWindow         *parent,
                                                 const KjRun       *run,
                                                 gboolean           is_new,
-                                                KjUnits            units);
+                                                KjUnits            units,
+                                                GPtrArray         *shoes);
 const KjTreatment *kj_record_editor_get_treatment (KjRecordEditor *self);
 const KjRun       *kj_record_editor_get_run       (KjRecordEditor *self);
 void               kj_record_editor_save          (KjRecordEditor *self);

@@ -70,6 +70,8 @@ struct _KjTrendsPage
   GtkWidget       *running_group;
   GtkListBox      *running_list;
   GtkWidget       *return_group;
+  GtkWidget       *shoes_group;
+  GtkListBox      *shoes_list;
   GtkListBox      *return_list;
 };
 
@@ -369,6 +371,48 @@ describe_run (const KjRunPain *rp,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Pain after runs by shoe, over the range shown: the pairs with enough run
+ * days, else why there are none yet; hidden without runs in any pair */
+static void
+update_shoes (KjTrendsPage *self,
+              const char   *from)
+{
+  g_autoptr(GArray) pairs = NULL;
+
+  kj_list_box_clear (self->shoes_list);
+  if (self->journal->shoes == NULL)
+    {
+      gtk_widget_set_visible (self->shoes_group, FALSE);
+      return;
+    }
+
+  pairs = kj_series_shoe_pain (self->journal->days, self->journal->runs, self->journal->shoes, from, self->today);
+  if (!kj_series_shoe_pain_any_enough (pairs))
+    {
+      g_autofree char *why = kj_shoe_pain_why_not (pairs);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enough runs in each pair yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+      gtk_list_box_append (self->shoes_list, row);
+    }
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const KjShoePain *sp = &g_array_index (pairs, KjShoePain, i);
+      g_autofree char *title = NULL;
+      g_autofree char *detail = NULL;
+
+      if (!sp->enough)
+        continue;
+      title = kj_shoe_pain_title (sp);
+      detail = kj_shoe_pain_detail (sp);
+      add_row (self->shoes_list, title, detail, "kj-run-symbolic");
+    }
+
+  gtk_widget_set_visible (self->shoes_group, pairs->len > 0);
+}
+
 static void
 update_running (KjTrendsPage *self,
                 const char   *from)
@@ -426,6 +470,7 @@ update_running (KjTrendsPage *self,
     }
 
   gtk_widget_set_visible (self->return_group, gtk_widget_get_first_child (GTK_WIDGET (self->return_list)) != NULL);
+  update_shoes (self, from);
 }
 
 /* Loading */
@@ -602,6 +647,8 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, week_table);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, running_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, shoes_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, shoes_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);

@@ -564,6 +564,7 @@ kj_window_show_preferences (KjWindow *self)
   preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "journal-restored", G_CALLBACK (kj_window_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "shoes-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
