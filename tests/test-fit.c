@@ -712,12 +712,36 @@ test_fit_strava (void)
     g_assert_true (track_session);
   }
 
-  /* the same export again: the runs are recognised, the ride still skipped */
+  /* the gear is the runs' pair of shoes, added by its name; the ride's gear
+   * adds no pair, a run without gear has none (no default pair yet) */
+  {
+    g_autoptr(GPtrArray) shoes = kj_store_list_shoes (store, NULL);
+
+    g_assert_cmpuint (shoes->len, ==, 2);
+    for (guint i = 0; i < runs->len; i++)
+      {
+        KjRun *run = runs->pdata[i];
+        const char *expected = g_strcmp0 (run->notes, "Imported from Strava: Morning Run") == 0 ? "Pegasus 40"
+                             : g_strcmp0 (run->notes, "Imported from Strava: Track Session") == 0 ? "Speed 3"
+                             : NULL;
+        g_autoptr(KjShoe) shoe = run->shoe_id != NULL ? kj_store_get_shoe (store, run->shoe_id, NULL) : NULL;
+
+        g_assert_cmpstr (shoe != NULL ? shoe->name : NULL, ==, expected);
+      }
+  }
+
+  /* the same export again: the runs are recognised, the ride still skipped,
+   * no pair added twice */
   g_clear_pointer (&results, g_array_unref);
   results = kj_gpx_import (store, paths);
   g_assert_cmpuint (results->len, ==, 5);
   for (guint i = 0; i < 4; i++)
     g_assert_cmpint (g_array_index (results, KjTrackResult, i).status, ==, KJ_TRACK_SKIPPED);
+  {
+    g_autoptr(GPtrArray) shoes = kj_store_list_shoes (store, NULL);
+
+    g_assert_cmpuint (shoes->len, ==, 2);
+  }
 
   kj_test_remove_tree (dir);
 }

@@ -118,11 +118,11 @@ test_gpx_import_twice (void)
 
   g_assert_true (kj_gpx_parse_file (path, &track, &error));
   first = kj_gpx_track_to_run (&track, "garmin.gpx");
-  g_assert_true (kj_store_add_track_run (store, first, track.hash, &error));
+  g_assert_true (kj_store_add_track_run (store, first, track.hash, NULL, &error));
   g_assert_no_error (error);
 
   second = kj_gpx_track_to_run (&track, "garmin-copy.gpx");
-  g_assert_false (kj_store_add_track_run (store, second, track.hash, &error));
+  g_assert_false (kj_store_add_track_run (store, second, track.hash, NULL, &error));
   g_assert_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "2026-03-02"));
 

@@ -312,7 +312,7 @@ test_shoes_default (void)
   g_assert_cmpstr (second->shoe_id, ==, b->id);
 
   /* a GPS track's run too */
-  g_assert_true (kj_store_add_track_run (store, track, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  g_assert_true (kj_store_add_track_run (store, track, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", NULL,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpstr (track->shoe_id, ==, b->id);

@@ -513,9 +513,8 @@ import_item (KjStore       *store,
   result->distance_km = run->distance_km;
   result->descent_m = run->descent_m;
 
-  /* shoes: gear → shoe_id */
-
-  if (kj_store_add_track_run (store, run, track.hash, &error))
+  /* Strava's gear is the run's pair of shoes, added by that name if new */
+  if (kj_store_add_track_run (store, run, track.hash, item->gear, &error))
     result->status = KJ_TRACK_ADDED;
   else
     {

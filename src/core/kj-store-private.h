@@ -189,6 +189,9 @@ gboolean       _kj_store_shoe_exists       (KjStore           *self,
                                             const char        *id,
                                             gboolean          *exists,
                                             GError           **error);
+char          *_kj_store_shoe_named        (KjStore           *self,
+                                            const char        *name,
+                                            GError           **error);
 
 /* kj-store-open.c and kj-store-backup.c: files on disk */
 gboolean       _kj_store_create_empty_file (const char        *path,

@@ -185,14 +185,19 @@ kj_store_save_run (KjStore  *self,
 /**
  * kj_store_add_track_run:
  * @source_hash: the SHA-256 of the GPS track it came from
+ * @gear: (nullable): the shoes another program named for it (Strava's gear):
+ *   the pair of that name, added if the journal has none; a name that cannot
+ *   be a pair's leaves the run with the default pair
  *
  * Adds a run imported from a GPS file, unless a run of the same track is
- * already in the journal (%KJ_STORE_ERROR_DUPLICATE).
+ * already in the journal (%KJ_STORE_ERROR_DUPLICATE). The pair and the run
+ * are one transaction: a run skipped or refused adds no pair.
  */
 gboolean
 kj_store_add_track_run (KjStore     *self,
                         KjRun       *run,
                         const char  *source_hash,
+                        const char  *gear,
                         GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -203,9 +208,6 @@ kj_store_add_track_run (KjStore     *self,
 
   if (!_kj_store_begin (self, error))
     return FALSE;
-
-  if (!prepare_run (self, run, error))
-    goto failed;
 
   if (!(stmt = _kj_store_get_stmt (self, sql_run_by_hash, error)))
     goto failed;
@@ -224,6 +226,23 @@ kj_store_add_track_run (KjStore     *self,
       _kj_store_fail (self, rc, error);
       goto failed;
     }
+
+  if (gear != NULL && gear[0] != '\0' && run->shoe_id == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      run->shoe_id = _kj_store_shoe_named (self, gear, &local_error);
+      if (g_error_matches (local_error, KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID))
+        g_clear_error (&local_error);
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+    }
+
+  if (!prepare_run (self, run, error))
+    goto failed;
 
   if (!_kj_store_write_run (self, run, error) || !(stmt = _kj_store_get_stmt (self, sql_set_run_hash, error)))
     goto failed;

@@ -386,25 +386,16 @@ kj_store_get_shoe_km (KjStore  *self,
   return g_steal_pointer (&km);
 }
 
-/**
- * kj_store_ensure_shoe_named:
- * @name: a pair's name, as another program calls it (Strava's gear name)
- *
- * Finds the pair named exactly @name, or adds one by that name.
- *
- * Returns: (transfer full): its id, or %NULL with @error set
- */
+/* Inside a transaction: the id of the first pair named @name, or of a new
+ * pair of that name. */
 char *
-kj_store_ensure_shoe_named (KjStore     *self,
-                            const char  *name,
-                            GError     **error)
+_kj_store_shoe_named (KjStore     *self,
+                      const char  *name,
+                      GError     **error)
 {
   g_autoptr(KjShoe) shoe = NULL;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
 
   if (!(stmt = _kj_store_get_stmt (self, sql_shoe_by_name, error)))
     return NULL;
@@ -428,10 +419,39 @@ kj_store_ensure_shoe_named (KjStore     *self,
     }
 
   shoe = kj_shoe_new (name);
-  if (!kj_store_save_shoe (self, shoe, error))
+  shoe->id = g_uuid_string_random ();
+  if (!kj_shoe_validate (shoe, error) || !_kj_store_write_shoe (self, shoe, error))
     return NULL;
 
   return g_strdup (shoe->id);
+}
+
+/**
+ * kj_store_ensure_shoe_named:
+ * @name: a pair's name, such as the gear of Strava's export
+ *
+ * Returns: (transfer full): the id of the first pair named @name, or of a
+ *   new pair of that name
+ */
+char *
+kj_store_ensure_shoe_named (KjStore     *self,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!_kj_store_begin (self, error))
+    return NULL;
+  if (!(id = _kj_store_shoe_named (self, name, error)) || !_kj_store_commit (self, error))
+    {
+      _kj_store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&id);
 }
 
 /**

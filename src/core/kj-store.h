@@ -143,6 +143,7 @@ gboolean      kj_store_save_run           (KjStore        *self,
 gboolean      kj_store_add_track_run      (KjStore        *self,
                                            KjRun          *run,
                                            const char     *source_hash,
+                                           const char     *gear,
                                            GError        **error);
 gboolean      kj_store_delete_run         (KjStore        *self,
                                            const char     *id,
