@@ -183,6 +183,9 @@ run_import (KjStore         *store,
   print_counts (_("days:"), &stats.days);
   print_counts (_("treatments:"), &stats.treatments);
   print_counts (_("runs:"), &stats.runs);
+  /* a file from before shoes (version 1) has none: its lines stay as they were */
+  if (stats.shoes.added + stats.shoes.updated + stats.shoes.unchanged > 0)
+    print_counts (_("shoes:"), &stats.shoes);
   if (stats.profile_changed)
     say ("  %s\n", _("profile updated"));
 

@@ -521,6 +521,22 @@ test_shoes_json (void)
     g_assert_cmpuint (runs->len, ==, 1);
     g_assert_null (((KjRun *) runs->pdata[0])->shoe_id);
   }
+
+  /* --import-json says how many pairs it added, and only for a file with shoes */
+  {
+    g_autofree char *path = kj_test_tmp_path ("shoes-v2.json");
+    g_autofree char *db = kj_test_tmp_path ("shoes-cli.db");
+    g_auto(KjTestRun) first = { 0 };
+    g_auto(KjTestRun) again = { 0 };
+
+    g_unlink (db);
+    kj_test_write_file (path, v2_json, -1);
+    kj_test_run_cli (&first, NULL, "--db", db, "--import-json", path, NULL);
+    g_assert_cmpint (first.status, ==, 0);
+    g_assert_nonnull (strstr (first.out, "shoes:      2 added, 0 updated, 0 unchanged"));
+    kj_test_run_cli (&again, NULL, "--db", db, "--import-json", path, NULL);
+    g_assert_nonnull (strstr (again.out, "shoes:      0 added, 0 updated, 2 unchanged"));
+  }
 }
 
 /* Bad shoes in a file: an error naming the record, and nothing stored */
