@@ -166,11 +166,57 @@ open_read_only (KjStore *self)
   return rc;
 }
 
-/* Brings the journal to KJ_STORE_SCHEMA_VERSION in one transaction, after
- * copying a journal of an older version to “<path>.bak-v<version>” */
+static gboolean migrate (KjStore *self, gboolean backup, GError **error);
+
+/* A read-only store of a journal of an older version: the journal copied
+ * into memory and brought to this version there, so that the command line
+ * reads it as it is without writing a byte to it (the window upgrades the
+ * file itself, with its backup) */
 static gboolean
-migrate (KjStore  *self,
-         GError  **error)
+upgrade_in_memory (KjStore  *self,
+                   GError  **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *copy;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close_v2 (memory);
+      return _kj_store_fail (self, rc, error);
+    }
+  kj_store_harden_connection (memory);
+
+  copy = sqlite3_backup_init (memory, "main", self->db, "main");
+  if (copy == NULL)
+    rc = sqlite3_errcode (memory);
+  else
+    {
+      rc = sqlite3_backup_step (copy, -1);
+      sqlite3_backup_finish (copy);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close_v2 (memory);
+      return _kj_store_fail (self, rc, error);
+    }
+
+  sqlite3_close_v2 (self->db);
+  self->db = memory;
+
+  return _kj_store_exec (self, "PRAGMA foreign_keys = ON;", error) && migrate (self, FALSE, error);
+}
+
+/* Brings the journal to KJ_STORE_SCHEMA_VERSION in one transaction, after
+ * copying a journal of an older version to “<path>.bak-v<version>” when
+ * @backup (a copy in memory has no need of one) */
+static gboolean
+migrate (KjStore   *self,
+         gboolean   backup,
+         GError   **error)
 {
   int version = 0;
   int rc;
@@ -190,12 +236,12 @@ migrate (KjStore  *self,
   if (version == KJ_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (version > 0)
+  if (version > 0 && backup)
     {
-      g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", self->path, version);
+      g_autofree char *copy = g_strdup_printf ("%s.bak-v%d", self->path, version);
 
-      g_info ("Backing up the journal to %s before migrating from version %d", backup, version);
-      if (!_kj_store_copy_database (self->db, backup, TRUE, error))
+      g_info ("Backing up the journal to %s before migrating from version %d", copy, version);
+      if (!_kj_store_copy_database (self->db, copy, TRUE, error))
         {
           g_prefix_error (error, _("The journal could not be backed up before upgrading it: "));
           return FALSE;
@@ -330,13 +376,6 @@ kj_store_open_full (const char        *path,
                        _("There is no journal at “%s” yet."), display);
           return NULL;
         }
-      if (info.user_version != KJ_STORE_SCHEMA_VERSION)
-        {
-          g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_READ_ONLY,
-                       _("The journal “%s” is of an older format and must be upgraded before it can be read: "
-                         "open it once in Knee Journal."), display);
-          return NULL;
-        }
     }
   else if (exists && g_access (path, W_OK) != 0)
     {
@@ -380,7 +419,11 @@ kj_store_open_full (const char        *path,
     }
 
   if (read_only)
-    return g_steal_pointer (&self);
+    {
+      if (info.user_version < KJ_STORE_SCHEMA_VERSION && !upgrade_in_memory (self, error))
+        goto failed;
+      return g_steal_pointer (&self);
+    }
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
@@ -390,7 +433,7 @@ kj_store_open_full (const char        *path,
     }
 
   if (!_kj_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) ||
-      !migrate (self, error))
+      !migrate (self, TRUE, error))
     goto failed;
 
   return g_steal_pointer (&self);
