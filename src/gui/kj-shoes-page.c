@@ -76,6 +76,8 @@ typedef struct
   AdwEntryRow *start_km_row;
   AdwEntryRow *alert_row;
   AdwEntryRow *retired_row;    /* a retired pair's only */
+  char        *start_km_shown; /* the distances as shown, rounded: kept as stored while not edited */
+  char        *alert_shown;
   GtkSwitch   *default_switch;
   GtkLabel    *error_label;
 } Editor;
@@ -85,16 +87,28 @@ editor_free (Editor *editor)
 {
   g_clear_object (&editor->page);
   g_clear_pointer (&editor->shoe, kj_shoe_free);
+  g_free (editor->start_km_shown);
+  g_free (editor->alert_shown);
   g_free (editor);
 }
 
-/* A distance typed with a point or a comma, in the journal's unit; empty is @empty */
+/* A distance typed with a point or a comma, in the journal's unit; empty is
+ * @empty. A field left as it was shown (rounded to 0.1 in the journal's
+ * unit) keeps @stored, so that Done changes nothing that was not edited. */
 static gboolean
 read_distance (AdwEntryRow *row,
+               const char  *shown,
+               double       stored,
                KjUnits      units,
                double       empty,
                double      *km)
 {
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown) == 0)
+    {
+      *km = stored;
+      return TRUE;
+    }
+
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   char *end;
   double value;
@@ -164,13 +178,15 @@ editor_save (Editor *editor)
     problem = _("Give the pair a name, like “Pegasus 40”.");
   else if (start[0] != '\0' && (strlen (start) >= sizeof shoe->start_date || !kj_date_is_valid (start)))
     problem = _("Write the start date as year-month-day, for example 2026-03-04, or leave it empty.");
-  else if (!read_distance (editor->start_km_row, self->units, 0, &shoe->start_km) ||
+  else if (!read_distance (editor->start_km_row, editor->start_km_shown, editor->shoe->start_km, self->units, 0,
+                           &shoe->start_km) ||
            !(shoe->start_km >= 0 && shoe->start_km <= KJ_SHOE_KM_MAX))
     {
       mark (editor->start_km_row, TRUE);
       problem = _("Enter the distance the pair had already run as a number, 0 for a new pair.");
     }
-  else if (!read_distance (editor->alert_row, self->units, NAN, &shoe->alert_km) ||
+  else if (!read_distance (editor->alert_row, editor->alert_shown, editor->shoe->alert_km, self->units, NAN,
+                           &shoe->alert_km) ||
            !(shoe->alert_km > 0 && shoe->alert_km <= KJ_SHOE_KM_MAX))
     {
       mark (editor->alert_row, TRUE);
@@ -287,6 +303,8 @@ open_editor (KjShoesPage  *self,
 
   start_km = distance_text (editor->shoe->start_km, self->units);
   alert_km = distance_text (editor->shoe->alert_km, self->units);
+  editor->start_km_shown = g_strdup (start_km);
+  editor->alert_shown = g_strdup (alert_km);
   editor->name_row = editor_entry (group, _("Name"), editor->shoe->name);
   editor->model_row = editor_entry (group, _("Brand and Model"), editor->shoe->model);
   editor->start_row = editor_entry (group, _("First Run In Them (YYYY-MM-DD)"), editor->shoe->start_date);
