@@ -512,6 +512,7 @@ run_headless (const Options *options,
               const char    *path,
               KjPaper        paper)
 {
+  g_autoptr(GHashTable) km_before = NULL;
   g_autoptr(KjStore) store = NULL;
   g_autoptr(KjJournal) import = NULL;
   g_autoptr(GError) error = NULL;
@@ -531,10 +532,21 @@ run_headless (const Options *options,
 
   if (options->restore_backup)
     status = run_restore (store, options->restore_backup);
+  if (status == KJ_EXIT_OK && (options->import_json || options->import_runs))
+    km_before = kj_store_get_shoe_km (store, NULL);
   if (status == KJ_EXIT_OK && options->import_json)
     status = run_import (store, import, options->import_json);
   if (status == KJ_EXIT_OK && options->import_runs)
     status = run_import_runs (store, options->import_runs, options->rest);
+  /* a pair the imports took past its alert distance, said once, as the window says it */
+  if (km_before != NULL)
+    {
+      g_autoptr(KjProfile) profile = kj_store_get_profile (store, NULL);
+      g_autoptr(GPtrArray) alerts = kj_store_shoe_alerts (store, km_before, kj_units_from_profile (profile));
+
+      for (guint i = 0; i < alerts->len; i++)
+        say ("%s\n", (const char *) g_ptr_array_index (alerts, i));
+    }
   if (status == KJ_EXIT_OK && options->export_json)
     status = run_export (store, options->export_json, FALSE);
   if (status == KJ_EXIT_OK && options->export_csv)

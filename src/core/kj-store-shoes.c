@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "kj-format.h"
 #include "kj-store.h"
 #include "kj-store-private.h"
 
@@ -94,6 +95,15 @@ _kj_store_default_shoe_id (KjStore  *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _kj_store_fail (self, rc, error);
 
+  /* a damaged pair is left out everywhere (kj-store-rows.c): no run is put in it */
+  if (*out != NULL)
+    {
+      g_autoptr(KjShoe) shoe = kj_store_get_shoe (self, *out, NULL);
+
+      if (shoe == NULL)
+        g_clear_pointer (out, g_free);
+    }
+
   return TRUE;
 }
 
@@ -118,6 +128,15 @@ _kj_store_shoe_exists (KjStore     *self,
     return _kj_store_fail (self, rc, error);
 
   *exists = rc == SQLITE_ROW;
+
+  /* a damaged pair is left out everywhere: a run cannot be put in it */
+  if (*exists)
+    {
+      g_autoptr(KjShoe) shoe = kj_store_get_shoe (self, id, NULL);
+
+      *exists = shoe != NULL;
+    }
+
   return TRUE;
 }
 
@@ -479,9 +498,52 @@ kj_shoes_passed_alert (GPtrArray  *shoes,
       const double *before = g_hash_table_lookup (km_before, shoe->id);
       const double *after = g_hash_table_lookup (km_after, shoe->id);
 
-      if (after != NULL && *after >= shoe->alert_km && (before == NULL || *before < shoe->alert_km))
+      /* a retired pair is not run in any more: no advice to replace it */
+      if (!kj_shoe_is_retired (shoe) && after != NULL && *after >= shoe->alert_km &&
+          (before == NULL || *before < shoe->alert_km))
         g_ptr_array_add (passed, shoe);
     }
 
   return passed;
+}
+
+/**
+ * kj_store_shoe_alerts:
+ * @km_before: (nullable): kj_store_get_shoe_km() before a change (a run
+ *   saved, runs or a file imported)
+ * @units: the journal's
+ *
+ * The one sentence of the alert, for every pair the change took past its
+ * alert distance (kj_shoes_passed_alert()): the run editor, the window's
+ * imports and the command line's all say it so.
+ *
+ * Returns: (transfer full) (element-type utf8): the sentences, perhaps none
+ */
+GPtrArray *
+kj_store_shoe_alerts (KjStore    *self,
+                      GHashTable *km_before,
+                      KjUnits     units)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) km_after = NULL;
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GPtrArray) passed = NULL;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), alerts);
+
+  if (km_before == NULL || !(km_after = kj_store_get_shoe_km (self, NULL)) || !(shoes = kj_store_list_shoes (self, NULL)))
+    return alerts;
+
+  passed = kj_shoes_passed_alert (shoes, km_before, km_after);
+  for (guint i = 0; i < passed->len; i++)
+    {
+      const KjShoe *shoe = g_ptr_array_index (passed, i);
+      g_autofree char *distance = kj_format_distance_whole (shoe->alert_km, units);
+
+      /* Translators: “Your Pegasus 40 have passed 700 km — time to think about new shoes.” */
+      g_ptr_array_add (alerts, g_strdup_printf (_("Your %s have passed %s — time to think about new shoes."),
+                                                shoe->name, distance));
+    }
+
+  return alerts;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "kj-format.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
@@ -172,6 +173,9 @@ GHashTable   *kj_store_get_shoe_km        (KjStore        *self,
 char         *kj_store_ensure_shoe_named  (KjStore        *self,
                                            const char     *name,
                                            GError        **error);
+GPtrArray    *kj_store_shoe_alerts        (KjStore        *self,
+                                           GHashTable     *km_before,
+                                           KjUnits         units);
 GPtrArray    *kj_shoes_passed_alert       (GPtrArray      *shoes,
                                            GHashTable     *km_before,
                                            GHashTable     *km_after);

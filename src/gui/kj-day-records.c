@@ -327,9 +327,7 @@ run_saved (KjRecordEditor *editor,
   g_autoptr(KjRun) run = kj_run_copy (kj_record_editor_get_run (editor));
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) km_before = kj_store_get_shoe_km (self->store, NULL);
-  g_autoptr(GHashTable) km_after = NULL;
-  g_autoptr(GPtrArray) shoes = NULL;
-  g_autoptr(GPtrArray) passed = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
 
   if (!kj_store_save_run (self->store, run, &error))
     {
@@ -341,20 +339,9 @@ run_saved (KjRecordEditor *editor,
   records_changed (self);
 
   /* a pair this run took past its alert distance: said once */
-  if (km_before == NULL || !(km_after = kj_store_get_shoe_km (self->store, NULL)) ||
-      !(shoes = kj_store_list_shoes (self->store, NULL)))
-    return;
-  passed = kj_shoes_passed_alert (shoes, km_before, km_after);
-  for (guint i = 0; i < passed->len; i++)
-    {
-      const KjShoe *shoe = g_ptr_array_index (passed, i);
-      g_autofree char *distance = kj_format_distance_whole (shoe->alert_km, self->units);
-      /* Translators: “Your Pegasus 40 have passed 700 km — time to think about new shoes.” */
-      g_autofree char *message = g_strdup_printf (_("Your %s have passed %s — time to think about new shoes."),
-                                                  shoe->name, distance);
-
-      show_message (self, message);
-    }
+  alerts = kj_store_shoe_alerts (self->store, km_before, self->units);
+  for (guint i = 0; i < alerts->len; i++)
+    show_message (self, g_ptr_array_index (alerts, i));
 }
 
 static gpointer

@@ -37,6 +37,7 @@ typedef struct
   guint           n_days;
   guint           n_treatments;
   guint           n_runs;
+  GHashTable     *km_before;   /* imports: each pair's kilometres before, for the shoe alert */
 } IoJob;
 
 static void
@@ -47,6 +48,7 @@ io_job_free (IoJob *job)
   g_free (job->to);
   g_strfreev (job->paths);
   g_clear_pointer (&job->results, g_array_unref);
+  g_clear_pointer (&job->km_before, g_hash_table_unref);
   g_free (job);
 }
 
@@ -171,6 +173,24 @@ import_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* After an import, a pair it took past its alert distance: said once, as
+ * the run editor says it */
+static void
+show_shoe_alerts (KjWindow *self,
+                  IoJob    *job)
+{
+  KjStore *store = _kj_window_get_store (self);
+  g_autoptr(KjProfile) profile = store != NULL ? kj_store_get_profile (store, NULL) : NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+
+  if (store == NULL)
+    return;
+
+  alerts = kj_store_shoe_alerts (store, job->km_before, kj_units_from_profile (profile));
+  for (guint i = 0; i < alerts->len; i++)
+    show_toast (self, g_ptr_array_index (alerts, i));
+}
+
 static void
 import_done (GObject      *object,
              GAsyncResult *result,
@@ -224,6 +244,7 @@ import_done (GObject      *object,
     }
 
   show_toast (self, message);
+  show_shoe_alerts (self, job);
 }
 
 /**
@@ -243,6 +264,7 @@ kj_window_import_file (KjWindow *self,
   IoJob *job = g_new0 (IoJob, 1);
 
   job->file = g_object_ref (file);
+  job->km_before = kj_store_get_shoe_km (_kj_window_get_store (self), NULL);
   run_io (self, job, kj_window_import_file, import_thread, import_done);
 }
 
@@ -372,6 +394,9 @@ import_runs_done (GObject      *object,
     }
   else
     show_toast (self, message);
+
+  if (counts[KJ_TRACK_ADDED] > 0)
+    show_shoe_alerts (self, job);
 }
 
 /**
@@ -393,6 +418,7 @@ kj_window_import_runs (KjWindow           *self,
 
   job = g_new0 (IoJob, 1);
   job->paths = g_strdupv ((char **) paths);
+  job->km_before = kj_store_get_shoe_km (_kj_window_get_store (self), NULL);
   run_io (self, job, kj_window_import_runs, import_runs_thread, import_runs_done);
 }
 
