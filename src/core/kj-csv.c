@@ -218,11 +218,17 @@ kj_csv_generate (const KjJournal *journal,
 
           /* the names of the day's pairs, each once, in the order of the runs */
           shoe_name = run->shoe_id ? g_hash_table_lookup (shoe_names, run->shoe_id) : NULL;
-          if (shoe_name != NULL && !name_listed (shoes, shoe_name))
+          if (shoe_name != NULL)
             {
-              if (shoes->len > 0)
-                g_string_append_c (shoes, ';');
-              g_string_append (shoes, shoe_name);
+              /* “;” separates the names: one inside a name is written as “,” */
+              g_autofree char *written = g_strdelimit (g_strdup (shoe_name), ";", ',');
+
+              if (!name_listed (shoes, written))
+                {
+                  if (shoes->len > 0)
+                    g_string_append_c (shoes, ';');
+                  g_string_append (shoes, written);
+                }
             }
         }
       if (has_run)

@@ -520,13 +520,23 @@ kj_series_shoe_pain_any_enough (GArray *pairs)
   return FALSE;
 }
 
+/* A pair's name in a sentence, isolated (U+2068 … U+2069) so that a name in
+ * a right-to-left script does not turn the sentence around it */
+static char *
+isolate (const char *name)
+{
+  return g_strdup_printf ("\u2068%s\u2069", name);
+}
+
 /* “Pegasus 40: pain 3.4 the day after its runs, 2.1 after runs in other pairs” */
 char *
 kj_shoe_pain_title (const KjShoePain *sp)
 {
+  g_autofree char *name = isolate (sp->shoe->name);
+
   /* Translators: pain after runs by shoe; the pair's name, then two means of 0–10 */
   return g_strdup_printf (_("%s: pain %.1f the day after its runs, %.1f after runs in other pairs"),
-                          sp->shoe->name, sp->mean, sp->other_mean);
+                          name, sp->mean, sp->other_mean);
 }
 
 /* “Run days: 12 in this pair, 20 in other pairs” */
@@ -555,12 +565,18 @@ kj_shoe_pain_why_not (GArray *pairs)
     {
       const KjShoePain *sp = &g_array_index (pairs, KjShoePain, i);
 
+      g_autofree char *name = isolate (sp->shoe->name);
+
       g_string_append (text, i == 0 ? " " : "; ");
       if (i == 0)
-        g_string_append (text, _("So far:"));
-      g_string_append_c (text, ' ');
-      /* Translators: “Pegasus 40 5 (other pairs 3)”: run days so far */
-      g_string_append_printf (text, _("%s %u (other pairs %u)"), sp->shoe->name, sp->days, sp->other_days);
+        {
+          g_string_append (text, _("So far:"));
+          g_string_append_c (text, ' ');
+        }
+      /* Translators: “Pegasus 40: 5 run days (other pairs 3)”: run days so far */
+      g_string_append_printf (text, ngettext ("%s: %u run day (other pairs %u)", "%s: %u run days (other pairs %u)",
+                                              sp->days),
+                              name, sp->days, sp->other_days);
     }
   if (pairs->len > 0)
     g_string_append_c (text, '.');
