@@ -619,7 +619,7 @@ test_shoes_csv (void)
   csv = kj_csv_generate (journal, NULL);
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpstr (lines[0], ==, "date,pain,pain_worst,locations,symptoms,aggravators,treatments,run_km,notes,shoe");
-  g_assert_cmpstr (lines[1], ==, "2026-03-04,,,,,,,11.7,,Pegasus 40;Old; trail");
+  g_assert_cmpstr (lines[1], ==, "2026-03-04,,,,,,,11.7,,\"Pegasus 40;Old, trail\"");
   g_assert_cmpstr (lines[2], ==, "2026-03-05,3,,,,,,4,,");
 }
 
