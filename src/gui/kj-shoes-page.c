@@ -183,7 +183,7 @@ editor_save (Editor *editor)
            !(shoe->start_km >= 0 && shoe->start_km <= KJ_SHOE_KM_MAX))
     {
       mark (editor->start_km_row, TRUE);
-      problem = _("Enter the distance the pair had already run as a number, 0 for a new pair.");
+      problem = _("Enter the distance the pair had already run as a number of 0 or more, 0 for a new pair.");
     }
   else if (!read_distance (editor->alert_row, editor->alert_shown, editor->shoe->alert_km, self->units, NAN,
                            &shoe->alert_km) ||
@@ -307,6 +307,9 @@ open_editor (KjShoesPage  *self,
   editor->alert_shown = g_strdup (alert_km);
   editor->name_row = editor_entry (group, _("Name"), editor->shoe->name);
   editor->model_row = editor_entry (group, _("Brand and Model"), editor->shoe->model);
+  /* no longer than a pair's fields may be (doc/data-model.md, “Shoes”) */
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (editor->name_row))), KJ_SHOE_NAME_MAX);
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (editor->model_row))), KJ_SHOE_NAME_MAX);
   editor->start_row = editor_entry (group, _("First Run In Them (YYYY-MM-DD)"), editor->shoe->start_date);
   editor->start_km_row = editor_entry (group, miles ? _("Distance Already Run (mi)") : _("Distance Already Run (km)"),
                                        start_km);
@@ -498,7 +501,8 @@ add_shoe_row (KjShoesPage  *self,
       g_string_append_printf (subtitle, _("retired on %s"), date);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* wrapped, never cut: at 360 px the distance and the retired date still show */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   /* Translators: the accessible names of a pair's buttons, “Edit Pegasus 40” */
   row_button (row, shoe, "document-edit-symbolic", NULL, g_strdup_printf (_("Edit %s"), shoe->name),
