@@ -212,6 +212,37 @@ test_gpx_not_a_run (void)
   g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_A_TRACK);
 }
 
+/* Strava writes ten spaces before “<?xml” in its TCX and GPX files; a byte
+ * order mark may come first. Both are skipped: the same track as without. */
+static void
+test_gpx_leading_whitespace (void)
+{
+  g_autofree char *path = data_path ("tracks", "strava.gpx");
+  g_autofree char *text = kj_test_read_file (path, NULL);
+  const char *prefixes[] = { "          ", "\n\t \r\n", "\xef\xbb\xbf", "\xef\xbb\xbf   " };
+  KjTrack plain;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kj_gpx_parse (text, strlen (text), &plain, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *spaced = g_strconcat (prefixes[i], text, NULL);
+      KjTrack track;
+
+      g_assert_true (kj_gpx_parse (spaced, strlen (spaced), &track, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (track.distance_km, ==, plain.distance_km);
+      g_assert_cmpstr (track.hash, ==, plain.hash);
+    }
+
+  /* only whitespace is no track, and no XML cut short either */
+  g_assert_false (kj_gpx_parse ("   \n  ", 6, &plain, &error));
+  g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_A_TRACK);
+  g_assert_null (strstr (error->message, "cut short"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/gpx/hostile", test_gpx_hostile);
   g_test_add_func ("/gpx/huge", test_gpx_huge);
   g_test_add_func ("/gpx/not-a-run", test_gpx_not_a_run);
+  g_test_add_func ("/gpx/leading-whitespace", test_gpx_leading_whitespace);
 
   return g_test_run ();
 }

@@ -355,6 +355,17 @@ kj_gpx_parse (const char  *data,
     return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
                  (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
 
+  /* Strava writes spaces before “<?xml”, which XML allows nowhere but after it; a byte order mark may come first */
+  for (;;)
+    {
+      if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        data += 3, length -= 3;
+      else if (length > 0 && g_ascii_isspace (data[0]))
+        data++, length--;
+      else
+        break;
+    }
+
   if (length == 0)
     return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
 
