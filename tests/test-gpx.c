@@ -243,6 +243,60 @@ test_gpx_leading_whitespace (void)
   g_assert_null (strstr (error->message, "cut short"));
 }
 
+/* A ride is no run: TCX's <Activity Sport="Biking">, a GPX track's <type>
+ * “cycling” (Strava, Garmin) or “1” (Strava's older exports); TCX's “Other”,
+ * a GPX “running” and a waypoint's <type> are runs as before */
+static void
+test_gpx_ride_is_skipped (void)
+{
+#define GPX_RIDE_TEMPLATE \
+    "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">" \
+    "<wpt lat=\"1\" lon=\"1\"><type>cycling</type></wpt><trk><name>Morning</name>%s<trkseg>" \
+    "<trkpt lat=\"1\" lon=\"1\"><time>2026-03-02T07:30:00Z</time></trkpt>" \
+    "<trkpt lat=\"1.01\" lon=\"1\"><time>2026-03-02T07:36:00Z</time></trkpt></trkseg></trk></gpx>"
+  const struct { const char *type; gboolean ride; } gpx[] = {
+    { "<type>cycling</type>", TRUE }, { "<type> 1 </type>", TRUE }, { "<type>Ride</type>", TRUE },
+    { "<type>road_biking</type>", TRUE }, { "<type>running</type>", FALSE }, { "<type>9</type>", FALSE },
+    { "", FALSE },
+  };
+  const struct { const char *sport; gboolean ride; } tcx[] = {
+    { "Biking", TRUE }, { "Running", FALSE }, { "Other", FALSE },
+  };
+  g_autofree char *polar = data_path ("tracks", "polar.tcx");
+  g_autofree char *polar_text = kj_test_read_file (polar, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gpx); i++)
+    {
+      g_autofree char *text = g_strdup_printf (GPX_RIDE_TEMPLATE, gpx[i].type);
+      g_autoptr(GError) error = NULL;
+      KjTrack track;
+
+      g_assert_cmpint (kj_gpx_parse (text, strlen (text), &track, &error), ==, !gpx[i].ride);
+      if (gpx[i].ride)
+        {
+          g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+          g_assert_cmpstr (error->message, ==, "a cycling activity, not a run");
+        }
+      else
+        g_assert_cmpfloat_with_epsilon (track.distance_km, 1.112, 0.001);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tcx); i++)
+    {
+      g_autoptr(GString) text = g_string_new (polar_text);
+      g_autofree char *sport = g_strdup_printf ("Sport=\"%s\"", tcx[i].sport);
+      g_autoptr(GError) error = NULL;
+      KjTrack track;
+
+      g_assert_cmpuint (g_string_replace (text, "Sport=\"Running\"", sport, 0), >, 0);
+      g_assert_cmpint (kj_gpx_parse (text->str, text->len, &track, &error), ==, !tcx[i].ride);
+      if (tcx[i].ride)
+        g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+      else
+        g_assert_cmpfloat_with_epsilon (track.distance_km, 7.3, 0.05);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/gpx/huge", test_gpx_huge);
   g_test_add_func ("/gpx/not-a-run", test_gpx_not_a_run);
   g_test_add_func ("/gpx/leading-whitespace", test_gpx_leading_whitespace);
+  g_test_add_func ("/gpx/ride-is-skipped", test_gpx_ride_is_skipped);
 
   return g_test_run ();
 }

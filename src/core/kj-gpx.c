@@ -40,6 +40,7 @@ typedef enum
   FIELD_LAT,
   FIELD_LON,
   FIELD_LAP_DISTANCE,
+  FIELD_TYPE,                /* a GPX track's <type>: its sport */
 } Field;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   gboolean  in_point;
   gboolean  tcx;
   gboolean  in_position;
+  gboolean  in_track;        /* inside a GPX <trk> */
   int       lap_depth;       /* depth of the open <Lap>, or -1 */
   double    lap_distance;
   Field     field;
@@ -115,6 +117,18 @@ fail (GError     **error,
   va_end (args);
 
   return FALSE;
+}
+
+/* Whether a GPX track's <type> names a ride: Strava writes “cycling” (older
+ * exports “1”), Garmin “cycling”, others “biking”, “Ride”, “road_biking” */
+static gboolean
+is_ride_type (const char *type)
+{
+  g_autofree char *lower = g_ascii_strdown (type, -1);
+
+  g_strstrip (lower);
+  return g_str_equal (lower, "1") || strstr (lower, "cycling") != NULL || strstr (lower, "biking") != NULL ||
+         g_str_has_suffix (lower, "ride");
 }
 
 static gboolean
@@ -247,6 +261,18 @@ read_document (xmlTextReaderPtr   reader,
             start_point (p);
           else if (p->tcx && g_str_equal (name, "Lap"))
             p->lap_depth = depth;
+          else if (p->tcx && g_str_equal (name, "Activity"))
+            {
+              /* TCX's sports: Running, Biking, Other (a run of no stated sport) */
+              g_autofree char *sport = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "Sport");
+
+              if (sport != NULL && g_str_equal (g_strstrip (sport), "Biking"))
+                return fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+            }
+          else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+            p->in_track = !xmlTextReaderIsEmptyElement (reader);
+          else if (!p->tcx && p->in_track && depth == 2 && g_str_equal (name, "type"))
+            p->field = FIELD_TYPE;
           else if (p->in_point && (g_str_equal (name, "ele") || g_str_equal (name, "AltitudeMeters")))
             p->field = FIELD_ELE;
           else if (p->in_point && (g_str_equal (name, "time") || g_str_equal (name, "Time")))
@@ -262,7 +288,9 @@ read_document (xmlTextReaderPtr   reader,
         {
           const char *text = (const char *) xmlTextReaderConstValue (reader);
 
-          if (p->field != FIELD_NONE && text != NULL && !handle_text (p, text, error))
+          if (p->field == FIELD_TYPE && text != NULL && is_ride_type (text))
+            return fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+          if (p->field != FIELD_NONE && p->field != FIELD_TYPE && text != NULL && !handle_text (p, text, error))
             {
               g_prefix_error (error, _("track point %u: "), p->points->len + 1);
               return FALSE;
@@ -278,6 +306,8 @@ read_document (xmlTextReaderPtr   reader,
             }
           else if (p->tcx && g_str_equal (name, "Lap"))
             p->lap_depth = -1;
+          else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+            p->in_track = FALSE;
         }
     }
 
