@@ -789,6 +789,84 @@ test_fit_cli (void)
   g_unlink (ride_path);
 }
 
+#define MS_T0 1141000000u   /* FIT seconds: 2026-02-26 00:26:40 UTC */
+
+/* file_id (@file_type), 1200 records one a second (3 m each, due north),
+ * then sessions of (sport, start, elapsed ms, timer ms, distance cm, descent m) */
+static GBytes *
+multisport (guint           file_type,
+            const guint64 (*sessions)[6],
+            guint           n_sessions)
+{
+  g_autoptr(KjFitEncoder) e = kj_fit_encoder_new ();
+  const guint8 file_id[] = { 0, 1, 0x00 };
+  const guint8 record[] = { 253, 4, 0x86, 0, 4, 0x85, 1, 4, 0x85, 5, 4, 0x86 };
+  const guint8 session[] = { 5, 1, 0x00, 2, 4, 0x86, 7, 4, 0x86, 8, 4, 0x86, 9, 4, 0x86, 23, 2, 0x84 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 0, file_id, 1, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { file_type });
+  kj_fit_encoder_define (e, 1, FALSE, 20, record, 4, NULL, 0);
+  for (guint i = 0; i < 1200; i++)
+    kj_fit_encoder_data (e, 1, (const guint64[]) { MS_T0 + i, (guint64) (guint32) (625000000 + i * 322),
+                                                    160000000, (guint64) i * 300 });
+  kj_fit_encoder_define (e, 2, FALSE, 18, session, 6, NULL, 0);
+  for (guint i = 0; i < n_sessions; i++)
+    kj_fit_encoder_data (e, 2, sessions[i]);
+
+  return kj_fit_encoder_finish (e, 14);
+}
+
+/* Only running sessions are a run: their distance, time, descent and date;
+ * the records of a multisport file in the running sessions' time; a file
+ * without a running session is skipped as another sport */
+static void
+test_fit_multisport (void)
+{
+  /* a ride of 600 s from T0, then a run of 600 s from T0 + 600 */
+  const guint64 duathlon[][6] = {
+    { 2, MS_T0, 600000, 599000, 3000000, 5 },
+    { 1, MS_T0 + 600, 600000, 590000, 179700, 12 },
+  };
+  const guint64 ride_swim[][6] = {
+    { 2, MS_T0, 600000, 599000, 3000000, 5 },
+    { 5, MS_T0 + 600, 600000, 590000, 150000, 0 },
+  };
+  g_autoptr(GBytes) both = multisport (4, duathlon, 2);
+  g_autoptr(GBytes) only_run = multisport (4, duathlon + 1, 1);
+  g_autoptr(GBytes) no_run = multisport (4, ride_swim, 2);
+  g_autoptr(GError) error = NULL;
+  KjTrack track, whole;
+  gsize length;
+  const guint8 *data;
+
+  data = g_bytes_get_data (both, &length);
+  g_assert_true (kj_fit_parse (data, length, &track, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (track.distance_km, 1.797, 1e-9);
+  g_assert_cmpint (track.duration_s, ==, 590);
+  g_assert_cmpfloat (track.descent_m, ==, 12);
+  {
+    /* the local date of the run's start, not the ride's */
+    g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (MS_T0 + 600 + KJ_FIT_EPOCH);
+    g_autofree char *date = g_date_time_format (start, "%Y-%m-%d");
+
+    g_assert_cmpstr (track.date, ==, date);
+  }
+  /* the run's records: 600 to 1200 s */
+  g_assert_cmpuint (track.n_points, ==, 600);
+
+  /* a run alone keeps every record */
+  data = g_bytes_get_data (only_run, &length);
+  g_assert_true (kj_fit_parse (data, length, &whole, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole.n_points, ==, 1200);
+
+  data = g_bytes_get_data (no_run, &length);
+  g_assert_false (kj_fit_parse (data, length, &track, &error));
+  g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+  g_assert_cmpstr (error->message, ==, "a cycling activity, not a run");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -805,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/fit/csv", test_fit_csv);
   g_test_add_func ("/fit/strava", test_fit_strava);
   g_test_add_func ("/fit/cli", test_fit_cli);
+  g_test_add_func ("/fit/multisport", test_fit_multisport);
 
   return g_test_run ();
 }
