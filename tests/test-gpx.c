@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kj-gpx.h"
@@ -297,6 +299,45 @@ test_gpx_ride_is_skipped (void)
     }
 }
 
+/* A pipe or a device is no run file: refused before it is read (a pipe
+ * without a writer would block for ever, /dev/zero never ends), also behind a
+ * symlink; through the import, a failure named by the file */
+static void
+test_gpx_not_regular (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("gpx-not-regular.db");
+  g_autofree char *fifo = kj_test_tmp_path ("pipe.gpx");
+  g_autofree char *zero = kj_test_tmp_path ("zero.fit");
+  const char *paths[] = { fifo, zero, "/dev/null", NULL };
+  g_autoptr(GArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  KjTrack track;
+
+  g_unlink (fifo);
+  g_unlink (zero);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+
+      g_assert_false (kj_gpx_parse_file (paths[i], &track, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, name));
+      g_assert_nonnull (strstr (error->message, "is not a regular file"));
+      g_clear_error (&error);
+    }
+
+  results = kj_gpx_import (store, paths);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (g_array_index (results, KjTrackResult, i).status, ==, KJ_TRACK_FAILED);
+
+  g_unlink (fifo);
+  g_unlink (zero);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/gpx/not-a-run", test_gpx_not_a_run);
   g_test_add_func ("/gpx/leading-whitespace", test_gpx_leading_whitespace);
   g_test_add_func ("/gpx/ride-is-skipped", test_gpx_ride_is_skipped);
+  g_test_add_func ("/gpx/not-regular", test_gpx_not_regular);
 
   return g_test_run ();
 }

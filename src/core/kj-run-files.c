@@ -15,10 +15,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kj-fit.h"
 #include "kj-gpx.h"
@@ -96,33 +99,118 @@ gunzip (GBytes  *packed,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  /* Translators: %s says why, such as “No such file or directory” */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("it cannot be read: %s"),
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_too_large_error (GError **error,
+                     gint64   size)
+{
+  g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
+               _("it is %lld MB, too large for the track of a run (at most %d MB)"),
+               (long long) (size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* The contents of the regular file @path, at most KJ_GPX_MAX_FILE_SIZE
+ * bytes. A pipe, a device (/dev/zero, perhaps behind a symlink) or a folder
+ * is refused before it is read, and the limit holds while reading too, for a
+ * file whose size grows or that stat() tells wrong. Errors without the
+ * file's name. */
+static GBytes *
+read_regular_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GByteArray) contents = NULL;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _("it is not a regular file (but a folder, a pipe or a device), so it is not read"));
+      return NULL;
+    }
+  if (st.st_size > KJ_GPX_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, st.st_size);
+      return NULL;
+    }
+
+  /* O_NONBLOCK: should the file have become a pipe since, opening it does not wait for a writer */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _("it is not a regular file (but a folder, a pipe or a device), so it is not read"));
+      return NULL;
+    }
+
+  /* one byte beyond the limit tells a file at the limit from one over it */
+  contents = g_byte_array_sized_new ((guint) MIN (st.st_size > 0 ? st.st_size : 0, KJ_GPX_MAX_FILE_SIZE) + 1);
+  for (;;)
+    {
+      guint8 buffer[CHUNK_SIZE];
+      gsize want = MIN (sizeof buffer, (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - contents->len);
+      ssize_t n = read (fd, buffer, want);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, saved_errno);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (contents, buffer, (guint) n);
+      if (contents->len > KJ_GPX_MAX_FILE_SIZE)
+        {
+          close (fd);
+          g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
+                       _("it is more than %d MB, too large for the track of a run"),
+                       KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}
+
 /* The file's contents, unpacked when gzipped; errors without the file's name */
 static GBytes *
 read_run_file (const char  *path,
                GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
   const guint8 *data;
-  GStatBuf st;
   gsize length;
 
-  if (g_stat (path, &st) == 0 && st.st_size > KJ_GPX_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
-                   _("it is %lld MB, too large for the track of a run (at most %d MB)"),
-                   (long long) (st.st_size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error_literal (error, G_FILE_ERROR, local_error->code, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, length);
-  data = g_bytes_get_data (bytes, NULL);
+  if (!(bytes = read_regular_file (path, error)))
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
 
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
