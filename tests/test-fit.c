@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kj-fit-encoder.h"
 #include "kj-fit.h"
@@ -867,6 +869,56 @@ test_fit_multisport (void)
   g_assert_cmpstr (error->message, ==, "a cycling activity, not a run");
 }
 
+/* activities.csv is read like a run file: never the journal or one of its
+ * files (a descriptor closed on the journal drops SQLite's locks), never a
+ * pipe, at most 64 MB by its size before it is read */
+static void
+test_fit_strava_csv_refused (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-strava-csv.db");
+  g_autofree char *dir = kj_test_tmp_path ("strava-csv-refused");
+  g_autofree char *csv = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *wal = g_strconcat (kj_store_get_path (store), "-wal", NULL);
+  const struct { const char *kind; const char *message; } cases[] = {
+    { "journal", "activities.csv: this is the journal itself or one of its files, not Strava’s list of activities" },
+    { "wal", "activities.csv: this is the journal itself or one of its files, not Strava’s list of activities" },
+    { "fifo", "activities.csv: it is not a regular file (but a folder, a pipe or a device), so it is not read" },
+    { "huge", "activities.csv: it is more than 64 MB, too large to read" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GArray) results = NULL;
+      const KjTrackResult *r;
+
+      kj_test_remove_tree (dir);
+      g_mkdir_with_parents (dir, 0700);
+      if (g_str_equal (cases[i].kind, "journal"))
+        g_assert_cmpint (symlink (kj_store_get_path (store), csv), ==, 0);
+      else if (g_str_equal (cases[i].kind, "wal"))
+        g_assert_cmpint (symlink (wal, csv), ==, 0);
+      else if (g_str_equal (cases[i].kind, "fifo"))
+        g_assert_cmpint (mkfifo (csv, 0600), ==, 0);
+      else
+        {
+          /* a sparse file of 65 MB */
+          FILE *f = fopen (csv, "w");
+
+          g_assert_nonnull (f);
+          g_assert_cmpint (ftruncate (fileno (f), 65 * 1024 * 1024), ==, 0);
+          fclose (f);
+        }
+
+      results = kj_gpx_import (store, paths);
+      g_assert_cmpuint (results->len, ==, 1);
+      r = &g_array_index (results, KjTrackResult, 0);
+      g_assert_cmpint (r->status, ==, KJ_TRACK_FAILED);
+      g_assert_cmpstr (r->message, ==, cases[i].message);
+    }
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/fit/strava", test_fit_strava);
   g_test_add_func ("/fit/cli", test_fit_cli);
   g_test_add_func ("/fit/multisport", test_fit_multisport);
+  g_test_add_func ("/fit/strava-csv-refused", test_fit_strava_csv_refused);
 
   return g_test_run ();
 }

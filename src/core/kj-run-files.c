@@ -417,26 +417,39 @@ is_inside (const char *relative)
 /* The files of a Strava bulk export that its activities.csv names */
 static void
 expand_strava (GPtrArray  *items,
+               const char *journal_path,
                const char *folder,
                const char *csv_path)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *text;
   const char * const *header;
   gsize length;
   int c_name, c_type, c_file, c_gear;
 
-  if (!g_file_get_contents (csv_path, &text, &length, &error) || length > KJ_GPX_MAX_FILE_SIZE)
+  /* the journal is never opened as a file: see kj-store-file.c on locks */
+  if (kj_store_owns_file (journal_path, csv_path))
     {
       Item *item = item_new (csv_path);
 
-      item->refuse = error ? g_strdup (error->message)
-                           : g_strdup_printf (_("it is more than %d MB, too large to read"),
-                                              KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+      item->refuse = g_strdup (_("this is the journal itself or one of its files, not Strava’s list of activities"));
       g_ptr_array_add (items, item);
       return;
     }
+
+  if (!(bytes = read_regular_file (csv_path, &error)))
+    {
+      Item *item = item_new (csv_path);
+
+      item->refuse = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE)
+                     ? g_strdup_printf (_("it is more than %d MB, too large to read"), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024))
+                     : g_strdup (error->message);
+      g_ptr_array_add (items, item);
+      return;
+    }
+  text = g_bytes_get_data (bytes, &length);
 
   rows = kj_run_files_parse_csv (text, length);
   header = rows->len > 0 ? rows->pdata[0] : NULL;
@@ -505,6 +518,7 @@ compare_paths (gconstpointer a,
 
 static void
 expand_path (GPtrArray  *items,
+             const char *journal_path,
              const char *path)
 {
   g_autofree char *csv_path = NULL;
@@ -519,9 +533,9 @@ expand_path (GPtrArray  *items,
     }
 
   csv_path = g_build_filename (path, "activities.csv", NULL);
-  if (g_file_test (csv_path, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (csv_path, G_FILE_TEST_EXISTS))
     {
-      expand_strava (items, path, csv_path);
+      expand_strava (items, journal_path, path, csv_path);
       return;
     }
 
@@ -633,7 +647,7 @@ kj_gpx_import (KjStore            *store,
   g_array_set_clear_func (results, clear_result);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    expand_path (items, paths[i]);
+    expand_path (items, kj_store_get_path (store), paths[i]);
 
   for (guint i = 0; i < items->len; i++)
     {
