@@ -803,7 +803,8 @@ multisport (guint           file_type,
   g_autoptr(KjFitEncoder) e = kj_fit_encoder_new ();
   const guint8 file_id[] = { 0, 1, 0x00 };
   const guint8 record[] = { 253, 4, 0x86, 0, 4, 0x85, 1, 4, 0x85, 5, 4, 0x86 };
-  const guint8 session[] = { 5, 1, 0x00, 2, 4, 0x86, 7, 4, 0x86, 8, 4, 0x86, 9, 4, 0x86, 23, 2, 0x84 };
+  /* the descent as sint16, which a hostile file may use */
+  const guint8 session[] = { 5, 1, 0x00, 2, 4, 0x86, 7, 4, 0x86, 8, 4, 0x86, 9, 4, 0x86, 23, 2, 0x83 };
 
   kj_fit_encoder_define (e, 0, FALSE, 0, file_id, 1, NULL, 0);
   kj_fit_encoder_data (e, 0, (const guint64[]) { file_type });
@@ -919,6 +920,50 @@ test_fit_strava_csv_refused (void)
   kj_test_remove_tree (dir);
 }
 
+/* A session total that cannot be is unknown, not a refusal: a timer of 0 or
+ * under a second (the moving time of the records instead), a negative
+ * descent (from the altitudes instead: none here, so 0); the run is added
+ * and no internal field name reaches the user */
+static void
+test_fit_bad_totals (void)
+{
+  /* timer ms, descent as sint16 */
+  const guint64 bad[][2] = { { 0, 12 }, { 400, 12 }, { 599000, 0xFFF6 /* -10 */ } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const guint64 sessions[][6] = { { 1, MS_T0 + i * 2000, 1200000, bad[i][0], 359700, bad[i][1] } };
+      g_autoptr(GBytes) bytes = multisport (4, sessions, 1);
+      g_autofree char *name = g_strdup_printf ("bad-total-%u.fit", i);
+      g_autofree char *db = g_strdup_printf ("fit-bad-totals-%u.db", i);
+      g_autoptr(KjStore) store = kj_test_open_new_store (db);
+      g_autofree char *path = kj_test_tmp_path (name);
+      const char *paths[] = { path, NULL };
+      g_autoptr(GArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      const KjTrackResult *r;
+      KjTrack track;
+      gsize length;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+
+      g_assert_true (kj_fit_parse (data, length, &track, &error));
+      g_assert_no_error (error);
+      if (bad[i][0] < 1000)
+        /* 1199 steps of 3 m a second: all moving */
+        g_assert_cmpint (track.duration_s, ==, 1199);
+      else
+        g_assert_cmpint (track.duration_s, ==, 599);
+      g_assert_cmpfloat (track.descent_m, ==, bad[i][1] == 12 ? 12 : 0);
+
+      kj_test_write_file (path, (const char *) data, (gssize) length);
+      results = kj_gpx_import (store, paths);
+      r = &g_array_index (results, KjTrackResult, 0);
+      g_assert_cmpint (r->status, ==, KJ_TRACK_ADDED);
+      g_assert_null (r->message);
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/fit/cli", test_fit_cli);
   g_test_add_func ("/fit/multisport", test_fit_multisport);
   g_test_add_func ("/fit/strava-csv-refused", test_fit_strava_csv_refused);
+  g_test_add_func ("/fit/bad-totals", test_fit_bad_totals);
 
   return g_test_run ();
 }

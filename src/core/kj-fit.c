@@ -74,6 +74,7 @@ typedef struct
   guint   n;
   gint64  start;             /* the first session's start, FIT seconds, -1 unknown */
   double  distance_m, timer_s, descent_m;   /* sums, NAN unknown */
+  gboolean bad_distance, bad_timer, bad_descent;   /* a session's total that is no value: the sum is unknown */
   GArray *windows;           /* (element-type gint64) start and end of each session, FIT seconds */
   gboolean windows_unknown;  /* a session without a start or a duration */
 } Sessions;
@@ -414,12 +415,29 @@ add_session (Sessions         *sessions,
   if (sessions->n++ == 0)
     sessions->start = (gint64) start;
 
+  /* a total that cannot be (a negative distance or descent, a timer under
+   * a second) makes the sum unknown, to be taken from the records instead */
   if (field_value (def, content, 9, &value))
-    add_total (&sessions->distance_m, value / 100);
+    {
+      if (value >= 0)
+        add_total (&sessions->distance_m, value / 100);
+      else
+        sessions->bad_distance = TRUE;
+    }
   if (field_value (def, content, 8, &value))
-    add_total (&sessions->timer_s, duration = value / 1000);
+    {
+      if (value >= 1000)
+        add_total (&sessions->timer_s, duration = value / 1000);
+      else
+        sessions->bad_timer = TRUE;
+    }
   if (field_value (def, content, 23, &value))
-    add_total (&sessions->descent_m, value);
+    {
+      if (value >= 0)
+        add_total (&sessions->descent_m, value);
+      else
+        sessions->bad_descent = TRUE;
+    }
   if (field_value (def, content, 7, &value))
     duration = value / 1000;
 
@@ -643,7 +661,7 @@ kj_fit_parse (const guint8 *data,
   d->points = points;
   d->file_type = d->sport = d->sport_message = d->lap_sport = -1;
   d->lap_distance_m = NAN;
-  d->running = d->unstated = (Sessions) { 0, -1, NAN, NAN, NAN, NULL, FALSE };
+  d->running = d->unstated = (Sessions) { 0, -1, NAN, NAN, NAN, FALSE, FALSE, FALSE, NULL, FALSE };
   d->running.windows = running_windows;
   d->unstated.windows = unstated_windows;
 
@@ -699,7 +717,7 @@ kj_fit_parse (const guint8 *data,
         }
     }
 
-  if (!isnan (run->distance_m))
+  if (!isnan (run->distance_m) && !run->bad_distance)
     totals.distance_m = run->distance_m;
   else if (!isnan (d->lap_distance_m) && !d->other_sessions)
     totals.distance_m = d->lap_distance_m;
@@ -707,9 +725,10 @@ kj_fit_parse (const guint8 *data,
     for (guint i = points->len; i > 0 && isnan (totals.distance_m); i--)
       totals.distance_m = g_array_index (points, KjTrackPoint, i - 1).dist;
 
-  if (!isnan (run->timer_s) && run->timer_s <= G_MAXINT)
+  if (!isnan (run->timer_s) && !run->bad_timer && run->timer_s <= KJ_RUN_MAX_DURATION_S)
     totals.duration_s = (int) round (run->timer_s);
-  totals.descent_m = run->descent_m;
+  if (!run->bad_descent)
+    totals.descent_m = run->descent_m;
   if (run->start >= 0)
     totals.start = run->start + KJ_FIT_EPOCH;
 

@@ -277,8 +277,9 @@ kj_gpx_track_to_run (const KjTrack *track,
 {
   KjRun *run = kj_run_new (track->date, round (track->distance_km * 1000) / 1000);
 
-  run->duration_s = track->duration_s > 172800 ? KJ_UNSET : track->duration_s;
-  run->descent_m = MIN (20000, round (track->descent_m));
+  /* what a run cannot have is unknown: the run itself is fine */
+  run->duration_s = track->duration_s >= 1 && track->duration_s <= KJ_RUN_MAX_DURATION_S ? track->duration_s : KJ_UNSET;
+  run->descent_m = track->descent_m >= 0 ? MIN (20000, round (track->descent_m)) : NAN;
   g_free (run->notes);
   /* Translators: the notes of a run imported from a watch's file */
   run->notes = g_strdup_printf (_("Imported from %s"), file_name);
