@@ -426,7 +426,7 @@ test_fit_hostile (void)
       { write_no_session, KJ_GPX_ERROR_FIT, "the FIT activity has no session" },
       { write_no_records, KJ_GPX_ERROR_NO_POINTS, "the FIT activity has no records" },
       { write_relative_time, KJ_GPX_ERROR_BAD_TIME, "counts from when the watch was switched on" },
-      { write_settings_file, KJ_GPX_ERROR_FIT, "not of an activity (its file type is 2)" },
+      { write_settings_file, KJ_GPX_ERROR_NOT_ACTIVITY, "a FIT file of the watch’s settings, not an activity" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -964,6 +964,59 @@ test_fit_bad_totals (void)
     }
 }
 
+/* A FIT file that is no activity (a course, monitoring) is skipped with a
+ * sentence, not failed; in a folder, hidden files and macOS's AppleDouble
+ * “._x.fit” are left out */
+static void
+test_fit_not_activity_skipped (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-not-activity.db");
+  g_autofree char *dir = kj_test_tmp_path ("fit-not-activity");
+  const guint64 sessions[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  const struct { guint type; const char *message; } files[] = {
+    { 6, "course.fit: a FIT course (a route to follow), not an activity" },
+    { 32, "monitoring.fit: a FIT file of the day’s monitoring, not an activity" },
+    { 200, "other.fit: a FIT file of type 200, not an activity" },
+  };
+  const char *names[] = { "course.fit", "monitoring.fit", "other.fit" };
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GBytes) run = multisport (4, sessions, 1);
+  g_autoptr(GArray) results = NULL;
+
+  kj_test_remove_tree (dir);
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = multisport (files[i].type, sessions, 1);
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      write_bytes (path, bytes);
+    }
+  {
+    g_autofree char *run_path = g_build_filename (dir, "run.fit", NULL);
+    g_autofree char *apple = g_build_filename (dir, "._run.fit", NULL);
+    g_autofree char *hidden = g_build_filename (dir, ".hidden.gpx", NULL);
+
+    write_bytes (run_path, run);
+    kj_test_write_file (apple, "\x00\x05\x16\x07 AppleDouble", 20);
+    kj_test_write_file (hidden, "not xml", -1);
+  }
+
+  results = kj_gpx_import (store, paths);
+  /* course, monitoring, other, run: the hidden ones are not read */
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const KjTrackResult *r = &g_array_index (results, KjTrackResult, i);
+
+      g_assert_cmpint (r->status, ==, KJ_TRACK_SKIPPED);
+      g_assert_cmpstr (r->message, ==, files[i].message);
+    }
+  g_assert_cmpint (g_array_index (results, KjTrackResult, 3).status, ==, KJ_TRACK_ADDED);
+  g_assert_cmpstr (g_array_index (results, KjTrackResult, 3).name, ==, "run.fit");
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/fit/multisport", test_fit_multisport);
   g_test_add_func ("/fit/strava-csv-refused", test_fit_strava_csv_refused);
   g_test_add_func ("/fit/bad-totals", test_fit_bad_totals);
+  g_test_add_func ("/fit/not-activity-skipped", test_fit_not_activity_skipped);
 
   return g_test_run ();
 }

@@ -144,6 +144,24 @@ static const struct
   { 18, N_("a multisport activity, not a run") },
 };
 
+/* FIT files that are no activity, by their file type */
+static const struct
+{
+  int         type;
+  const char *message;
+} other_files[] = {
+  { 1, N_("a FIT file of the watch itself, not an activity") },
+  { 2, N_("a FIT file of the watch’s settings, not an activity") },
+  { 3, N_("a FIT file of the watch’s settings, not an activity") },
+  { 5, N_("a FIT workout (a plan of one), not an activity") },
+  { 6, N_("a FIT course (a route to follow), not an activity") },
+  { 9, N_("a FIT file of weight measurements, not an activity") },
+  { 15, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 28, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 32, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 34, N_("a FIT segment (a stretch of road to race on), not an activity") },
+};
+
 static gboolean
 fail (GError     **error,
       KjGpxError   code,
@@ -553,6 +571,10 @@ read_messages (Decoder  *d,
       else
         handle_message (d, def, d->data + pos);
 
+      /* a file that is no activity is not read on */
+      if (d->file_type >= 0 && d->file_type != FILE_TYPE_ACTIVITY)
+        return TRUE;
+
       pos += def->size;
     }
 
@@ -669,8 +691,12 @@ kj_fit_parse (const guint8 *data,
     return FALSE;
 
   if (d->file_type >= 0 && d->file_type != FILE_TYPE_ACTIVITY)
-    return fail (error, KJ_GPX_ERROR_FIT, _("it is a FIT file, but not of an activity (its file type is %d)"),
-                 d->file_type);
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (other_files); i++)
+        if (other_files[i].type == d->file_type)
+          return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, "%s", _(other_files[i].message));
+      return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, _("a FIT file of type %d, not an activity"), d->file_type);
+    }
 
   if (d->n_sessions == 0)
     return fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has no session, so its sport and totals are unknown"));

@@ -542,8 +542,9 @@ expand_path (GPtrArray  *items,
 
   names = g_ptr_array_new_with_free_func (g_free);
   dir = g_dir_open (path, 0, NULL);
+  /* hidden files are left out, macOS's “._x.fit” (AppleDouble: the metadata of x.fit) among them */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (is_run_file_name (name))
+    if (name[0] != '.' && is_run_file_name (name))
       g_ptr_array_add (names, g_build_filename (path, name, NULL));
   g_ptr_array_sort (names, compare_paths);
   for (guint i = 0; i < names->len; i++)
@@ -598,9 +599,10 @@ import_item (KjStore       *store,
 
   if (!kj_gpx_parse_file (item->path, &track, &error))
     {
-      /* another sport is no error: there is no run in the file */
-      result->status = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT) ? KJ_TRACK_SKIPPED
-                                                                                        : KJ_TRACK_FAILED;
+      /* another sport, or a FIT file that is no activity, is no error: there is no run in the file */
+      result->status = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT) ||
+                       g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_ACTIVITY) ? KJ_TRACK_SKIPPED
+                                                                                         : KJ_TRACK_FAILED;
       result->message = g_strdup (error->message);
       return;
     }
