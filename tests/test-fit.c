@@ -326,6 +326,38 @@ write_relative_time (KjFitEncoder *e)
   kj_fit_encoder_data (e, 1, (const guint64[]) { 1, 200000 });
 }
 
+/* times that are no date: a sint64 just under its largest value (adding
+ * FIT's epoch would overflow), a negative sint32, a float64 of 1e300 */
+static void
+write_huge_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 8, 0x8E, 5, 4, 0x86 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { G_MAXINT64 - 4095, 0 });
+}
+
+static void
+write_negative_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 4, 0x85, 5, 4, 0x86 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { 0xFFFFFF00, 0 });
+}
+
+static void
+write_float_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 8, 0x89, 5, 4, 0x86 };
+  double value = 1e300;
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { bits, 0 });
+}
+
 static void
 write_settings_file (KjFitEncoder *e)
 {
@@ -426,6 +458,10 @@ test_fit_hostile (void)
       { write_no_session, KJ_GPX_ERROR_FIT, "the FIT activity has no session" },
       { write_no_records, KJ_GPX_ERROR_NO_POINTS, "the FIT activity has no records" },
       { write_relative_time, KJ_GPX_ERROR_BAD_TIME, "counts from when the watch was switched on" },
+      { write_huge_time, KJ_GPX_ERROR_BAD_TIME,
+        "the time 9223372036854771712 of the message at byte 26 is not a real date" },
+      { write_negative_time, KJ_GPX_ERROR_BAD_TIME, "the time -256 of the message at byte 26 is not a real date" },
+      { write_float_time, KJ_GPX_ERROR_BAD_TIME, "of the message at byte 26 is not a real date" },
       { write_settings_file, KJ_GPX_ERROR_NOT_ACTIVITY, "a FIT file of the watch’s settings, not an activity" },
     };
 

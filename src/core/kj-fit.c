@@ -561,7 +561,14 @@ read_messages (Decoder  *d,
                      at);
 
       if (field_value (def, d->data + pos, FIELD_TIMESTAMP, &value))
-        d->last_time = time = (gint64) value;
+        {
+          /* a time must be a date (up to the year 9999) before it is a number of seconds */
+          if (!(value >= 0 && value <= MAX_FIT_TIME))
+            return fail (error, KJ_GPX_ERROR_BAD_TIME,
+                         _("the FIT file is damaged: the time %.0f of the message at byte %zu is not a real date"),
+                         value, at);
+          d->last_time = time = (gint64) value;
+        }
 
       if (def->global == MESG_RECORD)
         {

@@ -473,7 +473,8 @@ _kj_track_summarize (GArray              *points,
         {
           const Point *prev = &g_array_index (points, Point, i - 1);
           double step = 0;
-          gint64 dt = pt->time - prev->time;
+          /* the times go forward (checked above), but a difference may still not fit */
+          gint64 dt = prev->time < 0 && pt->time > G_MAXINT64 + prev->time ? G_MAXINT64 : pt->time - prev->time;
 
           if (!isnan (pt->dist) && !isnan (prev->dist))
             step = MAX (0, pt->dist - prev->dist);
