@@ -1053,6 +1053,56 @@ test_fit_not_activity_skipped (void)
   kj_test_remove_tree (dir);
 }
 
+/* A Strava export of @csv whose activities/1.fit is a run and
+ * activities/2.fit a ride */
+static char *
+write_strava_export (const char *name,
+                     const char *csv)
+{
+  char *dir = kj_test_tmp_path (name);
+  g_autofree char *activities = g_build_filename (dir, "activities", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *run_path = g_build_filename (activities, "1.fit", NULL);
+  g_autofree char *ride_path = g_build_filename (activities, "2.fit", NULL);
+  const guint64 run[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  const guint64 ride[][6] = { { 2, MS_T0, 1200000, 1199000, 359700, 12 } };
+  g_autoptr(GBytes) run_bytes = multisport (4, run, 1);
+  g_autoptr(GBytes) ride_bytes = multisport (4, ride, 1);
+
+  kj_test_remove_tree (dir);
+  g_mkdir_with_parents (activities, 0700);
+  kj_test_write_file (csv_path, csv, -1);
+  write_bytes (run_path, run_bytes);
+  write_bytes (ride_path, ride_bytes);
+
+  return dir;
+}
+
+/* An activity's name longer than a run's notes may be: the notes end in an
+ * ellipsis at the limit; a name that is not UTF-8 is made valid */
+static void
+test_fit_strava_long_name (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-strava-long.db");
+  g_autofree char *name = g_strnfill (1200, 'L');
+  g_autofree char *csv = g_strdup_printf ("Activity ID,Activity Name,Activity Type,Filename\n"
+                                          "1,%s,Run,activities/1.fit\n", name);
+  g_autofree char *dir = write_strava_export ("strava-long", csv);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GArray) results = kj_gpx_import (store, paths);
+  g_autoptr(GPtrArray) runs = kj_store_list_runs (store, NULL, NULL, NULL);
+  const KjRun *run;
+
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (g_array_index (results, KjTrackResult, 0).status, ==, KJ_TRACK_ADDED);
+  g_assert_cmpuint (runs->len, ==, 1);
+  run = runs->pdata[0];
+  g_assert_cmpint (g_utf8_strlen (run->notes, -1), ==, KJ_RECORD_NOTES_MAX);
+  g_assert_true (g_str_has_prefix (run->notes, "Imported from Strava: LLLL"));
+  g_assert_true (g_str_has_suffix (run->notes, "LLL…"));
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1073,6 +1123,7 @@ main (int   argc,
   g_test_add_func ("/fit/strava-csv-refused", test_fit_strava_csv_refused);
   g_test_add_func ("/fit/bad-totals", test_fit_bad_totals);
   g_test_add_func ("/fit/not-activity-skipped", test_fit_not_activity_skipped);
+  g_test_add_func ("/fit/strava-long-name", test_fit_strava_long_name);
 
   return g_test_run ();
 }

@@ -561,6 +561,21 @@ clear_result (gpointer data)
   g_clear_pointer (&result->gear, g_free);
 }
 
+/* @text (taken), at most @max_chars characters: a longer one ends in an ellipsis */
+static char *
+shorten (char  *text,
+         guint  max_chars)
+{
+  g_autofree char *whole = text;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (whole, -1) <= (glong) max_chars)
+    return g_steal_pointer (&whole);
+
+  start = g_utf8_substring (whole, 0, max_chars - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* Reads one file and stores its run: one transaction */
 static void
 import_item (KjStore       *store,
@@ -610,9 +625,11 @@ import_item (KjStore       *store,
   run = kj_gpx_track_to_run (&track, result->name);
   if (item->activity != NULL && item->activity[0] != '\0')
     {
+      g_autofree char *activity = g_utf8_make_valid (item->activity, -1);
+
       g_free (run->notes);
       /* Translators: the notes of a run from Strava's export; %s is the activity's name */
-      run->notes = g_strdup_printf (_("Imported from Strava: %s"), item->activity);
+      run->notes = shorten (g_strdup_printf (_("Imported from Strava: %s"), activity), KJ_RECORD_NOTES_MAX);
     }
   g_strlcpy (result->date, run->date, sizeof result->date);
   result->distance_km = run->distance_km;
