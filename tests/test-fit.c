@@ -1103,6 +1103,58 @@ test_fit_strava_long_name (void)
   kj_test_remove_tree (dir);
 }
 
+/* Strava writes activities.csv in the account's language: German columns
+ * and types; a type it does not know is read and the file's sport decides;
+ * columns of another language: the files are the column of “activities/…” */
+static void
+test_fit_strava_german (void)
+{
+  const char *german =
+    "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Aktivitätsbeschreibung,Verstrichene Zeit,"
+    "Distanz,Aktivitätsausrüstung,Dateiname\n"
+    "1,\"04.03.2026, 07:00:00\",Morgenlauf,Lauf,,1199,3.6,Pegasus 40,activities/1.fit\n"
+    "2,\"04.03.2026, 08:00:00\",Pendeln,Radfahrt,,1199,3.6,Rennrad,activities/2.fit\n";
+  const char *unknown_types =
+    "Activity ID,Activity Name,Activity Type,Filename\n"
+    "1,Morning,Laufband,activities/1.fit\n"
+    "2,Commute,Vélo,activities/2.fit\n";
+  const char *french =
+    "ID de l'activité,Nom de l'activité,Type d'activité,Nom du fichier\n"
+    "1,Footing,Course à pied,activities/1.fit\n";
+  const struct { const char *csv; KjTrackStatus status[2]; const char *message[2]; const char *notes; } cases[] = {
+    { german, { KJ_TRACK_ADDED, KJ_TRACK_SKIPPED }, { NULL, "2.fit: a Strava activity of type “Radfahrt”, not a run" },
+      "Imported from Strava: Morgenlauf" },
+    { unknown_types, { KJ_TRACK_ADDED, KJ_TRACK_SKIPPED }, { NULL, "2.fit: a cycling activity, not a run" },
+      "Imported from Strava: Morning" },
+    { french, { KJ_TRACK_ADDED }, { NULL }, "Imported from 1.fit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("fit-strava-lang-%u.db", i);
+      g_autoptr(KjStore) store = kj_test_open_new_store (db);
+      g_autofree char *dir = write_strava_export ("strava-lang", cases[i].csv);
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GArray) results = kj_gpx_import (store, paths);
+      g_autoptr(GPtrArray) runs = kj_store_list_runs (store, NULL, NULL, NULL);
+      guint n = cases[i].status[1] == KJ_TRACK_SKIPPED ? 2 : 1;
+
+      g_assert_cmpuint (results->len, ==, n);
+      for (guint k = 0; k < n; k++)
+        {
+          const KjTrackResult *r = &g_array_index (results, KjTrackResult, k);
+
+          g_assert_cmpint (r->status, ==, cases[i].status[k]);
+          g_assert_cmpstr (r->message, ==, cases[i].message[k]);
+        }
+      g_assert_cmpuint (runs->len, ==, 1);
+      g_assert_cmpstr (((KjRun *) runs->pdata[0])->notes, ==, cases[i].notes);
+      if (cases[i].csv == german)
+        g_assert_cmpstr (g_array_index (results, KjTrackResult, 0).gear, ==, "Pegasus 40");
+      kj_test_remove_tree (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1124,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/fit/bad-totals", test_fit_bad_totals);
   g_test_add_func ("/fit/not-activity-skipped", test_fit_not_activity_skipped);
   g_test_add_func ("/fit/strava-long-name", test_fit_strava_long_name);
+  g_test_add_func ("/fit/strava-german", test_fit_strava_german);
 
   return g_test_run ();
 }

@@ -369,14 +369,33 @@ kj_run_files_parse_csv (const char *text,
   return rows;
 }
 
-/* The index of the first column named @name, or -1 */
+/* The index of the first column named @english or @german (Strava writes
+ * activities.csv in the account's language), or -1 */
 static int
 column (const char * const *header,
-        const char         *name)
+        const char         *english,
+        const char         *german)
 {
   for (guint i = 0; header[i] != NULL; i++)
-    if (g_str_equal (header[i], name))
+    if (g_str_equal (header[i], english) || g_str_equal (header[i], german))
       return (int) i;
+
+  return -1;
+}
+
+/* The column of the files when its name is none of those known: the first
+ * whose values start with “activities/”, or -1 */
+static int
+file_column (GPtrArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char * const *row = rows->pdata[i];
+
+      for (guint c = 0; row[c] != NULL; c++)
+        if (g_str_has_prefix (row[c], "activities/"))
+          return (int) c;
+    }
 
   return -1;
 }
@@ -391,11 +410,41 @@ cell (const char * const *row,
   return row[index];
 }
 
-/* Strava's activity types that are runs */
+/* Strava's activity types that are runs, in English and in German */
 static gboolean
 is_run_type (const char *type)
 {
-  return g_str_equal (type, "Run") || g_str_equal (type, "Trail Run") || g_str_equal (type, "Virtual Run");
+  const char *runs[] = { "Run", "Trail Run", "Virtual Run", "Lauf", "Traillauf", "Virtueller Lauf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    if (g_str_equal (type, runs[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Strava's activity types that are surely no run, skipped without reading
+ * the file; a type that is neither (another language, a new type) is read,
+ * and the file's own sport decides */
+static gboolean
+is_other_type (const char *type)
+{
+  const char *others[] = {
+    "Ride", "Virtual Ride", "E-Bike Ride", "Mountain Bike Ride", "E-Mountain Bike Ride", "Gravel Ride",
+    "Velomobile", "Handcycle", "Swim", "Walk", "Hike", "Alpine Ski", "Backcountry Ski", "Nordic Ski",
+    "Snowboard", "Ice Skate", "Inline Skate", "Roller Ski", "Canoe", "Kayaking", "Rowing", "Virtual Row",
+    "Stand Up Paddling", "Surfing", "Kitesurf", "Windsurf", "Sail", "Rock Climb", "Weight Training", "Workout",
+    "Yoga", "Pilates", "Crossfit", "Elliptical", "Stair-Stepper", "HIIT", "Golf", "Soccer", "Tennis",
+    "Badminton", "Pickleball", "Racquetball", "Squash", "Table Tennis", "Wheelchair", "Skateboard",
+    "Radfahrt", "Virtuelle Radfahrt", "E-Bike-Fahrt", "Mountainbike-Fahrt", "Gravel-Fahrt", "Schwimmen",
+    "Spaziergang", "Wanderung", "Krafttraining", "Training",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_equal (type, others[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Whether a file name from activities.csv stays inside the export */
@@ -454,7 +503,9 @@ expand_strava (GPtrArray  *items,
 
   rows = kj_run_files_parse_csv (text, length);
   header = rows->len > 0 ? rows->pdata[0] : NULL;
-  c_file = header ? column (header, "Filename") : -1;
+  c_file = header ? column (header, "Filename", "Dateiname") : -1;
+  if (c_file < 0 && header != NULL)
+    c_file = file_column (rows);
   if (c_file < 0)
     {
       Item *item = item_new (csv_path);
@@ -463,9 +514,9 @@ expand_strava (GPtrArray  *items,
       g_ptr_array_add (items, item);
       return;
     }
-  c_name = column (header, "Activity Name");
-  c_type = column (header, "Activity Type");
-  c_gear = column (header, "Activity Gear");
+  c_name = column (header, "Activity Name", "Name der Aktivität");
+  c_type = column (header, "Activity Type", "Aktivitätsart");
+  c_gear = column (header, "Activity Gear", "Aktivitätsausrüstung");
 
   for (guint i = 1; i < rows->len; i++)
     {
@@ -491,7 +542,7 @@ expand_strava (GPtrArray  *items,
       else
         {
           item->path = g_build_filename (folder, file, NULL);
-          if (c_type >= 0 && !is_run_type (type))
+          if (!is_run_type (type) && is_other_type (type))
             /* Translators: a Strava activity type such as “Ride” or “Swim” */
             item->skip = g_strdup_printf (_("a Strava activity of type “%s”, not a run"), type);
         }
