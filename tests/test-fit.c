@@ -813,7 +813,7 @@ test_fit_cli (void)
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "cli-run.fit: a run of 1.80 km on 2026-03-02, 37 m downhill"));
   g_assert_nonnull (strstr (first.out, "skipped cli-ride.fit.gz: a cycling activity, not a run"));
-  g_assert_nonnull (strstr (first.out, "1 runs added, 1 skipped (already in the journal, or not runs), 0 files with errors"));
+  g_assert_nonnull (strstr (first.out, "1 run added, 1 skipped (already in the journal, or not a run), 0 files with errors"));
 
   kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", run_path, NULL);
   g_assert_cmpint (again.status, ==, 0);
@@ -1155,6 +1155,39 @@ test_fit_strava_german (void)
     }
 }
 
+/* The summary of --import-runs counts in words (ngettext), in German too; an
+ * empty path is a usage error */
+static void
+test_fit_cli_plurals (void)
+{
+  g_autofree char *db = kj_test_tmp_path ("fit-cli-plurals.db");
+  g_autofree char *path = kj_test_tmp_path ("plurals.fit");
+  const guint64 sessions[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  g_autoptr(GBytes) bytes = multisport (4, sessions, 1);
+  g_auto(KjTestRun) english = { 0 };
+  g_auto(KjTestRun) german = { 0 };
+  g_auto(KjTestRun) empty = { 0 };
+
+  write_bytes (path, bytes);
+  g_unlink (db);
+  kj_test_run_cli (&english, NULL, "--db", db, "--import-runs", path, NULL);
+  g_assert_cmpint (english.status, ==, 0);
+  g_assert_nonnull (strstr (english.out, "1 run added, 0 skipped (already in the journal, or not runs), "
+                                         "0 files with errors\n"));
+
+  kj_test_run_cli_in (&german, "de", "de_DE.UTF-8", "--db", db, "--import-runs", path, NULL);
+  g_test_message ("%s", german.out);
+  g_assert_cmpint (german.status, ==, 0);
+  /* the same file, recognised in a German locale too (its hash does not depend on the decimal comma) */
+  g_assert_nonnull (strstr (german.out, "0 Läufe hinzugefügt, 1 übersprungen (schon im Tagebuch oder kein Lauf), "
+                                        "0 Dateien mit Fehlern\n"));
+
+  kj_test_run_cli (&empty, NULL, "--db", db, "--import-runs", "", NULL);
+  g_assert_cmpint (empty.status, ==, 2);
+  g_assert_true (g_str_has_prefix (empty.err, "knee-journal: error: --import-runs needs the path of a file or a folder\n"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1177,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/fit/not-activity-skipped", test_fit_not_activity_skipped);
   g_test_add_func ("/fit/strava-long-name", test_fit_strava_long_name);
   g_test_add_func ("/fit/strava-german", test_fit_strava_german);
+  g_test_add_func ("/fit/cli-plurals", test_fit_cli_plurals);
 
   return g_test_run ();
 }

@@ -459,14 +459,17 @@ _kj_track_summarize (GArray              *points,
   for (guint i = 0; i < points->len; i++)
     {
       const Point *pt = &g_array_index (points, Point, i);
-      char buf[96];
+      char buf[96], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (pt->time == G_MININT64)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
       if (i > 0 && pt->time < g_array_index (points, Point, i - 1).time)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
 
-      g_snprintf (buf, sizeof buf, "%.6f,%.6f,%" G_GINT64_FORMAT ";", pt->lat, pt->lon, pt->time);
+      /* the same text in every locale (a German one would write 48,100000): the same file, the same hash */
+      g_ascii_formatd (lat, sizeof lat, "%.6f", pt->lat);
+      g_ascii_formatd (lon, sizeof lon, "%.6f", pt->lon);
+      g_snprintf (buf, sizeof buf, "%s,%s,%" G_GINT64_FORMAT ";", lat, lon, pt->time);
       g_checksum_update (checksum, (const guchar *) buf, -1);
 
       if (i > 0)
