@@ -813,7 +813,8 @@ test_fit_cli (void)
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "cli-run.fit: a run of 1.80 km on 2026-03-02, 37 m downhill"));
   g_assert_nonnull (strstr (first.out, "skipped cli-ride.fit.gz: a cycling activity, not a run"));
-  g_assert_nonnull (strstr (first.out, "1 run added, 1 skipped (already in the journal, or not a run), 0 files with errors"));
+  g_assert_nonnull (strstr (first.out,
+                            "1 run added, 1 skipped (already in the journal, or not a run), 0 files with errors"));
 
   kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", run_path, NULL);
   g_assert_cmpint (again.status, ==, 0);
@@ -1184,7 +1185,8 @@ test_fit_cli_plurals (void)
 
   kj_test_run_cli (&empty, NULL, "--db", db, "--import-runs", "", NULL);
   g_assert_cmpint (empty.status, ==, 2);
-  g_assert_true (g_str_has_prefix (empty.err, "knee-journal: error: --import-runs needs the path of a file or a folder\n"));
+  g_assert_true (g_str_has_prefix (empty.err,
+                                   "knee-journal: error: --import-runs needs the path of a file or a folder\n"));
   g_unlink (path);
 }
 

@@ -493,9 +493,11 @@ expand_strava (GPtrArray  *items,
     {
       Item *item = item_new (csv_path);
 
-      item->refuse = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE)
-                     ? g_strdup_printf (_("it is more than %d MB, too large to read"), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024))
-                     : g_strdup (error->message);
+      if (g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE))
+        item->refuse = g_strdup_printf (_("it is more than %d MB, too large to read"),
+                                        KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        item->refuse = g_strdup (error->message);
       g_ptr_array_add (items, item);
       return;
     }
