@@ -108,6 +108,26 @@ shoot_light_and_dark (GtkWidget  *widget,
   kj_test_settle ();
 }
 
+/* the button under @root whose tooltip is @tooltip */
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  if (root == NULL)
+    return NULL;
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The pairs with their distance in the journal's unit, the retired ones apart; a pair added */
 static void
 test_shoes_gui_preferences (void)
@@ -181,6 +201,41 @@ test_shoes_gui_preferences (void)
         }
     }
   g_assert_true (found);
+
+  /* a retired pair's day of retiring is edited: a day before its first run is refused, another stored */
+  {
+    g_autoptr(KjShoe) retired = NULL;
+    GtkWidget *edit = find_button_with_tooltip (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW,
+                                                                     "Pegasus 38"), "Edit Pegasus 38");
+    GtkWidget *retired_row;
+    char first_run[11], later[11];
+
+    g_clear_object (&store);
+    store = open_store ();
+    retired = kj_store_get_shoe (store, "pegasus-38", NULL);
+    g_strlcpy (first_run, retired->start_date, sizeof first_run);
+    kj_date_add_days (first_run, 20, later);
+    g_assert_nonnull (edit);
+    gtk_widget_activate (edit);
+    g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Edit Shoes"));
+    editor = find_window_titled ("Edit Shoes");
+    retired_row = kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Retired On (YYYY-MM-DD)");
+    g_assert_nonnull (retired_row);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retired_row)), ==, retired->retired_date);
+    kj_date_add_days (first_run, -1, first_run);
+    gtk_editable_set_text (GTK_EDITABLE (retired_row), first_run);
+    gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
+    kj_test_settle ();
+    g_assert_nonnull (find_window_titled ("Edit Shoes"));
+    g_assert_true (gtk_widget_has_css_class (retired_row, "error"));
+    gtk_editable_set_text (GTK_EDITABLE (retired_row), later);
+    gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
+    kj_test_settle ();
+    g_assert_null (find_window_titled ("Edit Shoes"));
+    g_clear_pointer (&retired, kj_shoe_free);
+    retired = kj_store_get_shoe (store, "pegasus-38", NULL);
+    g_assert_cmpstr (retired->retired_date, ==, later);
+  }
 
   gtk_window_destroy (preferences);
   kj_test_settle ();

@@ -320,6 +320,46 @@ test_window_import_runs (void)
   }
 }
 
+/* Hundreds of files that fail (another app's FIT files, damaged downloads):
+ * the dialog names the first 8 and counts the rest, and fits the screen */
+static void
+test_window_import_runs_many_failures (void)
+{
+  g_autofree char *dir = kj_test_tmp_path ("many-bad-runs");
+  const char *paths[] = { dir, NULL };
+  AdwMessageDialog *dialog;
+  GdkMonitor *monitor;
+  GdkRectangle area;
+
+  kj_test_remove_tree (dir);
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("2026-03-%02u-morning-run-%03u.fit", i % 28 + 1, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      kj_test_write_file (path, "not a FIT file at all", -1);
+    }
+
+  kj_window_import_runs (window, paths);
+  g_assert_true (kj_test_wait_until (window_is_idle, window));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+  dialog = ADW_MESSAGE_DIALOG (kj_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (dialog), "import-runs-many-failures");
+
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "…and 192 more files could not be imported."));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "morning-run-008"));
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (dialog))), 0);
+  gdk_monitor_get_geometry (monitor, &area);
+  g_object_unref (monitor);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, area.height);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kj_test_settle ();
+  kj_test_remove_tree (dir);
+}
+
 static void
 test_window_menu_actions (void)
 {
@@ -1364,6 +1404,7 @@ main (int   argc,
   g_test_add_func ("/window/plurals", test_window_plurals);
   g_test_add_func ("/window/import-export", test_window_import_export);
   g_test_add_func ("/window/import-runs", test_window_import_runs);
+  g_test_add_func ("/window/import-runs-many-failures", test_window_import_runs_many_failures);
   g_test_add_func ("/window/menu-actions", test_window_menu_actions);
   g_test_add_func ("/window/help", test_window_help);
   g_test_add_func ("/window/preferences", test_window_preferences);

@@ -75,6 +75,7 @@ typedef struct
   AdwEntryRow *start_row;
   AdwEntryRow *start_km_row;
   AdwEntryRow *alert_row;
+  AdwEntryRow *retired_row;    /* a retired pair's only */
   GtkSwitch   *default_switch;
   GtkLabel    *error_label;
 } Editor;
@@ -178,6 +179,22 @@ editor_save (Editor *editor)
   else if (shoe->is_default && kj_shoe_is_retired (shoe))
     problem = _("A retired pair cannot be the default.");
 
+  if (problem == NULL && editor->retired_row != NULL)
+    {
+      g_autofree char *retired = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->retired_row))));
+      g_autofree char *today = kj_date_today ();
+
+      if (strlen (retired) >= sizeof shoe->retired_date || !kj_date_is_valid (retired) || strcmp (retired, today) > 0 ||
+          (shoe->start_date[0] != '\0' && strcmp (retired, shoe->start_date) < 0))
+        {
+          mark (editor->retired_row, TRUE);
+          problem = _("Write the day the pair was retired as year-month-day, not before its first run and not "
+                      "after today.");
+        }
+      else
+        g_strlcpy (shoe->retired_date, retired, sizeof shoe->retired_date);
+    }
+
   if (problem == NULL && !kj_store_save_shoe (self->store, shoe, &error))
     problem = own_problem = g_strdup (error->message);
 
@@ -276,6 +293,8 @@ open_editor (KjShoesPage  *self,
   editor->start_km_row = editor_entry (group, miles ? _("Distance Already Run (mi)") : _("Distance Already Run (km)"),
                                        start_km);
   editor->alert_row = editor_entry (group, miles ? _("Alert After (mi)") : _("Alert After (km)"), alert_km);
+  if (kj_shoe_is_retired (editor->shoe))
+    editor->retired_row = editor_entry (group, _("Retired On (YYYY-MM-DD)"), editor->shoe->retired_date);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (default_row), _("Default for New Runs"));
   editor->default_switch = GTK_SWITCH (gtk_switch_new ());
@@ -297,10 +316,11 @@ open_editor (KjShoesPage  *self,
   adw_preferences_group_add (group, GTK_WIDGET (editor->error_label));
   {
     AdwEntryRow *rows[] = { editor->name_row, editor->model_row, editor->start_row, editor->start_km_row,
-                            editor->alert_row };
+                            editor->alert_row, editor->retired_row };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (hide_error), editor->error_label);
+      if (rows[i] != NULL)
+        g_signal_connect_swapped (rows[i], "changed", G_CALLBACK (hide_error), editor->error_label);
   }
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);

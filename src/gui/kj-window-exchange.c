@@ -312,6 +312,9 @@ import_runs_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* the failed files a dialog names one by one */
+#define MAX_FAILURES_SHOWN 8
+
 static void
 import_runs_done (GObject      *object,
                   GAsyncResult *result,
@@ -331,8 +334,17 @@ import_runs_done (GObject      *object,
       const KjTrackResult *r = &g_array_index (job->results, KjTrackResult, i);
 
       counts[r->status]++;
-      if (r->status == KJ_TRACK_FAILED)
+      if (r->status == KJ_TRACK_FAILED && counts[KJ_TRACK_FAILED] <= MAX_FAILURES_SHOWN)
         g_string_append_printf (failures, "%s%s", failures->len ? "\n" : "", r->message);
+    }
+  /* the dialog stays within the screen: the first files, then how many more */
+  if (counts[KJ_TRACK_FAILED] > MAX_FAILURES_SHOWN)
+    {
+      guint more = counts[KJ_TRACK_FAILED] - MAX_FAILURES_SHOWN;
+
+      g_string_append_c (failures, '\n');
+      g_string_append_printf (failures, ngettext ("…and %u more file could not be imported.",
+                                                  "…and %u more files could not be imported.", more), more);
     }
 
   if (counts[KJ_TRACK_ADDED] > 0)
