@@ -461,7 +461,7 @@ test_fit_hostile (void)
       { write_huge_time, KJ_GPX_ERROR_BAD_TIME,
         "the time 9223372036854771712 of the message at byte 26 is not a real date" },
       { write_negative_time, KJ_GPX_ERROR_BAD_TIME, "the time -256 of the message at byte 26 is not a real date" },
-      { write_float_time, KJ_GPX_ERROR_BAD_TIME, "of the message at byte 26 is not a real date" },
+      { write_float_time, KJ_GPX_ERROR_BAD_TIME, "the time 1e+300 of the message at byte 26 is not a real date" },
       { write_settings_file, KJ_GPX_ERROR_NOT_ACTIVITY, "a FIT file of the watch’s settings, not an activity" },
     };
 

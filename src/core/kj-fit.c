@@ -564,9 +564,18 @@ read_messages (Decoder  *d,
         {
           /* a time must be a date (up to the year 9999) before it is a number of seconds */
           if (!(value >= 0 && value <= MAX_FIT_TIME))
-            return fail (error, KJ_GPX_ERROR_BAD_TIME,
-                         _("the FIT file is damaged: the time %.0f of the message at byte %zu is not a real date"),
-                         value, at);
+            {
+              char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+              /* a float64 may hold 1e308: not three hundred digits */
+              if (fabs (value) < 1e20)
+                g_snprintf (number, sizeof number, "%.0f", value);
+              else
+                g_snprintf (number, sizeof number, "%g", value);
+              return fail (error, KJ_GPX_ERROR_BAD_TIME,
+                           _("the FIT file is damaged: the time %s of the message at byte %zu is not a real date"),
+                           number, at);
+            }
           d->last_time = time = (gint64) value;
         }
 
