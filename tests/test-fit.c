@@ -1033,9 +1033,10 @@ test_fit_not_activity_skipped (void)
     g_autofree char *run_path = g_build_filename (dir, "run.fit", NULL);
     g_autofree char *apple = g_build_filename (dir, "._run.fit", NULL);
     g_autofree char *hidden = g_build_filename (dir, ".hidden.gpx", NULL);
+    const char apple_double[] = "\x00\x05\x16\x07 AppleDouble";
 
     write_bytes (run_path, run);
-    kj_test_write_file (apple, "\x00\x05\x16\x07 AppleDouble", 20);
+    kj_test_write_file (apple, apple_double, sizeof apple_double - 1);
     kj_test_write_file (hidden, "not xml", -1);
   }
 
