@@ -259,6 +259,7 @@ test_gpx_ride_is_skipped (void)
   const struct { const char *type; gboolean ride; } gpx[] = {
     { "<type>cycling</type>", TRUE }, { "<type> 1 </type>", TRUE }, { "<type>Ride</type>", TRUE },
     { "<type>road_biking</type>", TRUE }, { "<type>running</type>", FALSE }, { "<type>9</type>", FALSE },
+    { "<type>Stride</type>", FALSE },
     { "", FALSE },
   };
   const struct { const char *sport; gboolean ride; } tcx[] = {

@@ -128,7 +128,7 @@ is_ride_type (const char *type)
 
   g_strstrip (lower);
   return g_str_equal (lower, "1") || strstr (lower, "cycling") != NULL || strstr (lower, "biking") != NULL ||
-         g_str_has_suffix (lower, "ride");
+         (g_str_has_suffix (lower, "ride") && !g_str_has_suffix (lower, "stride"));
 }
 
 static gboolean
