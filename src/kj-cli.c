@@ -227,8 +227,20 @@ run_import_runs (KjStore     *store,
         g_printerr ("%s: %s %s\n", g_get_prgname (), _("error:"), r->message);
     }
 
-  say (_("%u runs added, %u skipped (already in the journal, or not runs), %u files with errors\n"),
-       counts[KJ_TRACK_ADDED], counts[KJ_TRACK_SKIPPED], counts[KJ_TRACK_FAILED]);
+  {
+    g_autofree char *added = g_strdup_printf (ngettext ("%u run added", "%u runs added", counts[KJ_TRACK_ADDED]),
+                                              counts[KJ_TRACK_ADDED]);
+    g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped (already in the journal, or not a run)",
+                                                          "%u skipped (already in the journal, or not runs)",
+                                                          counts[KJ_TRACK_SKIPPED]),
+                                                counts[KJ_TRACK_SKIPPED]);
+    g_autofree char *failed = g_strdup_printf (ngettext ("%u file with errors", "%u files with errors",
+                                                         counts[KJ_TRACK_FAILED]),
+                                               counts[KJ_TRACK_FAILED]);
+
+    /* Translators: “2 runs added, 1 skipped (already in the journal, or not a run), 0 files with errors” */
+    say (_("%s, %s, %s\n"), added, skipped, failed);
+  }
 
   return counts[KJ_TRACK_FAILED] > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
 }
@@ -494,6 +506,17 @@ check_options (const Options *options,
       if (files[i].value != NULL && files[i].value[0] == '\0')
         /* Translators: “--export-pdf needs the path of a file, or - for standard output” */
         return g_strdup_printf (_("%s needs the path of a file, or - for standard output"), files[i].name);
+
+    if (options->import_json != NULL && options->import_json[0] == '\0')
+      return g_strdup (_("--import-json needs the path of a file"));
+
+    /* --import-runs (and --import-gpx, merged into it) and the files after it */
+    for (guint i = 0; options->import_runs != NULL && options->import_runs[i] != NULL; i++)
+      if (options->import_runs[i][0] == '\0')
+        return g_strdup (_("--import-runs needs the path of a file or a folder"));
+    for (guint i = 0; options->rest != NULL && options->rest[i] != NULL; i++)
+      if (options->rest[i][0] == '\0')
+        return g_strdup (_("--import-runs needs the path of a file or a folder"));
   }
 
   if (options->demo && (is_headless (options) || options->db))

@@ -170,7 +170,7 @@ check_gpx (GBytes *input)
 }
 
 static guint fit_tracks;      /* mutants read as a track */
-static guint fit_errors[KJ_GPX_ERROR_ARCHIVE + 1];
+static guint fit_errors[KJ_GPX_ERROR_NOT_ACTIVITY + 1];
 
 static void
 check_fit_once (const guint8 *data,
@@ -195,7 +195,7 @@ check_fit_once (const guint8 *data,
   else
     {
       g_assert_error (error, KJ_GPX_ERROR, error->code);
-      g_assert_cmpint (error->code, <=, KJ_GPX_ERROR_ARCHIVE);
+      g_assert_cmpint (error->code, <=, KJ_GPX_ERROR_NOT_ACTIVITY);
       fit_errors[error->code]++;
     }
 }

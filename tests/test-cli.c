@@ -67,6 +67,10 @@ test_cli_usage_errors (void)
     /* an empty path is a script's empty variable, not a file */
     { "--export-pdf=", NULL, NULL },
     { "--export-json=", NULL, NULL },
+    { "--import-json=", NULL, NULL },
+    { "--import-runs", "", NULL },
+    { "--import-gpx=", NULL, NULL },
+    { "--import-runs", "a.gpx", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -481,7 +485,8 @@ test_cli_import_gpx (void)
   g_assert_cmpint (first.status, ==, 1);
   g_assert_nonnull (strstr (first.out, "garmin.gpx: a run of 7.99 km on 2026-03-02"));
   g_assert_nonnull (strstr (first.out, "polar.tcx: a run of 7.30 km on 2026-03-10"));
-  g_assert_nonnull (strstr (first.out, "2 runs added, 0 skipped (already in the journal, or not runs), 1 files with errors"));
+  g_assert_nonnull (strstr (first.out,
+                            "2 runs added, 0 skipped (already in the journal, or not runs), 1 file with errors"));
   g_assert_nonnull (strstr (first.err, "knee-journal: error: xml-bomb.gpx: "));
 
   kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", garmin, NULL);

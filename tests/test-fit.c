@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kj-fit-encoder.h"
 #include "kj-fit.h"
@@ -324,6 +326,38 @@ write_relative_time (KjFitEncoder *e)
   kj_fit_encoder_data (e, 1, (const guint64[]) { 1, 200000 });
 }
 
+/* times that are no date: a sint64 just under its largest value (adding
+ * FIT's epoch would overflow), a negative sint32, a float64 of 1e300 */
+static void
+write_huge_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 8, 0x8E, 5, 4, 0x86 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { G_MAXINT64 - 4095, 0 });
+}
+
+static void
+write_negative_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 4, 0x85, 5, 4, 0x86 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { 0xFFFFFF00, 0 });
+}
+
+static void
+write_float_time (KjFitEncoder *e)
+{
+  const guint8 record[] = { 253, 8, 0x89, 5, 4, 0x86 };
+  double value = 1e300;
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  kj_fit_encoder_define (e, 0, FALSE, 20, record, 2, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { bits, 0 });
+}
+
 static void
 write_settings_file (KjFitEncoder *e)
 {
@@ -424,7 +458,11 @@ test_fit_hostile (void)
       { write_no_session, KJ_GPX_ERROR_FIT, "the FIT activity has no session" },
       { write_no_records, KJ_GPX_ERROR_NO_POINTS, "the FIT activity has no records" },
       { write_relative_time, KJ_GPX_ERROR_BAD_TIME, "counts from when the watch was switched on" },
-      { write_settings_file, KJ_GPX_ERROR_FIT, "not of an activity (its file type is 2)" },
+      { write_huge_time, KJ_GPX_ERROR_BAD_TIME,
+        "the time 9223372036854771712 of the message at byte 26 is not a real date" },
+      { write_negative_time, KJ_GPX_ERROR_BAD_TIME, "the time -256 of the message at byte 26 is not a real date" },
+      { write_float_time, KJ_GPX_ERROR_BAD_TIME, "the time 1e+300 of the message at byte 26 is not a real date" },
+      { write_settings_file, KJ_GPX_ERROR_NOT_ACTIVITY, "a FIT file of the watch’s settings, not an activity" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -775,7 +813,8 @@ test_fit_cli (void)
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "cli-run.fit: a run of 1.80 km on 2026-03-02, 37 m downhill"));
   g_assert_nonnull (strstr (first.out, "skipped cli-ride.fit.gz: a cycling activity, not a run"));
-  g_assert_nonnull (strstr (first.out, "1 runs added, 1 skipped (already in the journal, or not runs), 0 files with errors"));
+  g_assert_nonnull (strstr (first.out,
+                            "1 run added, 1 skipped (already in the journal, or not a run), 0 files with errors"));
 
   kj_test_run_cli (&again, NULL, "--db", db, "--import-gpx", run_path, NULL);
   g_assert_cmpint (again.status, ==, 0);
@@ -787,6 +826,369 @@ test_fit_cli (void)
 
   g_unlink (run_path);
   g_unlink (ride_path);
+}
+
+#define MS_T0 1141000000u   /* FIT seconds: 2026-02-26 00:26:40 UTC */
+
+/* file_id (@file_type), 1200 records one a second (3 m each, due north),
+ * then sessions of (sport, start, elapsed ms, timer ms, distance cm, descent m) */
+static GBytes *
+multisport (guint           file_type,
+            const guint64 (*sessions)[6],
+            guint           n_sessions)
+{
+  g_autoptr(KjFitEncoder) e = kj_fit_encoder_new ();
+  const guint8 file_id[] = { 0, 1, 0x00 };
+  const guint8 record[] = { 253, 4, 0x86, 0, 4, 0x85, 1, 4, 0x85, 5, 4, 0x86 };
+  /* the descent as sint16, which a hostile file may use */
+  const guint8 session[] = { 5, 1, 0x00, 2, 4, 0x86, 7, 4, 0x86, 8, 4, 0x86, 9, 4, 0x86, 23, 2, 0x83 };
+
+  kj_fit_encoder_define (e, 0, FALSE, 0, file_id, 1, NULL, 0);
+  kj_fit_encoder_data (e, 0, (const guint64[]) { file_type });
+  kj_fit_encoder_define (e, 1, FALSE, 20, record, 4, NULL, 0);
+  for (guint i = 0; i < 1200; i++)
+    kj_fit_encoder_data (e, 1, (const guint64[]) { MS_T0 + i, (guint64) (guint32) (625000000 + i * 322),
+                                                    160000000, (guint64) i * 300 });
+  kj_fit_encoder_define (e, 2, FALSE, 18, session, 6, NULL, 0);
+  for (guint i = 0; i < n_sessions; i++)
+    kj_fit_encoder_data (e, 2, sessions[i]);
+
+  return kj_fit_encoder_finish (e, 14);
+}
+
+/* Only running sessions are a run: their distance, time, descent and date;
+ * the records of a multisport file in the running sessions' time; a file
+ * without a running session is skipped as another sport */
+static void
+test_fit_multisport (void)
+{
+  /* a ride of 600 s from T0, then a run of 600 s from T0 + 600 */
+  const guint64 duathlon[][6] = {
+    { 2, MS_T0, 600000, 599000, 3000000, 5 },
+    { 1, MS_T0 + 600, 600000, 590000, 179700, 12 },
+  };
+  const guint64 ride_swim[][6] = {
+    { 2, MS_T0, 600000, 599000, 3000000, 5 },
+    { 5, MS_T0 + 600, 600000, 590000, 150000, 0 },
+  };
+  g_autoptr(GBytes) both = multisport (4, duathlon, 2);
+  g_autoptr(GBytes) only_run = multisport (4, duathlon + 1, 1);
+  g_autoptr(GBytes) no_run = multisport (4, ride_swim, 2);
+  g_autoptr(GError) error = NULL;
+  KjTrack track, whole;
+  gsize length;
+  const guint8 *data;
+
+  data = g_bytes_get_data (both, &length);
+  g_assert_true (kj_fit_parse (data, length, &track, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (track.distance_km, 1.797, 1e-9);
+  g_assert_cmpint (track.duration_s, ==, 590);
+  g_assert_cmpfloat (track.descent_m, ==, 12);
+  {
+    /* the local date of the run's start, not the ride's */
+    g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (MS_T0 + 600 + KJ_FIT_EPOCH);
+    g_autofree char *date = g_date_time_format (start, "%Y-%m-%d");
+
+    g_assert_cmpstr (track.date, ==, date);
+  }
+  /* the run's records: 600 to 1200 s */
+  g_assert_cmpuint (track.n_points, ==, 600);
+
+  /* a run alone keeps every record */
+  data = g_bytes_get_data (only_run, &length);
+  g_assert_true (kj_fit_parse (data, length, &whole, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole.n_points, ==, 1200);
+
+  data = g_bytes_get_data (no_run, &length);
+  g_assert_false (kj_fit_parse (data, length, &track, &error));
+  g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+  g_assert_cmpstr (error->message, ==, "a cycling activity, not a run");
+}
+
+/* activities.csv is read like a run file: never the journal or one of its
+ * files (a descriptor closed on the journal drops SQLite's locks), never a
+ * pipe, at most 64 MB by its size before it is read */
+static void
+test_fit_strava_csv_refused (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-strava-csv.db");
+  g_autofree char *dir = kj_test_tmp_path ("strava-csv-refused");
+  g_autofree char *csv = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *wal = g_strconcat (kj_store_get_path (store), "-wal", NULL);
+  const struct { const char *kind; const char *message; } cases[] = {
+    { "journal", "activities.csv: this is the journal itself or one of its files, not Strava’s list of activities" },
+    { "wal", "activities.csv: this is the journal itself or one of its files, not Strava’s list of activities" },
+    { "fifo", "activities.csv: it is not a regular file (but a folder, a pipe or a device), so it is not read" },
+    { "huge", "activities.csv: it is more than 64 MB, too large to read" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GArray) results = NULL;
+      const KjTrackResult *r;
+
+      kj_test_remove_tree (dir);
+      g_mkdir_with_parents (dir, 0700);
+      if (g_str_equal (cases[i].kind, "journal"))
+        g_assert_cmpint (symlink (kj_store_get_path (store), csv), ==, 0);
+      else if (g_str_equal (cases[i].kind, "wal"))
+        g_assert_cmpint (symlink (wal, csv), ==, 0);
+      else if (g_str_equal (cases[i].kind, "fifo"))
+        g_assert_cmpint (mkfifo (csv, 0600), ==, 0);
+      else
+        {
+          /* a sparse file of 65 MB */
+          FILE *f = fopen (csv, "w");
+
+          g_assert_nonnull (f);
+          g_assert_cmpint (ftruncate (fileno (f), 65 * 1024 * 1024), ==, 0);
+          fclose (f);
+        }
+
+      results = kj_gpx_import (store, paths);
+      g_assert_cmpuint (results->len, ==, 1);
+      r = &g_array_index (results, KjTrackResult, 0);
+      g_assert_cmpint (r->status, ==, KJ_TRACK_FAILED);
+      g_assert_cmpstr (r->message, ==, cases[i].message);
+    }
+  kj_test_remove_tree (dir);
+}
+
+/* A session total that cannot be is unknown, not a refusal: a timer of 0 or
+ * under a second (the moving time of the records instead), a negative
+ * descent (from the altitudes instead: none here, so 0); the run is added
+ * and no internal field name reaches the user */
+static void
+test_fit_bad_totals (void)
+{
+  /* timer ms, descent as sint16 */
+  const guint64 bad[][2] = { { 0, 12 }, { 400, 12 }, { 599000, 0xFFF6 /* -10 */ } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const guint64 sessions[][6] = { { 1, MS_T0 + i * 2000, 1200000, bad[i][0], 359700, bad[i][1] } };
+      g_autoptr(GBytes) bytes = multisport (4, sessions, 1);
+      g_autofree char *name = g_strdup_printf ("bad-total-%u.fit", i);
+      g_autofree char *db = g_strdup_printf ("fit-bad-totals-%u.db", i);
+      g_autoptr(KjStore) store = kj_test_open_new_store (db);
+      g_autofree char *path = kj_test_tmp_path (name);
+      const char *paths[] = { path, NULL };
+      g_autoptr(GArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      const KjTrackResult *r;
+      KjTrack track;
+      gsize length;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+
+      g_assert_true (kj_fit_parse (data, length, &track, &error));
+      g_assert_no_error (error);
+      if (bad[i][0] < 1000)
+        /* 1199 steps of 3 m a second: all moving */
+        g_assert_cmpint (track.duration_s, ==, 1199);
+      else
+        g_assert_cmpint (track.duration_s, ==, 599);
+      g_assert_cmpfloat (track.descent_m, ==, bad[i][1] == 12 ? 12 : 0);
+
+      kj_test_write_file (path, (const char *) data, (gssize) length);
+      results = kj_gpx_import (store, paths);
+      r = &g_array_index (results, KjTrackResult, 0);
+      g_assert_cmpint (r->status, ==, KJ_TRACK_ADDED);
+      g_assert_null (r->message);
+      g_unlink (path);
+    }
+}
+
+/* A FIT file that is no activity (a course, monitoring) is skipped with a
+ * sentence, not failed; in a folder, hidden files and macOS's AppleDouble
+ * “._x.fit” are left out */
+static void
+test_fit_not_activity_skipped (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-not-activity.db");
+  g_autofree char *dir = kj_test_tmp_path ("fit-not-activity");
+  const guint64 sessions[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  const struct { guint type; const char *message; } files[] = {
+    { 6, "course.fit: a FIT course (a route to follow), not an activity" },
+    { 32, "monitoring.fit: a FIT file of the day’s monitoring, not an activity" },
+    { 200, "other.fit: a FIT file of type 200, not an activity" },
+  };
+  const char *names[] = { "course.fit", "monitoring.fit", "other.fit" };
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GBytes) run = multisport (4, sessions, 1);
+  g_autoptr(GArray) results = NULL;
+
+  kj_test_remove_tree (dir);
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = multisport (files[i].type, sessions, 1);
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      write_bytes (path, bytes);
+    }
+  {
+    g_autofree char *run_path = g_build_filename (dir, "run.fit", NULL);
+    g_autofree char *apple = g_build_filename (dir, "._run.fit", NULL);
+    g_autofree char *hidden = g_build_filename (dir, ".hidden.gpx", NULL);
+    const char apple_double[] = "\x00\x05\x16\x07 AppleDouble";
+
+    write_bytes (run_path, run);
+    kj_test_write_file (apple, apple_double, sizeof apple_double - 1);
+    kj_test_write_file (hidden, "not xml", -1);
+  }
+
+  results = kj_gpx_import (store, paths);
+  /* course, monitoring, other, run: the hidden ones are not read */
+  g_assert_cmpuint (results->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const KjTrackResult *r = &g_array_index (results, KjTrackResult, i);
+
+      g_assert_cmpint (r->status, ==, KJ_TRACK_SKIPPED);
+      g_assert_cmpstr (r->message, ==, files[i].message);
+    }
+  g_assert_cmpint (g_array_index (results, KjTrackResult, 3).status, ==, KJ_TRACK_ADDED);
+  g_assert_cmpstr (g_array_index (results, KjTrackResult, 3).name, ==, "run.fit");
+  kj_test_remove_tree (dir);
+}
+
+/* A Strava export of @csv whose activities/1.fit is a run and
+ * activities/2.fit a ride */
+static char *
+write_strava_export (const char *name,
+                     const char *csv)
+{
+  char *dir = kj_test_tmp_path (name);
+  g_autofree char *activities = g_build_filename (dir, "activities", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "activities.csv", NULL);
+  g_autofree char *run_path = g_build_filename (activities, "1.fit", NULL);
+  g_autofree char *ride_path = g_build_filename (activities, "2.fit", NULL);
+  const guint64 run[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  const guint64 ride[][6] = { { 2, MS_T0, 1200000, 1199000, 359700, 12 } };
+  g_autoptr(GBytes) run_bytes = multisport (4, run, 1);
+  g_autoptr(GBytes) ride_bytes = multisport (4, ride, 1);
+
+  kj_test_remove_tree (dir);
+  g_mkdir_with_parents (activities, 0700);
+  kj_test_write_file (csv_path, csv, -1);
+  write_bytes (run_path, run_bytes);
+  write_bytes (ride_path, ride_bytes);
+
+  return dir;
+}
+
+/* An activity's name longer than a run's notes may be: the notes end in an
+ * ellipsis at the limit; a name that is not UTF-8 is made valid */
+static void
+test_fit_strava_long_name (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("fit-strava-long.db");
+  g_autofree char *name = g_strnfill (1200, 'L');
+  g_autofree char *csv = g_strdup_printf ("Activity ID,Activity Name,Activity Type,Filename\n"
+                                          "1,%s,Run,activities/1.fit\n", name);
+  g_autofree char *dir = write_strava_export ("strava-long", csv);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GArray) results = kj_gpx_import (store, paths);
+  g_autoptr(GPtrArray) runs = kj_store_list_runs (store, NULL, NULL, NULL);
+  const KjRun *run;
+
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (g_array_index (results, KjTrackResult, 0).status, ==, KJ_TRACK_ADDED);
+  g_assert_cmpuint (runs->len, ==, 1);
+  run = runs->pdata[0];
+  g_assert_cmpint (g_utf8_strlen (run->notes, -1), ==, KJ_RECORD_NOTES_MAX);
+  g_assert_true (g_str_has_prefix (run->notes, "Imported from Strava: LLLL"));
+  g_assert_true (g_str_has_suffix (run->notes, "LLL…"));
+  kj_test_remove_tree (dir);
+}
+
+/* Strava writes activities.csv in the account's language: German columns
+ * and types; a type it does not know is read and the file's sport decides;
+ * columns of another language: the files are the column of “activities/…” */
+static void
+test_fit_strava_german (void)
+{
+  const char *german =
+    "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Aktivitätsbeschreibung,Verstrichene Zeit,"
+    "Distanz,Aktivitätsausrüstung,Dateiname\n"
+    "1,\"04.03.2026, 07:00:00\",Morgenlauf,Lauf,,1199,3.6,Pegasus 40,activities/1.fit\n"
+    "2,\"04.03.2026, 08:00:00\",Pendeln,Radfahrt,,1199,3.6,Rennrad,activities/2.fit\n";
+  const char *unknown_types =
+    "Activity ID,Activity Name,Activity Type,Filename\n"
+    "1,Morning,Laufband,activities/1.fit\n"
+    "2,Commute,Vélo,activities/2.fit\n";
+  const char *french =
+    "ID de l'activité,Nom de l'activité,Type d'activité,Nom du fichier\n"
+    "1,Footing,Course à pied,activities/1.fit\n";
+  const struct { const char *csv; KjTrackStatus status[2]; const char *message[2]; const char *notes; } cases[] = {
+    { german, { KJ_TRACK_ADDED, KJ_TRACK_SKIPPED }, { NULL, "2.fit: a Strava activity of type “Radfahrt”, not a run" },
+      "Imported from Strava: Morgenlauf" },
+    { unknown_types, { KJ_TRACK_ADDED, KJ_TRACK_SKIPPED }, { NULL, "2.fit: a cycling activity, not a run" },
+      "Imported from Strava: Morning" },
+    { french, { KJ_TRACK_ADDED }, { NULL }, "Imported from 1.fit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("fit-strava-lang-%u.db", i);
+      g_autoptr(KjStore) store = kj_test_open_new_store (db);
+      g_autofree char *dir = write_strava_export ("strava-lang", cases[i].csv);
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GArray) results = kj_gpx_import (store, paths);
+      g_autoptr(GPtrArray) runs = kj_store_list_runs (store, NULL, NULL, NULL);
+      guint n = cases[i].status[1] == KJ_TRACK_SKIPPED ? 2 : 1;
+
+      g_assert_cmpuint (results->len, ==, n);
+      for (guint k = 0; k < n; k++)
+        {
+          const KjTrackResult *r = &g_array_index (results, KjTrackResult, k);
+
+          g_assert_cmpint (r->status, ==, cases[i].status[k]);
+          g_assert_cmpstr (r->message, ==, cases[i].message[k]);
+        }
+      g_assert_cmpuint (runs->len, ==, 1);
+      g_assert_cmpstr (((KjRun *) runs->pdata[0])->notes, ==, cases[i].notes);
+      if (cases[i].csv == german)
+        g_assert_cmpstr (g_array_index (results, KjTrackResult, 0).gear, ==, "Pegasus 40");
+      kj_test_remove_tree (dir);
+    }
+}
+
+/* The summary of --import-runs counts in words (ngettext), in German too; an
+ * empty path is a usage error */
+static void
+test_fit_cli_plurals (void)
+{
+  g_autofree char *db = kj_test_tmp_path ("fit-cli-plurals.db");
+  g_autofree char *path = kj_test_tmp_path ("plurals.fit");
+  const guint64 sessions[][6] = { { 1, MS_T0, 1200000, 1199000, 359700, 12 } };
+  g_autoptr(GBytes) bytes = multisport (4, sessions, 1);
+  g_auto(KjTestRun) english = { 0 };
+  g_auto(KjTestRun) german = { 0 };
+  g_auto(KjTestRun) empty = { 0 };
+
+  write_bytes (path, bytes);
+  g_unlink (db);
+  kj_test_run_cli (&english, NULL, "--db", db, "--import-runs", path, NULL);
+  g_assert_cmpint (english.status, ==, 0);
+  g_assert_nonnull (strstr (english.out, "1 run added, 0 skipped (already in the journal, or not runs), "
+                                         "0 files with errors\n"));
+
+  kj_test_run_cli_in (&german, "de", "de_DE.UTF-8", "--db", db, "--import-runs", path, NULL);
+  g_test_message ("%s", german.out);
+  g_assert_cmpint (german.status, ==, 0);
+  /* the same file, recognised in a German locale too (its hash does not depend on the decimal comma) */
+  g_assert_nonnull (strstr (german.out, "0 Läufe hinzugefügt, 1 übersprungen (schon im Tagebuch oder kein Lauf), "
+                                        "0 Dateien mit Fehlern\n"));
+
+  kj_test_run_cli (&empty, NULL, "--db", db, "--import-runs", "", NULL);
+  g_assert_cmpint (empty.status, ==, 2);
+  g_assert_true (g_str_has_prefix (empty.err,
+                                   "knee-journal: error: --import-runs needs the path of a file or a folder\n"));
+  g_unlink (path);
 }
 
 int
@@ -805,6 +1207,13 @@ main (int   argc,
   g_test_add_func ("/fit/csv", test_fit_csv);
   g_test_add_func ("/fit/strava", test_fit_strava);
   g_test_add_func ("/fit/cli", test_fit_cli);
+  g_test_add_func ("/fit/multisport", test_fit_multisport);
+  g_test_add_func ("/fit/strava-csv-refused", test_fit_strava_csv_refused);
+  g_test_add_func ("/fit/bad-totals", test_fit_bad_totals);
+  g_test_add_func ("/fit/not-activity-skipped", test_fit_not_activity_skipped);
+  g_test_add_func ("/fit/strava-long-name", test_fit_strava_long_name);
+  g_test_add_func ("/fit/strava-german", test_fit_strava_german);
+  g_test_add_func ("/fit/cli-plurals", test_fit_cli_plurals);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kj-gpx.h"
@@ -212,6 +214,131 @@ test_gpx_not_a_run (void)
   g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_A_TRACK);
 }
 
+/* Strava writes ten spaces before “<?xml” in its TCX and GPX files; a byte
+ * order mark may come first. Both are skipped: the same track as without. */
+static void
+test_gpx_leading_whitespace (void)
+{
+  g_autofree char *path = data_path ("tracks", "strava.gpx");
+  g_autofree char *text = kj_test_read_file (path, NULL);
+  const char *prefixes[] = { "          ", "\n\t \r\n", "\xef\xbb\xbf", "\xef\xbb\xbf   " };
+  KjTrack plain;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kj_gpx_parse (text, strlen (text), &plain, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *spaced = g_strconcat (prefixes[i], text, NULL);
+      KjTrack track;
+
+      g_assert_true (kj_gpx_parse (spaced, strlen (spaced), &track, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (track.distance_km, ==, plain.distance_km);
+      g_assert_cmpstr (track.hash, ==, plain.hash);
+    }
+
+  /* only whitespace is no track, and no XML cut short either */
+  g_assert_false (kj_gpx_parse ("   \n  ", 6, &plain, &error));
+  g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_A_TRACK);
+  g_assert_null (strstr (error->message, "cut short"));
+}
+
+/* A ride is no run: TCX's <Activity Sport="Biking">, a GPX track's <type>
+ * “cycling” (Strava, Garmin) or “1” (Strava's older exports); TCX's “Other”,
+ * a GPX “running” and a waypoint's <type> are runs as before */
+static void
+test_gpx_ride_is_skipped (void)
+{
+#define GPX_RIDE_TEMPLATE \
+    "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">" \
+    "<wpt lat=\"1\" lon=\"1\"><type>cycling</type></wpt><trk><name>Morning</name>%s<trkseg>" \
+    "<trkpt lat=\"1\" lon=\"1\"><time>2026-03-02T07:30:00Z</time></trkpt>" \
+    "<trkpt lat=\"1.01\" lon=\"1\"><time>2026-03-02T07:36:00Z</time></trkpt></trkseg></trk></gpx>"
+  const struct { const char *type; gboolean ride; } gpx[] = {
+    { "<type>cycling</type>", TRUE }, { "<type> 1 </type>", TRUE }, { "<type>Ride</type>", TRUE },
+    { "<type>road_biking</type>", TRUE }, { "<type>running</type>", FALSE }, { "<type>9</type>", FALSE },
+    { "<type>Stride</type>", FALSE },
+    { "", FALSE },
+  };
+  const struct { const char *sport; gboolean ride; } tcx[] = {
+    { "Biking", TRUE }, { "Running", FALSE }, { "Other", FALSE },
+  };
+  g_autofree char *polar = data_path ("tracks", "polar.tcx");
+  g_autofree char *polar_text = kj_test_read_file (polar, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gpx); i++)
+    {
+      g_autofree char *text = g_strdup_printf (GPX_RIDE_TEMPLATE, gpx[i].type);
+      g_autoptr(GError) error = NULL;
+      KjTrack track;
+
+      g_assert_cmpint (kj_gpx_parse (text, strlen (text), &track, &error), ==, !gpx[i].ride);
+      if (gpx[i].ride)
+        {
+          g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+          g_assert_cmpstr (error->message, ==, "a cycling activity, not a run");
+        }
+      else
+        g_assert_cmpfloat_with_epsilon (track.distance_km, 1.112, 0.001);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tcx); i++)
+    {
+      g_autoptr(GString) text = g_string_new (polar_text);
+      g_autofree char *sport = g_strdup_printf ("Sport=\"%s\"", tcx[i].sport);
+      g_autoptr(GError) error = NULL;
+      KjTrack track;
+
+      g_assert_cmpuint (g_string_replace (text, "Sport=\"Running\"", sport, 0), >, 0);
+      g_assert_cmpint (kj_gpx_parse (text->str, text->len, &track, &error), ==, !tcx[i].ride);
+      if (tcx[i].ride)
+        g_assert_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT);
+      else
+        g_assert_cmpfloat_with_epsilon (track.distance_km, 7.3, 0.05);
+    }
+}
+
+/* A pipe or a device is no run file: refused before it is read (a pipe
+ * without a writer would block for ever, /dev/zero never ends), also behind a
+ * symlink; through the import, a failure named by the file */
+static void
+test_gpx_not_regular (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("gpx-not-regular.db");
+  g_autofree char *fifo = kj_test_tmp_path ("pipe.gpx");
+  g_autofree char *zero = kj_test_tmp_path ("zero.fit");
+  const char *paths[] = { fifo, zero, "/dev/null", NULL };
+  g_autoptr(GArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  KjTrack track;
+
+  g_unlink (fifo);
+  g_unlink (zero);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (paths[i]);
+
+      g_assert_false (kj_gpx_parse_file (paths[i], &track, &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, name));
+      g_assert_nonnull (strstr (error->message, "is not a regular file"));
+      g_clear_error (&error);
+    }
+
+  results = kj_gpx_import (store, paths);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (g_array_index (results, KjTrackResult, i).status, ==, KJ_TRACK_FAILED);
+
+  g_unlink (fifo);
+  g_unlink (zero);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +353,9 @@ main (int   argc,
   g_test_add_func ("/gpx/hostile", test_gpx_hostile);
   g_test_add_func ("/gpx/huge", test_gpx_huge);
   g_test_add_func ("/gpx/not-a-run", test_gpx_not_a_run);
+  g_test_add_func ("/gpx/leading-whitespace", test_gpx_leading_whitespace);
+  g_test_add_func ("/gpx/ride-is-skipped", test_gpx_ride_is_skipped);
+  g_test_add_func ("/gpx/not-regular", test_gpx_not_regular);
 
   return g_test_run ();
 }

@@ -47,6 +47,7 @@
 #define SPORT_RUNNING        1
 #define SEMICIRCLE_DEGREES   (180.0 / 2147483648.0)
 #define RELATIVE_TIME_LIMIT  0x10000000   /* FIT times below this count from the watch's power-on */
+#define MAX_FIT_TIME         (G_GINT64_CONSTANT (253402300799) - KJ_FIT_EPOCH)   /* 9999-12-31 23:59:59 UTC */
 
 typedef struct
 {
@@ -66,6 +67,20 @@ typedef struct
   guint     size;            /* of a data message's content, developer fields included */
 } Definition;
 
+/* The totals of the sessions of one kind (running, or of no stated sport):
+ * a multisport file's ride is no running load */
+typedef struct
+{
+  guint   n;
+  gint64  start;             /* the first session's start, FIT seconds, -1 unknown */
+  double  distance_m, timer_s, descent_m;   /* sums, NAN unknown */
+  gboolean bad_distance, bad_timer, bad_descent;   /* a session's total that is no value: the sum is unknown */
+  GArray *windows;           /* (element-type gint64) start and end of each session, FIT seconds */
+  gboolean windows_unknown;  /* a session without a start or a duration */
+} Sessions;
+
+#define MAX_WINDOWS 1000
+
 typedef struct
 {
   const guint8 *data;
@@ -74,12 +89,14 @@ typedef struct
   gint64        last_time;   /* the last full timestamp (FIT seconds), -1 before one */
   GArray       *points;
   int           file_type;
-  int           sport;       /* the first session's, else a sport message's, else a lap's; -1 unknown */
+  int           sport;       /* the first session's, -1 unknown */
   int           sport_message;
   int           lap_sport;
   guint         n_sessions;
-  gint64        start;       /* FIT seconds, -1 unknown */
-  double        distance_m, timer_s, descent_m, lap_distance_m;
+  gboolean      other_sessions;   /* a session of another sport than running */
+  Sessions      running;     /* the sessions of running */
+  Sessions      unstated;    /* the sessions that state no sport */
+  double        lap_distance_m;
 } Decoder;
 
 /* The base types by their number (the low five bits): size, invalid value */
@@ -125,6 +142,24 @@ static const struct
   { 15, N_("a rowing activity, not a run") },
   { 17, N_("a hiking activity, not a run") },
   { 18, N_("a multisport activity, not a run") },
+};
+
+/* FIT files that are no activity, by their file type */
+static const struct
+{
+  int         type;
+  const char *message;
+} other_files[] = {
+  { 1, N_("a FIT file of the watch itself, not an activity") },
+  { 2, N_("a FIT file of the watch’s settings, not an activity") },
+  { 3, N_("a FIT file of the watch’s settings, not an activity") },
+  { 5, N_("a FIT workout (a plan of one), not an activity") },
+  { 6, N_("a FIT course (a route to follow), not an activity") },
+  { 9, N_("a FIT file of weight measurements, not an activity") },
+  { 15, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 28, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 32, N_("a FIT file of the day’s monitoring, not an activity") },
+  { 34, N_("a FIT segment (a stretch of road to race on), not an activity") },
 };
 
 static gboolean
@@ -371,6 +406,69 @@ handle_record (Decoder          *d,
   return TRUE;
 }
 
+/* A field's value as a small number (a type, a sport), G_MAXINT when it is none */
+static int
+small_int (double value)
+{
+  return value >= 0 && value <= 65535 ? (int) value : G_MAXINT;
+}
+
+/* Adds @value to the sum @total (NAN: none yet) */
+static void
+add_total (double *total,
+           double  value)
+{
+  *total = (isnan (*total) ? 0 : *total) + value;
+}
+
+static void
+add_session (Sessions         *sessions,
+             const Definition *def,
+             const guint8     *content)
+{
+  double value, start = -1, duration = -1;
+
+  if (field_value (def, content, 2, &value) && value >= RELATIVE_TIME_LIMIT && value <= MAX_FIT_TIME)
+    start = value;
+  if (sessions->n++ == 0)
+    sessions->start = (gint64) start;
+
+  /* a total that cannot be (a negative distance or descent, a timer under
+   * a second) makes the sum unknown, to be taken from the records instead */
+  if (field_value (def, content, 9, &value))
+    {
+      if (value >= 0)
+        add_total (&sessions->distance_m, value / 100);
+      else
+        sessions->bad_distance = TRUE;
+    }
+  if (field_value (def, content, 8, &value))
+    {
+      if (value >= 1000)
+        add_total (&sessions->timer_s, duration = value / 1000);
+      else
+        sessions->bad_timer = TRUE;
+    }
+  if (field_value (def, content, 23, &value))
+    {
+      if (value >= 0)
+        add_total (&sessions->descent_m, value);
+      else
+        sessions->bad_descent = TRUE;
+    }
+  if (field_value (def, content, 7, &value))
+    duration = value / 1000;
+
+  if (start < 0 || !(duration >= 0 && duration <= MAX_FIT_TIME) || sessions->windows->len >= 2 * MAX_WINDOWS)
+    sessions->windows_unknown = TRUE;
+  else
+    {
+      gint64 window[2] = { (gint64) start, (gint64) start + (gint64) ceil (duration) };
+
+      g_array_append_vals (sessions->windows, window, 2);
+    }
+}
+
 static void
 handle_message (Decoder          *d,
                 const Definition *def,
@@ -382,36 +480,34 @@ handle_message (Decoder          *d,
     {
     case MESG_FILE_ID:
       if (field_value (def, content, 0, &value))
-        d->file_type = (int) value;
+        d->file_type = small_int (value);
       break;
 
     case MESG_SPORT:
       if (d->sport_message < 0 && field_value (def, content, 0, &value))
-        d->sport_message = (int) value;
+        d->sport_message = small_int (value);
       break;
 
     case MESG_LAP:
       if (field_value (def, content, 9, &value))
         d->lap_distance_m = (isnan (d->lap_distance_m) ? 0 : d->lap_distance_m) + value / 100;
       if (d->lap_sport < 0 && field_value (def, content, 25, &value))
-        d->lap_sport = (int) value;
+        d->lap_sport = small_int (value);
       break;
 
     case MESG_SESSION:
-      /* the sport and start of the first session; the totals of all */
-      if (d->n_sessions++ == 0)
-        {
-          if (field_value (def, content, 5, &value))
-            d->sport = (int) value;
-          if (field_value (def, content, 2, &value) && value >= RELATIVE_TIME_LIMIT)
-            d->start = (gint64) value;
-        }
-      if (field_value (def, content, 9, &value))
-        d->distance_m = (isnan (d->distance_m) ? 0 : d->distance_m) + value / 100;
-      if (field_value (def, content, 8, &value))
-        d->timer_s = (isnan (d->timer_s) ? 0 : d->timer_s) + value / 1000;
-      if (field_value (def, content, 23, &value))
-        d->descent_m = (isnan (d->descent_m) ? 0 : d->descent_m) + value;
+      {
+        int sport = field_value (def, content, 5, &value) ? small_int (value) : -1;
+
+        if (d->n_sessions++ == 0)
+          d->sport = sport;
+        if (sport == SPORT_RUNNING)
+          add_session (&d->running, def, content);
+        else if (sport < 0)
+          add_session (&d->unstated, def, content);
+        else
+          d->other_sessions = TRUE;
+      }
       break;
 
     default:
@@ -465,7 +561,23 @@ read_messages (Decoder  *d,
                      at);
 
       if (field_value (def, d->data + pos, FIELD_TIMESTAMP, &value))
-        d->last_time = time = (gint64) value;
+        {
+          /* a time must be a date (up to the year 9999) before it is a number of seconds */
+          if (!(value >= 0 && value <= MAX_FIT_TIME))
+            {
+              char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+              /* a float64 may hold 1e308: not three hundred digits */
+              if (fabs (value) < 1e20)
+                g_snprintf (number, sizeof number, "%.0f", value);
+              else
+                g_snprintf (number, sizeof number, "%g", value);
+              return fail (error, KJ_GPX_ERROR_BAD_TIME,
+                           _("the FIT file is damaged: the time %s of the message at byte %zu is not a real date"),
+                           number, at);
+            }
+          d->last_time = time = (gint64) value;
+        }
 
       if (def->global == MESG_RECORD)
         {
@@ -474,6 +586,10 @@ read_messages (Decoder  *d,
         }
       else
         handle_message (d, def, d->data + pos);
+
+      /* a file that is no activity is not read on */
+      if (d->file_type >= 0 && d->file_type != FILE_TYPE_ACTIVITY)
+        return TRUE;
 
       pos += def->size;
     }
@@ -557,9 +673,12 @@ kj_fit_parse (const guint8 *data,
 {
   g_autofree Decoder *d = NULL;
   g_autoptr(GArray) points = NULL;
+  g_autoptr(GArray) running_windows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) unstated_windows = g_array_new (FALSE, FALSE, sizeof (gint64));
   KjTrackTotals totals = KJ_TRACK_TOTALS_INIT;
+  const Sessions *run;
   gsize header_size = 0, end = 0;
-  int sport;
+  int fallback;
 
   g_return_val_if_fail (track != NULL, FALSE);
 
@@ -579,22 +698,31 @@ kj_fit_parse (const guint8 *data,
   d->last_time = -1;
   d->points = points;
   d->file_type = d->sport = d->sport_message = d->lap_sport = -1;
-  d->start = -1;
-  d->distance_m = d->timer_s = d->descent_m = d->lap_distance_m = NAN;
+  d->lap_distance_m = NAN;
+  d->running = d->unstated = (Sessions) { 0, -1, NAN, NAN, NAN, FALSE, FALSE, FALSE, NULL, FALSE };
+  d->running.windows = running_windows;
+  d->unstated.windows = unstated_windows;
 
   if (!read_messages (d, header_size, error))
     return FALSE;
 
   if (d->file_type >= 0 && d->file_type != FILE_TYPE_ACTIVITY)
-    return fail (error, KJ_GPX_ERROR_FIT, _("it is a FIT file, but not of an activity (its file type is %d)"),
-                 d->file_type);
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (other_files); i++)
+        if (other_files[i].type == d->file_type)
+          return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, "%s", _(other_files[i].message));
+      return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, _("a FIT file of type %d, not an activity"), d->file_type);
+    }
 
   if (d->n_sessions == 0)
     return fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has no session, so its sport and totals are unknown"));
 
-  sport = d->sport >= 0 ? d->sport : d->sport_message >= 0 ? d->sport_message : d->lap_sport;
-  if (sport != SPORT_RUNNING)
+  /* the running sessions; sessions of no stated sport are of the sport a sport message or a lap states */
+  fallback = d->sport_message >= 0 ? d->sport_message : d->lap_sport;
+  run = d->running.n > 0 ? &d->running : d->unstated.n > 0 && fallback == SPORT_RUNNING ? &d->unstated : NULL;
+  if (run == NULL)
     {
+      int sport = d->sport >= 0 ? d->sport : fallback;
       const char *message = other_sport_message (sport);
 
       if (message != NULL)
@@ -607,19 +735,44 @@ kj_fit_parse (const guint8 *data,
   if (points->len == 0)
     return fail (error, KJ_GPX_ERROR_NO_POINTS, _("the FIT activity has no records, so it holds no track"));
 
-  if (!isnan (d->distance_m))
-    totals.distance_m = d->distance_m;
-  else if (!isnan (d->lap_distance_m))
+  /* a multisport file: only the records in the running sessions' time */
+  if (d->other_sessions && !run->windows_unknown)
+    {
+      g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (KjTrackPoint));
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          const KjTrackPoint *pt = &g_array_index (points, KjTrackPoint, i);
+
+          for (guint w = 0; w + 1 < run->windows->len; w += 2)
+            if (pt->time >= g_array_index (run->windows, gint64, w) + KJ_FIT_EPOCH &&
+                pt->time <= g_array_index (run->windows, gint64, w + 1) + KJ_FIT_EPOCH)
+              {
+                g_array_append_val (inside, *pt);
+                break;
+              }
+        }
+      if (inside->len > 0)
+        {
+          g_array_unref (points);
+          points = g_steal_pointer (&inside);
+        }
+    }
+
+  if (!isnan (run->distance_m) && !run->bad_distance)
+    totals.distance_m = run->distance_m;
+  else if (!isnan (d->lap_distance_m) && !d->other_sessions)
     totals.distance_m = d->lap_distance_m;
   else
     for (guint i = points->len; i > 0 && isnan (totals.distance_m); i--)
       totals.distance_m = g_array_index (points, KjTrackPoint, i - 1).dist;
 
-  if (!isnan (d->timer_s) && d->timer_s <= G_MAXINT)
-    totals.duration_s = (int) round (d->timer_s);
-  totals.descent_m = d->descent_m;
-  if (d->start >= 0)
-    totals.start = d->start + KJ_FIT_EPOCH;
+  if (!isnan (run->timer_s) && !run->bad_timer && run->timer_s <= KJ_RUN_MAX_DURATION_S)
+    totals.duration_s = (int) round (run->timer_s);
+  if (!run->bad_descent)
+    totals.descent_m = run->descent_m;
+  if (run->start >= 0)
+    totals.start = run->start + KJ_FIT_EPOCH;
 
   return _kj_track_summarize (points, &totals, track, error);
 }

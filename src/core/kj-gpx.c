@@ -40,6 +40,7 @@ typedef enum
   FIELD_LAT,
   FIELD_LON,
   FIELD_LAP_DISTANCE,
+  FIELD_TYPE,                /* a GPX track's <type>: its sport */
 } Field;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   gboolean  in_point;
   gboolean  tcx;
   gboolean  in_position;
+  gboolean  in_track;        /* inside a GPX <trk> */
   int       lap_depth;       /* depth of the open <Lap>, or -1 */
   double    lap_distance;
   Field     field;
@@ -115,6 +117,18 @@ fail (GError     **error,
   va_end (args);
 
   return FALSE;
+}
+
+/* Whether a GPX track's <type> names a ride: Strava writes “cycling” (older
+ * exports “1”), Garmin “cycling”, others “biking”, “Ride”, “road_biking” */
+static gboolean
+is_ride_type (const char *type)
+{
+  g_autofree char *lower = g_ascii_strdown (type, -1);
+
+  g_strstrip (lower);
+  return g_str_equal (lower, "1") || strstr (lower, "cycling") != NULL || strstr (lower, "biking") != NULL ||
+         (g_str_has_suffix (lower, "ride") && !g_str_has_suffix (lower, "stride"));
 }
 
 static gboolean
@@ -247,6 +261,18 @@ read_document (xmlTextReaderPtr   reader,
             start_point (p);
           else if (p->tcx && g_str_equal (name, "Lap"))
             p->lap_depth = depth;
+          else if (p->tcx && g_str_equal (name, "Activity"))
+            {
+              /* TCX's sports: Running, Biking, Other (a run of no stated sport) */
+              g_autofree char *sport = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "Sport");
+
+              if (sport != NULL && g_str_equal (g_strstrip (sport), "Biking"))
+                return fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+            }
+          else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+            p->in_track = !xmlTextReaderIsEmptyElement (reader);
+          else if (!p->tcx && p->in_track && depth == 2 && g_str_equal (name, "type"))
+            p->field = FIELD_TYPE;
           else if (p->in_point && (g_str_equal (name, "ele") || g_str_equal (name, "AltitudeMeters")))
             p->field = FIELD_ELE;
           else if (p->in_point && (g_str_equal (name, "time") || g_str_equal (name, "Time")))
@@ -262,7 +288,9 @@ read_document (xmlTextReaderPtr   reader,
         {
           const char *text = (const char *) xmlTextReaderConstValue (reader);
 
-          if (p->field != FIELD_NONE && text != NULL && !handle_text (p, text, error))
+          if (p->field == FIELD_TYPE && text != NULL && is_ride_type (text))
+            return fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+          if (p->field != FIELD_NONE && p->field != FIELD_TYPE && text != NULL && !handle_text (p, text, error))
             {
               g_prefix_error (error, _("track point %u: "), p->points->len + 1);
               return FALSE;
@@ -278,6 +306,8 @@ read_document (xmlTextReaderPtr   reader,
             }
           else if (p->tcx && g_str_equal (name, "Lap"))
             p->lap_depth = -1;
+          else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+            p->in_track = FALSE;
         }
     }
 
@@ -355,6 +385,17 @@ kj_gpx_parse (const char  *data,
     return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
                  (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
 
+  /* Strava writes spaces before “<?xml”, which XML allows nowhere but after it; a byte order mark may come first */
+  for (;;)
+    {
+      if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        data += 3, length -= 3;
+      else if (length > 0 && g_ascii_isspace (data[0]))
+        data++, length--;
+      else
+        break;
+    }
+
   if (length == 0)
     return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
 
@@ -418,21 +459,25 @@ _kj_track_summarize (GArray              *points,
   for (guint i = 0; i < points->len; i++)
     {
       const Point *pt = &g_array_index (points, Point, i);
-      char buf[96];
+      char buf[96], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (pt->time == G_MININT64)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
       if (i > 0 && pt->time < g_array_index (points, Point, i - 1).time)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
 
-      g_snprintf (buf, sizeof buf, "%.6f,%.6f,%" G_GINT64_FORMAT ";", pt->lat, pt->lon, pt->time);
+      /* the same text in every locale (a German one would write 48,100000): the same file, the same hash */
+      g_ascii_formatd (lat, sizeof lat, "%.6f", pt->lat);
+      g_ascii_formatd (lon, sizeof lon, "%.6f", pt->lon);
+      g_snprintf (buf, sizeof buf, "%s,%s,%" G_GINT64_FORMAT ";", lat, lon, pt->time);
       g_checksum_update (checksum, (const guchar *) buf, -1);
 
       if (i > 0)
         {
           const Point *prev = &g_array_index (points, Point, i - 1);
           double step = 0;
-          gint64 dt = pt->time - prev->time;
+          /* the times go forward (checked above), but a difference may still not fit */
+          gint64 dt = prev->time < 0 && pt->time > G_MAXINT64 + prev->time ? G_MAXINT64 : pt->time - prev->time;
 
           if (!isnan (pt->dist) && !isnan (prev->dist))
             step = MAX (0, pt->dist - prev->dist);

@@ -29,6 +29,7 @@ typedef enum
   KJ_GPX_ERROR_OTHER_SPORT,  /* an activity, but not running: skipped */
   KJ_GPX_ERROR_COMPRESSED,   /* a .gz that cannot be unpacked, or unpacks too large */
   KJ_GPX_ERROR_ARCHIVE,      /* a .zip: to be unpacked first */
+  KJ_GPX_ERROR_NOT_ACTIVITY, /* a FIT file of another kind (a course, settings, monitoring): skipped */
 } KjGpxError;
 
 typedef struct

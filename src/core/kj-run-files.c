@@ -15,10 +15,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kj-fit.h"
 #include "kj-gpx.h"
@@ -96,33 +99,118 @@ gunzip (GBytes  *packed,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  /* Translators: %s says why, such as “No such file or directory” */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("it cannot be read: %s"),
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_too_large_error (GError **error,
+                     gint64   size)
+{
+  g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
+               _("it is %lld MB, too large for the track of a run (at most %d MB)"),
+               (long long) (size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/* The contents of the regular file @path, at most KJ_GPX_MAX_FILE_SIZE
+ * bytes. A pipe, a device (/dev/zero, perhaps behind a symlink) or a folder
+ * is refused before it is read, and the limit holds while reading too, for a
+ * file whose size grows or that stat() tells wrong. Errors without the
+ * file's name. */
+static GBytes *
+read_regular_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GByteArray) contents = NULL;
+  GStatBuf st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _("it is not a regular file (but a folder, a pipe or a device), so it is not read"));
+      return NULL;
+    }
+  if (st.st_size > KJ_GPX_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, st.st_size);
+      return NULL;
+    }
+
+  /* O_NONBLOCK: should the file have become a pipe since, opening it does not wait for a writer */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           _("it is not a regular file (but a folder, a pipe or a device), so it is not read"));
+      return NULL;
+    }
+
+  /* one byte beyond the limit tells a file at the limit from one over it */
+  contents = g_byte_array_sized_new ((guint) MIN (st.st_size > 0 ? st.st_size : 0, KJ_GPX_MAX_FILE_SIZE) + 1);
+  for (;;)
+    {
+      guint8 buffer[CHUNK_SIZE];
+      gsize want = MIN (sizeof buffer, (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - contents->len);
+      ssize_t n = read (fd, buffer, want);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, saved_errno);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (contents, buffer, (guint) n);
+      if (contents->len > KJ_GPX_MAX_FILE_SIZE)
+        {
+          close (fd);
+          g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
+                       _("it is more than %d MB, too large for the track of a run"),
+                       KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}
+
 /* The file's contents, unpacked when gzipped; errors without the file's name */
 static GBytes *
 read_run_file (const char  *path,
                GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
   const guint8 *data;
-  GStatBuf st;
   gsize length;
 
-  if (g_stat (path, &st) == 0 && st.st_size > KJ_GPX_MAX_FILE_SIZE)
-    {
-      g_set_error (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE,
-                   _("it is %lld MB, too large for the track of a run (at most %d MB)"),
-                   (long long) (st.st_size / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error_literal (error, G_FILE_ERROR, local_error->code, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, length);
-  data = g_bytes_get_data (bytes, NULL);
+  if (!(bytes = read_regular_file (path, error)))
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
 
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
@@ -189,8 +277,9 @@ kj_gpx_track_to_run (const KjTrack *track,
 {
   KjRun *run = kj_run_new (track->date, round (track->distance_km * 1000) / 1000);
 
-  run->duration_s = track->duration_s > 172800 ? KJ_UNSET : track->duration_s;
-  run->descent_m = MIN (20000, round (track->descent_m));
+  /* what a run cannot have is unknown: the run itself is fine */
+  run->duration_s = track->duration_s >= 1 && track->duration_s <= KJ_RUN_MAX_DURATION_S ? track->duration_s : KJ_UNSET;
+  run->descent_m = track->descent_m >= 0 ? MIN (20000, round (track->descent_m)) : NAN;
   g_free (run->notes);
   /* Translators: the notes of a run imported from a watch's file */
   run->notes = g_strdup_printf (_("Imported from %s"), file_name);
@@ -280,14 +369,33 @@ kj_run_files_parse_csv (const char *text,
   return rows;
 }
 
-/* The index of the first column named @name, or -1 */
+/* The index of the first column named @english or @german (Strava writes
+ * activities.csv in the account's language), or -1 */
 static int
 column (const char * const *header,
-        const char         *name)
+        const char         *english,
+        const char         *german)
 {
   for (guint i = 0; header[i] != NULL; i++)
-    if (g_str_equal (header[i], name))
+    if (g_str_equal (header[i], english) || g_str_equal (header[i], german))
       return (int) i;
+
+  return -1;
+}
+
+/* The column of the files when its name is none of those known: the first
+ * whose values start with “activities/”, or -1 */
+static int
+file_column (GPtrArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char * const *row = rows->pdata[i];
+
+      for (guint c = 0; row[c] != NULL; c++)
+        if (g_str_has_prefix (row[c], "activities/"))
+          return (int) c;
+    }
 
   return -1;
 }
@@ -302,11 +410,41 @@ cell (const char * const *row,
   return row[index];
 }
 
-/* Strava's activity types that are runs */
+/* Strava's activity types that are runs, in English and in German */
 static gboolean
 is_run_type (const char *type)
 {
-  return g_str_equal (type, "Run") || g_str_equal (type, "Trail Run") || g_str_equal (type, "Virtual Run");
+  const char *runs[] = { "Run", "Trail Run", "Virtual Run", "Lauf", "Traillauf", "Virtueller Lauf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    if (g_str_equal (type, runs[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Strava's activity types that are surely no run, skipped without reading
+ * the file; a type that is neither (another language, a new type) is read,
+ * and the file's own sport decides */
+static gboolean
+is_other_type (const char *type)
+{
+  const char *others[] = {
+    "Ride", "Virtual Ride", "E-Bike Ride", "Mountain Bike Ride", "E-Mountain Bike Ride", "Gravel Ride",
+    "Velomobile", "Handcycle", "Swim", "Walk", "Hike", "Alpine Ski", "Backcountry Ski", "Nordic Ski",
+    "Snowboard", "Ice Skate", "Inline Skate", "Roller Ski", "Canoe", "Kayaking", "Rowing", "Virtual Row",
+    "Stand Up Paddling", "Surfing", "Kitesurf", "Windsurf", "Sail", "Rock Climb", "Weight Training", "Workout",
+    "Yoga", "Pilates", "Crossfit", "Elliptical", "Stair-Stepper", "HIIT", "Golf", "Soccer", "Tennis",
+    "Badminton", "Pickleball", "Racquetball", "Squash", "Table Tennis", "Wheelchair", "Skateboard",
+    "Radfahrt", "Virtuelle Radfahrt", "E-Bike-Fahrt", "Mountainbike-Fahrt", "Gravel-Fahrt", "Schwimmen",
+    "Spaziergang", "Wanderung", "Krafttraining", "Training",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    if (g_str_equal (type, others[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Whether a file name from activities.csv stays inside the export */
@@ -329,30 +467,47 @@ is_inside (const char *relative)
 /* The files of a Strava bulk export that its activities.csv names */
 static void
 expand_strava (GPtrArray  *items,
+               const char *journal_path,
                const char *folder,
                const char *csv_path)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *text;
   const char * const *header;
   gsize length;
   int c_name, c_type, c_file, c_gear;
 
-  if (!g_file_get_contents (csv_path, &text, &length, &error) || length > KJ_GPX_MAX_FILE_SIZE)
+  /* the journal is never opened as a file: see kj-store-file.c on locks */
+  if (kj_store_owns_file (journal_path, csv_path))
     {
       Item *item = item_new (csv_path);
 
-      item->refuse = error ? g_strdup (error->message)
-                           : g_strdup_printf (_("it is more than %d MB, too large to read"),
-                                              KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+      item->refuse = g_strdup (_("this is the journal itself or one of its files, not Strava’s list of activities"));
       g_ptr_array_add (items, item);
       return;
     }
 
+  if (!(bytes = read_regular_file (csv_path, &error)))
+    {
+      Item *item = item_new (csv_path);
+
+      if (g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_TOO_LARGE))
+        item->refuse = g_strdup_printf (_("it is more than %d MB, too large to read"),
+                                        KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        item->refuse = g_strdup (error->message);
+      g_ptr_array_add (items, item);
+      return;
+    }
+  text = g_bytes_get_data (bytes, &length);
+
   rows = kj_run_files_parse_csv (text, length);
   header = rows->len > 0 ? rows->pdata[0] : NULL;
-  c_file = header ? column (header, "Filename") : -1;
+  c_file = header ? column (header, "Filename", "Dateiname") : -1;
+  if (c_file < 0 && header != NULL)
+    c_file = file_column (rows);
   if (c_file < 0)
     {
       Item *item = item_new (csv_path);
@@ -361,9 +516,9 @@ expand_strava (GPtrArray  *items,
       g_ptr_array_add (items, item);
       return;
     }
-  c_name = column (header, "Activity Name");
-  c_type = column (header, "Activity Type");
-  c_gear = column (header, "Activity Gear");
+  c_name = column (header, "Activity Name", "Name der Aktivität");
+  c_type = column (header, "Activity Type", "Aktivitätsart");
+  c_gear = column (header, "Activity Gear", "Aktivitätsausrüstung");
 
   for (guint i = 1; i < rows->len; i++)
     {
@@ -389,7 +544,7 @@ expand_strava (GPtrArray  *items,
       else
         {
           item->path = g_build_filename (folder, file, NULL);
-          if (c_type >= 0 && !is_run_type (type))
+          if (!is_run_type (type) && is_other_type (type))
             /* Translators: a Strava activity type such as “Ride” or “Swim” */
             item->skip = g_strdup_printf (_("a Strava activity of type “%s”, not a run"), type);
         }
@@ -417,6 +572,7 @@ compare_paths (gconstpointer a,
 
 static void
 expand_path (GPtrArray  *items,
+             const char *journal_path,
              const char *path)
 {
   g_autofree char *csv_path = NULL;
@@ -431,16 +587,17 @@ expand_path (GPtrArray  *items,
     }
 
   csv_path = g_build_filename (path, "activities.csv", NULL);
-  if (g_file_test (csv_path, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (csv_path, G_FILE_TEST_EXISTS))
     {
-      expand_strava (items, path, csv_path);
+      expand_strava (items, journal_path, path, csv_path);
       return;
     }
 
   names = g_ptr_array_new_with_free_func (g_free);
   dir = g_dir_open (path, 0, NULL);
+  /* hidden files are left out, macOS's “._x.fit” (AppleDouble: the metadata of x.fit) among them */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (is_run_file_name (name))
+    if (name[0] != '.' && is_run_file_name (name))
       g_ptr_array_add (names, g_build_filename (path, name, NULL));
   g_ptr_array_sort (names, compare_paths);
   for (guint i = 0; i < names->len; i++)
@@ -455,6 +612,21 @@ clear_result (gpointer data)
   g_clear_pointer (&result->name, g_free);
   g_clear_pointer (&result->message, g_free);
   g_clear_pointer (&result->gear, g_free);
+}
+
+/* @text (taken), at most @max_chars characters: a longer one ends in an ellipsis */
+static char *
+shorten (char  *text,
+         guint  max_chars)
+{
+  g_autofree char *whole = text;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (whole, -1) <= (glong) max_chars)
+    return g_steal_pointer (&whole);
+
+  start = g_utf8_substring (whole, 0, max_chars - 1);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* Reads one file and stores its run: one transaction */
@@ -495,9 +667,10 @@ import_item (KjStore       *store,
 
   if (!kj_gpx_parse_file (item->path, &track, &error))
     {
-      /* another sport is no error: there is no run in the file */
-      result->status = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT) ? KJ_TRACK_SKIPPED
-                                                                                        : KJ_TRACK_FAILED;
+      /* another sport, or a FIT file that is no activity, is no error: there is no run in the file */
+      result->status = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT) ||
+                       g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_NOT_ACTIVITY) ? KJ_TRACK_SKIPPED
+                                                                                         : KJ_TRACK_FAILED;
       result->message = g_strdup (error->message);
       return;
     }
@@ -505,9 +678,11 @@ import_item (KjStore       *store,
   run = kj_gpx_track_to_run (&track, result->name);
   if (item->activity != NULL && item->activity[0] != '\0')
     {
+      g_autofree char *activity = g_utf8_make_valid (item->activity, -1);
+
       g_free (run->notes);
       /* Translators: the notes of a run from Strava's export; %s is the activity's name */
-      run->notes = g_strdup_printf (_("Imported from Strava: %s"), item->activity);
+      run->notes = shorten (g_strdup_printf (_("Imported from Strava: %s"), activity), KJ_RECORD_NOTES_MAX);
     }
   g_strlcpy (result->date, run->date, sizeof result->date);
   result->distance_km = run->distance_km;
@@ -545,7 +720,7 @@ kj_gpx_import (KjStore            *store,
   g_array_set_clear_func (results, clear_result);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    expand_path (items, paths[i]);
+    expand_path (items, kj_store_get_path (store), paths[i]);
 
   for (guint i = 0; i < items->len; i++)
     {

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 #define KJ_DAY_NOTES_MAX        4000
 #define KJ_RECORD_NOTES_MAX     1000
+#define KJ_RUN_MAX_DURATION_S   172800  /* a run is at most two days */
 #define KJ_PROFILE_NAME_MAX     200
 
 #define KJ_RECORD_ERROR (kj_record_error_quark ())
