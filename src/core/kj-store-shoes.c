@@ -29,8 +29,6 @@ static const char sql_upsert_shoe[] =
   " start_date = excluded.start_date, retired_date = excluded.retired_date, start_km = excluded.start_km,"
   " alert_km = excluded.alert_km, is_default = excluded.is_default";
 static const char sql_clear_default[] = "UPDATE shoes SET is_default = 0 WHERE is_default = 1 AND id IS NOT ?1";
-static const char sql_default_shoe[] = "SELECT id FROM shoes WHERE is_default = 1 AND retired_date IS NULL LIMIT 1";
-static const char sql_shoe_exists[] = "SELECT 1 FROM shoes WHERE id = ?1";
 static const char sql_shoe_by_name[] = "SELECT id FROM shoes WHERE name = ?1 ORDER BY rowid LIMIT 1";
 static const char sql_delete_shoe[] = "DELETE FROM shoes WHERE id = ?1";
 /* only runs whose distance is one are summed: a damaged run is not counted */
@@ -73,69 +71,47 @@ _kj_store_write_shoe (KjStore       *self,
   return _kj_store_step_done (self, stmt, error);
 }
 
-/* The id of the default pair, or NULL when there is none */
+/* The id of the default pair in use, or NULL when there is none. The pairs
+ * are read as hostile (kj_store_list_shoes()): a damaged pair is nobody's
+ * default. */
 gboolean
 _kj_store_default_shoe_id (KjStore  *self,
                            char    **out,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) shoes = NULL;
 
   *out = NULL;
-  if (!(stmt = _kj_store_get_stmt (self, sql_default_shoe, error)))
+  if (!(shoes = kj_store_list_shoes (self, error)))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
-      kj_id_is_valid ((const char *) sqlite3_column_text (stmt, 0)))
-    *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _kj_store_fail (self, rc, error);
-
-  /* a damaged pair is left out everywhere (kj-store-rows.c): no run is put in it */
-  if (*out != NULL)
+  for (guint i = 0; i < shoes->len && *out == NULL; i++)
     {
-      g_autoptr(KjShoe) shoe = kj_store_get_shoe (self, *out, NULL);
+      const KjShoe *shoe = g_ptr_array_index (shoes, i);
 
-      if (shoe == NULL)
-        g_clear_pointer (out, g_free);
+      if (shoe->is_default && !kj_shoe_is_retired (shoe))
+        *out = g_strdup (shoe->id);
     }
 
   return TRUE;
 }
 
+/* Whether @id is a sound pair of the journal: a damaged one, left out
+ * everywhere, cannot take a run */
 gboolean
 _kj_store_shoe_exists (KjStore     *self,
                        const char  *id,
                        gboolean    *exists,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) shoes = NULL;
 
   *exists = FALSE;
-  if (!(stmt = _kj_store_get_stmt (self, sql_shoe_exists, error)))
+  if (!(shoes = kj_store_list_shoes (self, error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _kj_store_fail (self, rc, error);
-
-  *exists = rc == SQLITE_ROW;
-
-  /* a damaged pair is left out everywhere: a run cannot be put in it */
-  if (*exists)
-    {
-      g_autoptr(KjShoe) shoe = kj_store_get_shoe (self, id, NULL);
-
-      *exists = shoe != NULL;
-    }
+  for (guint i = 0; i < shoes->len && !*exists; i++)
+    *exists = g_str_equal (((const KjShoe *) g_ptr_array_index (shoes, i))->id, id);
 
   return TRUE;
 }
