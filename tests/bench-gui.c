@@ -86,30 +86,6 @@ pain_in_file (const char *db,
   return pain;
 }
 
-/* A mapped button under @root that logs @pain */
-static GtkWidget *
-find_pain_button (GtkWidget *root,
-                  guint      pain)
-{
-  GVariant *target;
-
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
-      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
-      g_variant_get_uint32 (target) == pain)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_pain_button (child, pain);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Today is empty and yesterday logged, with places and routine treatments */
 static void
 prepare_same_as_yesterday (KjStore    *store,
@@ -269,7 +245,7 @@ main (int   argc,
     clicks++;
     clicked = g_get_monotonic_time ();
     before = n_paints;
-    g_signal_emit_by_name (find_pain_button (GTK_WIDGET (window), 3), "clicked");
+    g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (window), 3), "clicked");
     clicks++;
     pain = pain_in_file (db, today, &n_treatments);
     stored = g_get_monotonic_time ();

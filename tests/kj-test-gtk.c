@@ -202,6 +202,53 @@ kj_test_toplevel_shown (gpointer type)
   return w != NULL && gtk_widget_get_mapped (GTK_WIDGET (w));
 }
 
+/* The shown window titled @title (a dialog built without a type of its own) */
+GtkWindow *
+kj_test_find_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+
+  return NULL;
+}
+
+gboolean
+kj_test_window_titled_shown (gpointer title)
+{
+  return kj_test_find_window_titled (title) != NULL;
+}
+
+/* The mapped quick pain button under @root that logs @pain, as a user clicks it */
+GtkWidget *
+kj_test_find_pain_button (GtkWidget *root,
+                          guint      pain)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
+      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
+      g_variant_get_uint32 (target) == pain)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kj_test_find_pain_button (child, pain);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The first widget of @type under @root whose title (of a preferences row or
  * status page) is @title, or any of @type when @title is NULL. */
 GtkWidget *

@@ -40,6 +40,10 @@ gboolean   kj_test_wait_until          (KjTestCondition condition,
 void       kj_test_settle              (void);
 GtkWindow *kj_test_find_toplevel       (GType           type);
 gboolean   kj_test_toplevel_shown      (gpointer        type);
+GtkWindow *kj_test_find_window_titled  (const char     *title);
+gboolean   kj_test_window_titled_shown (gpointer        title);
+GtkWidget *kj_test_find_pain_button    (GtkWidget      *root,
+                                        guint           pain);
 GtkWidget *kj_test_find_widget         (GtkWidget      *root,
                                         GType           type,
                                         const char     *title);

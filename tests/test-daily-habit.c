@@ -83,29 +83,6 @@ count_kind (GPtrArray  *treatments,
   return n;
 }
 
-static GtkWidget *
-find_pain_button (GtkWidget *root,
-                  guint      pain)
-{
-  GVariant *target;
-
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
-      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
-      g_variant_get_uint32 (target) == pain)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_pain_button (child, pain);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 exec_sql (const char *sql)
 {
@@ -163,7 +140,7 @@ test_routine_then_treatment (void)
   g_test_message ("routine visible %d active %d", gtk_widget_get_mapped (routine),
                   gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (routine)));
 
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 3), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 3), "clicked");
   kj_test_settle ();
   treatments = stored_treatments (d2);
   for (guint i = 0; i < treatments->len; i++)
@@ -206,7 +183,7 @@ test_routine_undo_after_day_change (void)
   g_signal_emit_by_name (routine, "clicked");
   kj_test_settle ();
   g_clear_object (&last_toast);
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 7), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 7), "clicked");
   kj_test_settle ();
   g_assert_nonnull (last_toast);
 
@@ -266,7 +243,7 @@ test_routine_damaged_yesterday (void)
   g_assert_nonnull (routine);
   g_signal_emit_by_name (routine, "clicked");
   kj_test_settle ();
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 5), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 5), "clicked");
   kj_test_settle ();
   treatments = stored_treatments (d6);
   g_test_message ("copied %u treatments; message: %s", treatments->len, kj_window_get_last_message (window));
@@ -457,7 +434,7 @@ test_missed_day_stale (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
   kj_test_settle ();
   g_assert_cmpstr (kj_today_page_get_date (page), ==, y);
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 4), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 4), "clicked");
   kj_test_settle ();
   g_assert_nonnull (kj_today_page_get_day (page));
   kj_test_save_screenshot (GTK_WIDGET (window), "daily-habit-missed-day-stale");

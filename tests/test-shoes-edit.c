@@ -15,27 +15,6 @@
 static KjTestGui gui;
 static KjWindow *window;
 
-static GtkWindow *
-find_window_titled (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-window_titled_shown (gpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
 static GtkWidget *
 find_icon_button (GtkWidget  *root,
                   const char *icon)
@@ -72,8 +51,8 @@ test_shoes_edit_edit_unchanged (void)
   row = kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Pegasus 40");
   g_assert_nonnull (row);
   gtk_widget_activate (find_icon_button (row, "document-edit-symbolic"));
-  g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Edit Shoes"));
-  editor = find_window_titled ("Edit Shoes");
+  g_assert_true (kj_test_wait_until (kj_test_window_titled_shown, (gpointer) "Edit Shoes"));
+  editor = kj_test_find_window_titled ("Edit Shoes");
   kj_test_settle ();
   g_test_message ("shown: %s mi already run, alert %s mi",
                   gtk_editable_get_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
@@ -82,7 +61,7 @@ test_shoes_edit_edit_unchanged (void)
                                                                             "Alert After (mi)"))));
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
   kj_test_settle ();
-  g_assert_null (find_window_titled ("Edit Shoes"));
+  g_assert_null (kj_test_find_window_titled ("Edit Shoes"));
 
   store = kj_store_open (gui.db_path, &error);
   g_assert_no_error (error);

@@ -54,28 +54,6 @@ stored_km (const char *id)
   return *value;
 }
 
-static GtkWindow *
-find_window_titled (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-
-  return NULL;
-}
-
-static gboolean
-window_titled_shown (gpointer title)
-{
-  return find_window_titled (title) != NULL;
-}
-
 static GtkWidget *
 find_group (GtkWidget  *root,
             const char *title)
@@ -162,14 +140,14 @@ test_shoes_gui_preferences (void)
 
   /* Add Shoes…: a name is needed; the pair is stored with the alert typed */
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Add Shoes…"));
-  g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Add Shoes"));
-  editor = find_window_titled ("Add Shoes");
+  g_assert_true (kj_test_wait_until (kj_test_window_titled_shown, (gpointer) "Add Shoes"));
+  editor = kj_test_find_window_titled ("Add Shoes");
   kj_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
                                                                              "Alert After (km)"))), ==, "700");
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"));
   kj_test_settle ();
-  g_assert_nonnull (find_window_titled ("Add Shoes"));
+  g_assert_nonnull (kj_test_find_window_titled ("Add Shoes"));
   g_assert_nonnull (kj_test_find_label (GTK_WIDGET (editor), "Give the pair a name, like “Pegasus 40”."));
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")), "Nimbus 25");
   gtk_editable_set_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Brand and Model")),
@@ -183,7 +161,7 @@ test_shoes_gui_preferences (void)
   kj_test_save_screenshot (GTK_WIDGET (editor), "shoes-editor");
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"));
   kj_test_settle ();
-  g_assert_null (find_window_titled ("Add Shoes"));
+  g_assert_null (kj_test_find_window_titled ("Add Shoes"));
   g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Nimbus 25"));
 
   store = open_store ();
@@ -217,8 +195,8 @@ test_shoes_gui_preferences (void)
     kj_date_add_days (first_run, 20, later);
     g_assert_nonnull (edit);
     gtk_widget_activate (edit);
-    g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Edit Shoes"));
-    editor = find_window_titled ("Edit Shoes");
+    g_assert_true (kj_test_wait_until (kj_test_window_titled_shown, (gpointer) "Edit Shoes"));
+    editor = kj_test_find_window_titled ("Edit Shoes");
     retired_row = kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Retired On (YYYY-MM-DD)");
     g_assert_nonnull (retired_row);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (retired_row)), ==, retired->retired_date);
@@ -226,12 +204,12 @@ test_shoes_gui_preferences (void)
     gtk_editable_set_text (GTK_EDITABLE (retired_row), first_run);
     gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
     kj_test_settle ();
-    g_assert_nonnull (find_window_titled ("Edit Shoes"));
+    g_assert_nonnull (kj_test_find_window_titled ("Edit Shoes"));
     g_assert_true (gtk_widget_has_css_class (retired_row, "error"));
     gtk_editable_set_text (GTK_EDITABLE (retired_row), later);
     gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
     kj_test_settle ();
-    g_assert_null (find_window_titled ("Edit Shoes"));
+    g_assert_null (kj_test_find_window_titled ("Edit Shoes"));
     g_clear_pointer (&retired, kj_shoe_free);
     retired = kj_store_get_shoe (store, "pegasus-38", NULL);
     g_assert_cmpstr (retired->retired_date, ==, later);
@@ -353,8 +331,8 @@ test_shoes_gui_miles (void)
   g_assert_true (g_str_has_suffix (distance, " mi"));
 
   gtk_widget_activate (kj_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Add Shoes…"));
-  g_assert_true (kj_test_wait_until (window_titled_shown, (gpointer) "Add Shoes"));
-  editor = find_window_titled ("Add Shoes");
+  g_assert_true (kj_test_wait_until (kj_test_window_titled_shown, (gpointer) "Add Shoes"));
+  editor = kj_test_find_window_titled ("Add Shoes");
   kj_test_settle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kj_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
                                                                              "Alert After (mi)"))), ==, "450");

@@ -805,30 +805,6 @@ test_today_records_without_pain (void)
   g_assert_null (kj_test_find_label (GTK_WIDGET (page), "No pain rating"));
 }
 
-/* The mapped quick pain button for @pain, as a user clicks it */
-static GtkWidget *
-find_pain_button (GtkWidget *root,
-                  guint      pain)
-{
-  GVariant *target;
-
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "today.log-pain") == 0 &&
-      (target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) != NULL &&
-      g_variant_get_uint32 (target) == pain)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_pain_button (child, pain);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The pain of @date as the SQLite file holds it, read with SQLite itself; -1 when there is no row */
 static int
 pain_in_file (const char *date)
@@ -894,7 +870,7 @@ test_today_quick_logging (void)
   kj_window_show_day (window, first);
   kj_test_settle ();
   g_assert_cmpint (pain_in_file (first), ==, -1);
-  button = find_pain_button (GTK_WIDGET (page), 5);
+  button = kj_test_find_pain_button (GTK_WIDGET (page), 5);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   kj_test_settle ();
@@ -941,7 +917,7 @@ test_today_quick_logging (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (routine)));
   g_assert_cmpint (pain_in_file (third), ==, -1);
   g_clear_object (&last_toast);
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 3), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 3), "clicked");
   kj_test_settle ();
   g_assert_cmpint (pain_in_file (third), ==, 3);
 
@@ -980,7 +956,7 @@ test_today_quick_logging (void)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (routine)));
 
   /* a pain without Same as Yesterday copies nothing */
-  g_signal_emit_by_name (find_pain_button (GTK_WIDGET (page), 2), "clicked");
+  g_signal_emit_by_name (kj_test_find_pain_button (GTK_WIDGET (page), 2), "clicked");
   kj_test_settle ();
   g_assert_cmpint (pain_in_file (third), ==, 2);
   treatments = stored_treatments (third);
