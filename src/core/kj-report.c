@@ -202,7 +202,8 @@ write_header (KjPdfWriter  *w,
     /* Translators: “Episode: Right knee — pes anserine (since 2 March 2026)” */
     episode_line = g_strdup_printf (_("Episode: %s (%s)"), episode_title, episode_dates);
   else
-    episode_line = g_strdup_printf (_("Episode: %s"), episode_title);
+    /* Translators: the report's episode when it has no dates */
+    episode_line = g_strdup_printf (_("Episode: %s (no dates)"), episode_title);
   kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, episode_line, 0, 4);
 
   info = g_strdup_printf (ngettext ("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
