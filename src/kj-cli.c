@@ -43,6 +43,7 @@ typedef struct
   char     *from;
   char     *to;
   char     *paper;
+  char     *episode;
   gboolean  summary;
   gboolean  summary_json;
   gboolean  demo;
@@ -66,6 +67,7 @@ options_clear (Options *options)
   g_free (options->from);
   g_free (options->to);
   g_free (options->paper);
+  g_free (options->episode);
   g_strfreev (options->rest);
 }
 
@@ -186,6 +188,8 @@ run_import (KjStore         *store,
   /* a file from before shoes (version 1) has none: its lines stay as they were */
   if (stats.shoes.added + stats.shoes.updated + stats.shoes.unchanged > 0)
     print_counts (_("shoes:"), &stats.shoes);
+  if (stats.episodes.added + stats.episodes.updated + stats.episodes.unchanged > 0)
+    print_counts (_("episodes:"), &stats.episodes);
   if (stats.profile_changed)
     say ("  %s\n", _("profile updated"));
 
@@ -275,8 +279,10 @@ run_export (KjStore    *store,
 static int
 run_summary (KjStore    *store,
              const char *as_of,
+             const char *episode_id,
              gboolean    json)
 {
+  const KjEpisode *episode;
   g_autoptr(KjJournal) journal = NULL;
   g_autoptr(KjAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
@@ -287,8 +293,22 @@ run_summary (KjStore    *store,
     return fail (error->message);
   warn_damage (store);
 
-  assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
-                          as_of ? as_of : today);
+  /* the episode asked for, else the current one (doc/command-line.md) */
+  as_of = as_of ? as_of : today;
+  episode = episode_id != NULL ? kj_episodes_find (journal->episodes, episode_id)
+                               : kj_episodes_get_current (journal->episodes, as_of);
+  if (episode == NULL && episode_id != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The journal has no episode with the id “%s”."), episode_id);
+
+      return fail (message);
+    }
+
+  if (episode != NULL)
+    assessment = kj_assess_episode (journal->profile, journal->episodes, episode, journal->days, journal->treatments,
+                                    journal->runs, as_of);
+  else
+    assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, as_of);
   text = json ? kj_assessment_to_json (assessment) : kj_assessment_to_text (assessment);
 
   if (!kj_file_write_atomic ("-", NULL, text, strlen (text), &error))
@@ -416,6 +436,8 @@ parse_options (Options   *options,
       N_("Print the assessment as JSON"), NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &options->as_of,
       N_("Assess as of this date instead of today"), N_("DATE") },
+    { "episode", 0, 0, G_OPTION_ARG_STRING, &options->episode,
+      N_("Assess or report this episode (its id) instead of the current one"), N_("ID") },
     { "restore-backup", 0, 0, G_OPTION_ARG_FILENAME, &options->restore_backup,
       N_("Replace the journal with a backup, after copying the journal as it is"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
@@ -481,6 +503,12 @@ check_options (const Options *options,
 
   if (options->as_of != NULL && !options->summary && !options->summary_json && !options->export_pdf)
     return g_strdup (_("--as-of goes with --summary, --summary-json or --export-pdf"));
+
+  if (options->episode != NULL && !options->summary && !options->summary_json && !options->export_pdf)
+    return g_strdup (_("--episode goes with --summary, --summary-json or --export-pdf"));
+
+  if (options->episode != NULL && options->episode[0] == '\0')
+    return g_strdup (_("--episode needs the id of an episode"));
 
   /* standard output takes one of them: --summary, --summary-json, an export to “-” */
   {
@@ -582,12 +610,13 @@ run_headless (const Options *options,
         .as_of = options->as_of,
         .paper = paper,
         .include_notes = TRUE,
+        .episode_id = options->episode,
       };
 
       status = run_report (store, options->export_pdf, &report);
     }
   if (status == KJ_EXIT_OK && (options->summary || options->summary_json))
-    status = run_summary (store, options->as_of, options->summary_json);
+    status = run_summary (store, options->as_of, options->episode, options->summary_json);
 
   return status;
 }

@@ -598,7 +598,10 @@ test_hostile_damaged_rows (void)
     "INSERT INTO treatments (id, date, kind, drug, dose_mg) VALUES ('bad-drug', '2026-10-22', 'medication', 'snake-oil', 400);"
     "INSERT INTO runs (id, date, distance_km) VALUES ('inf-run', '2026-10-23', 9e999);"
     "INSERT INTO runs (id, date, distance_km, pain_after) VALUES ('bad-pain-run', '2026-10-24', 5, 12);"
-    "UPDATE profile SET units = 'furlongs', review_weeks = 99;"
+    "UPDATE profile SET units = 'furlongs';"
+    "INSERT INTO episodes (id, side, review_weeks) VALUES ('bad-weeks', 'left', 99);"
+    "INSERT INTO episodes (id, side, injury_date, end_date) VALUES ('bad-end', 'left', '2026-05-02', '2026-05-01');"
+    "INSERT INTO episodes (id, side) VALUES ('bad-side', 'middle');"
     "UPDATE days SET notes = 'shown' || char (0) || 'hidden' WHERE date = '2026-10-25';"
     "UPDATE days SET id = 'twin' || char (0) || 'a' WHERE date = '2026-10-26';"
     "UPDATE days SET id = 'twin' || char (0) || 'b' WHERE date = '2026-10-27';"
@@ -635,6 +638,10 @@ test_hostile_damaged_rows (void)
     }
   kj_profile_validate (journal->profile, &error);
   g_assert_no_error (error);
+  /* the sound episode of the journal is read, the three damaged ones are not */
+  g_assert_cmpuint (journal->episodes->len, ==, 1);
+  kj_episode_validate (g_ptr_array_index (journal->episodes, 0), &error);
+  g_assert_no_error (error);
 
   /* and each is reported in words */
   damage = kj_store_get_damage (store);
@@ -651,6 +658,9 @@ test_hostile_damaged_rows (void)
   g_assert_nonnull (strstr (all, "distance_km"));
   g_assert_nonnull (strstr (all, "pain_after: 12"));
   g_assert_nonnull (strstr (all, "furlongs"));
+  g_assert_nonnull (strstr (all, "episode bad-weeks: review_weeks: 99 is out of range 2–12"));
+  g_assert_nonnull (strstr (all, "episode bad-end: end_date: 2026-05-01 is before the injury date 2026-05-02"));
+  g_assert_nonnull (strstr (all, "episode bad-side: side:"));
   g_assert_nonnull (strstr (all, "day 2026-10-25: notes: the text holds a NUL character"));
   g_assert_nonnull (strstr (all, "day 2026-10-26: id: the text holds a NUL character"));
   g_assert_nonnull (strstr (all, "treatment of 2026-10-28: kind:"));

@@ -239,6 +239,7 @@ typedef struct
 } Hostile;
 
 #define HEAD "{ \"format\": \"knee-journal\", \"version\": 1, "
+#define HEAD3 "{ \"format\": \"knee-journal\", \"version\": 3, "
 
 static const Hostile hostile[] = {
   { "wrong-type-pain", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pain\": \"6\" } ] }",
@@ -312,7 +313,27 @@ static const Hostile hostile[] = {
     "days[0].id: “my day” may only hold" },
   { "unknown-format", "{ \"format\": \"pain-diary\", \"version\": 1 }", "format: “pain-diary” is an unknown format" },
   { "no-format", "{ \"version\": 1, \"days\": [] }", "not a Knee Journal file" },
-  { "newer-version", "{ \"format\": \"knee-journal\", \"version\": 3, \"days\": [] }", "version 3, newer than" },
+  { "newer-version", "{ \"format\": \"knee-journal\", \"version\": 4, \"days\": [] }", "version 4, newer than" },
+  { "v3-profile-side", HEAD3 "\"profile\": { \"affected_side\": \"left\" } }",
+    "profile.affected_side: belongs to an episode since version 3" },
+  { "v3-profile-weeks", HEAD3 "\"profile\": { \"name\": \"A\", \"review_weeks\": 4 } }",
+    "profile.review_weeks: belongs to an episode since version 3" },
+  { "episodes-not-a-list", HEAD3 "\"episodes\": { } }", "episodes: expected a list, found an object" },
+  { "episode-no-side", HEAD3 "\"episodes\": [ { \"id\": \"e\" } ] }", "episodes[0].side: a value is required" },
+  { "episode-side", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"middle\" } ] }",
+    "episodes[0].side: “middle” is not one of" },
+  { "episode-weeks", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"left\", \"review_weeks\": 13 } ] }",
+    "episodes[0].review_weeks: 13 is out of range 2–12" },
+  { "episode-end-before-injury", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"left\","
+    " \"injury_date\": \"2026-05-02\", \"end_date\": \"2026-05-01\" } ] }",
+    "episodes[0].end_date: 2026-05-01 is before the injury date 2026-05-02" },
+  { "episode-end-before-start", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"left\","
+    " \"treatment_start\": \"2026-05-02\", \"end_date\": \"2026-05-01\" } ] }",
+    "episodes[0].end_date: 2026-05-01 is before the treatment start 2026-05-02" },
+  { "episode-bad-end", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"left\", \"end_date\": \"2026-02-30\" } ] }",
+    "episodes[0].end_date: “2026-02-30” is not a real date" },
+  { "episode-twice", HEAD3 "\"episodes\": [ { \"id\": \"e\", \"side\": \"left\" }, { \"id\": \"e\", \"side\": \"right\" } ] }",
+    "episodes[1].id: “e” is already used by episodes[0]" },
   { "version-zero", "{ \"format\": \"knee-journal\", \"version\": 0 }", "version: 0 is not a version" },
   { "not-an-object", "[1, 2, 3]", "does not hold a JSON object" },
   { "truncated", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pa", "not valid JSON" },

@@ -316,6 +316,25 @@ test_trends_narrow (void)
 }
 
 /* Export Report… asks for the period, then the same code as --export-pdf writes it. */
+/* The button below @root that activates @action, or NULL */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_trends_report (void)
 {
@@ -330,9 +349,7 @@ test_trends_report (void)
   /* opened from the verdict card's button */
   kj_window_show_page (window, "trends");
   kj_test_settle ();
-  opener = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, NULL);
-  while (opener != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (opener)), "win.export-report") != 0)
-    opener = kj_test_find_widget (gtk_widget_get_next_sibling (opener), GTK_TYPE_BUTTON, NULL);
+  opener = find_action_button (GTK_WIDGET (page), "win.export-report");
   g_assert_nonnull (opener);
   gtk_widget_grab_focus (opener);
   g_assert_true (gtk_widget_activate_action (opener, "win.export-report", NULL));

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "kj-assessment.h"
 
@@ -308,31 +309,25 @@ build_message (const KjAssessment *a,
     }
 }
 
-/**
- * kj_assess:
- * @profile: (nullable): the profile (treatment start, review weeks)
- * @days: the day entries, in any order
- * @as_of: the date to evaluate for
- *
- * Returns: (transfer full): the assessment of doc/assessment.md
- */
-KjAssessment *
-kj_assess (const KjProfile *profile,
-           GPtrArray       *days,
-           GPtrArray       *treatments,
-           GPtrArray       *runs,
-           const char      *as_of)
+/* The assessment with T0 = @treatment_start (or the first treatment, else the
+ * first entry) and @review_weeks */
+static KjAssessment *
+assess (KjUnits      units,
+        const char  *treatment_start,
+        int          review_weeks,
+        GPtrArray   *days,
+        GPtrArray   *treatments,
+        GPtrArray   *runs,
+        const char  *as_of)
 {
   KjAssessment *a = g_new0 (KjAssessment, 1);
   const KjRedFlag *recent_flag = NULL;
   int as, t0 = 0;
 
-  g_return_val_if_fail (kj_date_is_valid (as_of), NULL);
-
   as = kj_series_julian (as_of);
   g_strlcpy (a->as_of, as_of, sizeof a->as_of);
-  a->review_weeks = profile != NULL ? profile->review_weeks : 3;
-  a->units = kj_units_from_profile (profile);
+  a->review_weeks = review_weeks;
+  a->units = units;
   a->has_t0 = FALSE;
   a->days_since_t0 = 0;
   a->baseline = a->current = a->change = a->change_pct = a->slope_per_week = NAN;
@@ -340,9 +335,9 @@ kj_assess (const KjProfile *profile,
   for (guint i = 0; i < days->len; i++)
     a->entries += kj_series_julian (((KjDay *) g_ptr_array_index (days, i))->date) <= as;
 
-  /* T0: the profile's treatment start, else the first treatment, else the first entry */
-  if (profile != NULL && profile->treatment_start != NULL)
-    t0 = kj_series_julian (profile->treatment_start);
+  /* T0: the treatment start, else the first treatment, else the first entry */
+  if (treatment_start != NULL && treatment_start[0] != '\0')
+    t0 = kj_series_julian (treatment_start);
   if (t0 == 0)
     {
       int first = G_MAXINT;
@@ -419,6 +414,77 @@ kj_assess (const KjProfile *profile,
   return a;
 }
 
+/**
+ * kj_assess:
+ * @profile: (nullable): the profile (treatment start, review weeks), as the
+ *   journal's only episode
+ * @days: the day entries, in any order
+ * @as_of: the date to evaluate for
+ *
+ * Returns: (transfer full): the assessment of doc/assessment.md
+ */
+KjAssessment *
+kj_assess (const KjProfile *profile,
+           GPtrArray       *days,
+           GPtrArray       *treatments,
+           GPtrArray       *runs,
+           const char      *as_of)
+{
+  g_return_val_if_fail (kj_date_is_valid (as_of), NULL);
+
+  return assess (kj_units_from_profile (profile), profile != NULL ? profile->treatment_start : NULL,
+                 profile != NULL && profile->review_weeks != KJ_UNSET ? profile->review_weeks : 3,
+                 days, treatments, runs, as_of);
+}
+
+/**
+ * kj_assess_episode:
+ * @profile: (nullable): the profile (its units)
+ * @episodes: (element-type KjEpisode): every episode of the journal
+ * @episode: the episode to assess, one of @episodes
+ * @as_of: the date to evaluate for
+ *
+ * The assessment of one episode (doc/assessment.md, “Episodes”): only the
+ * records in its range (kj_episode_get_range()) count, T0 is its treatment
+ * start, else its first treatment, else its first entry, with its review
+ * weeks; an ended episode is assessed as of its end date when @as_of is later.
+ *
+ * Returns: (transfer full): the assessment
+ */
+KjAssessment *
+kj_assess_episode (const KjProfile *profile,
+                   GPtrArray       *episodes,
+                   const KjEpisode *episode,
+                   GPtrArray       *days,
+                   GPtrArray       *treatments,
+                   GPtrArray       *runs,
+                   const char      *as_of)
+{
+  g_autoptr(GPtrArray) in_days = NULL;
+  g_autoptr(GPtrArray) in_treatments = NULL;
+  g_autoptr(GPtrArray) in_runs = NULL;
+  char from[11], to[11];
+  const char *until = as_of;
+  KjAssessment *a;
+
+  g_return_val_if_fail (kj_date_is_valid (as_of), NULL);
+  g_return_val_if_fail (episode != NULL, NULL);
+
+  kj_episode_get_range (episodes, episode, from, to);
+  if (to[0] != '\0' && strcmp (to, as_of) < 0)
+    until = to;
+
+  in_days = kj_records_in_range (days, from, to);
+  in_treatments = kj_records_in_range (treatments, from, to);
+  in_runs = kj_records_in_range (runs, from, to);
+
+  a = assess (kj_units_from_profile (profile), episode->treatment_start, episode->review_weeks,
+              in_days, in_treatments, in_runs, until);
+  a->episode = kj_episode_copy (episode);
+
+  return a;
+}
+
 void
 kj_assessment_free (KjAssessment *a)
 {
@@ -428,6 +494,7 @@ kj_assessment_free (KjAssessment *a)
   g_clear_pointer (&a->red_flags, g_array_unref);
   g_clear_pointer (&a->load_warnings, g_array_unref);
   g_clear_pointer (&a->medication_warnings, g_array_unref);
+  g_clear_pointer (&a->episode, kj_episode_free);
   g_free (a->message);
   g_free (a);
 }
@@ -450,6 +517,18 @@ add_number (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_double_value (builder, value);
+}
+
+static void
+add_date_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  const char  *date)
+{
+  json_builder_set_member_name (builder, member);
+  if (date[0] != '\0')
+    json_builder_add_string_value (builder, date);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /**
@@ -553,6 +632,27 @@ kj_assessment_to_json (const KjAssessment *a)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* the episode assessed (doc/journal-format.md, “Summary JSON”) */
+  if (a->episode != NULL)
+    {
+      const KjEpisode *e = a->episode;
+
+      json_builder_set_member_name (builder, "episode");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, e->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, e->name ? e->name : "");
+      json_builder_set_member_name (builder, "side");
+      json_builder_add_string_value (builder, e->side);
+      add_date_or_null (builder, "injury_date", e->injury_date);
+      add_date_or_null (builder, "treatment_start", e->treatment_start);
+      json_builder_set_member_name (builder, "review_weeks");
+      json_builder_add_int_value (builder, e->review_weeks);
+      add_date_or_null (builder, "end_date", e->end_date);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

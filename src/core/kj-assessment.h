@@ -17,6 +17,7 @@
 
 #include <glib.h>
 
+#include "kj-episode.h"
 #include "kj-format.h"
 #include "kj-series.h"
 #include "kj-types.h"
@@ -67,6 +68,7 @@ typedef struct
   GArray         *medication_warnings;/* KjMedicationWarning, by date */
   double          pain_after_run_days;
   double          pain_after_rest_days;
+  KjEpisode      *episode;            /* the episode assessed (kj_assess_episode()), or NULL */
 } KjAssessment;
 
 const char   *kj_verdict_to_string       (KjVerdict          verdict);
@@ -75,6 +77,13 @@ gboolean      kj_assessment_is_meaningful_change (double     baseline,
                                           double             change);
 const KjRedFlag *kj_assessment_get_deciding_red_flag (const KjAssessment *assessment);
 KjAssessment *kj_assess                  (const KjProfile   *profile,
+                                          GPtrArray         *days,
+                                          GPtrArray         *treatments,
+                                          GPtrArray         *runs,
+                                          const char        *as_of);
+KjAssessment *kj_assess_episode          (const KjProfile   *profile,
+                                          GPtrArray         *episodes,
+                                          const KjEpisode   *episode,
                                           GPtrArray         *days,
                                           GPtrArray         *treatments,
                                           GPtrArray         *runs,

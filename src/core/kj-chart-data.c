@@ -135,5 +135,41 @@ kj_chart_data_free (KjChartData *data)
   g_free (data->red_flag);
   g_free (data->run_km);
   g_free (data->week_km);
+  g_clear_pointer (&data->episode_days, g_array_unref);
+  g_clear_pointer (&data->episode_labels, g_ptr_array_unref);
   g_free (data);
+}
+
+/**
+ * kj_chart_data_set_episodes:
+ * @episodes: (element-type KjEpisode): the journal's episodes
+ *
+ * Shows @episodes as labelled bands (the “All” range, doc/data-model.md,
+ * “Episodes”): each from its start (or the chart's first day) to its end (or
+ * the chart's last day), clipped to the chart.
+ */
+void
+kj_chart_data_set_episodes (KjChartData *data,
+                            GPtrArray   *episodes)
+{
+  g_clear_pointer (&data->episode_days, g_array_unref);
+  g_clear_pointer (&data->episode_labels, g_ptr_array_unref);
+  data->episode_days = g_array_new (FALSE, FALSE, sizeof (int));
+  data->episode_labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; episodes != NULL && i < episodes->len; i++)
+    {
+      const KjEpisode *episode = g_ptr_array_index (episodes, i);
+      const char *start = kj_episode_get_start (episode);
+      int first = start != NULL ? kj_date_diff (data->from, start) : 0;
+      int last = kj_episode_is_ended (episode) ? kj_date_diff (data->from, episode->end_date) : (int) data->n_days - 1;
+
+      first = MAX (first, 0);
+      last = MIN (last, (int) data->n_days - 1);
+      if (last < first)
+        continue;
+      g_array_append_val (data->episode_days, first);
+      g_array_append_val (data->episode_days, last);
+      g_ptr_array_add (data->episode_labels, kj_episode_dup_title (episode));
+    }
 }

@@ -34,6 +34,8 @@ typedef struct
   double    current;
   int       as_of;         /* day index of the as-of date */
   KjUnits   units;         /* how distances are labelled; km unless the caller sets it */
+  GArray   *episode_days;  /* int pairs: the first and last day index of each episode band, or NULL */
+  GPtrArray *episode_labels; /* the title of each band */
 } KjChartData;
 
 KjChartData *kj_chart_data_new  (GPtrArray          *days,
@@ -42,6 +44,8 @@ KjChartData *kj_chart_data_new  (GPtrArray          *days,
                                  const KjAssessment *assessment,
                                  const char         *from,
                                  const char         *to);
+void         kj_chart_data_set_episodes (KjChartData *data,
+                                 GPtrArray          *episodes);
 void         kj_chart_data_free (KjChartData        *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjChartData, kj_chart_data_free)

@@ -127,6 +127,49 @@ draw_km_bars (cairo_t             *cr,
   draw_text (cr, l, layout, "0", right, l->y + l->h - th / 2.0, 0);
 }
 
+/* The episodes as bands behind everything, each labelled at its top left
+ * when the label fits in it; the knees' episodes may overlap, so each band
+ * has a row of its own in the top fifth of the plot. */
+static void
+draw_episodes (cairo_t             *cr,
+               const KjChartData   *data,
+               const KjChartLayout *l,
+               const KjChartStyle  *style,
+               PangoLayout         *layout)
+{
+  guint n;
+  double row;
+
+  if (data->episode_days == NULL || data->episode_labels->len == 0)
+    return;
+
+  n = data->episode_labels->len;
+  row = MIN (l->h * 0.2 / n, 16);
+  for (guint i = 0; i < n; i++)
+    {
+      int first = g_array_index (data->episode_days, int, 2 * i);
+      int last = g_array_index (data->episode_days, int, 2 * i + 1);
+      const char *label = g_ptr_array_index (data->episode_labels, i);
+      double x0 = l->x + first * l->w / data->n_days;
+      double x1 = l->x + (last + 1) * l->w / data->n_days;
+      int tw, th;
+
+      set_color (cr, i % 2 ? &style->accent : &style->foreground, style->high_contrast ? 0.16 : 0.06);
+      cairo_rectangle (cr, x0, l->y, MAX (1, x1 - x0), l->h);
+      cairo_fill (cr);
+      set_color (cr, &style->accent, style->high_contrast ? 0.9 : 0.6);
+      cairo_rectangle (cr, x0, l->y + i * row, MAX (1, x1 - x0), MAX (2, row * 0.25));
+      cairo_fill (cr);
+
+      kj_chart_text_size (layout, label, &tw, &th);
+      if (tw + 6 <= x1 - x0)
+        {
+          set_color (cr, &style->foreground, 0.85);
+          draw_text (cr, l, layout, label, x0 + 3, l->y + i * row + MAX (2, row * 0.25) + 1, 0);
+        }
+    }
+}
+
 static void
 draw_grid (cairo_t             *cr,
            const KjChartLayout *l,
@@ -613,6 +656,7 @@ kj_chart_render_placed (cairo_t            *cr,
   kj_chart_layout_compute (cr, data, width, height, &l);
   l.placement = placement;
 
+  draw_episodes (cr, data, &l, style, layout);
   draw_km_bars (cr, data, &l, style, layout);
   draw_grid (cr, &l, style, layout);
 

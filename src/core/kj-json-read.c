@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kj-episode.h"
 #include "kj-json.h"
 
 G_DEFINE_QUARK (kj-import-error-quark, kj_import_error)
@@ -367,9 +368,10 @@ get_array (const Record  *record,
 }
 
 /* A stable id for a record that has none, so that importing the same file
- * twice finds the same records. */
-static char *
-derive_id (const char *seed)
+ * twice finds the same records; the writer gives an episode made from the
+ * profile the same id (kj-json-write.c). */
+char *
+kj_json_derive_id (const char *seed)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   guint8 digest[32];
@@ -400,7 +402,7 @@ get_id (const Record  *record,
     return FALSE;
 
   if (id == NULL)
-    *out = derive_id (seed);
+    *out = kj_json_derive_id (seed);
   else
     *out = g_strdup (id);   /* its form is checked with the record */
 
@@ -453,8 +455,12 @@ validated (gboolean      ok_so_far,
   return TRUE;
 }
 
+/* In version 3 the side, dates and review weeks are an episode's */
+static const char * const moved_to_episodes[] = { "affected_side", "injury_date", "treatment_start", "review_weeks" };
+
 static gboolean
 parse_profile (JsonObject  *root,
+               int          version,
                KjJournal   *journal,
                GError     **error)
 {
@@ -474,6 +480,25 @@ parse_profile (JsonObject  *root,
 
   if (!get_text (&record, "name", KJ_PROFILE_NAME_MAX, &profile->name, error))
     return FALSE;
+
+  if (version >= 3)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (moved_to_episodes); i++)
+        if (json_object_has_member (record.object, moved_to_episodes[i]))
+          return invalid (error, "profile", moved_to_episodes[i],
+                          _("belongs to an episode since version 3 (see “episodes”)"));
+
+      profile->affected_side = NULL;
+      profile->review_weeks = KJ_UNSET;
+      if (!get_code (&record, "units", KJ_CODE_UNITS, FALSE, &text, error))
+        return FALSE;
+      if (text != NULL)
+        profile->units = text;
+      if (!validated (TRUE, "profile", (gpointer) kj_profile_validate, profile, error))
+        return FALSE;
+      journal->profile = g_steal_pointer (&profile);
+      return TRUE;
+    }
 
   if (!get_code (&record, "affected_side", KJ_CODE_AFFECTED_SIDE, FALSE, &text, error))
     return FALSE;
@@ -502,6 +527,56 @@ parse_profile (JsonObject  *root,
     return FALSE;
 
   journal->profile = g_steal_pointer (&profile);
+  return TRUE;
+}
+
+static gboolean
+parse_episodes (JsonArray   *array,
+                KjJournal   *journal,
+                GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  journal->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_episode_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjEpisode) episode = kj_episode_new ();
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      const char *side, *injury, *start, *end;
+      int weeks;
+      Record record;
+
+      if (!get_record (array, "episodes", i, &record, &path, error) ||
+          !get_code (&record, "side", KJ_CODE_AFFECTED_SIDE, TRUE, &side, error) ||
+          !get_date (&record, "injury_date", FALSE, &injury, error) ||
+          !get_date (&record, "treatment_start", FALSE, &start, error) ||
+          !get_date (&record, "end_date", FALSE, &end, error))
+        return FALSE;
+
+      episode->side = side;
+      g_strlcpy (episode->injury_date, injury ? injury : "", sizeof episode->injury_date);
+      g_strlcpy (episode->treatment_start, start ? start : "", sizeof episode->treatment_start);
+      g_strlcpy (episode->end_date, end ? end : "", sizeof episode->end_date);
+
+      seed = g_strdup_printf ("episode:%s:%s:%s", side, injury ? injury : "", start ? start : "");
+      g_free (episode->id);
+      episode->id = NULL;
+      if (!get_id (&record, ids, seed, &episode->id, error) ||
+          !get_text (&record, "name", KJ_EPISODE_NAME_MAX, &episode->name, error) ||
+          !get_text (&record, "notes", KJ_EPISODE_NOTES_MAX, &episode->notes, error) ||
+          !get_int (&record, "review_weeks", 2, 12, FALSE, &weeks, error))
+        return FALSE;
+      if (weeks != KJ_UNSET)
+        episode->review_weeks = weeks;
+
+      if (!validated (TRUE, path, (gpointer) kj_episode_validate, episode, error))
+        return FALSE;
+
+      g_ptr_array_add (journal->episodes, g_steal_pointer (&episode));
+    }
+
   return TRUE;
 }
 
@@ -791,7 +866,7 @@ kj_json_parse (const char  *data,
   JsonNode *node;
   Record top;
   int version;
-  JsonArray *days, *treatments, *runs, *shoes;
+  JsonArray *days, *treatments, *runs, *shoes, *episodes = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -882,7 +957,12 @@ kj_json_parse (const char  *data,
 
   journal = kj_journal_new ();
 
-  if (!parse_profile (root, journal, error) ||
+  /* version 3: episodes; versions 1 and 2 give the first episode's fields in the profile */
+  if (version >= 3 &&
+      (!get_array (&top, "episodes", &episodes, error) || !parse_episodes (episodes, journal, error)))
+    return NULL;
+
+  if (!parse_profile (root, version, journal, error) ||
       !get_array (&top, "days", &days, error) ||
       !get_array (&top, "treatments", &treatments, error) ||
       !get_array (&top, "runs", &runs, error) ||

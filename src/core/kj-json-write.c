@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every member of every record is written, an unset value as null; the
- * reader is kj-json-read.c.
+ * reader is kj-json-read.c. Version 3: the profile holds the name and units,
+ * the side, dates and review weeks are the episodes'.
  */
 #define G_LOG_DOMAIN "knee-journal-json-write"
 
@@ -12,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "kj-episode.h"
 #include "kj-json.h"
 
 static void
@@ -71,11 +73,29 @@ build_profile (JsonBuilder     *builder,
   json_builder_set_member_name (builder, "profile");
   json_builder_begin_object (builder);
   add_string_or_null (builder, "name", profile->name ? profile->name : "");
-  add_string_or_null (builder, "affected_side", profile->affected_side);
-  add_string_or_null (builder, "injury_date", profile->injury_date);
-  add_string_or_null (builder, "treatment_start", profile->treatment_start);
   add_string_or_null (builder, "units", profile->units);
-  add_int_or_null (builder, "review_weeks", profile->review_weeks);
+  json_builder_end_object (builder);
+}
+
+static const char *
+date_or_null (const char *date)
+{
+  return date[0] != '\0' ? date : NULL;
+}
+
+static void
+build_episode (JsonBuilder     *builder,
+               const KjEpisode *episode)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", episode->id);
+  add_string_or_null (builder, "name", episode->name ? episode->name : "");
+  add_string_or_null (builder, "side", episode->side);
+  add_string_or_null (builder, "injury_date", date_or_null (episode->injury_date));
+  add_string_or_null (builder, "treatment_start", date_or_null (episode->treatment_start));
+  add_int_or_null (builder, "review_weeks", episode->review_weeks);
+  add_string_or_null (builder, "end_date", date_or_null (episode->end_date));
+  add_string_or_null (builder, "notes", episode->notes ? episode->notes : "");
   json_builder_end_object (builder);
 }
 
@@ -189,6 +209,25 @@ kj_json_generate (const KjJournal *journal,
   if (journal->profile == NULL)
     default_profile = kj_profile_new ();
   build_profile (builder, journal->profile ? journal->profile : default_profile);
+
+  /* a journal built in memory without episodes has its profile's as the first */
+  json_builder_set_member_name (builder, "episodes");
+  json_builder_begin_array (builder);
+  if (journal->episodes != NULL)
+    for (guint i = 0; i < journal->episodes->len; i++)
+      build_episode (builder, g_ptr_array_index (journal->episodes, i));
+  else if (journal->profile != NULL && journal->profile->affected_side != NULL)
+    {
+      g_autoptr(KjEpisode) episode = kj_episode_from_profile (journal->profile);
+      g_autofree char *seed = g_strdup_printf ("episode:%s:%s:%s", episode->side, episode->injury_date,
+                                               episode->treatment_start);
+
+      /* the id a reader gives it without one: the same on every export */
+      g_free (episode->id);
+      episode->id = kj_json_derive_id (seed);
+      build_episode (builder, episode);
+    }
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const KjJournal *journal;
+  KjEpisode       *episode;      /* the episode reported on (doc/report.md, “Episodes”) */
+  GPtrArray       *episodes;     /* the journal's, or the profile's one; borrowed or owned */
   KjAssessment    *assessment;
   KjUnits          units;
   char             from[11];

@@ -171,11 +171,16 @@ write_header (KjPdfWriter  *w,
               KjReportData *r)
 {
   const KjProfile *p = r->journal->profile;
+  const KjEpisode *e = r->episode;
   g_autofree char *title = NULL;
   g_autofree char *from = _kj_report_format_date (r->from);
   g_autofree char *to = _kj_report_format_date (r->to);
-  g_autofree char *injury = _kj_report_format_date (p->injury_date);
-  g_autofree char *start = _kj_report_format_date (p->treatment_start ? p->treatment_start : r->assessment->t0);
+  g_autofree char *injury = _kj_report_format_date (e->injury_date[0] ? e->injury_date : NULL);
+  g_autofree char *start = _kj_report_format_date (e->treatment_start[0] ? e->treatment_start
+                                                   : r->assessment->t0[0] ? r->assessment->t0 : NULL);
+  g_autofree char *episode_title = kj_episode_dup_title (e);
+  g_autofree char *episode_dates = kj_episode_dup_dates (e);
+  g_autofree char *episode_line = NULL;
   g_autofree char *info = NULL;
   g_autoptr(PangoLayout) layout = NULL;
 
@@ -189,12 +194,24 @@ write_header (KjPdfWriter  *w,
   kj_pdf_writer_flow (w, layout, 0);
   w->y += 4;
 
+  if (kj_episode_is_ended (e))
+    /* Translators: the report's episode: “Episode: Right knee — pes anserine (2 March 2026 – 4 May 2026),
+     * resolved” */
+    episode_line = g_strdup_printf (_("Episode: %s (%s), resolved"), episode_title, episode_dates);
+  else if (episode_dates[0] != '\0')
+    /* Translators: “Episode: Right knee — pes anserine (since 2 March 2026)” */
+    episode_line = g_strdup_printf (_("Episode: %s (%s)"), episode_title, episode_dates);
+  else
+    /* Translators: the report's episode when it has no dates */
+    episode_line = g_strdup_printf (_("Episode: %s (no dates)"), episode_title);
+  kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, episode_line, 0, 4);
+
   info = g_strdup_printf (ngettext ("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
                                      "Review after %d week",
                                      "Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
-                                     "Review after %d weeks", p->review_weeks),
-                          kj_code_label (KJ_CODE_AFFECTED_SIDE, p->affected_side), from, to, injury, start,
-                          p->review_weeks);
+                                     "Review after %d weeks", e->review_weeks),
+                          kj_code_label (KJ_CODE_AFFECTED_SIDE, e->side), from, to, injury, start,
+                          e->review_weeks);
   kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BODY, info, 0, 10);
 }
 
@@ -418,7 +435,10 @@ write_map_and_numbers (KjPdfWriter  *w,
         }
     }
   if (!sides[0] && !sides[1])
-    sides[g_strcmp0 (r->journal->profile->affected_side, "left") == 0 ? 0 : 1] = TRUE;
+    {
+      sides[0] = g_strcmp0 (r->episode->side, "right") != 0;
+      sides[1] = g_strcmp0 (r->episode->side, "left") != 0;
+    }
 
   n_maps = 2 * (sides[0] + sides[1]);
   column_x = w->x + n_maps * (map_w + 4) + 12;
@@ -628,6 +648,8 @@ static void
 report_clear (KjReportData *r)
 {
   g_clear_pointer (&r->assessment, kj_assessment_free);
+  g_clear_pointer (&r->episode, kj_episode_free);
+  g_clear_pointer (&r->episodes, g_ptr_array_unref);
   g_clear_pointer (&r->days, g_ptr_array_unref);
   g_clear_pointer (&r->treatments, g_ptr_array_unref);
   g_clear_pointer (&r->runs, g_ptr_array_unref);
@@ -646,13 +668,45 @@ report_init (KjReportData           *r,
   g_autofree char *today = kj_date_today ();
   const char *as_of = options->as_of ? options->as_of : today;
 
+  const KjEpisode *episode = NULL;
+  char range_from[11], range_to[11];
+
   r->journal = journal;
   r->units = kj_units_from_profile (journal->profile);
   r->include_notes = options->include_notes;
-  g_strlcpy (r->to, options->to ? options->to : as_of, sizeof r->to);
+
+  /* the episode: asked for, else the current one; a journal built without
+   * episodes has its profile's */
+  if (journal->episodes != NULL && journal->episodes->len > 0)
+    {
+      r->episodes = g_ptr_array_ref (journal->episodes);
+      episode = options->episode_id != NULL ? kj_episodes_find (journal->episodes, options->episode_id)
+                                            : kj_episodes_get_current (journal->episodes, as_of);
+      if (episode == NULL)
+        {
+          g_set_error (error, KJ_REPORT_ERROR, KJ_REPORT_ERROR_NO_EPISODE,
+                       _("The journal has no episode with the id “%s”."), options->episode_id);
+          return FALSE;
+        }
+      r->episode = kj_episode_copy (episode);
+    }
+  else
+    {
+      r->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_episode_free);
+      r->episode = kj_episode_from_profile (journal->profile);
+      g_ptr_array_add (r->episodes, kj_episode_copy (r->episode));
+    }
+  kj_episode_get_range (r->episodes, r->episode, range_from, range_to);
+
+  /* up to as_of, or the episode's end when that is earlier */
+  g_strlcpy (r->to, options->to ? options->to
+                                : range_to[0] != '\0' && strcmp (range_to, as_of) < 0 ? range_to : as_of,
+             sizeof r->to);
 
   if (options->from != NULL)
     g_strlcpy (r->from, options->from, sizeof r->from);
+  else if (range_from[0] != '\0')
+    g_strlcpy (r->from, range_from, sizeof r->from);
   else
     {
       /* the first record, or the injury date when that is earlier */
@@ -664,8 +718,8 @@ report_init (KjReportData           *r,
         first = earlier (first, ((KjTreatment *) journal->treatments->pdata[0])->date);
       if (journal->runs->len > 0)
         first = earlier (first, ((KjRun *) journal->runs->pdata[0])->date);
-      if (journal->profile->injury_date != NULL)
-        first = earlier (first, journal->profile->injury_date);
+      if (r->episode->injury_date[0] != '\0')
+        first = earlier (first, r->episode->injury_date);
       g_strlcpy (r->from, first, sizeof r->from);
     }
 
@@ -676,19 +730,16 @@ report_init (KjReportData           *r,
       return FALSE;
     }
 
-  /* the records are sorted by date; keep those of the period */
-  r->days = g_ptr_array_new ();
-  r->treatments = g_ptr_array_new ();
-  r->runs = g_ptr_array_new ();
-  for (guint i = 0; i < journal->days->len; i++)
-    if (_kj_report_in_period (r, ((KjDay *) journal->days->pdata[i])->date))
-      g_ptr_array_add (r->days, journal->days->pdata[i]);
-  for (guint i = 0; i < journal->treatments->len; i++)
-    if (_kj_report_in_period (r, ((KjTreatment *) journal->treatments->pdata[i])->date))
-      g_ptr_array_add (r->treatments, journal->treatments->pdata[i]);
-  for (guint i = 0; i < journal->runs->len; i++)
-    if (_kj_report_in_period (r, ((KjRun *) journal->runs->pdata[i])->date))
-      g_ptr_array_add (r->runs, journal->runs->pdata[i]);
+  /* the records are sorted by date; keep those of the period that are the episode's */
+  {
+    char from[11], to[11];
+
+    g_strlcpy (from, range_from[0] != '\0' && strcmp (range_from, r->from) > 0 ? range_from : r->from, sizeof from);
+    g_strlcpy (to, range_to[0] != '\0' && strcmp (range_to, r->to) < 0 ? range_to : r->to, sizeof to);
+    r->days = kj_records_in_range (journal->days, from, to);
+    r->treatments = kj_records_in_range (journal->treatments, from, to);
+    r->runs = kj_records_in_range (journal->runs, from, to);
+  }
 
   if (r->days->len + r->treatments->len + r->runs->len == 0)
     {
@@ -698,8 +749,8 @@ report_init (KjReportData           *r,
     }
 
   /* the assessment as of the end of the period, from the records up to then */
-  r->assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
-                             strcmp (as_of, r->to) < 0 ? as_of : r->to);
+  r->assessment = kj_assess_episode (journal->profile, r->episodes, r->episode, journal->days, journal->treatments,
+                                     journal->runs, strcmp (as_of, r->to) < 0 ? as_of : r->to);
   r->footer = footer_new (options->made_on ? options->made_on : today);
 
   return TRUE;

@@ -24,6 +24,7 @@ typedef enum
   KJ_REPORT_ERROR_EMPTY_PERIOD,
   KJ_REPORT_ERROR_BAD_PERIOD,
   KJ_REPORT_ERROR_FAILED,
+  KJ_REPORT_ERROR_NO_EPISODE,
 } KjReportError;
 
 typedef struct
@@ -34,6 +35,7 @@ typedef struct
   KjPaper     paper;
   gboolean    include_notes;
   const char *made_on;        /* NULL: today; the date printed on every page */
+  const char *episode_id;     /* NULL: the current episode as of as_of (kj_episodes_get_current()) */
 } KjReportOptions;
 
 GQuark    kj_report_error_quark   (void);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Records are matched by id (pairs of shoes too, before the runs that name
- * them), in one transaction: a record equal to the
+ * them; episodes too), in one transaction: a record equal to the
  * stored one is not written, a day entry for a date that holds another id
  * replaces it, and on error nothing is changed.
  */
@@ -21,6 +21,7 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjTreatment, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjRun, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjShoe, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjEpisode, id) == 0);
 
 static GHashTable *
 index_by_id (GPtrArray *records)
@@ -126,6 +127,36 @@ import_records (KjStore          *self,
   return TRUE;
 }
 
+/* A new journal's episode has nothing set but its side; when the file brings
+ * episodes, such an episode that the file does not hold is dropped, so that
+ * an export imported into a new journal has its own episodes only. */
+static gboolean
+drop_blank_episodes (KjStore          *self,
+                     const KjJournal  *journal,
+                     GPtrArray        *existing,
+                     guint            *dropped,
+                     GError          **error)
+{
+  if (journal->episodes == NULL || journal->episodes->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      const KjEpisode *episode = g_ptr_array_index (existing, i);
+
+      if (episode->name[0] != '\0' || episode->notes[0] != '\0' || kj_episode_get_start (episode) != NULL ||
+          kj_episode_is_ended (episode) || episode->review_weeks != 3 ||
+          kj_episodes_find (journal->episodes, episode->id) != NULL)
+        continue;
+
+      if (!_kj_store_delete_by_id (self, "DELETE FROM episodes WHERE id = ?1", episode->id, error))
+        return FALSE;
+      (*dropped)++;
+    }
+
+  return TRUE;
+}
+
 /* Every run's shoe names a pair of the file or of the journal, once the
  * file's pairs are written */
 static gboolean
@@ -175,6 +206,7 @@ kj_store_import (KjStore          *self,
   g_autoptr(KjJournal) existing = NULL;
   KjImportStats local_stats = { 0 };
   gboolean changed;
+  guint dropped = 0;
 
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (journal != NULL, FALSE);
@@ -185,6 +217,16 @@ kj_store_import (KjStore          *self,
   if (!(existing = _kj_store_read_all (self, error)))
     goto failed;
 
+  /* a profile without a side (a version-3 file) leaves the episodes to the
+   * file's own; one with them (version 1 or 2) sets the first episode's */
+  if (journal->profile != NULL && journal->profile->affected_side == NULL)
+    {
+      existing->profile->affected_side = NULL;
+      existing->profile->review_weeks = journal->profile->review_weeks;
+      g_clear_pointer (&existing->profile->injury_date, g_free);
+      g_clear_pointer (&existing->profile->treatment_start, g_free);
+    }
+
   if (journal->profile != NULL && !kj_profile_equal (journal->profile, existing->profile))
     {
       if (!_kj_store_write_profile (self, journal->profile, error))
@@ -192,7 +234,12 @@ kj_store_import (KjStore          *self,
       local_stats.profile_changed = TRUE;
     }
 
-  if (!import_days (self, journal, existing->days, &local_stats.days, error) ||
+  if (!drop_blank_episodes (self, journal, existing->episodes, &dropped, error) ||
+      (journal->episodes != NULL &&
+       !import_records (self, journal->episodes, existing->episodes,
+                        (RecordEqualFunc) kj_episode_equal, (RecordWriteFunc) _kj_store_write_episode,
+                        &local_stats.episodes, error)) ||
+      !import_days (self, journal, existing->days, &local_stats.days, error) ||
       (journal->shoes != NULL &&
        !import_records (self, journal->shoes, existing->shoes,
                         (RecordEqualFunc) kj_shoe_equal, (RecordWriteFunc) _kj_store_write_shoe,
@@ -206,11 +253,12 @@ kj_store_import (KjStore          *self,
                        &local_stats.runs, error))
     goto failed;
 
-  changed = local_stats.profile_changed ||
+  changed = local_stats.profile_changed || dropped > 0 ||
             local_stats.days.added + local_stats.days.updated + local_stats.days.replaced > 0 ||
             local_stats.treatments.added + local_stats.treatments.updated > 0 ||
             local_stats.runs.added + local_stats.runs.updated > 0 ||
-            local_stats.shoes.added + local_stats.shoes.updated > 0;
+            local_stats.shoes.added + local_stats.shoes.updated > 0 ||
+            local_stats.episodes.added + local_stats.episodes.updated > 0;
 
   if (changed)
     {

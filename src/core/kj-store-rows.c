@@ -264,6 +264,9 @@ _kj_store_row_check (KjStore     *self,
   else if (g_str_equal (kind, "shoe"))
     /* Translators: “pair of shoes 1b2c…: alert_km: -5 must be more than 0 …” */
     message = g_strdup_printf (_("pair of shoes %s: %s"), shown, problem);
+  else if (g_str_equal (kind, "episode"))
+    /* Translators: “episode 1b2c…: review_weeks: 99 is out of range 2–12” */
+    message = g_strdup_printf (_("episode %s: %s"), shown, problem);
   else
     message = g_strdup_printf (_("run of %s: %s"), shown, problem);
 

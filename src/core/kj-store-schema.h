@@ -111,4 +111,29 @@ static const char * const kj_store_migrations[] = {
   "CREATE UNIQUE INDEX shoes_one_default ON shoes (is_default) WHERE is_default = 1;"
   "ALTER TABLE runs ADD COLUMN shoe_id TEXT REFERENCES shoes (id) ON DELETE SET NULL;"
   "CREATE INDEX runs_by_shoe ON runs (shoe_id) WHERE shoe_id IS NOT NULL;",
+
+  /* 4 → 5: episodes (doc/data-model.md, “Episodes”). The profile's side, dates
+   * and review weeks become the first episode, with a new random (version 4)
+   * UUID, and leave the profile: one home for each fact. A journal whose
+   * profile has none of them set still gets its episode. */
+  "CREATE TABLE episodes ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  name TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 200),"
+  "  side TEXT NOT NULL DEFAULT 'right' CHECK (side IN ('left','right','both')),"
+  "  injury_date TEXT CHECK " KJ_SQL_DATE_CHECK ("injury_date") ","
+  "  treatment_start TEXT CHECK " KJ_SQL_DATE_CHECK ("treatment_start") ","
+  "  review_weeks INTEGER NOT NULL DEFAULT 3 CHECK (review_weeks BETWEEN 2 AND 12),"
+  "  end_date TEXT CHECK " KJ_SQL_DATE_CHECK ("end_date") ","
+  "  notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),"
+  "  CHECK (end_date IS NULL OR injury_date IS NULL OR end_date >= injury_date),"
+  "  CHECK (end_date IS NULL OR treatment_start IS NULL OR end_date >= treatment_start)"
+  ") STRICT;"
+  "INSERT INTO episodes (id, side, injury_date, treatment_start, review_weeks)"
+  "  SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'"
+  "    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),"
+  "    affected_side, injury_date, treatment_start, review_weeks FROM profile WHERE id = 1;"
+  "ALTER TABLE profile DROP COLUMN affected_side;"
+  "ALTER TABLE profile DROP COLUMN injury_date;"
+  "ALTER TABLE profile DROP COLUMN treatment_start;"
+  "ALTER TABLE profile DROP COLUMN review_weeks;",
 };

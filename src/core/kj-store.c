@@ -21,14 +21,10 @@
 G_DEFINE_FINAL_TYPE (KjStore, kj_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (kj-store-error-quark, kj_store_error)
 
-static const char sql_select_profile[] =
-  "SELECT name, affected_side, injury_date, treatment_start, units, review_weeks FROM profile WHERE id = 1";
+static const char sql_select_profile[] = "SELECT name, units FROM profile WHERE id = 1";
 static const char sql_update_profile[] =
-  "INSERT INTO profile (id, name, affected_side, injury_date, treatment_start, units, review_weeks)"
-  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)"
-  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, affected_side = excluded.affected_side,"
-  " injury_date = excluded.injury_date, treatment_start = excluded.treatment_start,"
-  " units = excluded.units, review_weeks = excluded.review_weeks";
+  "INSERT INTO profile (id, name, units) VALUES (1, ?1, ?2)"
+  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, units = excluded.units";
 
 /* Errors */
 
@@ -374,6 +370,35 @@ kj_store_is_empty (KjStore *self)
   return n == 0;
 }
 
+/* The side, dates and review weeks of the first episode, on @profile */
+static gboolean
+get_first_episode (KjStore    *self,
+                   KjProfile  *profile,
+                   GError    **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  const KjEpisode *first;
+
+  if (!(episodes = kj_store_list_episodes (self, error)))
+    return FALSE;
+
+  if ((first = kj_episodes_get_first (episodes)) != NULL)
+    {
+      profile->affected_side = first->side;
+      profile->injury_date = first->injury_date[0] ? g_strdup (first->injury_date) : NULL;
+      profile->treatment_start = first->treatment_start[0] ? g_strdup (first->treatment_start) : NULL;
+      profile->review_weeks = first->review_weeks;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_get_profile:
+ *
+ * The profile: its name and units, and the side, dates and review weeks of
+ * the journal's first episode (kj_episodes_get_first()).
+ */
 KjProfile *
 kj_store_get_profile (KjStore  *self,
                       GError  **error)
@@ -390,50 +415,29 @@ kj_store_get_profile (KjStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      g_autoptr(KjProfile) read = kj_profile_new ();
       KjRowReader row = { stmt, NULL };
-      const char *side, *units;
-      int weeks;
+      g_autofree char *name = NULL;
+      const char *units;
 
       /* a field that fails is reported and left at its default */
-      g_free (read->name);
-      read->name = _kj_store_row_text (&row, 0, "name");
-      side = _kj_store_row_code (&row, 1, KJ_CODE_AFFECTED_SIDE, "affected_side");
-      read->affected_side = side ? side : read->affected_side;
-      read->injury_date = _kj_store_row_text (&row, 2, "injury_date");
-      read->treatment_start = _kj_store_row_text (&row, 3, "treatment_start");
-      units = _kj_store_row_code (&row, 4, KJ_CODE_UNITS, "units");
-      read->units = units ? units : read->units;
-      weeks = _kj_store_row_int (&row, 5, "review_weeks");
-      read->review_weeks = weeks == KJ_UNSET ? read->review_weeks : weeks;
-      if (read->name == NULL)
-        read->name = g_strdup ("");
-
-      if (row.error == NULL && kj_profile_validate (read, &row.error))
+      name = _kj_store_row_text (&row, 0, "name");
+      units = _kj_store_row_code (&row, 1, KJ_CODE_UNITS, "units");
+      if (name != NULL && row.error == NULL &&
+          !kj_notes_are_valid (name, KJ_PROFILE_NAME_MAX, "name", &row.error))
+        g_clear_pointer (&name, g_free);
+      if (name != NULL)
         {
-          kj_profile_free (profile);
-          profile = g_steal_pointer (&read);
+          g_free (profile->name);
+          profile->name = g_steal_pointer (&name);
         }
-      else
+      profile->units = units ? units : profile->units;
+
+      if (row.error != NULL)
         {
           g_autofree char *message = g_strdup_printf (_("profile: %s"), row.error->message);
 
           _kj_store_note_damage (self, message);
           g_clear_error (&row.error);
-          /* keep what is valid of it */
-          if (kj_notes_are_valid (read->name, KJ_PROFILE_NAME_MAX, "name", NULL))
-            {
-              g_free (profile->name);
-              profile->name = g_steal_pointer (&read->name);
-            }
-          profile->affected_side = side ? side : profile->affected_side;
-          profile->units = units ? units : profile->units;
-          if (weeks >= 2 && weeks <= 12)
-            profile->review_weeks = weeks;
-          if (read->injury_date != NULL && kj_date_is_valid (read->injury_date))
-            profile->injury_date = g_steal_pointer (&read->injury_date);
-          if (read->treatment_start != NULL && kj_date_is_valid (read->treatment_start))
-            profile->treatment_start = g_steal_pointer (&read->treatment_start);
         }
     }
   else if (rc != SQLITE_DONE)
@@ -445,10 +449,14 @@ kj_store_get_profile (KjStore  *self,
 
   sqlite3_reset (stmt);
 
+  if (!get_first_episode (self, profile, error))
+    return NULL;
+
   return g_steal_pointer (&profile);
 }
 
-/* Writes @profile inside the caller's transaction */
+/* Writes @profile inside the caller's transaction; a profile that gives the
+ * side, dates and review weeks sets them on the first episode */
 gboolean
 _kj_store_write_profile (KjStore          *self,
                          const KjProfile  *profile,
@@ -460,13 +468,9 @@ _kj_store_write_profile (KjStore          *self,
     return FALSE;
 
   _kj_store_bind_text_or_null (stmt, 1, profile->name ? profile->name : "");
-  _kj_store_bind_text_or_null (stmt, 2, profile->affected_side);
-  _kj_store_bind_text_or_null (stmt, 3, profile->injury_date);
-  _kj_store_bind_text_or_null (stmt, 4, profile->treatment_start);
-  _kj_store_bind_text_or_null (stmt, 5, profile->units);
-  sqlite3_bind_int (stmt, 6, profile->review_weeks);
+  _kj_store_bind_text_or_null (stmt, 2, profile->units);
 
-  return _kj_store_step_done (self, stmt, error);
+  return _kj_store_step_done (self, stmt, error) && _kj_store_write_first_episode (self, profile, error);
 }
 
 gboolean
@@ -511,7 +515,8 @@ _kj_store_read_all (KjStore  *self,
       !(journal->days = kj_store_list_days (self, NULL, NULL, error)) ||
       !(journal->treatments = kj_store_list_treatments (self, NULL, NULL, error)) ||
       !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)) ||
-      !(journal->shoes = kj_store_list_shoes (self, error)))
+      !(journal->shoes = kj_store_list_shoes (self, error)) ||
+      !(journal->episodes = kj_store_list_episodes (self, error)))
     return NULL;
 
   /* a run of a damaged pair reads as a run without a shoe, so that an

@@ -6,13 +6,14 @@
 
 #include <gio/gio.h>
 
+#include "kj-episode.h"
 #include "kj-format.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 4
+#define KJ_STORE_SCHEMA_VERSION 5
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
 
@@ -49,6 +50,7 @@ typedef struct
   KjImportCounts treatments;
   KjImportCounts runs;
   KjImportCounts shoes;
+  KjImportCounts episodes;
   gboolean       profile_changed;
 } KjImportStats;
 
@@ -179,6 +181,19 @@ GPtrArray    *kj_store_shoe_alerts        (KjStore        *self,
 GPtrArray    *kj_shoes_passed_alert       (GPtrArray      *shoes,
                                            GHashTable     *km_before,
                                            GHashTable     *km_after);
+
+GPtrArray    *kj_store_list_episodes      (KjStore        *self,
+                                           GError        **error);
+gboolean      kj_store_save_episode       (KjStore        *self,
+                                           KjEpisode      *episode,
+                                           GError        **error);
+gboolean      kj_store_delete_episode     (KjStore        *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean      kj_store_end_episode        (KjStore        *self,
+                                           const char     *id,
+                                           const char     *date,
+                                           GError        **error);
 
 gboolean      kj_store_backup             (KjStore        *self,
                                            const char     *dest,

@@ -309,12 +309,14 @@ kj_profile_validate (const KjProfile  *profile,
 {
   g_return_val_if_fail (profile != NULL, FALSE);
 
+  /* without a side, the profile gives no episode's fields (a version-3 file) */
   return kj_notes_are_valid (profile->name, KJ_PROFILE_NAME_MAX, "name", error) &&
-         check_code (KJ_CODE_AFFECTED_SIDE, "affected_side", profile->affected_side, FALSE, error) &&
+         check_code (KJ_CODE_AFFECTED_SIDE, "affected_side", profile->affected_side, TRUE, error) &&
          check_date ("injury_date", profile->injury_date, TRUE, error) &&
          check_date ("treatment_start", profile->treatment_start, TRUE, error) &&
          check_code (KJ_CODE_UNITS, "units", profile->units, FALSE, error) &&
-         check_range ("review_weeks", profile->review_weeks, 2, 12, FALSE, error);
+         (profile->affected_side == NULL ||
+          check_range ("review_weeks", profile->review_weeks, 2, 12, FALSE, error));
 }
 
 /* Day entries */
@@ -842,6 +844,7 @@ kj_journal_free (KjJournal *journal)
   g_ptr_array_unref (journal->treatments);
   g_ptr_array_unref (journal->runs);
   g_clear_pointer (&journal->shoes, g_ptr_array_unref);
+  g_clear_pointer (&journal->episodes, g_ptr_array_unref);
   g_free (journal);
 }
 

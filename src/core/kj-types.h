@@ -46,6 +46,11 @@ typedef struct
   const char *label;      /* untranslated; pass through _() to show it */
 } KjCode;
 
+/* The profile: who keeps the journal and in which units. Since schema 5 the
+ * side, dates and review weeks are an episode's (kj-episode.h); here they are
+ * the journal's first episode, as kj_store_get_profile() reads them, a file
+ * of version 1 or 2 has them and a journal built in memory may give them
+ * (affected_side NULL: not given, as in a version-3 file). */
 typedef struct
 {
   char  *name;
@@ -128,6 +133,8 @@ typedef struct
   GPtrArray  *treatments;      /* KjTreatment, by date */
   GPtrArray  *runs;            /* KjRun, by date */
   GPtrArray  *shoes;           /* KjShoe */
+  GPtrArray  *episodes;        /* KjEpisode (kj-episode.h); NULL when the journal gives none (a file of
+                                * version 1 or 2): then the profile's side and dates are the first's */
 } KjJournal;
 
 GQuark        kj_record_error_quark        (void);

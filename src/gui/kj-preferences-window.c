@@ -19,6 +19,7 @@
 #include "kj-a11y.h"
 #include "kj-backup.h"
 #include "kj-code-row.h"
+#include "kj-episodes-group.h"
 #include "kj-gtk-util.h"
 #include "kj-preferences-window.h"
 #include "kj-shoes-page.h"
@@ -34,6 +35,9 @@ struct _KjPreferencesWindow
 
   AdwEntryRow          *name_row;
   AdwComboRow          *side_row;
+  GtkWidget            *treatment_group;
+  KjEpisodesGroup      *episodes_group;
+  guint                 n_episodes;
   AdwEntryRow          *injury_row;
   AdwEntryRow          *start_row;
   GtkSpinButton        *weeks_spin;
@@ -187,6 +191,9 @@ apply (KjPreferencesWindow *self)
   g_free (self->profile->name);
   self->profile->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   self->profile->affected_side = kj_code_row_get_code (self->side_row, KJ_CODE_AFFECTED_SIDE);
+  /* with more than one episode the rows of the first are hidden: the list edits them */
+  if (self->n_episodes > 1)
+    self->profile->affected_side = NULL;
   self->profile->units = kj_code_row_get_code (self->units_row, KJ_CODE_UNITS);
   self->profile->review_weeks = gtk_spin_button_get_value_as_int (self->weeks_spin);
   dates_ok = read_date (self->injury_row, &self->profile->injury_date, problems);
@@ -208,6 +215,7 @@ apply (KjPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   if (self->shoes_page != NULL)
     kj_shoes_page_reload (self->shoes_page);   /* the unit may have changed */
+  kj_episodes_group_reload (self->episodes_group);   /* the first episode may have changed */
   g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
@@ -305,6 +313,25 @@ load_profile (KjPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), self->profile->treatment_start ? self->profile->treatment_start : "");
   gtk_spin_button_set_value (self->weeks_spin, self->profile->review_weeks);
   self->loading = FALSE;
+
+  /* one episode: the familiar rows edit it; more: the list does (doc/data-model.md, “Episodes”) */
+  {
+    g_autoptr(GPtrArray) episodes = kj_store_list_episodes (self->store, NULL);
+
+    self->n_episodes = episodes != NULL ? episodes->len : 0;
+    gtk_widget_set_visible (self->treatment_group, self->n_episodes <= 1);
+    gtk_widget_set_visible (GTK_WIDGET (self->side_row), self->n_episodes <= 1);
+  }
+}
+
+/* An episode was added, changed or deleted: the rows of the first one follow */
+static void
+episodes_changed (KjPreferencesWindow *self)
+{
+  if (self->save_source != 0)
+    apply (self);
+  load_profile (self);
+  g_signal_emit (self, signals[PROFILE_CHANGED], 0);
 }
 
 static void fill_backups (KjPreferencesWindow *self);
@@ -340,6 +367,7 @@ restore_response (AdwMessageDialog    *dialog,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Backup restored")));
   load_profile (self);
+  kj_episodes_group_reload (self->episodes_group);
   fill_backups (self);
   kj_shoes_page_reload (self->shoes_page);
   g_signal_emit (self, signals[JOURNAL_RESTORED], 0);
@@ -523,10 +551,13 @@ kj_preferences_window_class_init (KjPreferencesWindowClass *klass)
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KJ_TYPE_SHOES_PAGE);
+  g_type_ensure (KJ_TYPE_EPISODES_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, shoes_page);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, side_row);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, treatment_group);
+  gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, episodes_group);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, injury_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, start_row);
   gtk_widget_class_bind_template_child (widget_class, KjPreferencesWindow, weeks_spin);
@@ -594,6 +625,11 @@ kj_preferences_window_new (GtkWindow *parent,
   g_signal_connect_swapped (self->side_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->units_row, "notify::selected", G_CALLBACK (changed), self);
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (changed), self);
+
+  kj_episodes_group_set_store (self->episodes_group, store);
+  g_signal_connect_object (self->episodes_group, "changed", G_CALLBACK (episodes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->episodes_group, "toast", G_CALLBACK (adw_preferences_window_add_toast), self,
+                           G_CONNECT_SWAPPED);
 
   kj_shoes_page_set_store (self->shoes_page, store);
   g_signal_connect_object (self->shoes_page, "changed", G_CALLBACK (shoes_changed), self, G_CONNECT_SWAPPED);

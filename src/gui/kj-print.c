@@ -34,6 +34,7 @@ struct _KjPrintOperation
   char              *to;
   char              *as_of;
   char              *made_on;
+  char              *episode_id;
   gboolean           include_notes;
 
   GPtrArray         *pages;      /* cairo recording surfaces, laid out in begin-print */
@@ -83,6 +84,7 @@ kj_print_operation_begin_print (GtkPrintOperation *operation,
     .as_of = self->as_of,
     .include_notes = self->include_notes,
     .made_on = self->made_on,
+    .episode_id = self->episode_id,
   };
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -166,6 +168,7 @@ kj_print_operation_finalize (GObject *object)
   g_free (self->to);
   g_free (self->as_of);
   g_free (self->made_on);
+  g_free (self->episode_id);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_error (&self->error);
 
@@ -228,6 +231,7 @@ kj_print_operation_new (KjJournal             *journal,
   self->to = g_strdup (options->to);
   self->as_of = g_strdup (options->as_of);
   self->made_on = g_strdup (options->made_on);
+  self->episode_id = g_strdup (options->episode_id);
   self->include_notes = options->include_notes;
 
   return self;

@@ -48,6 +48,7 @@ struct _KjTodayPage
   GtkAdjustment   *pain_adjustment;
   GtkAdjustment   *worst_adjustment;
   GtkLabel        *pain_value_label;
+  GtkLabel        *episode_label;
   AdwExpanderRow  *worst_row;
   KjDayPlaces     *places;
   KjDaySymptoms   *symptoms;

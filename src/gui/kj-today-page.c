@@ -436,6 +436,48 @@ place_records (KjTodayPage *self,
   g_object_unref (records);
 }
 
+/* Which episode(s) the day belongs to, said when the journal has more than
+ * one; the knee drawing starts on the side of the day's current episode */
+static void
+update_episode (KjTodayPage *self)
+{
+  g_autoptr(GPtrArray) episodes = self->store ? kj_store_list_episodes (self->store, NULL) : NULL;
+  g_autoptr(GPtrArray) on = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  const KjEpisode *current;
+
+  if (episodes == NULL)
+    return;
+
+  if ((current = kj_episodes_get_current (episodes, self->date)) != NULL)
+    kj_day_places_set_side (self->places, g_strcmp0 (current->side, "left") == 0 ? KJ_SIDE_LEFT : KJ_SIDE_RIGHT);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->episode_label), episodes->len > 1);
+  if (episodes->len < 2)
+    return;
+
+  on = kj_episodes_on_date (episodes, self->date);
+  for (guint i = 0; i < on->len; i++)
+    {
+      g_autofree char *title = kj_episode_dup_title (g_ptr_array_index (on, i));
+
+      if (i > 0)
+        /* Translators: between the names of two episodes of one day */
+        g_string_append (names, _(" · "));
+      g_string_append (names, title);
+    }
+
+  if (on->len == 0)
+    gtk_label_set_text (self->episode_label, _("This day belongs to no episode."));
+  else
+    {
+      /* Translators: “Episode: Left knee — ITB”, or several joined by “ · ” */
+      g_autofree char *text = g_strdup_printf (ngettext ("Episode: %s", "Episodes: %s", on->len), names->str);
+
+      gtk_label_set_text (self->episode_label, text);
+    }
+}
+
 static void
 load_date (KjTodayPage *self)
 {
@@ -451,6 +493,7 @@ load_date (KjTodayPage *self)
   gtk_revealer_set_reveal_child (self->save_error_revealer, FALSE);
 
   kj_date_bar_set_date (self->date_bar, self->date);
+  update_episode (self);
 
   {
     char previous[11];
@@ -565,6 +608,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, date_bar);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, episode_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, routine);

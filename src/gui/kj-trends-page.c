@@ -43,7 +43,10 @@ struct _KjTrendsPage
   GtkWidget        parent_instance;
 
   KjStore         *store;
-  KjJournal       *journal;
+  KjJournal       *full;           /* the whole journal, as read */
+  KjJournal       *journal;        /* the records of the episode shown (borrowed from full) */
+  char            *episode_id;     /* the episode chosen; NULL: the current one */
+  gboolean         filling;        /* the episode list is being filled */
   KjAssessment    *assessment;
   KjUnits          units;
   Range            range;
@@ -54,6 +57,8 @@ struct _KjTrendsPage
   GtkToggleButton *range_buttons[N_RANGES];
 
   /* template widgets */
+  GtkWidget       *episode_box;
+  GtkDropDown     *episode_dropdown;
   GtkWidget       *verdict_card;
   GtkImage        *verdict_icon;
   GtkLabel        *verdict_title;
@@ -475,6 +480,100 @@ update_running (KjTrendsPage *self,
 
 /* Loading */
 
+/* The journal of one episode: its records (kj_episode_get_range()), borrowed from the whole */
+static KjJournal *
+episode_journal (KjJournal       *full,
+                 const KjEpisode *episode)
+{
+  KjJournal *journal = g_new0 (KjJournal, 1);
+  char from[11] = "", to[11] = "";
+
+  if (episode != NULL)
+    kj_episode_get_range (full->episodes, episode, from, to);
+  journal->profile = kj_profile_copy (full->profile);
+  if (episode != NULL)
+    {
+      /* the maps' side and the chart's start are the episode's */
+      journal->profile->affected_side = episode->side;
+      g_free (journal->profile->treatment_start);
+      journal->profile->treatment_start = episode->treatment_start[0] ? g_strdup (episode->treatment_start) : NULL;
+      journal->profile->review_weeks = episode->review_weeks;
+    }
+  journal->days = kj_records_in_range (full->days, from, to);
+  journal->treatments = kj_records_in_range (full->treatments, from, to);
+  journal->runs = kj_records_in_range (full->runs, from, to);
+  journal->shoes = full->shoes != NULL ? g_ptr_array_ref (full->shoes) : NULL;
+  journal->episodes = full->episodes != NULL ? g_ptr_array_ref (full->episodes) : NULL;
+
+  return journal;
+}
+
+static void update_verdict (KjTrendsPage *self);
+static void show_range     (KjTrendsPage *self);
+
+/* The episode chosen (or the current one): the switcher, the assessment and everything shown */
+static void
+show_episode (KjTrendsPage *self,
+              gboolean      fill_list)
+{
+  GPtrArray *episodes = self->full->episodes;
+  const KjEpisode *episode = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  if (self->episode_id != NULL)
+    episode = kj_episodes_find (episodes, self->episode_id);
+  if (episode == NULL)
+    episode = kj_episodes_get_current (episodes, self->today);
+
+  for (guint i = 0; episodes != NULL && i < episodes->len; i++)
+    {
+      const KjEpisode *e = g_ptr_array_index (episodes, i);
+      g_autofree char *title = kj_episode_dup_title (e);
+      g_autofree char *dates = kj_episode_dup_dates (e);
+      g_autofree char *item = dates[0] != '\0' && strstr (title, dates) == NULL
+                              /* Translators: an episode in Trends' list: “Left knee — ITB (since 2 March 2026)” */
+                              ? g_strdup_printf (_("%s (%s)"), title, dates) : g_strdup (title);
+
+      gtk_string_list_append (titles, item);
+      if (e == episode)
+        selected = i;
+    }
+  if (fill_list)
+    {
+      self->filling = TRUE;
+      gtk_drop_down_set_model (self->episode_dropdown, G_LIST_MODEL (titles));
+      gtk_drop_down_set_selected (self->episode_dropdown, selected);
+      self->filling = FALSE;
+    }
+  gtk_widget_set_visible (self->episode_box, episodes != NULL && episodes->len > 1);
+
+  g_clear_pointer (&self->journal, kj_journal_free);
+  g_clear_pointer (&self->assessment, kj_assessment_free);
+  self->journal = episode_journal (self->full, episode);
+  if (episode != NULL)
+    self->assessment = kj_assess_episode (self->full->profile, episodes, episode, self->full->days,
+                                          self->full->treatments, self->full->runs, self->today);
+  else
+    self->assessment = kj_assess (self->full->profile, self->full->days, self->full->treatments, self->full->runs,
+                                  self->today);
+  update_verdict (self);
+  show_range (self);
+}
+
+static void
+episode_selected (KjTrendsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->episode_dropdown);
+
+  if (self->filling || self->full == NULL || self->full->episodes == NULL || selected >= self->full->episodes->len)
+    return;
+
+  g_free (self->episode_id);
+  self->episode_id = g_strdup (((KjEpisode *) g_ptr_array_index (self->full->episodes, selected))->id);
+  show_episode (self, FALSE);
+}
+
 static void
 range_start (KjTrendsPage *self,
              Range         range,
@@ -485,13 +584,14 @@ range_start (KjTrendsPage *self,
   switch (range)
     {
     case RANGE_ALL:
+      /* all of the journal, every episode */
       g_strlcpy (from, self->today, 11);
-      if (self->journal->days->len > 0)
-        g_strlcpy (from, ((KjDay *) self->journal->days->pdata[0])->date, 11);
-      if (self->journal->treatments->len > 0 && strcmp (((KjTreatment *) self->journal->treatments->pdata[0])->date, from) < 0)
-        g_strlcpy (from, ((KjTreatment *) self->journal->treatments->pdata[0])->date, 11);
-      if (self->journal->runs->len > 0 && strcmp (((KjRun *) self->journal->runs->pdata[0])->date, from) < 0)
-        g_strlcpy (from, ((KjRun *) self->journal->runs->pdata[0])->date, 11);
+      if (self->full->days->len > 0)
+        g_strlcpy (from, ((KjDay *) self->full->days->pdata[0])->date, 11);
+      if (self->full->treatments->len > 0 && strcmp (((KjTreatment *) self->full->treatments->pdata[0])->date, from) < 0)
+        g_strlcpy (from, ((KjTreatment *) self->full->treatments->pdata[0])->date, 11);
+      if (self->full->runs->len > 0 && strcmp (((KjRun *) self->full->runs->pdata[0])->date, from) < 0)
+        g_strlcpy (from, ((KjRun *) self->full->runs->pdata[0])->date, 11);
       break;
 
     case RANGE_TREATMENT:
@@ -523,8 +623,16 @@ show_range (KjTrendsPage *self)
     return;
 
   range_start (self, self->range, from);
-  data = kj_chart_data_new (self->journal->days, self->journal->treatments, self->journal->runs, self->assessment,
-                            from, self->today);
+  if (self->range == RANGE_ALL && self->full->episodes != NULL && self->full->episodes->len > 1)
+    {
+      /* “All”: every record, the episodes as labelled bands */
+      data = kj_chart_data_new (self->full->days, self->full->treatments, self->full->runs, self->assessment,
+                                from, self->today);
+      kj_chart_data_set_episodes (data, self->full->episodes);
+    }
+  else
+    data = kj_chart_data_new (self->journal->days, self->journal->treatments, self->journal->runs, self->assessment,
+                              from, self->today);
   data->units = self->units;
   kj_chart_set_data (self->chart, data);
   update_maps (self, from);
@@ -546,18 +654,18 @@ kj_trends_page_load (KjTrendsPage *self)
     return;
 
   g_clear_pointer (&self->journal, kj_journal_free);
+  g_clear_pointer (&self->full, kj_journal_free);
   g_clear_pointer (&self->assessment, kj_assessment_free);
 
-  if (!(self->journal = kj_store_read_journal (self->store, &error)))
+  if (!(self->full = kj_store_read_journal (self->store, &error)))
     {
       gtk_label_set_text (self->verdict_message, error->message);
       return;
     }
 
   g_strlcpy (self->today, today, sizeof self->today);
-  self->units = kj_units_from_profile (self->journal->profile);
-  self->assessment = kj_assess (self->journal->profile, self->journal->days, self->journal->treatments,
-                                self->journal->runs, self->today);
+  self->units = kj_units_from_profile (self->full->profile);
+  show_episode (self, TRUE);
   update_verdict (self);
   show_range (self);
 }
@@ -606,6 +714,8 @@ kj_trends_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->journal, kj_journal_free);
+  g_clear_pointer (&self->full, kj_journal_free);
+  g_clear_pointer (&self->episode_id, g_free);
   g_clear_pointer (&self->assessment, kj_assessment_free);
   g_clear_object (&self->store);
 
@@ -638,6 +748,8 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_message);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, episode_box);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, episode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_box);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, chart);
@@ -654,6 +766,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, why_help_clicked);
   gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
+  gtk_widget_class_bind_template_callback (widget_class, episode_selected);
 }
 
 static void
@@ -726,6 +839,28 @@ kj_trends_page_get_chart (KjTrendsPage *self)
   g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
 
   return self->chart;
+}
+
+/* The id of the episode shown (the report follows it), or NULL before a load */
+const char *
+kj_trends_page_get_episode_id (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return self->assessment != NULL && self->assessment->episode != NULL ? self->assessment->episode->id : NULL;
+}
+
+/* Shows the episode @id (NULL: the current one) */
+void
+kj_trends_page_set_episode (KjTrendsPage *self,
+                            const char   *id)
+{
+  g_return_if_fail (KJ_IS_TRENDS_PAGE (self));
+
+  g_free (self->episode_id);
+  self->episode_id = g_strdup (id);
+  if (self->full != NULL)
+    show_episode (self, TRUE);
 }
 
 /* Shows one of the ranges: 0 four weeks, 1 three months, 2 a year, 3 all, 4 since treatment start. */

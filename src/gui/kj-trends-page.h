@@ -28,4 +28,8 @@ const char         *kj_trends_page_get_verdict_title (KjTrendsPage *self);
 const char         *kj_trends_page_get_why          (KjTrendsPage *self);
 guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
 
+const char   *kj_trends_page_get_episode_id (KjTrendsPage *self);
+void          kj_trends_page_set_episode    (KjTrendsPage *self,
+                                             const char   *id);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kj-a11y.h"
 #include "kj-exchange.h"
@@ -32,6 +33,7 @@ typedef struct
   GArray         *results;
   KjPaper         paper;
   gboolean        include_notes;
+  char           *episode_id;     /* the report's episode: the one Trends shows */
   guint           n_pages;
   KjImportStats   stats;
   guint           n_days;
@@ -46,6 +48,7 @@ io_job_free (IoJob *job)
   g_clear_object (&job->file);
   g_free (job->from);
   g_free (job->to);
+  g_free (job->episode_id);
   g_strfreev (job->paths);
   g_clear_pointer (&job->results, g_array_unref);
   g_clear_pointer (&job->km_before, g_hash_table_unref);
@@ -504,6 +507,7 @@ export_thread (GTask        *task,
         .to = job->to,
         .paper = job->paper,
         .include_notes = job->include_notes,
+        .episode_id = job->episode_id,
       };
 
       if (!(journal = kj_store_read_journal (store, &error)) ||
@@ -588,6 +592,26 @@ export_done (GObject      *object,
  * Writes the doctor's report off the main thread, with the same code as
  * `--export-pdf`; a toast offers to open it.
  */
+/* Where the report's period starts by default: the treatment start of the
+ * episode Trends shows (or of the current one) */
+static const char *
+report_default_from (KjWindow        *self,
+                     GPtrArray       *episodes,
+                     const KjProfile *profile,
+                     const char      *today)
+{
+  const char *id = kj_trends_page_get_episode_id (self->trends_page);
+  const KjEpisode *episode = id != NULL ? kj_episodes_find (episodes, id) : NULL;
+
+  if (episode == NULL)
+    episode = kj_episodes_get_current (episodes, today);
+  if (episode == NULL)
+    return kj_report_default_from (profile, today);
+
+  return episode->treatment_start[0] != '\0' && strcmp (episode->treatment_start, today) <= 0
+         ? episode->treatment_start : NULL;
+}
+
 void
 kj_window_export_report (KjWindow   *self,
                          GFile      *file,
@@ -609,6 +633,7 @@ kj_window_export_report (KjWindow   *self,
   job->to = g_strdup (to);
   job->paper = paper;
   job->include_notes = include_notes;
+  job->episode_id = g_strdup (kj_trends_page_get_episode_id (self->trends_page));
   run_io (self, job, kj_window_export_report, export_thread, export_done);
 }
 
@@ -677,6 +702,7 @@ kj_window_export_report_action (GtkWidget  *widget,
 {
   KjWindow *self = KJ_WINDOW (widget);
   g_autoptr(KjProfile) profile = kj_store_get_profile (_kj_window_get_store (self), NULL);
+  g_autoptr(GPtrArray) episodes = kj_store_list_episodes (_kj_window_get_store (self), NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) { _("A4"), _("US Letter"), NULL });
   g_autofree char *today = kj_date_today ();
   g_autoptr(GtkListItemFactory) paper_factory = kj_a11y_string_factory_new ();
@@ -689,7 +715,8 @@ kj_window_export_report_action (GtkWidget  *widget,
                                      "treatments, runs and your daily log."));
   group = adw_preferences_group_new ();
 
-  kj_period_rows_add_dates (rows, ADW_PREFERENCES_GROUP (group), kj_report_default_from (profile, today), today, TRUE);
+  kj_period_rows_add_dates (rows, ADW_PREFERENCES_GROUP (group),
+                            report_default_from (self, episodes, profile, today), today, TRUE);
 
   paper = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (paper), _("Paper"));
@@ -749,9 +776,10 @@ kj_window_print_action (GtkWidget  *widget,
     }
 
   operation = kj_print_operation_new (journal, &(KjReportOptions) {
-    .from = kj_report_default_from (journal->profile, today),
+    .from = report_default_from (self, journal->episodes, journal->profile, today),
     .to = today,
     .include_notes = TRUE,
+    .episode_id = kj_trends_page_get_episode_id (self->trends_page),
   });
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
