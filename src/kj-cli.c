@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 #include <stdio.h>
@@ -272,6 +273,32 @@ run_export (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
+/* The assessment's JSON with the members of the issue-19 parts added: the questionnaires of the range
+ * (the whole journal for now) */
+static char *
+summary_json (const KjAssessment *assessment,
+              const KjJournal    *journal)
+{
+  g_autofree char *text = kj_assessment_to_json (assessment);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *out = NULL;
+  JsonObject *root;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return g_steal_pointer (&text);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_member (root, "questionnaires", kj_questionnaire_summary_json (journal->questionnaires, "", ""));
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  out = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (out, "\n", NULL);
+}
+
 static int
 run_summary (KjStore    *store,
              const char *as_of,
@@ -289,7 +316,7 @@ run_summary (KjStore    *store,
 
   assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
                           as_of ? as_of : today);
-  text = json ? kj_assessment_to_json (assessment) : kj_assessment_to_text (assessment);
+  text = json ? summary_json (assessment, journal) : kj_assessment_to_text (assessment);
 
   if (!kj_file_write_atomic ("-", NULL, text, strlen (text), &error))
     return fail (error->message);

@@ -312,7 +312,7 @@ static const Hostile hostile[] = {
     "days[0].id: “my day” may only hold" },
   { "unknown-format", "{ \"format\": \"pain-diary\", \"version\": 1 }", "format: “pain-diary” is an unknown format" },
   { "no-format", "{ \"version\": 1, \"days\": [] }", "not a Knee Journal file" },
-  { "newer-version", "{ \"format\": \"knee-journal\", \"version\": 3, \"days\": [] }", "version 3, newer than" },
+  { "newer-version", "{ \"format\": \"knee-journal\", \"version\": 4, \"days\": [] }", "version 4, newer than" },
   { "version-zero", "{ \"format\": \"knee-journal\", \"version\": 0 }", "version: 0 is not a version" },
   { "not-an-object", "[1, 2, 3]", "does not hold a JSON object" },
   { "truncated", HEAD "\"days\": [ { \"id\": \"a\", \"date\": \"2026-03-04\", \"pa", "not valid JSON" },

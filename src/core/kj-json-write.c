@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "kj-json.h"
+#include "kj-questionnaire.h"
 
 static void
 add_string_or_null (JsonBuilder *builder,
@@ -163,6 +164,22 @@ build_shoe (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+static void
+build_questionnaire (JsonBuilder           *builder,
+                     const KjQuestionnaire *q)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", q->id);
+  add_string_or_null (builder, "date", q->date);
+  add_string_or_null (builder, "instrument", q->instrument->code);
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < q->n_answers; i++)
+    json_builder_add_int_value (builder, q->answers[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /**
  * kj_json_generate:
  *
@@ -212,6 +229,12 @@ kj_json_generate (const KjJournal *journal,
   json_builder_begin_array (builder);
   for (guint i = 0; journal->shoes != NULL && i < journal->shoes->len; i++)
     build_shoe (builder, g_ptr_array_index (journal->shoes, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "questionnaires");
+  json_builder_begin_array (builder);
+  for (guint i = 0; journal->questionnaires != NULL && i < journal->questionnaires->len; i++)
+    build_questionnaire (builder, g_ptr_array_index (journal->questionnaires, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define KJ_JSON_FORMAT          "knee-journal"
-#define KJ_JSON_VERSION         2
+#define KJ_JSON_VERSION         3
 #define KJ_JSON_MAX_FILE_SIZE   (100 * 1024 * 1024)
 
 #define KJ_IMPORT_ERROR (kj_import_error_quark ())

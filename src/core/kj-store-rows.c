@@ -264,6 +264,9 @@ _kj_store_row_check (KjStore     *self,
   else if (g_str_equal (kind, "shoe"))
     /* Translators: “pair of shoes 1b2c…: alert_km: -5 must be more than 0 …” */
     message = g_strdup_printf (_("pair of shoes %s: %s"), shown, problem);
+  else if (g_str_equal (kind, "questionnaire"))
+    /* Translators: “questionnaire of 2026-10-15: answers[4]: 7 is not an answer of item 5 (0–4)” */
+    message = g_strdup_printf (_("questionnaire of %s: %s"), shown, problem);
   else
     message = g_strdup_printf (_("run of %s: %s"), shown, problem);
 

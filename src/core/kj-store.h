@@ -7,12 +7,13 @@
 #include <gio/gio.h>
 
 #include "kj-format.h"
+#include "kj-questionnaire.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 4
+#define KJ_STORE_SCHEMA_VERSION 5
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
 
@@ -49,6 +50,7 @@ typedef struct
   KjImportCounts treatments;
   KjImportCounts runs;
   KjImportCounts shoes;
+  KjImportCounts questionnaires;
   gboolean       profile_changed;
 } KjImportStats;
 
@@ -179,6 +181,17 @@ GPtrArray    *kj_store_shoe_alerts        (KjStore        *self,
 GPtrArray    *kj_shoes_passed_alert       (GPtrArray      *shoes,
                                            GHashTable     *km_before,
                                            GHashTable     *km_after);
+
+GPtrArray    *kj_store_list_questionnaires (KjStore       *self,
+                                           const char     *from,
+                                           const char     *to,
+                                           GError        **error);
+gboolean      kj_store_save_questionnaire (KjStore        *self,
+                                           KjQuestionnaire *questionnaire,
+                                           GError        **error);
+gboolean      kj_store_delete_questionnaire (KjStore      *self,
+                                           const char     *id,
+                                           GError        **error);
 
 gboolean      kj_store_backup             (KjStore        *self,
                                            const char     *dest,

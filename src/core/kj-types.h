@@ -128,6 +128,7 @@ typedef struct
   GPtrArray  *treatments;      /* KjTreatment, by date */
   GPtrArray  *runs;            /* KjRun, by date */
   GPtrArray  *shoes;           /* KjShoe */
+  GPtrArray  *questionnaires;  /* KjQuestionnaire (kj-questionnaire.h), by date; may be NULL in an import */
 } KjJournal;
 
 GQuark        kj_record_error_quark        (void);
