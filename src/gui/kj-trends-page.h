@@ -28,4 +28,6 @@ const char         *kj_trends_page_get_verdict_title (KjTrendsPage *self);
 const char         *kj_trends_page_get_why          (KjTrendsPage *self);
 guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
 
+GtkWidget          *kj_trends_page_get_questionnaire_section (KjTrendsPage *self);
+
 G_END_DECLS
