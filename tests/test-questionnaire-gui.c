@@ -204,12 +204,14 @@ test_trends (void)
   g_assert_cmpstr (kj_questionnaire_section_get_change (section), ==, expected);
   g_assert_true (kj_test_widget_is_drawn (kj_questionnaire_section_get_chart (section)));
 
-  gtk_widget_grab_focus (GTK_WIDGET (section));
+  /* the section scrolled into view by focus on its Fill In… button */
+  gtk_widget_grab_focus (kj_test_find_widget (GTK_WIDGET (section), GTK_TYPE_BUTTON, _("_Fill In…")));
+  kj_test_settle ();
   kj_test_settle ();
   shoot (GTK_WIDGET (section), "questionnaire-trends");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   kj_test_settle ();
-  shoot (GTK_WIDGET (section), "questionnaire-trends-dark");
+  shoot (GTK_WIDGET (window), "questionnaire-trends-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   kj_test_settle ();
 

@@ -10,7 +10,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-report.h"
 #include "kj-questionnaire.h"
 #include "kj-store.h"
 #include "kj-store-schema.h"
@@ -652,6 +654,92 @@ test_summary_json (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scores, 1), "id"), ==, b->id);
 }
 
+static char *
+run_text (const char *command)
+{
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The report's section: the change against the MIC, the chart and a table of the scores; pages kept as PNG
+ * (build/screenshots/questionnaire-report-N.png) to look at */
+static void
+test_report (void)
+{
+  static const int mixed1[13] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0 };   /* 78 */
+  static const int mixed2[13] = { 2, 0, 2, 3, 3, 3, 2, 3, 2, 3, 3, 2, 1 };   /* 33 */
+  static const int near[13] = { 2, 0, 2, 3, 3, 3, 2, 3, 2, 3, 1, 2, 1 };     /* 37 */
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 42, "improving", "2026-04-12", NULL);
+  g_autofree char *pdf = kj_test_tmp_path ("q-report.pdf");
+  g_autofree char *dir = g_build_filename (g_getenv ("KJ_BUILD_ROOT"), "screenshots", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "questionnaire-report", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  KjReportOptions options = { .as_of = "2026-04-12", .made_on = "2026-04-12" };
+  guint n_pages = 0, n_without = 0;
+  const int *forms[] = { mixed2, near, mixed1 };
+  const char *dates[] = { "2026-03-16", "2026-03-23", "2026-04-06" };
+
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+
+  if (pdftotext == NULL || pdftoppm == NULL)
+    {
+      g_test_skip ("needs pdftotext and pdftoppm (poppler-utils)");
+      return;
+    }
+
+  g_assert_true (kj_report_write (journal, &options, pdf, NULL, &n_without, &error));
+  g_assert_no_error (error);
+  text = run_text ((command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf)));
+  g_assert_null (strstr (text, "Knee questionnaire"));   /* never filled in: no section */
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&command, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      KjQuestionnaire *q = make_form (dates[i], forms[i]);
+
+      q->id = g_strdup_printf ("q%u", i);
+      g_ptr_array_add (journal->questionnaires, q);
+    }
+
+  g_assert_true (kj_report_write (journal, &options, pdf, NULL, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, n_without);
+  text = run_text ((command = g_strdup_printf ("pdftotext -enc UTF-8 -nopgbrk '%s' -", pdf)));
+  g_test_message ("%s", strstr (text, "Knee questionnaire") ? strstr (text, "Knee questionnaire") : text);
+  g_assert_nonnull (strstr (text, "Knee questionnaire"));
+  g_assert_nonnull (strstr (text, "Up 45 points since"));
+  g_assert_nonnull (strstr (text, "(33 → 78): at least the 10 points that matter to patients."));
+  g_assert_nonnull (strstr (text, "78 of 100"));
+  g_assert_nonnull (strstr (text, "+45"));
+  g_assert_nonnull (strstr (text, "+4"));
+
+  /* a period after the last: the section says so */
+  {
+    KjReportOptions later = { .from = "2026-04-07", .to = "2026-04-12", .as_of = "2026-04-12",
+                              .made_on = "2026-04-12" };
+    g_autofree char *later_text = NULL;
+    g_autofree char *later_command = NULL;
+
+    g_assert_true (kj_report_write (journal, &later, pdf, NULL, &n_pages, &error));
+    later_text = run_text ((later_command = g_strdup_printf ("pdftotext -enc UTF-8 -nopgbrk '%s' -", pdf)));
+    g_assert_nonnull (strstr (later_text, "No questionnaire in this period."));
+  }
+
+  /* the whole period again, as pictures */
+  g_assert_true (kj_report_write (journal, &options, pdf, NULL, &n_pages, &error));
+  g_mkdir_with_parents (dir, 0755);
+  g_free (run_text ((command = (g_free (command), g_strdup_printf ("pdftoppm -r 60 -png '%s' '%s'", pdf, prefix)))));
+  g_test_message ("report pages: %s-N.png (%u pages)", prefix, n_pages);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -671,6 +759,7 @@ main (int    argc,
   g_test_add_func ("/questionnaire/json", test_json);
   g_test_add_func ("/questionnaire/json-errors", test_json_errors);
   g_test_add_func ("/questionnaire/summary-json", test_summary_json);
+  g_test_add_func ("/questionnaire/report", test_report);
 
   return g_test_run ();
 }
