@@ -187,6 +187,8 @@ run_import (KjStore         *store,
   /* a file from before shoes (version 1) has none: its lines stay as they were */
   if (stats.shoes.added + stats.shoes.updated + stats.shoes.unchanged > 0)
     print_counts (_("shoes:"), &stats.shoes);
+  if (stats.questionnaires.added + stats.questionnaires.updated + stats.questionnaires.unchanged > 0)
+    print_counts (_("questionnaires:"), &stats.questionnaires);
   if (stats.profile_changed)
     say ("  %s\n", _("profile updated"));
 

@@ -652,6 +652,24 @@ test_summary_json (void)
   g_assert_cmpuint (json_array_get_length (scores), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (scores, 1), "score"), ==, 78);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scores, 1), "id"), ==, b->id);
+
+  /* exported and imported by the command line: counted on a line of their own */
+  {
+    g_autofree char *file = kj_test_tmp_path ("q-export.json");
+    g_autofree char *other = kj_test_tmp_path ("q-import.db");
+    g_auto(KjTestRun) export = { 0 };
+    g_auto(KjTestRun) import = { 0 };
+    g_auto(KjTestRun) again = { 0 };
+
+    g_unlink (other);
+    kj_test_run_cli (&export, NULL, "--db", path, "--export-json", file, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    kj_test_run_cli (&import, NULL, "--db", other, "--import-json", file, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_nonnull (strstr (import.out, "questionnaires: 2 added, 0 updated, 0 unchanged"));
+    kj_test_run_cli (&again, NULL, "--db", other, "--import-json", file, NULL);
+    g_assert_nonnull (strstr (again.out, "questionnaires: 0 added, 0 updated, 2 unchanged"));
+  }
 }
 
 static char *

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Drawn the same on Trends (a GtkDrawingArea) and in the report (the PDF): a
+ * Drawn the same on Trends (a drawing area) and in the report (the PDF): a
  * 0–100 axis, a band of ± the minimal important change around the first score
  * (a score inside it has not changed in a way that matters), and each score as
  * a point on a line by date, the first and last dates under the axis.
