@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kj-exchange.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-report.h"
@@ -601,6 +602,31 @@ test_json_errors (void)
       else
         g_assert_true (g_str_has_prefix (error->message, "questionnaires[0].date: "));
     }
+
+  /* imported from a file: refused naming the record, and the journal as it was (a good questionnaire before
+   * the bad one is not stored either) */
+  {
+    static const int best[13] = { 0 };
+    g_autoptr(KjQuestionnaire) kept = make_form ("2026-02-23", best);
+    g_autofree char *file = kj_test_tmp_path ("q-bad.json");
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autoptr(KjJournal) j1 = NULL;
+    g_autoptr(KjJournal) j2 = NULL;
+    g_autoptr(GError) error = NULL;
+    KjImportStats stats;
+
+    g_assert_true (kj_store_save_questionnaire (store, kept, &error));
+    j1 = kj_store_read_journal (store, &error);
+    before = kj_json_generate (j1, NULL);
+    kj_test_write_file (file, json_with (cases[0][0]), -1);
+    g_assert_false (kj_exchange_import (store, file, NULL, &stats, &error));
+    g_assert_nonnull (strstr (error->message, "questionnaires[2].answers[4]: 7 is not an answer of item 5 (0–4)"));
+    j2 = kj_store_read_journal (store, NULL);
+    after = kj_json_generate (j2, NULL);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpuint (j2->questionnaires->len, ==, 1);
+  }
 
   /* a version-2 reader's limit: a version-4 file is refused by its number */
   {
