@@ -145,15 +145,39 @@ test_dialog (void)
   g_assert_false (kj_questionnaire_dialog_can_save (dialog));
   g_assert_cmpint (kj_questionnaire_dialog_get_questionnaire (dialog)->answers[11], ==, answers[11]);
 
-  /* the last by the keyboard: focus on its answer, and the key that activates a radio button */
-  button = kj_questionnaire_dialog_get_answer_button (dialog, 12, (guint) answers[12]);
-  gtk_widget_grab_focus (GTK_WIDGET (button));
+  /* the last by the keyboard: from item 12's answer, one Tab (the window's move-focus, as GTK does for the
+   * key) goes to item 13's first answer: an answered group of radio buttons is one Tab stop, as radio buttons
+   * are; Space activates the radio button */
+  gtk_widget_grab_focus (GTK_WIDGET (kj_questionnaire_dialog_get_answer_button (dialog, 11, (guint) answers[11])));
+  {
+    guint presses = 0;
+
+    button = kj_questionnaire_dialog_get_answer_button (dialog, 12, (guint) answers[12]);
+    while (gtk_window_get_focus (GTK_WINDOW (dialog)) != GTK_WIDGET (button) && presses < 10)
+      {
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+        presses++;
+      }
+    g_test_message ("Tab pressed %u times from item 12's answer to item 13's first", presses);
+    g_assert_cmpuint (presses, ==, 1);
+  }
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (button)));
   gtk_widget_activate (GTK_WIDGET (button));
   kj_test_settle ();
   g_assert_true (gtk_check_button_get_active (button));
   g_assert_true (kj_questionnaire_dialog_can_save (dialog));
   g_assert_cmpint (kj_questionnaire_score (kj_questionnaire_dialog_get_questionnaire (dialog)), ==, 78);
+
+  /* ↓ and ↑ move within the question, choosing as they go, as radio buttons do */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_DOWN));
+  kj_test_settle ();
+  g_test_message ("after ↓: answer %d", kj_questionnaire_dialog_get_questionnaire (dialog)->answers[12]);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 GTK_WIDGET (kj_questionnaire_dialog_get_answer_button (dialog, 12, 1)));
+  g_assert_cmpint (kj_questionnaire_dialog_get_questionnaire (dialog)->answers[12], ==, 1);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_UP));
+  kj_test_settle ();
+  g_assert_cmpint (kj_questionnaire_dialog_get_questionnaire (dialog)->answers[12], ==, 0);
 
   /* changing an answer changes the form, not the others */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "questionnaire.choose", "(uu)", 0u, 2u));

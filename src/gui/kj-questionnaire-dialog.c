@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * All items on one scrolling page, each a group of radio buttons (check
- * buttons in a group) in rows: Tab moves from answer to answer, Space or
- * Enter chooses one, and each button is named for a screen reader with its
- * item (“Limp: None”). Save stays off until every item is answered. The
+ * buttons in a group) in rows: Tab moves from question to question (an
+ * answered question is one Tab stop), ↑ and ↓ move within a question and
+ * choose, Space chooses, and each button is named for a screen reader with
+ * its item (“Limp: None”); Ctrl+S saves, Escape cancels. Save stays off until every item is answered. The
  * actions `questionnaire.choose (item, answer)` and `questionnaire.save` do
  * the same (the tests use them). The instrument and its wording are in
  * kj-questionnaire.c; doc/questionnaires.md says where they come from.
