@@ -19,6 +19,7 @@
 
 #include "kj-episode.h"
 #include "kj-json.h"
+#include "kj-questionnaire.h"
 
 G_DEFINE_QUARK (kj-import-error-quark, kj_import_error)
 
@@ -842,6 +843,86 @@ parse_runs (JsonArray   *array,
   return TRUE;
 }
 
+/* questionnaires[i]: an instrument, a date and one answer per item, each checked
+ * against its item ("questionnaires[2].answers[4]: 7 is not an answer of item 5 (0–4)") */
+static gboolean
+parse_questionnaires (JsonArray   *array,
+                      KjJournal   *journal,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(KjQuestionnaire) q = kj_questionnaire_new (NULL, NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *seed = NULL;
+      g_autofree char *key = NULL;
+      const char *date, *code, *first;
+      JsonArray *answers;
+      guint n;
+      Record record;
+
+      if (!get_record (array, "questionnaires", i, &record, &path, error) ||
+          !get_date (&record, "date", TRUE, &date, error) ||
+          !get_string (&record, "instrument", TRUE, &code, error))
+        return FALSE;
+
+      g_strlcpy (q->date, date, sizeof q->date);
+      if ((q->instrument = kj_instrument_lookup (code)) == NULL)
+        return invalid (error, path, "instrument", _("“%s” is not a known value"), code);
+
+      seed = g_strdup_printf ("questionnaire:%s:%s", code, date);
+      if (!get_id (&record, ids, seed, &q->id, error) ||
+          !get_array (&record, "answers", &answers, error))
+        return FALSE;
+
+      if (answers == NULL)
+        return invalid (error, path, "answers", _("a value is required"));
+
+      n = json_array_get_length (answers);
+      if (n != q->instrument->n_items)
+        return invalid (error, path, "answers",
+                        ngettext ("%s has %u item, one answer for each; found %u answers",
+                                  "%s has %u items, one answer for each; found %u answers", q->instrument->n_items),
+                        code, q->instrument->n_items, n);
+
+      q->n_answers = n;
+      for (guint k = 0; k < n; k++)
+        {
+          JsonNode *node = json_array_get_element (answers, k);
+          g_autofree char *field = g_strdup_printf ("answers[%u]", k);
+          g_autoptr(GError) local_error = NULL;
+
+          if (!is_number (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+            return invalid (error, path, field, _("expected a whole number, found %s"),
+                            is_null (node) ? _("null") : describe_node (node));
+
+          if (!kj_questionnaire_check_answer (q->instrument, k, json_node_get_int (node), field, &local_error))
+            {
+              g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_INVALID, "%s.%s", path, local_error->message);
+              return FALSE;
+            }
+          q->answers[k] = (int) json_node_get_int (node);
+        }
+
+      if (!validated (TRUE, path, (gpointer) kj_questionnaire_validate, q, error))
+        return FALSE;
+
+      key = g_strdup_printf ("%s\n%s", code, date);
+      if ((first = g_hash_table_lookup (dates, key)) != NULL)
+        return invalid (error, path, "date", _("%s already holds a questionnaire of %s: %s"), first, date, code);
+      g_hash_table_insert (dates, g_steal_pointer (&key), g_strdup (path));
+
+      g_ptr_array_add (journal->questionnaires, g_steal_pointer (&q));
+    }
+
+  g_ptr_array_sort (journal->questionnaires, kj_questionnaire_compare);
+
+  return TRUE;
+}
+
 /**
  * kj_json_parse:
  * @data: the file's contents
@@ -866,7 +947,7 @@ kj_json_parse (const char  *data,
   JsonNode *node;
   Record top;
   int version;
-  JsonArray *days, *treatments, *runs, *shoes, *episodes = NULL;
+  JsonArray *days, *treatments, *runs, *shoes, *episodes = NULL, *questionnaires;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -967,10 +1048,12 @@ kj_json_parse (const char  *data,
       !get_array (&top, "treatments", &treatments, error) ||
       !get_array (&top, "runs", &runs, error) ||
       !get_array (&top, "shoes", &shoes, error) ||
+      !get_array (&top, "questionnaires", &questionnaires, error) ||
       !parse_days (days, journal, error) ||
       !parse_treatments (treatments, journal, error) ||
       !parse_shoes (shoes, journal, error) ||
-      !parse_runs (runs, journal, error))
+      !parse_runs (runs, journal, error) ||
+      !parse_questionnaires (questionnaires, journal, error))
     return NULL;
 
   return g_steal_pointer (&journal);

@@ -15,6 +15,7 @@
 
 #include "kj-episode.h"
 #include "kj-json.h"
+#include "kj-questionnaire.h"
 
 static void
 add_string_or_null (JsonBuilder *builder,
@@ -183,6 +184,22 @@ build_shoe (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+static void
+build_questionnaire (JsonBuilder           *builder,
+                     const KjQuestionnaire *q)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", q->id);
+  add_string_or_null (builder, "date", q->date);
+  add_string_or_null (builder, "instrument", q->instrument->code);
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < q->n_answers; i++)
+    json_builder_add_int_value (builder, q->answers[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /**
  * kj_json_generate:
  *
@@ -251,6 +268,12 @@ kj_json_generate (const KjJournal *journal,
   json_builder_begin_array (builder);
   for (guint i = 0; journal->shoes != NULL && i < journal->shoes->len; i++)
     build_shoe (builder, g_ptr_array_index (journal->shoes, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "questionnaires");
+  json_builder_begin_array (builder);
+  for (guint i = 0; journal->questionnaires != NULL && i < journal->questionnaires->len; i++)
+    build_questionnaire (builder, g_ptr_array_index (journal->questionnaires, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

@@ -47,6 +47,8 @@ void     _kj_report_write_running_and_pain    (KjPdfWriter        *w,
                                                KjReportData       *r);
 void     _kj_report_write_shoe_pain           (KjPdfWriter        *w,
                                                KjReportData       *r);
+void     _kj_report_write_questionnaires      (KjPdfWriter        *w,
+                                               KjReportData       *r);
 void     _kj_report_write_daily_log           (KjPdfWriter        *w,
                                                KjReportData       *r);
 

@@ -22,6 +22,7 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (KjTreatment, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjRun, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjShoe, id) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjEpisode, id) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjQuestionnaire, id) == 0);
 
 static GHashTable *
 index_by_id (GPtrArray *records)
@@ -250,7 +251,12 @@ kj_store_import (KjStore          *self,
                        &local_stats.treatments, error) ||
       !import_records (self, journal->runs, existing->runs,
                        (RecordEqualFunc) kj_run_equal, (RecordWriteFunc) _kj_store_write_run,
-                       &local_stats.runs, error))
+                       &local_stats.runs, error) ||
+      (journal->questionnaires != NULL &&
+       !import_records (self, journal->questionnaires, existing->questionnaires,
+                        (RecordEqualFunc) kj_questionnaire_equal,
+                        (RecordWriteFunc) _kj_store_write_questionnaire,
+                        &local_stats.questionnaires, error)))
     goto failed;
 
   changed = local_stats.profile_changed || dropped > 0 ||
@@ -258,7 +264,8 @@ kj_store_import (KjStore          *self,
             local_stats.treatments.added + local_stats.treatments.updated > 0 ||
             local_stats.runs.added + local_stats.runs.updated > 0 ||
             local_stats.shoes.added + local_stats.shoes.updated > 0 ||
-            local_stats.episodes.added + local_stats.episodes.updated > 0;
+            local_stats.episodes.added + local_stats.episodes.updated > 0 ||
+            local_stats.questionnaires.added + local_stats.questionnaires.updated > 0;
 
   if (changed)
     {

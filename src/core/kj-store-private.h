@@ -5,7 +5,8 @@
  * KjStore is one class in several files, each named for what it does:
  * kj-store.c (the class, statements and transactions, the profile, the whole
  * journal), kj-store-rows.c (reading rows as hostile), kj-store-days.c,
- * kj-store-treatments.c, kj-store-runs.c, kj-store-shoes.c and kj-store-episodes.c (the records), kj-store-open.c
+ * kj-store-treatments.c, kj-store-runs.c, kj-store-shoes.c, kj-store-episodes.c and kj-store-questionnaires.c
+ * (the records), kj-store-open.c
  * (the file's life: create, refuse, open, migrate), kj-store-backup.c (backup
  * and restore), kj-store-import.c (the all-or-nothing merge) and
  * kj-store-file.c (the read-only look at a file before it is used).
@@ -199,6 +200,11 @@ gboolean       _kj_store_write_episode     (KjStore           *self,
                                             GError           **error);
 gboolean       _kj_store_write_first_episode (KjStore         *self,
                                             const KjProfile   *profile,
+                                            GError           **error);
+
+/* kj-store-questionnaires.c */
+gboolean       _kj_store_write_questionnaire (KjStore         *self,
+                                            const KjQuestionnaire *q,
                                             GError           **error);
 
 /* kj-store-open.c and kj-store-backup.c: files on disk */

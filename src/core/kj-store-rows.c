@@ -267,6 +267,9 @@ _kj_store_row_check (KjStore     *self,
   else if (g_str_equal (kind, "episode"))
     /* Translators: “episode 1b2c…: review_weeks: 99 is out of range 2–12” */
     message = g_strdup_printf (_("episode %s: %s"), shown, problem);
+  else if (g_str_equal (kind, "questionnaire"))
+    /* Translators: “questionnaire of 2026-10-15: answers[4]: 7 is not an answer of item 5 (0–4)” */
+    message = g_strdup_printf (_("questionnaire of %s: %s"), shown, problem);
   else
     message = g_strdup_printf (_("run of %s: %s"), shown, problem);
 

@@ -136,4 +136,22 @@ static const char * const kj_store_migrations[] = {
   "ALTER TABLE profile DROP COLUMN injury_date;"
   "ALTER TABLE profile DROP COLUMN treatment_start;"
   "ALTER TABLE profile DROP COLUMN review_weeks;",
+  /* 5 → 6: the weekly knee questionnaire (doc/data-model.md, “Questionnaires”), stored item by item: the
+   * index of the answer chosen for each item, never points. The CHECKs hold each answer to the number of
+   * answers of its item of the Kujala scale (kj-questionnaire.c); that every item is answered once is checked
+   * when a questionnaire is read (kj-store-questionnaires.c). */
+  "CREATE TABLE questionnaires ("
+  "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
+  "  date TEXT NOT NULL CHECK " KJ_SQL_DATE_CHECK ("date") ","
+  "  instrument TEXT NOT NULL CHECK (instrument IN ('kujala')),"
+  "  UNIQUE (date, instrument)"
+  ") STRICT;"
+  "CREATE TABLE questionnaire_answers ("
+  "  questionnaire_id TEXT NOT NULL REFERENCES questionnaires (id) ON DELETE CASCADE,"
+  "  item INTEGER NOT NULL CHECK (item BETWEEN 0 AND 12),"
+  "  answer INTEGER NOT NULL CHECK (answer >= 0 AND answer < CASE item WHEN 0 THEN 3 WHEN 1 THEN 3 WHEN 2 THEN 4"
+  "    WHEN 3 THEN 4 WHEN 4 THEN 5 WHEN 5 THEN 5 WHEN 6 THEN 4 WHEN 7 THEN 5 WHEN 8 THEN 5 WHEN 9 THEN 5"
+  "    WHEN 10 THEN 5 WHEN 11 THEN 3 WHEN 12 THEN 3 ELSE 0 END),"
+  "  UNIQUE (questionnaire_id, item)"
+  ") STRICT;",
 };

@@ -510,13 +510,15 @@ _kj_store_read_all (KjStore  *self,
   g_clear_pointer (&journal->treatments, g_ptr_array_unref);
   g_clear_pointer (&journal->runs, g_ptr_array_unref);
   g_clear_pointer (&journal->shoes, g_ptr_array_unref);
+  g_clear_pointer (&journal->questionnaires, g_ptr_array_unref);
 
   if (!(journal->profile = kj_store_get_profile (self, error)) ||
       !(journal->days = kj_store_list_days (self, NULL, NULL, error)) ||
       !(journal->treatments = kj_store_list_treatments (self, NULL, NULL, error)) ||
       !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)) ||
       !(journal->shoes = kj_store_list_shoes (self, error)) ||
-      !(journal->episodes = kj_store_list_episodes (self, error)))
+      !(journal->episodes = kj_store_list_episodes (self, error)) ||
+      !(journal->questionnaires = kj_store_list_questionnaires (self, NULL, NULL, error)))
     return NULL;
 
   /* a run of a damaged pair reads as a run without a shoe, so that an

@@ -8,12 +8,13 @@
 
 #include "kj-episode.h"
 #include "kj-format.h"
+#include "kj-questionnaire.h"
 #include "kj-types.h"
 
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 5
+#define KJ_STORE_SCHEMA_VERSION 6
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
 
@@ -51,6 +52,7 @@ typedef struct
   KjImportCounts runs;
   KjImportCounts shoes;
   KjImportCounts episodes;
+  KjImportCounts questionnaires;
   gboolean       profile_changed;
 } KjImportStats;
 
@@ -193,6 +195,16 @@ gboolean      kj_store_delete_episode     (KjStore        *self,
 gboolean      kj_store_end_episode        (KjStore        *self,
                                            const char     *id,
                                            const char     *date,
+                                           GError        **error);
+GPtrArray    *kj_store_list_questionnaires (KjStore       *self,
+                                           const char     *from,
+                                           const char     *to,
+                                           GError        **error);
+gboolean      kj_store_save_questionnaire (KjStore        *self,
+                                           KjQuestionnaire *questionnaire,
+                                           GError        **error);
+gboolean      kj_store_delete_questionnaire (KjStore      *self,
+                                           const char     *id,
                                            GError        **error);
 
 gboolean      kj_store_backup             (KjStore        *self,

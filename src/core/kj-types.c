@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kj-questionnaire.h"
 #include "kj-types.h"
 
 G_DEFINE_QUARK (kj-record-error-quark, kj_record_error)
@@ -829,6 +830,7 @@ kj_journal_new (void)
   journal->treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
   journal->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
   journal->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_shoe_free);
+  journal->questionnaires = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_questionnaire_free);
 
   return journal;
 }
@@ -845,6 +847,7 @@ kj_journal_free (KjJournal *journal)
   g_ptr_array_unref (journal->runs);
   g_clear_pointer (&journal->shoes, g_ptr_array_unref);
   g_clear_pointer (&journal->episodes, g_ptr_array_unref);
+  g_clear_pointer (&journal->questionnaires, g_ptr_array_unref);
   g_free (journal);
 }
 

@@ -135,6 +135,7 @@ typedef struct
   GPtrArray  *shoes;           /* KjShoe */
   GPtrArray  *episodes;        /* KjEpisode (kj-episode.h); NULL when the journal gives none (a file of
                                 * version 1 or 2): then the profile's side and dates are the first's */
+  GPtrArray  *questionnaires;  /* KjQuestionnaire (kj-questionnaire.h), by date; may be NULL in an import */
 } KjJournal;
 
 GQuark        kj_record_error_quark        (void);

@@ -15,6 +15,7 @@
 #include "kj-day-routine.h"
 #include "kj-day-symptoms.h"
 #include "kj-missed-day.h"
+#include "kj-questionnaire-card.h"
 #include "kj-today-page.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,7 @@ struct _KjTodayPage
   GtkRevealer     *save_error_revealer;
   GtkLabel        *save_error_label;
   KjMissedDay     *missed_day;
+  KjQuestionnaireCard *questionnaire_card;
   GtkTextView     *notes_view;
 };
 

@@ -22,6 +22,7 @@
 
 #include "kj-a11y.h"
 #include "kj-gtk-util.h"
+#include "kj-questionnaire-dialog.h"
 #include "kj-today-page-private.h"
 #include "kj-warnings.h"
 
@@ -35,6 +36,7 @@ G_DEFINE_FINAL_TYPE (KjTodayPage, kj_today_page, GTK_TYPE_WIDGET)
 enum {
   TOAST,
   DAY_CHANGED,
+  QUESTIONNAIRE_SAVED,
   N_SIGNALS
 };
 
@@ -400,6 +402,30 @@ missed_day_log (KjTodayPage *self,
   kj_today_page_focus_pain (self);
 }
 
+/* The weekly questionnaire: its card's Start, and the card again once it is saved */
+static void
+questionnaire_saved (KjTodayPage *self)
+{
+  kj_questionnaire_card_update (self->questionnaire_card, self->store, self->date);
+  _kj_today_page_show_toast (self, adw_toast_new (_("Questionnaire saved")));
+  g_signal_emit (self, signals[QUESTIONNAIRE_SAVED], 0);
+}
+
+static void
+questionnaire_start (KjTodayPage *self,
+                     const char  *date)
+{
+  KjQuestionnaireDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = kj_questionnaire_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, date,
+                                        NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (questionnaire_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Loading a date */
 
 static void
@@ -510,6 +536,7 @@ load_date (KjTodayPage *self)
   if (error != NULL)
     _kj_today_page_show_message (self, error->message);
   kj_missed_day_refresh (self->missed_day, self->store);
+  kj_questionnaire_card_update (self->questionnaire_card, self->store, self->date);
 
   /* the records of the day shown, with or without a pain entry */
   kj_day_records_set_date (self->records, self->date);
@@ -598,6 +625,15 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   signals[DAY_CHANGED] = g_signal_new ("day-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * KjTodayPage::questionnaire-saved:
+   *
+   * A weekly questionnaire was stored from the page's card.
+   */
+  signals[QUESTIONNAIRE_SAVED] = g_signal_new ("questionnaire-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (KJ_TYPE_QUESTIONNAIRE_CARD);
   g_type_ensure (KJ_TYPE_DATE_BAR);
   g_type_ensure (KJ_TYPE_DAY_PLACES);
   g_type_ensure (KJ_TYPE_DAY_RECORDS);
@@ -626,9 +662,11 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, missed_day);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, questionnaire_card);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, date_chosen);
   gtk_widget_class_bind_template_callback (widget_class, missed_day_log);
+  gtk_widget_class_bind_template_callback (widget_class, questionnaire_start);
 
   _kj_today_page_class_actions_init (widget_class);
 

@@ -22,6 +22,7 @@
 #include "kj-report.h"
 #include "kj-theme.h"
 #include "kj-trends-page.h"
+#include "kj-questionnaire-section.h"
 #include "kj-week-table.h"
 
 typedef enum
@@ -78,6 +79,7 @@ struct _KjTrendsPage
   GtkWidget       *shoes_group;
   GtkListBox      *shoes_list;
   GtkListBox      *return_list;
+  KjQuestionnaireSection *questionnaire_section;
 };
 
 G_DEFINE_FINAL_TYPE (KjTrendsPage, kj_trends_page, GTK_TYPE_WIDGET)
@@ -668,6 +670,9 @@ kj_trends_page_load (KjTrendsPage *self)
   show_episode (self, TRUE);
   update_verdict (self);
   show_range (self);
+  /* the whole journal for now; an episode's range once there are episodes */
+  kj_questionnaire_section_update (self->questionnaire_section, self->store, self->journal->questionnaires, "", "",
+                                   self->today);
 }
 
 static void
@@ -740,6 +745,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
 
   g_type_ensure (KJ_TYPE_CHART);
   g_type_ensure (KJ_TYPE_WEEK_TABLE);
+  g_type_ensure (KJ_TYPE_QUESTIONNAIRE_SECTION);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_card);
@@ -763,10 +769,12 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, shoes_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, questionnaire_section);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, why_help_clicked);
   gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
   gtk_widget_class_bind_template_callback (widget_class, episode_selected);
+  gtk_widget_class_bind_template_callback (widget_class, kj_trends_page_load);
 }
 
 static void
@@ -802,6 +810,15 @@ kj_trends_page_init (KjTrendsPage *self)
 
   self->range = RANGE_TREATMENT;
   gtk_toggle_button_set_active (self->range_buttons[RANGE_TREATMENT], TRUE);
+}
+
+/* Returns: (transfer none): the knee questionnaire's section */
+GtkWidget *
+kj_trends_page_get_questionnaire_section (KjTrendsPage *self)
+{
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->questionnaire_section);
 }
 
 void

@@ -31,5 +31,6 @@ guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
 const char   *kj_trends_page_get_episode_id (KjTrendsPage *self);
 void          kj_trends_page_set_episode    (KjTrendsPage *self,
                                              const char   *id);
+GtkWidget          *kj_trends_page_get_questionnaire_section (KjTrendsPage *self);
 
 G_END_DECLS

@@ -219,10 +219,14 @@ import_done (GObject      *object,
 
   added = job->stats.days.added + job->stats.treatments.added + job->stats.runs.added;
   updated = job->stats.days.updated + job->stats.days.replaced +
-            job->stats.treatments.updated + job->stats.runs.updated + job->stats.shoes.updated;
+            job->stats.treatments.updated + job->stats.runs.updated + job->stats.shoes.updated +
+            job->stats.questionnaires.updated;
 
-  if (added + updated + job->stats.shoes.added == 0 && !job->stats.profile_changed)
+  if (added + updated + job->stats.shoes.added + job->stats.questionnaires.added == 0 && !job->stats.profile_changed)
     message = g_strdup (_("Nothing new to import: the journal already holds everything in this file"));
+  else if (added + updated + job->stats.shoes.added == 0 && job->stats.questionnaires.added > 0)
+    message = g_strdup_printf (ngettext ("Imported %u questionnaire", "Imported %u questionnaires",
+                                         job->stats.questionnaires.added), job->stats.questionnaires.added);
   else if (added + updated == 0 && job->stats.shoes.added > 0)
     message = g_strdup_printf (ngettext ("Imported %u pair of shoes", "Imported %u pairs of shoes",
                                          job->stats.shoes.added), job->stats.shoes.added);

@@ -469,6 +469,8 @@ kj_window_init (KjWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
   g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
+  g_signal_connect_swapped (self->today_page, "questionnaire-saved", G_CALLBACK (kj_trends_page_invalidate),
+                            self->trends_page);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
   _kj_window_set_busy (self, FALSE);
 }
