@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "kj-assessment.h"
+#include "kj-associations.h"
 #include "kj-backup.h"
 #include "kj-cli.h"
 #include "kj-csv.h"
@@ -289,7 +290,16 @@ run_summary (KjStore    *store,
 
   assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs,
                           as_of ? as_of : today);
-  text = json ? kj_assessment_to_json (assessment) : kj_assessment_to_text (assessment);
+  if (json)
+    {
+      /* what seems to help, over the journal up to as_of (doc/associations.md) */
+      g_autoptr(GArray) associations = kj_associations_compute (journal->days, journal->treatments, journal->runs,
+                                                                "", assessment->as_of);
+
+      text = kj_summary_to_json (assessment, associations);
+    }
+  else
+    text = kj_assessment_to_text (assessment);
 
   if (!kj_file_write_atomic ("-", NULL, text, strlen (text), &error))
     return fail (error->message);

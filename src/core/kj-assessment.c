@@ -35,6 +35,7 @@
 #include <math.h>
 
 #include "kj-assessment.h"
+#include "kj-associations.h"
 
 #define EPSILON 1e-9
 
@@ -455,10 +456,24 @@ add_number (JsonBuilder *builder,
 /**
  * kj_assessment_to_json:
  *
- * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline
+ * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline,
+ *   without its associations
  */
 char *
 kj_assessment_to_json (const KjAssessment *a)
+{
+  return kj_summary_to_json (a, NULL);
+}
+
+/**
+ * kj_summary_to_json:
+ * @associations: (nullable) (element-type KjAssociation): kj_associations_compute()'s, or NULL to leave them out
+ *
+ * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline
+ */
+char *
+kj_summary_to_json (const KjAssessment *a,
+                    GArray             *associations)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -553,6 +568,8 @@ kj_assessment_to_json (const KjAssessment *a)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (associations != NULL)
+    kj_associations_add_json (builder, associations);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
