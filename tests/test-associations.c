@@ -152,7 +152,7 @@ test_deterministic (void)
   g_assert_cmpfloat (ice->ci_low * 1024, ==, round (ice->ci_low * 1024));
   g_assert_cmpfloat (ice->ci_high * 1024, ==, round (ice->ci_high * 1024));
   g_assert_cmpfloat (ice->ci_low, ==, -1.53125);
-  g_assert_cmpfloat (ice->ci_high, ==, -0.46875);
+  g_assert_cmpfloat (ice->ci_high, ==, -0.4375);
 }
 
 /* Runs: the day's total distance picks the band; downhill is ≥ 100 m and ≥ 15 m a km; both against days
@@ -360,7 +360,7 @@ test_summary_json (void)
   g_assert_cmpstr (json_object_get_string_member (item, "group"), ==, "treatment");
   g_assert_cmpfloat (json_object_get_double_member (item, "difference"), ==, -1.0);
   g_assert_cmpfloat (json_object_get_double_member (item, "ci_low"), ==, -1.53125);
-  g_assert_cmpfloat (json_object_get_double_member (item, "ci_high"), ==, -0.46875);
+  g_assert_cmpfloat (json_object_get_double_member (item, "ci_high"), ==, -0.4375);
   g_assert_cmpfloat (json_object_get_double_member (item, "mean_with"), ==, 3.5);
   g_assert_cmpfloat (json_object_get_double_member (item, "mean_without"), ==, 4.5);
   g_assert_cmpint (json_object_get_int_member (item, "days_with"), ==, 32);

@@ -16,9 +16,10 @@
  * 1988) with its acceptance test made exact by a table of log-factorials. That is ten binomial
  * draws a resample instead of one draw a day. The random numbers are
  * xoshiro256** seeded by splitmix64 from a fixed seed and the factor's place
- * in the table, so every factor gets the same figures whichever other
- * factors are shown; the differences are exact fractions of integer sums,
- * compared as integers.
+ * in the table (each side a stream of its own; the days without a run, the
+ * other side of every run factor, are resampled once), so every factor gets
+ * the same figures whichever other factors are shown; the differences are
+ * exact fractions of integer sums, compared as integers.
  */
 #define G_LOG_DOMAIN "knee-journal-associations"
 
@@ -33,6 +34,7 @@
 #include "kj-series.h"
 
 #define SEED                  G_GUINT64_CONSTANT (0x4b6e65654a726e6c)  /* "KneeJrnl" */
+#define SEED_STEP             G_GUINT64_CONSTANT (0x100000001b3)
 #define PAIN_VALUES           11
 #define BAND_SHORT_KM         5.0
 #define BAND_MEDIUM_KM        10.0
@@ -171,7 +173,7 @@ rng_uniform (Rng *rng)
  * start of inversion) is kept in a small cache, since the same n comes back
  * often over 2000 resamples. */
 
-#define HAT_CACHE 64
+#define HAT_CACHE 256
 #define RECIPROCALS 128
 
 typedef struct
@@ -438,47 +440,83 @@ chain_resample_sum (Chain        *chain,
   return sum;
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
+/* The sums of KJ_ASSOCIATION_RESAMPLES resamples of a side */
+static gint64 *
+resample_sums (const Side   *side,
+               const double *log_factorial,
+               guint64       seed)
 {
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  gint64 *sums = g_new (gint64, KJ_ASSOCIATION_RESAMPLES);
+  g_autofree Chain *chain = g_new (Chain, 1);
+  Rng rng;
 
-  return (x > y) - (x < y);
+  rng_seed (&rng, seed);
+  chain_init (chain, side);
+  for (guint b = 0; b < KJ_ASSOCIATION_RESAMPLES; b++)
+    sums[b] = chain_resample_sum (chain, (int) side->n, &rng, log_factorial);
+
+  return sums;
 }
 
-/* The bootstrap percentile interval of mean(with) − mean(without) */
+/* The k-th smallest of @keys (0-based), which it reorders: Hoare's selection */
+static gint64
+select_kth (gint64 *keys,
+            int     n,
+            int     k)
+{
+  int lo = 0, hi = n - 1;
+
+  while (hi > lo)
+    {
+      gint64 pivot = keys[lo + (hi - lo) / 2];
+      int i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (keys[i] < pivot)
+            i++;
+          while (keys[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              gint64 t = keys[i];
+
+              keys[i++] = keys[j];
+              keys[j--] = t;
+            }
+        }
+      /* keys[lo..j] ≤ pivot ≤ keys[i..hi], and what lies between equals the pivot */
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
+
+  return keys[k];
+}
+
+/* The bootstrap percentile interval of mean(with) − mean(without), from each side's resample sums */
 static void
-bootstrap (Side         *with,
-           Side         *without,
-           const double *log_factorial,
-           guint64       seed,
+bootstrap (const Side   *with,
+           const gint64 *with_sums,
+           const Side   *without,
+           const gint64 *without_sums,
            double       *low,
            double       *high)
 {
   g_autofree gint64 *keys = g_new (gint64, KJ_ASSOCIATION_RESAMPLES);
   double scale = (double) with->n * without->n;
-  guint tail = KJ_ASSOCIATION_RESAMPLES / 40;   /* 2.5 % of the resamples on each side */
-  g_autofree Chain *chains = g_new (Chain, 2);
-  Rng rng;
-
-  rng_seed (&rng, seed);
-  chain_init (&chains[0], with);
-  chain_init (&chains[1], without);
+  int tail = KJ_ASSOCIATION_RESAMPLES / 40;   /* 2.5 % of the resamples on each side */
 
   /* mean_w − mean_wo = (S_w · n_wo − S_wo · n_w) / (n_w · n_wo): compared as integers */
   for (guint b = 0; b < KJ_ASSOCIATION_RESAMPLES; b++)
-    {
-      gint64 s_with = chain_resample_sum (&chains[0], (int) with->n, &rng, log_factorial);
-      gint64 s_without = chain_resample_sum (&chains[1], (int) without->n, &rng, log_factorial);
-
-      keys[b] = s_with * (gint64) without->n - s_without * (gint64) with->n;
-    }
-  qsort (keys, KJ_ASSOCIATION_RESAMPLES, sizeof *keys, compare_int64);
+    keys[b] = with_sums[b] * (gint64) without->n - without_sums[b] * (gint64) with->n;
 
   /* the 50th smallest and the 50th largest of 2000 */
-  *low = keys[tail - 1] / scale;
-  *high = keys[KJ_ASSOCIATION_RESAMPLES - tail] / scale;
+  *low = select_kth (keys, KJ_ASSOCIATION_RESAMPLES, tail - 1) / scale;
+  *high = select_kth (keys, KJ_ASSOCIATION_RESAMPLES, KJ_ASSOCIATION_RESAMPLES - tail) / scale;
 }
 
 /* Days of the range as an array from its first date */
@@ -636,6 +674,12 @@ day_index_add_runs (DayIndex  *index,
     }
 }
 
+static gboolean
+is_run_factor (const Factor *f)
+{
+  return f->exposure == EXPOSURE_RUN || f->exposure == EXPOSURE_DOWNHILL;
+}
+
 static int
 compare_associations (gconstpointer a,
                       gconstpointer b)
@@ -672,6 +716,7 @@ kj_associations_compute (GPtrArray  *days,
   GArray *result = g_array_new (FALSE, TRUE, sizeof (KjAssociation));
   Side with[G_N_ELEMENTS (factors)], without[G_N_ELEMENTS (factors)];
   g_autofree double *log_factorial = NULL;
+  g_autofree gint64 *no_run_sums = NULL;   /* the days without a run: one side of every run factor */
   guint most = 0;
   DayIndex index;
 
@@ -695,8 +740,7 @@ kj_associations_compute (GPtrArray  *days,
 
           if (index.exposed[at] & (1u << f))
             side = &with[f];
-          else if ((factors[f].exposure == EXPOSURE_RUN || factors[f].exposure == EXPOSURE_DOWNHILL) &&
-                   index.ran[at])
+          else if (is_run_factor (&factors[f]) && index.ran[at])
             continue;   /* run factors are compared with days without a run */
           else
             side = &without[f];
@@ -717,6 +761,8 @@ kj_associations_compute (GPtrArray  *days,
   for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
     {
       KjAssociation a = { 0 };
+      g_autofree gint64 *with_sums = NULL;
+      g_autofree gint64 *without_sums = NULL;
 
       if (with[f].n < KJ_ASSOCIATION_MIN_DAYS || without[f].n < KJ_ASSOCIATION_MIN_DAYS)
         continue;
@@ -729,7 +775,12 @@ kj_associations_compute (GPtrArray  *days,
       a.mean_without = (double) without[f].sum / without[f].n;
       a.difference = ((double) with[f].sum * without[f].n - (double) without[f].sum * with[f].n) /
                      ((double) with[f].n * without[f].n);
-      bootstrap (&with[f], &without[f], log_factorial, SEED ^ (G_GUINT64_CONSTANT (0x100000001b3) * (f + 1)),
+      with_sums = resample_sums (&with[f], log_factorial, SEED ^ (SEED_STEP * (2 * f + 1)));
+      if (!is_run_factor (&factors[f]))
+        without_sums = resample_sums (&without[f], log_factorial, SEED ^ (SEED_STEP * (2 * f + 2)));
+      else if (no_run_sums == NULL)
+        no_run_sums = resample_sums (&without[f], log_factorial, SEED ^ (SEED_STEP * (2 * G_N_ELEMENTS (factors) + 1)));
+      bootstrap (&with[f], with_sums, &without[f], without_sums != NULL ? without_sums : no_run_sums,
                  &a.ci_low, &a.ci_high);
       g_array_append_val (result, a);
     }
