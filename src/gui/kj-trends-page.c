@@ -13,8 +13,10 @@
 #include <math.h>
 
 #include "kj-a11y.h"
+#include "kj-adherence-chart.h"
 #include "kj-application.h"
 #include "kj-assessment.h"
+#include "kj-associations.h"
 #include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-gtk-util.h"
@@ -73,6 +75,10 @@ struct _KjTrendsPage
   GtkWidget       *shoes_group;
   GtkListBox      *shoes_list;
   GtkListBox      *return_list;
+  GtkWidget       *helps_group;
+  GtkListBox      *helps_list;
+  GtkWidget       *adherence_group;
+  KjAdherenceChart *adherence_chart;
 };
 
 G_DEFINE_FINAL_TYPE (KjTrendsPage, kj_trends_page, GTK_TYPE_WIDGET)
@@ -473,6 +479,48 @@ update_running (KjTrendsPage *self,
   update_shoes (self, from);
 }
 
+/* What seems to help (doc/associations.md): over the whole journal up to
+ * today, whatever the range shown; each finding a row whose accessible name
+ * is its sentence. The weeks of exercise under it. */
+static void
+update_associations (KjTrendsPage *self)
+{
+  g_autoptr(GArray) associations = kj_associations_compute (self->journal->days, self->journal->treatments,
+                                                            self->journal->runs, "", self->today);
+  g_autoptr(GArray) weeks = kj_adherence_weeks (self->journal->days, self->journal->treatments, "", self->today);
+
+  kj_list_box_clear (self->helps_list);
+  if (associations->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enough days yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kj_associations_why_none ());
+      gtk_list_box_append (self->helps_list, row);
+    }
+  for (guint i = 0; i < associations->len; i++)
+    {
+      const KjAssociation *a = &g_array_index (associations, KjAssociation, i);
+      g_autofree char *label = kj_association_label (a, self->units);
+      g_autofree char *change = kj_association_change (a);
+      g_autofree char *title = g_strdup_printf ("%s: %s", label, change);
+      g_autofree char *sentence = kj_association_sentence (a, self->units);
+      GtkWidget *row = adw_action_row_new ();
+      int tenths = (int) lround (a->difference * 10);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sentence);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), tenths < 0 ? "go-down-symbolic"
+                                                          : tenths > 0 ? "go-up-symbolic" : "view-more-horizontal-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+      gtk_list_box_append (self->helps_list, row);
+    }
+  gtk_widget_set_visible (self->helps_group, self->journal->days->len > 0);
+
+  kj_adherence_chart_set_weeks (self->adherence_chart, weeks);
+  gtk_widget_set_visible (self->adherence_group, weeks->len > 0);
+}
+
 /* Loading */
 
 static void
@@ -559,6 +607,7 @@ kj_trends_page_load (KjTrendsPage *self)
   self->assessment = kj_assess (self->journal->profile, self->journal->days, self->journal->treatments,
                                 self->journal->runs, self->today);
   update_verdict (self);
+  update_associations (self);
   show_range (self);
 }
 
@@ -630,6 +679,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
 
   g_type_ensure (KJ_TYPE_CHART);
   g_type_ensure (KJ_TYPE_WEEK_TABLE);
+  g_type_ensure (KJ_TYPE_ADHERENCE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_card);
@@ -651,6 +701,10 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, shoes_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, helps_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, helps_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, adherence_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, adherence_chart);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, why_help_clicked);
   gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
@@ -769,4 +823,26 @@ kj_trends_page_count_return_runs (KjTrendsPage *self)
     n++;
 
   return gtk_widget_get_visible (self->return_group) ? n : 0;
+}
+
+/* What Seems to Help, row by row: each row's title and sentence, “title\nsentence”.
+ * Returns: (transfer full): a NULL-terminated array */
+char **
+kj_trends_page_get_helps (KjTrendsPage *self)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->helps_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      {
+        g_autofree char *text = g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                 adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+        g_strv_builder_add (rows, text);
+      }
+
+  return g_strv_builder_end (rows);
 }
