@@ -13,9 +13,11 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "kj-assessment.h"
 #include "kj-associations.h"
+#include "kj-report.h"
 
 /* Day i of the crafted journals: 2026-01-05 (a Monday) + i */
 static void
@@ -436,6 +438,41 @@ test_adherence (void)
   g_assert_cmpuint (weeks->len, ==, 0);
 }
 
+/* The report's section: the sentence of the period's ice, and the chart's heading (pdftotext) */
+static void
+test_report_section (void)
+{
+  g_autoptr(KjJournal) journal = ice_journal (TRUE, G_MAXUINT);
+  KjReportOptions options = { .as_of = "2026-03-10", .paper = KJ_PAPER_A4 };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "associations-report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  guint pages = 0;
+  int status = -1;
+
+  journal->profile = kj_profile_new ();
+  pdf = kj_report_render (journal, &options, &pages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  if (program == NULL)
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "What seems to help"));
+  g_assert_nonnull (strstr (text, "Ice: 1.0 lower (0.4 to 1.5)"));
+  g_assert_nonnull (strstr (text, "Exercises and pain, week by week"));
+  g_assert_nonnull (strstr (text, "Days with exercises (of 7)"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/associations/wording-german", test_wording_german);
   g_test_add_func ("/associations/summary-json", test_summary_json);
   g_test_add_func ("/associations/adherence", test_adherence);
+  g_test_add_func ("/associations/report-section", test_report_section);
 
   return g_test_run ();
 }

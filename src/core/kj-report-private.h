@@ -48,4 +48,8 @@ void     _kj_report_write_shoe_pain           (KjPdfWriter        *w,
 void     _kj_report_write_daily_log           (KjPdfWriter        *w,
                                                KjReportData       *r);
 
+/* kj-report-helps.c */
+void     _kj_report_write_associations        (KjPdfWriter        *w,
+                                               KjReportData       *r);
+
 G_END_DECLS
