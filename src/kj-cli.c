@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "kj-assessment.h"
+#include "kj-associations.h"
 #include "kj-backup.h"
 #include "kj-cli.h"
 #include "kj-csv.h"
@@ -279,36 +280,6 @@ run_export (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
-/* The assessment's JSON with the members of the issue-19 parts added: the questionnaires of the range
- * (the whole journal for now) */
-static char *
-summary_json (const KjAssessment *assessment,
-              const KjJournal    *journal,
-              const KjEpisode    *episode)
-{
-  char from[11] = "", to[11] = "";
-  g_autofree char *text = kj_assessment_to_json (assessment);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *out = NULL;
-  JsonObject *root;
-
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return g_steal_pointer (&text);
-
-  if (episode != NULL)
-    kj_episode_get_range (journal->episodes, episode, from, to);
-  root = json_node_get_object (json_parser_get_root (parser));
-  json_object_set_member (root, "questionnaires", kj_questionnaire_summary_json (journal->questionnaires, from, to));
-
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  out = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (out, "\n", NULL);
-}
-
 static int
 run_summary (KjStore    *store,
              const char *as_of,
@@ -342,7 +313,27 @@ run_summary (KjStore    *store,
                                     journal->runs, as_of);
   else
     assessment = kj_assess (journal->profile, journal->days, journal->treatments, journal->runs, as_of);
-  text = json ? summary_json (assessment, journal, episode) : kj_assessment_to_text (assessment);
+  if (json)
+    {
+      char from[11] = "";
+      g_autoptr(GArray) associations = NULL;
+      g_autoptr(GPtrArray) questionnaires = NULL;
+
+      /* what seems to help and the questionnaires, over the episode up to
+       * the date assessed (doc/associations.md, doc/questionnaires.md) */
+      if (episode != NULL)
+        {
+          char to[11];
+
+          kj_episode_get_range (journal->episodes, episode, from, to);
+        }
+      associations = kj_associations_compute (journal->days, journal->treatments, journal->runs,
+                                              from, assessment->as_of);
+      questionnaires = kj_records_in_range (journal->questionnaires, from, assessment->as_of);
+      text = kj_summary_to_json (assessment, associations, questionnaires);
+    }
+  else
+    text = kj_assessment_to_text (assessment);
 
   if (!kj_file_write_atomic ("-", NULL, text, strlen (text), &error))
     return fail (error->message);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kj-assessment.h"
+#include "kj-associations.h"
 #include "kj-backup.h"
 #include "kj-chart-render.h"
 #include "kj-csv.h"
@@ -362,6 +363,7 @@ main (int   argc,
             g_assert_no_error (error);
             g_assert_cmpint (status, ==, 0);
             g_assert_nonnull (strstr (printed, "\"verdict\""));
+            g_assert_nonnull (strstr (printed, "\"associations\""));
           }
         else
           summary_ms[r] = NAN;
@@ -449,6 +451,32 @@ main (int   argc,
 
     report ("chart data for 10 years (once per range)", data_ms, RUNS);
     report ("chart frame, 10 years into 1200×400", render_ms, G_N_ELEMENTS (render_ms));
+
+    /* what seems to help (doc/associations.md): what --summary-json adds to the assessment */
+    {
+      double assoc_ms[RUNS], adherence_ms[RUNS];
+      guint shown = 0;
+
+      for (guint r = 0; r < RUNS; r++)
+        {
+          g_autoptr(GArray) associations = NULL;
+          g_autoptr(GArray) weeks = NULL;
+
+          start = now_ms ();
+          associations = kj_associations_compute (large->days, large->treatments, large->runs, "", "2026-11-01");
+          assoc_ms[r] = now_ms () - start;
+          shown = associations->len;
+
+          start = now_ms ();
+          weeks = kj_adherence_weeks (large->days, large->treatments, "", "2026-11-01");
+          adherence_ms[r] = now_ms () - start;
+          g_assert_cmpuint (weeks->len, >, 500);
+        }
+      g_autofree char *label = g_strdup_printf ("associations, 10 years (%u factors shown)", shown);
+
+      report (label, assoc_ms, RUNS);
+      report ("exercise adherence weeks, 10 years", adherence_ms, RUNS);
+    }
   }
 
   {

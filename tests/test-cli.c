@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 
+#include "kj-associations.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-store.h"
@@ -301,6 +302,27 @@ test_cli_summary (void)
       g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, cases[i].verdict);
       g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2026-04-01");
       g_assert_cmpint (json_object_get_int_member (root, "entries"), ==, journal->days->len);
+
+      /* what seems to help: the same figures as the core computes over the journal up to as_of */
+      {
+        g_autoptr(GArray) expected = kj_associations_compute (journal->days, journal->treatments, journal->runs,
+                                                              "", "2026-04-01");
+        JsonArray *associations = json_object_get_array_member (root, "associations");
+
+        g_assert_nonnull (associations);
+        g_assert_cmpuint (json_array_get_length (associations), ==, expected->len);
+        for (guint j = 0; j < expected->len; j++)
+          {
+            const KjAssociation *a = &g_array_index (expected, KjAssociation, j);
+            JsonObject *item = json_array_get_object_element (associations, j);
+
+            g_assert_cmpstr (json_object_get_string_member (item, "factor"), ==, a->factor);
+            g_assert_cmpfloat (json_object_get_double_member (item, "difference"), ==, a->difference);
+            g_assert_cmpfloat (json_object_get_double_member (item, "ci_low"), ==, a->ci_low);
+            g_assert_cmpfloat (json_object_get_double_member (item, "ci_high"), ==, a->ci_high);
+            g_assert_cmpint (json_object_get_int_member (item, "days_with"), ==, a->days_with);
+          }
+      }
 
       kj_test_run_cli (&readable, NULL, "--db", db, "--summary", "--as-of", "2026-04-01", NULL);
       g_assert_cmpint (readable.status, ==, 0);

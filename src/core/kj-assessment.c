@@ -36,6 +36,8 @@
 #include <string.h>
 
 #include "kj-assessment.h"
+#include "kj-associations.h"
+#include "kj-questionnaire.h"
 
 #define EPSILON 1e-9
 
@@ -534,10 +536,27 @@ add_date_or_null (JsonBuilder *builder,
 /**
  * kj_assessment_to_json:
  *
- * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline
+ * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline,
+ *   without its associations
  */
 char *
 kj_assessment_to_json (const KjAssessment *a)
+{
+  return kj_summary_to_json (a, NULL, NULL);
+}
+
+/**
+ * kj_summary_to_json:
+ * @associations: (nullable) (element-type KjAssociation): kj_associations_compute()'s, or NULL to leave them out
+ * @questionnaires: (nullable) (element-type KjQuestionnaire): the questionnaires of the episode assessed, or NULL
+ *   to leave them out
+ *
+ * Returns: (transfer full): the summary JSON of doc/journal-format.md, “Summary JSON”, ending with a newline
+ */
+char *
+kj_summary_to_json (const KjAssessment *a,
+                    GArray             *associations,
+                    GPtrArray          *questionnaires)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -653,6 +672,13 @@ kj_assessment_to_json (const KjAssessment *a)
       add_date_or_null (builder, "end_date", e->end_date);
       json_builder_end_object (builder);
     }
+  if (questionnaires != NULL)
+    {
+      json_builder_set_member_name (builder, "questionnaires");
+      json_builder_add_value (builder, kj_questionnaire_summary_json (questionnaires, "", ""));
+    }
+  if (associations != NULL)
+    kj_associations_add_json (builder, associations);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -91,6 +91,9 @@ KjAssessment *kj_assess_episode          (const KjProfile   *profile,
 void          kj_assessment_free         (KjAssessment      *assessment);
 const char   *kj_assessment_disclaimer   (void);
 char         *kj_assessment_to_json      (const KjAssessment *assessment);
+char         *kj_summary_to_json         (const KjAssessment *assessment,
+                                          GArray            *associations,
+                                          GPtrArray         *questionnaires);
 char         *kj_assessment_to_text      (const KjAssessment *assessment);
 
 /* kj-assessment-explain.c */

@@ -19,6 +19,7 @@
 
 #include "kj-episode.h"
 #include "kj-format.h"
+#include "kj-questionnaire.h"
 
 G_DEFINE_BOXED_TYPE (KjEpisode, kj_episode, kj_episode_copy, kj_episode_free)
 
@@ -407,10 +408,11 @@ kj_episodes_on_date (GPtrArray  *episodes,
 /* Day entries, treatments and runs all start with their id and date */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, date) == G_STRUCT_OFFSET (KjTreatment, date));
 G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, date) == G_STRUCT_OFFSET (KjRun, date));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (KjDay, date) == G_STRUCT_OFFSET (KjQuestionnaire, date));
 
 /**
  * kj_records_in_range:
- * @records: (element-type KjDay): day entries, treatments or runs
+ * @records: (element-type KjDay): day entries, treatments, runs or questionnaires
  * @from: the first date, or "" for no bound
  * @to: the last date, or "" for no bound
  *

@@ -52,4 +52,8 @@ void     _kj_report_write_questionnaires      (KjPdfWriter        *w,
 void     _kj_report_write_daily_log           (KjPdfWriter        *w,
                                                KjReportData       *r);
 
+/* kj-report-helps.c */
+void     _kj_report_write_associations        (KjPdfWriter        *w,
+                                               KjReportData       *r);
+
 G_END_DECLS

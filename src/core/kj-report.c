@@ -586,6 +586,7 @@ write_document (KjPdfWriter  *w,
   _kj_report_write_running_and_pain (w, r);
   _kj_report_write_shoe_pain (w, r);
   _kj_report_write_questionnaires (w, r);
+  _kj_report_write_associations (w, r);
   _kj_report_write_daily_log (w, r);
 }
 

@@ -17,8 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "kj-a11y.h"
+#include "kj-episode.h"
 #include "kj-questionnaire.h"
 #include "kj-questionnaire-card.h"
+#include "kj-store.h"
 #include "kj-types.h"
 
 struct _KjQuestionnaireCard
@@ -151,8 +153,8 @@ kj_questionnaire_card_init (KjQuestionnaireCard *self)
  * @store: (nullable): the journal
  * @date: the day Today shows
  *
- * Shows the card when @date is today, the questionnaire is due on it, the
- * journal has entries, and Not now was not chosen today; hides it otherwise.
+ * Shows the card when @date is today, the questionnaire is due on it in the
+ * episode open today, the journal has entries, and Not now was not chosen today; hides it otherwise.
  *
  * Returns: whether the card is shown
  */
@@ -164,14 +166,21 @@ kj_questionnaire_card_update (KjQuestionnaireCard *self,
   g_autofree char *today = kj_date_today ();
   g_autofree char *dismissed = NULL;
   g_autoptr(GPtrArray) questionnaires = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  const KjEpisode *episode = NULL;
+  char from[11] = "", to[11] = "";
 
   g_return_val_if_fail (KJ_IS_QUESTIONNAIRE_CARD (self), FALSE);
 
+  /* due within the episode open today (doc/questionnaires.md): its weeks count */
   dismissed = g_settings_get_string (self->settings, "questionnaire-dismissed");
+  if (store != NULL && (episodes = kj_store_list_episodes (store, NULL)) != NULL &&
+      (episode = kj_episodes_get_current (episodes, today)) != NULL)
+    kj_episode_get_range (episodes, episode, from, to);
   if (store == NULL || date == NULL || !g_str_equal (date, today) || g_str_equal (dismissed, today) ||
-      kj_store_is_empty (store) ||
+      kj_store_is_empty (store) || episode == NULL || !kj_episode_covers (episodes, episode, today) ||
       (questionnaires = kj_store_list_questionnaires (store, NULL, NULL, NULL)) == NULL ||
-      !kj_questionnaire_is_due (questionnaires, "", "", today))
+      !kj_questionnaire_is_due (questionnaires, from, to, today))
     {
       hide_card (self);
       return FALSE;

@@ -13,8 +13,10 @@
 #include <math.h>
 
 #include "kj-a11y.h"
+#include "kj-adherence-chart.h"
 #include "kj-application.h"
 #include "kj-assessment.h"
+#include "kj-associations.h"
 #include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-gtk-util.h"
@@ -80,6 +82,10 @@ struct _KjTrendsPage
   GtkListBox      *shoes_list;
   GtkListBox      *return_list;
   KjQuestionnaireSection *questionnaire_section;
+  GtkWidget       *helps_group;
+  GtkListBox      *helps_list;
+  GtkWidget       *adherence_group;
+  KjAdherenceChart *adherence_chart;
 };
 
 G_DEFINE_FINAL_TYPE (KjTrendsPage, kj_trends_page, GTK_TYPE_WIDGET)
@@ -480,6 +486,49 @@ update_running (KjTrendsPage *self,
   update_shoes (self, from);
 }
 
+/* What seems to help (doc/associations.md): over the episode shown up to
+ * the date it is assessed on, whatever the range shown; each finding a row
+ * whose accessible name is its sentence. The weeks of exercise under it. */
+static void
+update_associations (KjTrendsPage *self)
+{
+  const char *to = self->assessment->as_of;
+  g_autoptr(GArray) associations = kj_associations_compute (self->journal->days, self->journal->treatments,
+                                                            self->journal->runs, "", to);
+  g_autoptr(GArray) weeks = kj_adherence_weeks (self->journal->days, self->journal->treatments, "", to);
+
+  kj_list_box_clear (self->helps_list);
+  if (associations->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not enough days yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kj_associations_why_none ());
+      gtk_list_box_append (self->helps_list, row);
+    }
+  for (guint i = 0; i < associations->len; i++)
+    {
+      const KjAssociation *a = &g_array_index (associations, KjAssociation, i);
+      g_autofree char *label = kj_association_label (a, self->units);
+      g_autofree char *change = kj_association_change (a);
+      g_autofree char *title = g_strdup_printf ("%s: %s", label, change);
+      g_autofree char *sentence = kj_association_sentence (a, self->units);
+      GtkWidget *row = adw_action_row_new ();
+      int tenths = (int) lround (a->difference * 10);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sentence);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), tenths < 0 ? "go-down-symbolic"
+                                                          : tenths > 0 ? "go-up-symbolic" : "view-more-horizontal-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+      gtk_list_box_append (self->helps_list, row);
+    }
+  gtk_widget_set_visible (self->helps_group, self->journal->days->len > 0);
+
+  kj_adherence_chart_set_weeks (self->adherence_chart, weeks);
+  gtk_widget_set_visible (self->adherence_group, weeks->len > 0);
+}
+
 /* Loading */
 
 /* The journal of one episode: its records (kj_episode_get_range()), borrowed from the whole */
@@ -504,6 +553,7 @@ episode_journal (KjJournal       *full,
   journal->days = kj_records_in_range (full->days, from, to);
   journal->treatments = kj_records_in_range (full->treatments, from, to);
   journal->runs = kj_records_in_range (full->runs, from, to);
+  journal->questionnaires = kj_records_in_range (full->questionnaires, from, to);
   journal->shoes = full->shoes != NULL ? g_ptr_array_ref (full->shoes) : NULL;
   journal->episodes = full->episodes != NULL ? g_ptr_array_ref (full->episodes) : NULL;
 
@@ -560,6 +610,9 @@ show_episode (KjTrendsPage *self,
     self->assessment = kj_assess (self->full->profile, self->full->days, self->full->treatments, self->full->runs,
                                   self->today);
   update_verdict (self);
+  update_associations (self);
+  kj_questionnaire_section_update (self->questionnaire_section, self->store, self->journal->questionnaires, "", "",
+                                   self->today);
   show_range (self);
 }
 
@@ -668,11 +721,6 @@ kj_trends_page_load (KjTrendsPage *self)
   g_strlcpy (self->today, today, sizeof self->today);
   self->units = kj_units_from_profile (self->full->profile);
   show_episode (self, TRUE);
-  update_verdict (self);
-  show_range (self);
-  /* the whole journal for now; an episode's range once there are episodes */
-  kj_questionnaire_section_update (self->questionnaire_section, self->store, self->journal->questionnaires, "", "",
-                                   self->today);
 }
 
 static void
@@ -746,6 +794,7 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   g_type_ensure (KJ_TYPE_CHART);
   g_type_ensure (KJ_TYPE_WEEK_TABLE);
   g_type_ensure (KJ_TYPE_QUESTIONNAIRE_SECTION);
+  g_type_ensure (KJ_TYPE_ADHERENCE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kj-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, verdict_card);
@@ -770,6 +819,10 @@ kj_trends_page_class_init (KjTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_group);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, return_list);
   gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, questionnaire_section);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, helps_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, helps_list);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, adherence_group);
+  gtk_widget_class_bind_template_child (widget_class, KjTrendsPage, adherence_chart);
   gtk_widget_class_bind_template_callback (widget_class, chart_day_activated);
   gtk_widget_class_bind_template_callback (widget_class, why_help_clicked);
   gtk_widget_class_bind_template_callback (widget_class, range_dropdown_changed);
@@ -921,4 +974,26 @@ kj_trends_page_count_return_runs (KjTrendsPage *self)
     n++;
 
   return gtk_widget_get_visible (self->return_group) ? n : 0;
+}
+
+/* What Seems to Help, row by row: each row's title and sentence, “title\nsentence”.
+ * Returns: (transfer full): a NULL-terminated array */
+char **
+kj_trends_page_get_helps (KjTrendsPage *self)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  g_return_val_if_fail (KJ_IS_TRENDS_PAGE (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->helps_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      {
+        g_autofree char *text = g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                                 adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+        g_strv_builder_add (rows, text);
+      }
+
+  return g_strv_builder_end (rows);
 }

@@ -27,6 +27,7 @@ void                kj_trends_page_set_range         (KjTrendsPage *self,
 const char         *kj_trends_page_get_verdict_title (KjTrendsPage *self);
 const char         *kj_trends_page_get_why          (KjTrendsPage *self);
 guint               kj_trends_page_count_return_runs (KjTrendsPage *self);
+char              **kj_trends_page_get_helps     (KjTrendsPage *self);
 
 const char   *kj_trends_page_get_episode_id (KjTrendsPage *self);
 void          kj_trends_page_set_episode    (KjTrendsPage *self,
