@@ -594,6 +594,7 @@ test_episodes_cli (void)
   g_autoptr(GError) error = NULL;
   g_auto(KjTestRun) current = { 0 };
   g_auto(KjTestRun) right = { 0 };
+  g_auto(KjTestRun) text = { 0 };
   g_auto(KjTestRun) bad = { 0 };
   g_auto(KjTestRun) bad_pdf = { 0 };
   g_auto(KjTestRun) usage = { 0 };
@@ -615,6 +616,12 @@ test_episodes_cli (void)
   g_assert_nonnull (strstr (right.out, "\"verdict\" : \"improving\""));
   g_assert_nonnull (strstr (right.out, "\"end_date\" : \"2026-02-28\""));
   g_assert_nonnull (strstr (right.out, "\"as_of\" : \"2026-02-28\""));
+
+  /* --summary names the episode it assesses, as the report does */
+  kj_test_run_cli (&text, NULL, "--db", db, "--summary", "--as-of", "2026-03-31", "--episode", "right-2026", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "Knee Journal — assessment as of 2026-02-28\nEpisode: "));
+  g_assert_nonnull (strstr (text.out, "), resolved\n\n"));
 
   kj_test_run_cli (&bad, NULL, "--db", db, "--summary", "--episode", "no-such-episode", NULL);
   g_assert_cmpint (bad.status, ==, 1);

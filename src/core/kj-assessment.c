@@ -770,7 +770,14 @@ kj_assessment_to_text (const KjAssessment *a)
 
   /* Translators: the first line of --summary */
   g_string_append_printf (out, _("Knee Journal — assessment as of %s"), a->as_of);
-  g_string_append (out, "\n\n");
+  g_string_append (out, "\n");
+  if (a->episode != NULL)
+    {
+      g_autofree char *episode = kj_episode_dup_line (a->episode);
+
+      g_string_append_printf (out, "%s\n", episode);
+    }
+  g_string_append (out, "\n");
   g_string_append_printf (out, "%s\n\n", a->message);
 
   if (a->has_t0 && a->days_since_t0 < 0)

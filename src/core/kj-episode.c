@@ -202,6 +202,29 @@ kj_episode_dup_title (const KjEpisode *episode)
 }
 
 /**
+ * kj_episode_dup_line:
+ *
+ * The episode in one line, as the report and `--summary` name it: “Episode:
+ * Right knee — pes anserine (since 2 March 2026)”.
+ */
+char *
+kj_episode_dup_line (const KjEpisode *episode)
+{
+  g_autofree char *title = kj_episode_dup_title (episode);
+  g_autofree char *dates = kj_episode_dup_dates (episode);
+
+  if (kj_episode_is_ended (episode))
+    /* Translators: the report's episode: “Episode: Right knee — pes anserine (2 March 2026 – 4 May 2026),
+     * resolved” */
+    return g_strdup_printf (_("Episode: %s (%s), resolved"), title, dates);
+  if (dates[0] != '\0')
+    /* Translators: “Episode: Right knee — pes anserine (since 2 March 2026)” */
+    return g_strdup_printf (_("Episode: %s (%s)"), title, dates);
+  /* Translators: the report's episode when it has no dates */
+  return g_strdup_printf (_("Episode: %s (no dates)"), title);
+}
+
+/**
  * kj_episode_dup_dates:
  *
  * Its dates in words: “2 March 2026 – 4 May 2026”, “since 2 March 2026”,

@@ -38,6 +38,7 @@ const char   *kj_episode_get_start        (const KjEpisode *episode);
 gboolean      kj_episode_is_ended         (const KjEpisode *episode);
 char         *kj_episode_dup_title        (const KjEpisode *episode);
 char         *kj_episode_dup_dates        (const KjEpisode *episode);
+char         *kj_episode_dup_line         (const KjEpisode *episode);
 
 void          kj_episode_get_range        (GPtrArray       *episodes,
                                            const KjEpisode *episode,

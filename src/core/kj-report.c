@@ -178,9 +178,7 @@ write_header (KjPdfWriter  *w,
   g_autofree char *injury = _kj_report_format_date (e->injury_date[0] ? e->injury_date : NULL);
   g_autofree char *start = _kj_report_format_date (e->treatment_start[0] ? e->treatment_start
                                                    : r->assessment->t0[0] ? r->assessment->t0 : NULL);
-  g_autofree char *episode_title = kj_episode_dup_title (e);
-  g_autofree char *episode_dates = kj_episode_dup_dates (e);
-  g_autofree char *episode_line = NULL;
+  g_autofree char *episode_line = kj_episode_dup_line (e);
   g_autofree char *info = NULL;
   g_autoptr(PangoLayout) layout = NULL;
 
@@ -194,16 +192,6 @@ write_header (KjPdfWriter  *w,
   kj_pdf_writer_flow (w, layout, 0);
   w->y += 4;
 
-  if (kj_episode_is_ended (e))
-    /* Translators: the report's episode: “Episode: Right knee — pes anserine (2 March 2026 – 4 May 2026),
-     * resolved” */
-    episode_line = g_strdup_printf (_("Episode: %s (%s), resolved"), episode_title, episode_dates);
-  else if (episode_dates[0] != '\0')
-    /* Translators: “Episode: Right knee — pes anserine (since 2 March 2026)” */
-    episode_line = g_strdup_printf (_("Episode: %s (%s)"), episode_title, episode_dates);
-  else
-    /* Translators: the report's episode when it has no dates */
-    episode_line = g_strdup_printf (_("Episode: %s (no dates)"), episode_title);
   kj_pdf_writer_paragraph (w, KJ_PDF_FONT_BOLD, episode_line, 0, 4);
 
   info = g_strdup_printf (ngettext ("Painful knee: %s · Period: %s to %s · Pain started: %s · Treatment started: %s · "
