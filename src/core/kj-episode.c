@@ -24,32 +24,12 @@
 G_DEFINE_BOXED_TYPE (KjEpisode, kj_episode, kj_episode_copy, kj_episode_free)
 
 static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError     **error,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
-static gboolean
 check_date (const char  *field,
             const char  *date,
             GError     **error)
 {
   if (date[0] != '\0' && !kj_date_is_valid (date))
-    return invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, date);
+    return kj_record_set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, date);
 
   return TRUE;
 }
@@ -117,17 +97,17 @@ kj_episode_validate (const KjEpisode  *episode,
   g_return_val_if_fail (episode != NULL, FALSE);
 
   if (episode->id == NULL || episode->id[0] == '\0')
-    return invalid (error, _("id: a record needs an id"));
+    return kj_record_set_invalid (error, _("id: a record needs an id"));
   if (!kj_id_is_valid (episode->id))
-    return invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), episode->id);
+    return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), episode->id);
 
   if (!kj_notes_are_valid (episode->name ? episode->name : "", KJ_EPISODE_NAME_MAX, "name", error))
     return FALSE;
 
   if (episode->side == NULL)
-    return invalid (error, _("%s: a value is required"), "side");
+    return kj_record_set_invalid (error, _("%s: a value is required"), "side");
   if (kj_code_lookup (KJ_CODE_AFFECTED_SIDE, episode->side) == NULL)
-    return invalid (error, _("%s: “%s” is not a known value"), "side", episode->side);
+    return kj_record_set_invalid (error, _("%s: “%s” is not a known value"), "side", episode->side);
 
   if (!check_date ("injury_date", episode->injury_date, error) ||
       !check_date ("treatment_start", episode->treatment_start, error) ||
@@ -135,16 +115,16 @@ kj_episode_validate (const KjEpisode  *episode,
     return FALSE;
 
   if (episode->review_weeks < 2 || episode->review_weeks > 12)
-    return invalid (error, _("%s: %d is out of range %d–%d"), "review_weeks", episode->review_weeks, 2, 12);
+    return kj_record_set_invalid (error, _("%s: %d is out of range %d–%d"), "review_weeks", episode->review_weeks, 2, 12);
 
   if (episode->end_date[0] != '\0')
     {
       if (episode->injury_date[0] != '\0' && strcmp (episode->end_date, episode->injury_date) < 0)
         /* Translators: “end_date: 2026-03-01 is before the injury date 2026-03-02” */
-        return invalid (error, _("end_date: %s is before the injury date %s"),
+        return kj_record_set_invalid (error, _("end_date: %s is before the injury date %s"),
                         episode->end_date, episode->injury_date);
       if (episode->treatment_start[0] != '\0' && strcmp (episode->end_date, episode->treatment_start) < 0)
-        return invalid (error, _("end_date: %s is before the treatment start %s"),
+        return kj_record_set_invalid (error, _("end_date: %s is before the treatment start %s"),
                         episode->end_date, episode->treatment_start);
     }
 

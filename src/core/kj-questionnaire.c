@@ -89,26 +89,6 @@ static const KjInstrument instruments[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kujala_items) <= KJ_QUESTIONNAIRE_MAX_ITEMS);
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
 /**
  * kj_instrument_list:
  *
@@ -264,7 +244,7 @@ kj_questionnaire_check_answer (const KjInstrument  *instrument,
   if (answer < 0 || answer >= n_options)
     /* Translators: “answers[4]: 7 is not an answer of item 5 (0–4)”: the item is counted from 1, the answers
      * from 0 */
-    return set_invalid (error, _("%s: %lld is not an answer of item %u (0–%u)"),
+    return kj_record_set_invalid (error, _("%s: %lld is not an answer of item %u (0–%u)"),
                         field, (long long) answer, item + 1, n_options - 1);
 
   return TRUE;
@@ -283,19 +263,19 @@ kj_questionnaire_validate (const KjQuestionnaire  *q,
   g_return_val_if_fail (q != NULL, FALSE);
 
   if (q->id == NULL || q->id[0] == '\0')
-    return set_invalid (error, _("id: a record needs an id"));
+    return kj_record_set_invalid (error, _("id: a record needs an id"));
   if (strlen (q->id) > 64)
-    return set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), q->id);
+    return kj_record_set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), q->id);
   if (!kj_id_is_valid (q->id))
-    return set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), q->id);
+    return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), q->id);
   if (q->date[0] == '\0')
-    return set_invalid (error, _("%s: a date is required"), "date");
+    return kj_record_set_invalid (error, _("%s: a date is required"), "date");
   if (!kj_date_is_valid (q->date))
-    return set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), "date", q->date);
+    return kj_record_set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), "date", q->date);
   if (q->instrument == NULL || kj_instrument_lookup (q->instrument->code) != q->instrument)
-    return set_invalid (error, _("instrument: a value is required"));
+    return kj_record_set_invalid (error, _("instrument: a value is required"));
   if (q->n_answers != q->instrument->n_items)
-    return set_invalid (error, ngettext ("answers: %s needs %u answer, one for each item; found %u",
+    return kj_record_set_invalid (error, ngettext ("answers: %s needs %u answer, one for each item; found %u",
                                          "answers: %s needs %u answers, one for each item; found %u",
                                          q->instrument->n_items),
                         q->instrument->code, q->instrument->n_items, q->n_answers);

@@ -17,15 +17,20 @@
 
 G_DEFINE_QUARK (kj-record-error-quark, kj_record_error)
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
+/**
+ * kj_record_set_invalid:
+ * @error: (nullable): where to put the error
+ * @format: the message, printf-style
+ *
+ * Sets a %KJ_RECORD_ERROR_INVALID error: what every record's validation
+ * says when a value is wrong.
+ *
+ * Returns: %FALSE, always
+ */
+gboolean
+kj_record_set_invalid (GError     **error,
+                       const char  *format,
+                       ...)
 {
   va_list args;
 
@@ -50,7 +55,7 @@ check_range (const char  *field,
 
   if (value < min || value > max)
     /* Translators: “pain: 11 is out of range 0–10” */
-    return set_invalid (error, _("%s: %d is out of range %d–%d"), field, value, min, max);
+    return kj_record_set_invalid (error, _("%s: %d is out of range %d–%d"), field, value, min, max);
 
   return TRUE;
 }
@@ -66,11 +71,11 @@ check_code (KjCodeList   list,
     {
       if (nullable)
         return TRUE;
-      return set_invalid (error, _("%s: a value is required"), field);
+      return kj_record_set_invalid (error, _("%s: a value is required"), field);
     }
 
   if (kj_code_lookup (list, code) == NULL)
-    return set_invalid (error, _("%s: “%s” is not a known value"), field, code);
+    return kj_record_set_invalid (error, _("%s: “%s” is not a known value"), field, code);
 
   return TRUE;
 }
@@ -85,11 +90,11 @@ check_date (const char  *field,
     {
       if (nullable)
         return TRUE;
-      return set_invalid (error, _("%s: a date is required"), field);
+      return kj_record_set_invalid (error, _("%s: a date is required"), field);
     }
 
   if (!kj_date_is_valid (date))
-    return set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, date);
+    return kj_record_set_invalid (error, _("%s: “%s” is not a real date (YYYY-MM-DD)"), field, date);
 
   return TRUE;
 }
@@ -99,15 +104,15 @@ check_id (const char  *id,
           GError     **error)
 {
   if (id == NULL || id[0] == '\0')
-    return set_invalid (error, _("id: a record needs an id"));
+    return kj_record_set_invalid (error, _("id: a record needs an id"));
 
   if (strlen (id) > 64)
-    return set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), id);
+    return kj_record_set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), id);
 
   for (const char *p = id; *p; p++)
     {
       if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
-        return set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), id);
+        return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), id);
     }
 
   return TRUE;
@@ -240,11 +245,11 @@ kj_notes_are_valid (const char  *notes,
     return TRUE;
 
   if (!g_utf8_validate (notes, -1, NULL))
-    return set_invalid (error, _("%s: the text is not valid UTF-8"), field);
+    return kj_record_set_invalid (error, _("%s: the text is not valid UTF-8"), field);
 
   n_chars = g_utf8_strlen (notes, -1);
   if (n_chars > (glong) max_chars)
-    return set_invalid (error, _("%s: %ld characters is longer than the limit of %u"),
+    return kj_record_set_invalid (error, _("%s: %ld characters is longer than the limit of %u"),
                         field, n_chars, max_chars);
 
   return TRUE;
@@ -480,7 +485,7 @@ validate_codes (GPtrArray   *codes,
       for (guint j = 0; j < i; j++)
         {
           if (g_strcmp0 (g_ptr_array_index (codes, j), code) == 0)
-            return set_invalid (error, _("%s: “%s” is listed twice"), item, code);
+            return kj_record_set_invalid (error, _("%s: “%s” is listed twice"), item, code);
         }
     }
 
@@ -500,7 +505,7 @@ kj_day_validate (const KjDay  *day,
     return FALSE;
 
   if (day->pain_worst != KJ_UNSET && day->pain_worst < day->pain)
-    return set_invalid (error, _("pain_worst: %d is below the day’s pain of %d"),
+    return kj_record_set_invalid (error, _("pain_worst: %d is below the day’s pain of %d"),
                         day->pain_worst, day->pain);
 
   for (guint i = 0; i < day->locations->len; i++)
@@ -518,7 +523,7 @@ kj_day_validate (const KjDay  *day,
           const KjLocation *other = &g_array_index (day->locations, KjLocation, j);
 
           if (g_strcmp0 (other->side, loc->side) == 0 && g_strcmp0 (other->region, loc->region) == 0)
-            return set_invalid (error, _("locations[%u]: %s %s is listed twice"),
+            return kj_record_set_invalid (error, _("locations[%u]: %s %s is listed twice"),
                                 i, loc->side, loc->region);
         }
     }
@@ -610,24 +615,24 @@ kj_treatment_validate (const KjTreatment  *treatment,
     return FALSE;
 
   if (treatment->time[0] != '\0' && !kj_time_is_valid (treatment->time))
-    return set_invalid (error, _("time: %s is not a time of day (HH:MM)"), treatment->time);
+    return kj_record_set_invalid (error, _("time: %s is not a time of day (HH:MM)"), treatment->time);
 
   if (strcmp (treatment->kind, "medication") != 0)
     {
       if (treatment->drug != NULL)
-        return set_invalid (error, _("drug: only a medication has a drug, not “%s”"), treatment->kind);
+        return kj_record_set_invalid (error, _("drug: only a medication has a drug, not “%s”"), treatment->kind);
       if (treatment->dose_mg != KJ_UNSET)
-        return set_invalid (error, _("dose_mg: only a medication has a dose, not “%s”"), treatment->kind);
+        return kj_record_set_invalid (error, _("dose_mg: only a medication has a dose, not “%s”"), treatment->kind);
     }
 
   is_exercise = strcmp (treatment->kind, "exercise") == 0 || strcmp (treatment->kind, "stretching") == 0;
   if (!is_exercise)
     {
       if (treatment->exercise != NULL)
-        return set_invalid (error, _("exercise: only exercise and stretching name an exercise, not “%s”"),
+        return kj_record_set_invalid (error, _("exercise: only exercise and stretching name an exercise, not “%s”"),
                             treatment->kind);
       if (treatment->sets != KJ_UNSET || treatment->reps != KJ_UNSET)
-        return set_invalid (error, _("sets: only exercise and stretching have sets and reps, not “%s”"),
+        return kj_record_set_invalid (error, _("sets: only exercise and stretching have sets and reps, not “%s”"),
                             treatment->kind);
     }
 
@@ -707,13 +712,13 @@ kj_run_validate (const KjRun  *run,
     return FALSE;
 
   if (!(run->distance_km >= 0.01 && run->distance_km <= 500))
-    return set_invalid (error, _("%s: %g is out of range %g–%g"), "distance_km", run->distance_km, 0.01, 500.0);
+    return kj_record_set_invalid (error, _("%s: %g is out of range %g–%g"), "distance_km", run->distance_km, 0.01, 500.0);
 
   if (!isnan (run->descent_m) && !(run->descent_m >= 0 && run->descent_m <= 20000))
-    return set_invalid (error, _("%s: %g is out of range %g–%g"), "descent_m", run->descent_m, 0.0, 20000.0);
+    return kj_record_set_invalid (error, _("%s: %g is out of range %g–%g"), "descent_m", run->descent_m, 0.0, 20000.0);
 
   if (run->shoe_id != NULL && !check_id (run->shoe_id, NULL))
-    return set_invalid (error, _("shoe_id: “%s” is not the id of a pair of shoes"), run->shoe_id);
+    return kj_record_set_invalid (error, _("shoe_id: “%s” is not the id of a pair of shoes"), run->shoe_id);
 
   return check_range ("duration_s", run->duration_s, 1, 172800, TRUE, error) &&
          check_range ("pain_during", run->pain_during, 0, 10, TRUE, error) &&
@@ -795,7 +800,7 @@ kj_shoe_validate (const KjShoe  *shoe,
 
   stripped = g_strstrip (g_strdup (shoe->name ? shoe->name : ""));
   if (stripped[0] == '\0')
-    return set_invalid (error, _("name: a pair of shoes needs a name"));
+    return kj_record_set_invalid (error, _("name: a pair of shoes needs a name"));
   if (!kj_notes_are_valid (shoe->name, KJ_SHOE_NAME_MAX, "name", error) ||
       (shoe->model != NULL && !kj_notes_are_valid (shoe->model, KJ_SHOE_NAME_MAX, "model", error)) ||
       !check_date ("start_date", shoe->start_date, TRUE, error) ||
@@ -804,17 +809,17 @@ kj_shoe_validate (const KjShoe  *shoe,
 
   if (shoe->start_date[0] != '\0' && shoe->retired_date[0] != '\0' &&
       strcmp (shoe->retired_date, shoe->start_date) < 0)
-    return set_invalid (error, _("retired_date: %s is before the start date %s"),
+    return kj_record_set_invalid (error, _("retired_date: %s is before the start date %s"),
                         shoe->retired_date, shoe->start_date);
 
   if (!(shoe->start_km >= 0 && shoe->start_km <= KJ_SHOE_KM_MAX))
-    return set_invalid (error, _("%s: %g is out of range %g–%g"), "start_km", shoe->start_km, 0.0, KJ_SHOE_KM_MAX);
+    return kj_record_set_invalid (error, _("%s: %g is out of range %g–%g"), "start_km", shoe->start_km, 0.0, KJ_SHOE_KM_MAX);
 
   if (!(shoe->alert_km > 0 && shoe->alert_km <= KJ_SHOE_KM_MAX))
-    return set_invalid (error, _("alert_km: %g must be more than 0 and at most %g"), shoe->alert_km, KJ_SHOE_KM_MAX);
+    return kj_record_set_invalid (error, _("alert_km: %g must be more than 0 and at most %g"), shoe->alert_km, KJ_SHOE_KM_MAX);
 
   if (shoe->is_default && kj_shoe_is_retired (shoe))
-    return set_invalid (error, _("is_default: a retired pair cannot be the default"));
+    return kj_record_set_invalid (error, _("is_default: a retired pair cannot be the default"));
 
   return TRUE;
 }

@@ -139,6 +139,9 @@ typedef struct
 } KjJournal;
 
 GQuark        kj_record_error_quark        (void);
+gboolean      kj_record_set_invalid        (GError      **error,
+                                            const char   *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
 
 const KjCode *kj_code_list                 (KjCodeList    list,
                                             guint        *n_codes);
