@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kj-associations.h"
+#include "kj-episode.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-store.h"
@@ -198,6 +199,137 @@ test_summary_episode_line_since_twice (void)
     g_assert_null (strstr (strstr (lines[1], "since") + 1, "since"));
 }
 
+/* An import of @json_text into a copy of a generated journal: the run, and
+ * whether the journal's bytes changed */
+static void
+import_text (const char  *name,
+             const char  *json_text,
+             KjTestRun   *run,
+             char       **db_path)
+{
+  g_autofree char *dbname = g_strconcat (name, ".db", NULL);
+  g_autofree char *jsonname = g_strconcat (name, ".json", NULL);
+  g_autofree char *path = make_journal (dbname, 30);
+  g_autofree char *json = kj_test_tmp_path (jsonname);
+
+  kj_test_write_file (json, json_text, -1);
+  kj_test_run_cli (run, path, "--import-json", json, NULL);
+  *db_path = g_steal_pointer (&path);
+}
+
+/* 7. An episode's name with a NUL character (JSON "\u0000", which any other
+ * tool may write) is cut at the NUL without a word: "a\u0000b" is stored as
+ * "a". The file is not what was stored: refuse it naming the record, or keep
+ * the text. */
+static void
+test_json_nul_in_episode_name (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(KjTestRun) run = { 0 };
+  gboolean found = FALSE;
+
+  import_text ("nul-name",
+               "{\"format\":\"knee-journal\",\"version\":3,\"episodes\":[{\"id\":\"e-nul\",\"side\":\"left\","
+               "\"injury_date\":\"2026-10-20\",\"name\":\"keep\\u0000lost\"}],\"days\":[]}",
+               &run, &path);
+  g_test_message ("exit %d: %s", run.status, run.err);
+  if (run.status == 1)
+    {
+      g_assert_nonnull (strstr (run.err, "episodes[0].name"));
+      return;
+    }
+
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  episodes = kj_store_list_episodes (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      const KjEpisode *e = episodes->pdata[i];
+
+      if (g_str_equal (e->id, "e-nul"))
+        {
+          found = TRUE;
+          /* stored silently as "keep": "lost" was lost */
+          g_assert_cmpstr (e->name, !=, "keep");
+        }
+    }
+  g_assert_true (found);
+}
+
+/* 8. An episode id of 65 characters (the limit is 64) is refused, but the
+ * message blames its characters, which are all letters: "“aaa…a” may only hold
+ * letters, digits and - _ . :". */
+static void
+test_json_id_too_long_message (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id = g_strnfill (65, 'a');
+  g_autofree char *text = g_strdup_printf ("{\"format\":\"knee-journal\",\"version\":3,\"episodes\":[{\"id\":\"%s\","
+                                           "\"side\":\"left\"}],\"days\":[]}", id);
+  g_auto(KjTestRun) run = { 0 };
+
+  import_text ("long-id", text, &run, &path);
+  g_test_message ("exit %d: %s", run.status, run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "episodes[0].id"));
+  g_assert_nonnull (strstr (run.err, "64"));
+}
+
+/* 9. Next-day pain that never changes: the sentence reads "on average the same
+ * (0.0 lower to 0.0 higher)", an interval that is one point said as a range
+ * going both ways. */
+static void
+test_associations_all_equal_wording (void)
+{
+  g_autoptr(KjJournal) journal = kj_journal_new ();
+  g_autoptr(GArray) associations = NULL;
+  g_autofree char *sentence = NULL;
+
+  for (int i = 0; i < 40; i++)
+    {
+      char date[11];
+      KjDay *day;
+
+      kj_date_add_days ("2026-01-05", i, date);
+      day = kj_day_new (date);
+      day->pain = 5;
+      g_ptr_array_add (journal->days, day);
+      if (i % 2 == 0)
+        g_ptr_array_add (journal->treatments, kj_treatment_new (date, "ice"));
+    }
+  associations = kj_associations_compute (journal->days, journal->treatments, journal->runs, "", "");
+  g_assert_cmpuint (associations->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (associations, KjAssociation, 0).difference, ==, 0.0);
+  sentence = kj_association_sentence (&g_array_index (associations, KjAssociation, 0), KJ_UNITS_KM);
+  g_test_message ("%s", sentence);
+  g_assert_null (strstr (sentence, "0.0 lower to 0.0 higher"));
+}
+
+/* 10. Deleting an episode the journal does not hold, in a journal of one
+ * episode, says "The journal's only episode cannot be deleted." instead of
+ * that there is no such episode. */
+static void
+test_delete_unknown_episode_message (void)
+{
+  g_autofree char *path = make_journal ("delete-unknown.db", 10);
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (kj_store_delete_episode (store, "no-such-episode", &error));
+  g_assert_nonnull (error);
+  if (error != NULL)
+    {
+      g_test_message ("%s", error->message);
+      g_assert_null (strstr (error->message, "only episode"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +345,11 @@ main (int   argc,
   g_test_add_func ("/attack19/v1-profile-against-ended-episode-message",
                    test_v1_profile_against_ended_episode_message);
   g_test_add_func ("/attack19/summary-episode-line-since-twice", test_summary_episode_line_since_twice);
+
+  g_test_add_func ("/attack19/json-nul-in-episode-name", test_json_nul_in_episode_name);
+  g_test_add_func ("/attack19/json-id-too-long-message", test_json_id_too_long_message);
+  g_test_add_func ("/attack19/associations-all-equal-wording", test_associations_all_equal_wording);
+  g_test_add_func ("/attack19/delete-unknown-episode-message", test_delete_unknown_episode_message);
 
   return g_test_run ();
 }
