@@ -58,10 +58,12 @@ make_v4_journal (const char *name,
 }
 
 /* 1. A schema-4 journal whose profile holds a value another program stored past
- * the CHECKs (review weeks 99). Before #19 such a profile was left out with a
- * warning; now every command fails with SQLite's words, the user cannot even
- * export the journal, and the "refused" file is written (switched to WAL, its
- * change counter bumped) although the message says "Nothing was changed". */
+ * the CHECKs (review weeks 99). A damaged profile name or unit is left out
+ * with a warning in words (as every damaged record is); a damaged side, date or
+ * review weeks makes the 4 → 5 migration fail: every command (even
+ * --export-json) fails with SQLite's words, and the "refused" file is written
+ * (switched to WAL, its change counter bumped) although the message says
+ * "Nothing was changed". */
 static void
 test_v4_damaged_profile_untouched (void)
 {
