@@ -180,6 +180,8 @@ run_import (KjStore         *store,
   g_autofree char *display = g_filename_display_name (file);
   KjImportStats stats;
 
+  /* what the journal's own rows (or its upgrade) left out is said first */
+  warn_damage (store);
   if (!kj_exchange_import (store, file, journal, &stats, &error))
     return fail (error->message);
 

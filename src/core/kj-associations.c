@@ -907,7 +907,8 @@ one_decimal (int tenth)
  * kj_association_change:
  *
  * Returns: (transfer full): the difference and its interval in words:
- *   “0.8 lower (0.3 to 1.3)”, “0.2 lower (0.5 lower to 0.1 higher)”
+ *   “0.8 lower (0.3 to 1.3)”, “0.2 lower (0.5 lower to 0.1 higher)”, or
+ *   “exactly the same” when the interval is no wider than the difference, 0
  */
 char *
 kj_association_change (const KjAssociation *a)
@@ -928,6 +929,10 @@ kj_association_change (const KjAssociation *a)
     return g_strdup_printf (_("%s lower (%s lower to %s higher)"), ds, ls, hs);
   if (d > 0)
     return g_strdup_printf (_("%s higher (%s lower to %s higher)"), ds, ls, hs);
+
+  if (low == 0 && high == 0)
+    /* Translators: next-day pain that was the same on both sides, in every resample too */
+    return g_strdup (_("exactly the same"));
 
   /* Translators: next-day pain “the same (0.3 lower to 0.4 higher)” */
   return g_strdup_printf (_("the same (%s lower to %s higher)"), ls, hs);

@@ -96,10 +96,8 @@ kj_episode_validate (const KjEpisode  *episode,
 {
   g_return_val_if_fail (episode != NULL, FALSE);
 
-  if (episode->id == NULL || episode->id[0] == '\0')
-    return kj_record_set_invalid (error, _("id: a record needs an id"));
-  if (!kj_id_is_valid (episode->id))
-    return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), episode->id);
+  if (!kj_record_check_id (episode->id, error))
+    return FALSE;
 
   if (!kj_notes_are_valid (episode->name ? episode->name : "", KJ_EPISODE_NAME_MAX, "name", error))
     return FALSE;
@@ -190,7 +188,9 @@ kj_episode_dup_title (const KjEpisode *episode)
 char *
 kj_episode_dup_line (const KjEpisode *episode)
 {
-  g_autofree char *title = kj_episode_dup_title (episode);
+  g_autofree char *name = g_strstrip (g_strdup (episode->name ? episode->name : ""));
+  /* without a name, the knee: its dates follow in brackets */
+  g_autofree char *title = name[0] != '\0' ? g_strdup (episode->name) : g_strdup (side_words (episode));
   g_autofree char *dates = kj_episode_dup_dates (episode);
 
   if (kj_episode_is_ended (episode))

@@ -86,7 +86,19 @@ kj_exchange_import (KjStore          *store,
       checked = journal;
     }
 
-  return kj_store_import (store, checked, stats, error);
+  if (!kj_store_import (store, checked, stats, error))
+    {
+      /* a record the journal cannot take is the file's: say which file */
+      if (error != NULL && *error != NULL && (*error)->domain == KJ_RECORD_ERROR)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_prefix_error (error, "%s: ", name);
+        }
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

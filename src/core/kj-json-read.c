@@ -923,6 +923,31 @@ parse_questionnaires (JsonArray   *array,
   return TRUE;
 }
 
+/* The first JSON escape of the NUL character (“\u0000”, not “\\u0000”) in
+ * @data, and its line (from 1) */
+static const char *
+find_nul_escape (const char *data,
+                 gsize       length,
+                 guint      *line)
+{
+  guint backslashes = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        (*line)++;
+      if (c == 'u' && backslashes % 2 == 1 && i + 4 < length &&
+          data[i + 1] == '0' && data[i + 2] == '0' && data[i + 3] == '0' && data[i + 4] == '0')
+        return data + i - 1;
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
+
+  return NULL;
+}
+
 /**
  * kj_json_parse:
  * @data: the file's contents
@@ -980,6 +1005,22 @@ kj_json_parse (const char  *data,
                    (unsigned long) offset);
       return NULL;
     }
+
+  /* a text's "\u0000" would be cut at the NUL without a word: refuse the file
+   * instead, before anything is read from it */
+  {
+    guint line = 0;
+    const char *nul = find_nul_escape (data, length, &line);
+
+    if (nul != NULL)
+      {
+        g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_ENCODING,
+                     /* Translators: the backslash-u0000 is JSON's escape of the NUL character; keep it as it is */
+                     _("Line %u holds a NUL character (\\u0000) in a text, which Knee Journal cannot keep: "
+                       "remove it and import the file again."), line);
+        return NULL;
+      }
+  }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

@@ -262,12 +262,8 @@ kj_questionnaire_validate (const KjQuestionnaire  *q,
 {
   g_return_val_if_fail (q != NULL, FALSE);
 
-  if (q->id == NULL || q->id[0] == '\0')
-    return kj_record_set_invalid (error, _("id: a record needs an id"));
-  if (strlen (q->id) > 64)
-    return kj_record_set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), q->id);
-  if (!kj_id_is_valid (q->id))
-    return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), q->id);
+  if (!kj_record_check_id (q->id, error))
+    return FALSE;
   if (q->date[0] == '\0')
     return kj_record_set_invalid (error, _("%s: a date is required"), "date");
   if (!kj_date_is_valid (q->date))

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
@@ -29,7 +31,6 @@ static const char sql_upsert_episode[] =
   " injury_date = excluded.injury_date, treatment_start = excluded.treatment_start,"
   " review_weeks = excluded.review_weeks, end_date = excluded.end_date, notes = excluded.notes";
 static const char sql_delete_episode[] = "DELETE FROM episodes WHERE id = ?1";
-static const char sql_count_episodes[] = "SELECT count(*) FROM episodes";
 
 static const char *
 or_null (const char *date)
@@ -89,6 +90,22 @@ _kj_store_write_first_episode (KjStore          *self,
       copy->review_weeks = episode->review_weeks;
       g_clear_pointer (&episode, kj_episode_free);
       episode = g_steal_pointer (&copy);
+    }
+
+  /* the file's dates against the end the journal gave its first episode */
+  if (episode->end_date[0] != '\0')
+    {
+      const char *field = NULL, *date = NULL;
+
+      if (episode->injury_date[0] != '\0' && strcmp (episode->injury_date, episode->end_date) > 0)
+        field = "injury_date", date = episode->injury_date;
+      else if (episode->treatment_start[0] != '\0' && strcmp (episode->treatment_start, episode->end_date) > 0)
+        field = "treatment_start", date = episode->treatment_start;
+      if (field != NULL)
+        /* Translators: “profile.injury_date: 2026-11-01 is after the end of the journal's first episode
+         * (2026-10-01)”, when a file of version 1 or 2 is imported */
+        return kj_record_set_invalid (error, _("profile.%s: %s is after the end of the journal's first episode (%s)"),
+                                      field, date, episode->end_date);
     }
 
   return kj_episode_validate (episode, error) && _kj_store_write_episode (self, episode, error);
@@ -197,12 +214,19 @@ kj_store_delete_episode (KjStore     *self,
                          const char  *id,
                          GError     **error)
 {
-  int n = 0;
+  g_autoptr(GPtrArray) episodes = NULL;
 
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (kj_store_query_int (self->db, sql_count_episodes, &n) == SQLITE_OK && n <= 1)
+  if (!(episodes = kj_store_list_episodes (self, error)))
+    return FALSE;
+  if (kj_episodes_find (episodes, id) == NULL)
+    {
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_NOT_FOUND, _("The record %s is not in the journal."), id);
+      return FALSE;
+    }
+  if (episodes->len <= 1)
     {
       g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_INVALID,
                    _("The journal's only episode cannot be deleted."));

@@ -210,6 +210,44 @@ upgrade_in_memory (KjStore  *self,
   return _kj_store_exec (self, "PRAGMA foreign_keys = ON;", error) && migrate (self, FALSE, error);
 }
 
+/* The profile's fields that become the first episode (schema 5) and that
+ * another program stored past the CHECKs: the migration leaves them out, and
+ * the user is told in words, like every damaged row */
+static void
+note_profile_damage (KjStore *self)
+{
+  static const char sql[] =
+    "SELECT 'affected_side', quote(affected_side) FROM profile"
+    "  WHERE id = 1 AND (affected_side IS NULL OR affected_side NOT IN ('left','right','both'))"
+    " UNION ALL SELECT 'injury_date', quote(injury_date) FROM profile"
+    "  WHERE id = 1 AND NOT " KJ_SQL_DATE_CHECK ("injury_date")
+    " UNION ALL SELECT 'treatment_start', quote(treatment_start) FROM profile"
+    "  WHERE id = 1 AND NOT " KJ_SQL_DATE_CHECK ("treatment_start")
+    " UNION ALL SELECT 'review_weeks', quote(review_weeks) FROM profile"
+    "  WHERE id = 1 AND NOT (typeof(review_weeks) = 'integer' AND review_weeks BETWEEN 2 AND 12)";
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *field = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *text = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 1), -1);
+      g_autofree char *value = g_utf8_strlen (text, -1) > 60 ? g_utf8_substring (text, 0, 60) : g_strdup (text);
+      /* Translators: “profile: review_weeks 99 could not be kept: the journal's first episode was made without
+       * it”, when the journal is upgraded to episodes */
+      g_autofree char *message = g_strdup_printf (_("profile: %s %s could not be kept: the journal's first episode "
+                                                    "was made without it"), field, value);
+
+      _kj_store_note_damage (self, message);
+    }
+  sqlite3_finalize (stmt);
+}
+
 /* Brings the journal to KJ_STORE_SCHEMA_VERSION in one transaction, after
  * copying a journal of an older version to “<path>.bak-v<version>” when
  * @backup (a copy in memory has no need of one) */
@@ -251,6 +289,8 @@ migrate (KjStore   *self,
   if (!_kj_store_begin (self, error))
     return FALSE;
 
+  if (version >= 1 && version < 5)
+    note_profile_damage (self);
   for (int v = version; v < KJ_STORE_SCHEMA_VERSION; v++)
     {
       if (!_kj_store_exec (self, kj_store_migrations[v], error))

@@ -115,7 +115,9 @@ static const char * const kj_store_migrations[] = {
   /* 4 → 5: episodes (doc/data-model.md, “Episodes”). The profile's side, dates
    * and review weeks become the first episode, with a new random (version 4)
    * UUID, and leave the profile: one home for each fact. A journal whose
-   * profile has none of them set still gets its episode. */
+   * profile has none of them set, or has no profile row, still gets its
+   * episode; a value another program stored past the CHECKs is left out (the
+   * default takes its place; kj-store-open.c says so in words). */
   "CREATE TABLE episodes ("
   "  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),"
   "  name TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 200),"
@@ -131,7 +133,11 @@ static const char * const kj_store_migrations[] = {
   "INSERT INTO episodes (id, side, injury_date, treatment_start, review_weeks)"
   "  SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'"
   "    || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),"
-  "    affected_side, injury_date, treatment_start, review_weeks FROM profile WHERE id = 1;"
+  "    CASE WHEN p.affected_side IN ('left','right','both') THEN p.affected_side ELSE 'right' END,"
+  "    CASE WHEN " KJ_SQL_DATE_CHECK ("p.injury_date") " THEN p.injury_date END,"
+  "    CASE WHEN " KJ_SQL_DATE_CHECK ("p.treatment_start") " THEN p.treatment_start END,"
+  "    CASE WHEN typeof(p.review_weeks) = 'integer' AND p.review_weeks BETWEEN 2 AND 12 THEN p.review_weeks ELSE 3 END"
+  "  FROM (SELECT 1) LEFT JOIN profile AS p ON p.id = 1;"
   "ALTER TABLE profile DROP COLUMN affected_side;"
   "ALTER TABLE profile DROP COLUMN injury_date;"
   "ALTER TABLE profile DROP COLUMN treatment_start;"

@@ -521,6 +521,16 @@ _kj_store_read_all (KjStore  *self,
       !(journal->questionnaires = kj_store_list_questionnaires (self, NULL, NULL, error)))
     return NULL;
 
+  /* a journal whose episodes another program removed (or whose every episode
+   * is damaged) reads as one episode over all of it, as a journal before
+   * episodes did; in memory only, and the user is told */
+  if (journal->episodes->len == 0)
+    {
+      _kj_store_note_damage (self, _("The journal has no episode (another program may have removed them): it is "
+                                     "read as one episode over all of its days."));
+      g_ptr_array_add (journal->episodes, kj_episode_from_profile (journal->profile));
+    }
+
   /* a run of a damaged pair reads as a run without a shoe, so that an
    * export names no pair it does not hold */
   {

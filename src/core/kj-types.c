@@ -99,9 +99,15 @@ check_date (const char  *field,
   return TRUE;
 }
 
-static gboolean
-check_id (const char  *id,
-          GError     **error)
+/**
+ * kj_record_check_id:
+ *
+ * Whether @id has the form of a record's id (kj_id_is_valid()), with the
+ * reason in @error when it has not.
+ */
+gboolean
+kj_record_check_id (const char  *id,
+                    GError     **error)
 {
   if (id == NULL || id[0] == '\0')
     return kj_record_set_invalid (error, _("id: a record needs an id"));
@@ -126,7 +132,7 @@ check_id (const char  *id,
 gboolean
 kj_id_is_valid (const char *id)
 {
-  return check_id (id, NULL);
+  return kj_record_check_id (id, NULL);
 }
 
 static gboolean
@@ -498,7 +504,7 @@ kj_day_validate (const KjDay  *day,
 {
   g_return_val_if_fail (day != NULL, FALSE);
 
-  if (!check_id (day->id, error) ||
+  if (!kj_record_check_id (day->id, error) ||
       !check_date ("date", day->date, FALSE, error) ||
       !check_range ("pain", day->pain, 0, 10, FALSE, error) ||
       !check_range ("pain_worst", day->pain_worst, 0, 10, TRUE, error))
@@ -602,7 +608,7 @@ kj_treatment_validate (const KjTreatment  *treatment,
 
   g_return_val_if_fail (treatment != NULL, FALSE);
 
-  if (!check_id (treatment->id, error) ||
+  if (!kj_record_check_id (treatment->id, error) ||
       !check_date ("date", treatment->date, FALSE, error) ||
       !check_code (KJ_CODE_TREATMENT_KIND, "kind", treatment->kind, FALSE, error) ||
       !check_range ("minutes", treatment->minutes, 1, 240, TRUE, error) ||
@@ -707,7 +713,7 @@ kj_run_validate (const KjRun  *run,
 {
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!check_id (run->id, error) ||
+  if (!kj_record_check_id (run->id, error) ||
       !check_date ("date", run->date, FALSE, error))
     return FALSE;
 
@@ -717,7 +723,7 @@ kj_run_validate (const KjRun  *run,
   if (!isnan (run->descent_m) && !(run->descent_m >= 0 && run->descent_m <= 20000))
     return kj_record_set_invalid (error, _("%s: %g is out of range %g–%g"), "descent_m", run->descent_m, 0.0, 20000.0);
 
-  if (run->shoe_id != NULL && !check_id (run->shoe_id, NULL))
+  if (run->shoe_id != NULL && !kj_record_check_id (run->shoe_id, NULL))
     return kj_record_set_invalid (error, _("shoe_id: “%s” is not the id of a pair of shoes"), run->shoe_id);
 
   return check_range ("duration_s", run->duration_s, 1, 172800, TRUE, error) &&
@@ -795,7 +801,7 @@ kj_shoe_validate (const KjShoe  *shoe,
 
   g_return_val_if_fail (shoe != NULL, FALSE);
 
-  if (!check_id (shoe->id, error))
+  if (!kj_record_check_id (shoe->id, error))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (shoe->name ? shoe->name : ""));

@@ -157,6 +157,8 @@ gboolean      kj_treatment_kind_is_routine (const char   *kind);
 
 gboolean      kj_date_is_valid             (const char   *date);
 gboolean      kj_id_is_valid               (const char   *id);
+gboolean      kj_record_check_id           (const char   *id,
+                                            GError      **error);
 gboolean      kj_time_is_valid             (const char   *time);
 gboolean      kj_date_to_gdate             (const char   *date,
                                             GDate        *out);

@@ -1,10 +1,10 @@
-/* test-attack19.c — episodes, the questionnaire and what seems to help (#19)
+/* test-episodes-attack.c — episodes, the questionnaire and what seems to help (#19)
  * against hostile files and degenerate data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each case is a defect found by attacking #19: it fails until the product is
- * fixed. Files are built with the sqlite3 library, as another program would
+ * Each case is a defect found by attacking episodes, questionnaires and
+ * associations, kept so that it stays fixed. Files are built with the sqlite3 library, as another program would
  * leave them.
  */
 #include "config.h"
@@ -220,9 +220,9 @@ import_text (const char  *name,
 }
 
 /* 7. An episode's name with a NUL character (JSON "\u0000", which any other
- * tool may write) is cut at the NUL without a word: "a\u0000b" is stored as
- * "a". The file is not what was stored: refuse it naming the record, or keep
- * the text. */
+ * tool may write) was cut at the NUL without a word: "a\u0000b" was stored as
+ * "a". The file is refused, naming the line (json-glib gives the text only up
+ * to the NUL, so the record cannot be told). */
 static void
 test_json_nul_in_episode_name (void)
 {
@@ -238,9 +238,11 @@ test_json_nul_in_episode_name (void)
                "\"injury_date\":\"2026-10-20\",\"name\":\"keep\\u0000lost\"}],\"days\":[]}",
                &run, &path);
   g_test_message ("exit %d: %s", run.status, run.err);
+  /* refused before anything is read, naming the line and the character */
+  g_assert_cmpint (run.status, ==, 1);
   if (run.status == 1)
     {
-      g_assert_nonnull (strstr (run.err, "episodes[0].name"));
+      g_assert_nonnull (strstr (run.err, "Line 1 holds a NUL character (\\u0000)"));
       return;
     }
 
@@ -340,18 +342,18 @@ main (int   argc,
   /* each defect its own failure: the cases after a failing one still run */
   g_test_set_nonfatal_assertions ();
 
-  g_test_add_func ("/attack19/v4-damaged-profile-untouched", test_v4_damaged_profile_untouched);
-  g_test_add_func ("/attack19/v4-damaged-profile-exportable", test_v4_damaged_profile_exportable);
-  g_test_add_func ("/attack19/v4-no-profile-row-gets-an-episode", test_v4_no_profile_row_gets_an_episode);
-  g_test_add_func ("/attack19/zero-episodes-summary-json", test_zero_episodes_summary_json);
-  g_test_add_func ("/attack19/v1-profile-against-ended-episode-message",
+  g_test_add_func ("/episodes-attack/v4-damaged-profile-untouched", test_v4_damaged_profile_untouched);
+  g_test_add_func ("/episodes-attack/v4-damaged-profile-exportable", test_v4_damaged_profile_exportable);
+  g_test_add_func ("/episodes-attack/v4-no-profile-row-gets-an-episode", test_v4_no_profile_row_gets_an_episode);
+  g_test_add_func ("/episodes-attack/zero-episodes-summary-json", test_zero_episodes_summary_json);
+  g_test_add_func ("/episodes-attack/v1-profile-against-ended-episode-message",
                    test_v1_profile_against_ended_episode_message);
-  g_test_add_func ("/attack19/summary-episode-line-since-twice", test_summary_episode_line_since_twice);
+  g_test_add_func ("/episodes-attack/summary-episode-line-since-twice", test_summary_episode_line_since_twice);
 
-  g_test_add_func ("/attack19/json-nul-in-episode-name", test_json_nul_in_episode_name);
-  g_test_add_func ("/attack19/json-id-too-long-message", test_json_id_too_long_message);
-  g_test_add_func ("/attack19/associations-all-equal-wording", test_associations_all_equal_wording);
-  g_test_add_func ("/attack19/delete-unknown-episode-message", test_delete_unknown_episode_message);
+  g_test_add_func ("/episodes-attack/json-nul-in-episode-name", test_json_nul_in_episode_name);
+  g_test_add_func ("/episodes-attack/json-id-too-long-message", test_json_id_too_long_message);
+  g_test_add_func ("/episodes-attack/associations-all-equal-wording", test_associations_all_equal_wording);
+  g_test_add_func ("/episodes-attack/delete-unknown-episode-message", test_delete_unknown_episode_message);
 
   return g_test_run ();
 }
