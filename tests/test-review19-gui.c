@@ -1,0 +1,117 @@
+/* test-review19-gui.c — review of #19: Trends on a resolved episode offers to fill in today's questionnaire
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kj-application.h"
+#include "kj-format.h"
+#include "kj-test-gtk.h"
+#include "kj-test-util.h"
+#include "kj-window.h"
+
+static KjTestGui gui;
+static KjWindow *window;
+static KjTrendsPage *page;
+static char today[11];
+
+/* The right knee from 119 days ago, resolved 60 days ago, getting better;
+ * the left from 50 days ago, open, getting worse */
+static KjJournal *
+two_episodes (void)
+{
+  KjJournal *journal = kj_journal_new ();
+  KjEpisode *right = kj_episode_new ();
+  KjEpisode *left = kj_episode_new ();
+
+  journal->profile = kj_profile_new ();
+  journal->profile->affected_side = NULL;   /* the episodes give the sides and dates */
+  journal->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_episode_free);
+
+  g_free (right->id);
+  right->id = g_strdup ("right-knee");
+  g_free (right->name);
+  right->name = g_strdup ("Right knee — pes anserine");
+  kj_date_add_days (today, -119, right->injury_date);
+  kj_date_add_days (today, -119, right->treatment_start);
+  kj_date_add_days (today, -60, right->end_date);
+  g_ptr_array_add (journal->episodes, right);
+
+  g_free (left->id);
+  left->id = g_strdup ("left-knee");
+  left->side = kj_code_lookup (KJ_CODE_AFFECTED_SIDE, "left");
+  kj_date_add_days (today, -50, left->injury_date);
+  kj_date_add_days (today, -50, left->treatment_start);
+  g_ptr_array_add (journal->episodes, left);
+
+  for (int d = 119; d >= 1; d--)
+    {
+      char date[11];
+      KjDay *day;
+
+      kj_date_add_days (today, -d, date);
+      day = kj_day_new (date);
+      day->id = g_strdup_printf ("day-%d", d);
+      /* right: 6 falling to 2; a gap; left: 2 rising to 6 */
+      if (d > 60)
+        day->pain = d > 112 ? 6 : d > 80 ? 4 : 2;
+      else if (d <= 50)
+        day->pain = d > 43 ? 2 : d > 20 ? 4 : 6;
+      else
+        continue;
+      g_ptr_array_add (journal->days, day);
+    }
+
+  return journal;
+}
+
+static GtkDropDown *
+episode_dropdown (void)
+{
+  /* the first drop-down of the page is the episode switcher, above the verdict */
+  return GTK_DROP_DOWN (kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL));
+}
+
+/* The right knee, resolved 60 days ago, is shown on Trends. Its questionnaire section still offers
+ * “Fill In…”, which fills in *today's* questionnaire: today belongs to the left knee's episode, so what the
+ * user fills in never appears in the section they filled it in from. A resolved episode (or any episode
+ * that does not cover today) should not offer it. */
+static void
+test_review19_fill_in_resolved (void)
+{
+  GtkDropDown *dropdown;
+  GtkWidget *fill_in;
+
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
+  kj_test_settle ();
+  dropdown = episode_dropdown ();
+  gtk_drop_down_set_selected (dropdown, 0);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_trends_page_get_episode_id (page), ==, "right-knee");
+
+  fill_in = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Fill In…");
+  g_assert_nonnull (fill_in);
+  g_assert_false (gtk_widget_is_visible (fill_in) && gtk_widget_is_sensitive (fill_in));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *now = NULL;
+  g_autoptr(KjJournal) journal = NULL;
+
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
+
+  now = kj_date_today ();
+  g_strlcpy (today, now, sizeof today);
+  journal = two_episodes ();
+  window = kj_test_gui_open (&gui, journal, 1000, 900);
+  page = kj_window_get_trends_page (window);
+
+  g_test_add_func ("/review19-gui/fill-in-on-resolved-episode", test_review19_fill_in_resolved);
+
+  return kj_test_gui_finish (&gui, g_test_run ());
+}
