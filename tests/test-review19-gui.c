@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "kj-application.h"
+#include "kj-chart.h"
 #include "kj-format.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
@@ -95,6 +96,29 @@ test_review19_fill_in_resolved (void)
   g_assert_false (gtk_widget_is_visible (fill_in) && gtk_widget_is_sensitive (fill_in));
 }
 
+/* The resolved right knee on “Since Treatment Start”: its verdict is as of its end date (60 days ago), but
+ * the chart runs on to today, so the episode is squeezed into the left part of an empty chart (a journal
+ * whose resolved episode was in 2025 shows it in the first eighth of a chart that ends in December 2026). */
+static void
+test_review19_chart_ends_with_episode (void)
+{
+  const KjAssessment *assessment;
+  const KjChartData *data;
+
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
+  kj_trends_page_set_episode (page, "right-knee");
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+  assessment = kj_trends_page_get_assessment (page);
+  g_assert_cmpstr (assessment->episode->id, ==, "right-knee");
+  g_assert_cmpstr (assessment->as_of, ==, assessment->episode->end_date);
+  data = kj_chart_get_data (kj_trends_page_get_chart (page));
+  g_assert_nonnull (data);
+  g_test_message ("chart %s … %s, episode ends %s", data->from, data->to, assessment->episode->end_date);
+  g_assert_cmpstr (data->to, <=, assessment->episode->end_date);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +136,7 @@ main (int   argc,
   page = kj_window_get_trends_page (window);
 
   g_test_add_func ("/review19-gui/fill-in-on-resolved-episode", test_review19_fill_in_resolved);
+  g_test_add_func ("/review19-gui/chart-ends-with-resolved-episode", test_review19_chart_ends_with_episode);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
