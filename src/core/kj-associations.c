@@ -918,10 +918,12 @@ kj_association_change (const KjAssociation *a)
   g_autofree char *ls = one_decimal (low);
   g_autofree char *hs = one_decimal (high);
 
-  if (d < 0 && high <= 0)
+  /* the wording follows the interval itself, not its rounded ends: one that
+   * includes no difference says so even when an end rounds to 0.0 */
+  if (d < 0 && a->ci_high < 0)
     /* Translators: next-day pain “0.8 lower (0.3 to 1.3)”: the difference, then its interval */
     return g_strdup_printf (_("%s lower (%s to %s)"), ds, hs, ls);
-  if (d > 0 && low >= 0)
+  if (d > 0 && a->ci_low > 0)
     /* Translators: next-day pain “0.8 higher (0.3 to 1.3)”: the difference, then its interval */
     return g_strdup_printf (_("%s higher (%s to %s)"), ds, ls, hs);
   if (d < 0)

@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kj-a11y.h"
 #include "kj-format.h"
@@ -37,6 +38,7 @@ struct _KjQuestionnaireSection
   char                    today[11];
 
   GtkWidget              *group;
+  GtkWidget              *fill_in;
   GtkWidget              *chart;
   GtkWidget              *change_label;
   GtkListBox             *list;
@@ -136,7 +138,7 @@ kj_questionnaire_section_class_init (KjQuestionnaireSectionClass *klass)
 static void
 kj_questionnaire_section_init (KjQuestionnaireSection *self)
 {
-  GtkWidget *fill_in = gtk_button_new_with_mnemonic (_("_Fill In…"));
+  GtkWidget *fill_in = self->fill_in = gtk_button_new_with_mnemonic (_("_Fill In…"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   g_autofree char *description = NULL;
 
@@ -188,7 +190,8 @@ kj_questionnaire_section_init (KjQuestionnaireSection *self)
  * @today: the day Fill In… fills in
  *
  * Shows the range's questionnaires. The section is hidden in a journal with
- * no entries and no questionnaire.
+ * no entries and no questionnaire. Fill In… is offered only when @today is in
+ * the range: a questionnaire filled in today belongs to the episode of today.
  */
 void
 kj_questionnaire_section_update (KjQuestionnaireSection *self,
@@ -211,6 +214,8 @@ kj_questionnaire_section_update (KjQuestionnaireSection *self,
   for (guint i = 0; questionnaires != NULL && i < questionnaires->len; i++)
     g_ptr_array_add (self->questionnaires, kj_questionnaire_copy (g_ptr_array_index (questionnaires, i)));
 
+  gtk_widget_set_visible (self->fill_in, (from[0] == '\0' || strcmp (today, from) >= 0) &&
+                                         (to[0] == '\0' || strcmp (today, to) <= 0));
   summaries = kj_questionnaire_summarize (self->questionnaires, from, to);
   for (guint i = 0; i < summaries->len && self->summary == NULL; i++)
     if (((KjQuestionnaireSummary *) g_ptr_array_index (summaries, i))->instrument == kj_instrument_default ())

@@ -55,6 +55,7 @@ struct _KjTrendsPage
   Range            range;
   gboolean         loaded;
   char             today[11];
+  char             until[11];     /* the last day shown: today, or a resolved episode's end */
   double           weights[2][KJ_N_REGIONS];
 
   GtkToggleButton *range_buttons[N_RANGES];
@@ -208,7 +209,7 @@ update_maps (KjTrendsPage *self,
     {
       const KjDay *day = g_ptr_array_index (self->journal->days, i);
 
-      if (strcmp (day->date, from) < 0 || strcmp (day->date, self->today) > 0)
+      if (strcmp (day->date, from) < 0 || strcmp (day->date, self->until) > 0)
         continue;
 
       for (guint l = 0; l < day->locations->len; l++)
@@ -399,7 +400,7 @@ update_shoes (KjTrendsPage *self,
       return;
     }
 
-  pairs = kj_series_shoe_pain (self->journal->days, self->journal->runs, self->journal->shoes, from, self->today);
+  pairs = kj_series_shoe_pain (self->journal->days, self->journal->runs, self->journal->shoes, from, self->until);
   if (!kj_series_shoe_pain_any_enough (pairs))
     {
       g_autofree char *why = kj_shoe_pain_why_not (pairs);
@@ -431,7 +432,7 @@ update_running (KjTrendsPage *self,
                 const char   *from)
 {
   const KjAssessment *a = self->assessment;
-  g_autoptr(GArray) runs = kj_series_run_pain (self->journal->days, self->journal->runs, from, self->today);
+  g_autoptr(GArray) runs = kj_series_run_pain (self->journal->days, self->journal->runs, from, self->until);
   g_autoptr(GArray) worst = kj_series_runs_by_next_day_rise (runs);
   char month_ago[11];
   guint shown = 0;
@@ -463,7 +464,7 @@ update_running (KjTrendsPage *self,
   gtk_widget_set_visible (self->running_group, gtk_widget_get_first_child (GTK_WIDGET (self->running_list)) != NULL);
 
   /* when treatment works: how running back is going */
-  kj_date_add_days (self->today, -27, month_ago);
+  kj_date_add_days (self->until, -27, month_ago);
   for (guint i = 0; a->verdict == KJ_VERDICT_IMPROVING && i < runs->len; i++)
     {
       const KjRunPain *rp = &g_array_index (runs, KjRunPain, i);
@@ -611,8 +612,14 @@ show_episode (KjTrendsPage *self,
                                   self->today);
   update_verdict (self);
   update_associations (self);
-  kj_questionnaire_section_update (self->questionnaire_section, self->store, self->journal->questionnaires, "", "",
-                                   self->today);
+  {
+    char from[11] = "", to[11] = "";
+
+    if (episode != NULL)
+      kj_episode_get_range (episodes, episode, from, to);
+    kj_questionnaire_section_update (self->questionnaire_section, self->store, self->journal->questionnaires, from, to,
+                                     self->today);
+  }
   show_range (self);
 }
 
@@ -640,7 +647,7 @@ range_start (KjTrendsPage *self,
     {
     case RANGE_ALL:
       /* all of the journal, every episode */
-      g_strlcpy (from, self->today, 11);
+      g_strlcpy (from, self->until, 11);
       if (self->full->days->len > 0)
         g_strlcpy (from, ((KjDay *) self->full->days->pdata[0])->date, 11);
       if (self->full->treatments->len > 0 && strcmp (((KjTreatment *) self->full->treatments->pdata[0])->date, from) < 0)
@@ -651,7 +658,7 @@ range_start (KjTrendsPage *self,
 
     case RANGE_TREATMENT:
       /* from T0 itself, however recent: the chart is never widened to before the start */
-      if (self->assessment->t0[0] != '\0' && strcmp (self->assessment->t0, self->today) <= 0)
+      if (self->assessment->t0[0] != '\0' && strcmp (self->assessment->t0, self->until) <= 0)
         {
           g_strlcpy (from, self->assessment->t0, 11);
           return;
@@ -659,13 +666,13 @@ range_start (KjTrendsPage *self,
       G_GNUC_FALLTHROUGH;
 
     default:
-      kj_date_add_days (self->today, -back[range < RANGE_ALL ? range : 0], from);
+      kj_date_add_days (self->until, -back[range < RANGE_ALL ? range : 0], from);
       break;
     }
 
   /* at least two weeks, so that a fresh journal still gets a readable chart */
-  if (kj_date_diff (from, self->today) < 13)
-    kj_date_add_days (self->today, -13, from);
+  if (kj_date_diff (from, self->until) < 13)
+    kj_date_add_days (self->until, -13, from);
 }
 
 static void
@@ -677,6 +684,11 @@ show_range (KjTrendsPage *self)
   if (self->journal == NULL)
     return;
 
+  /* the range shown ends where the episode's assessment does: today, or the
+   * end of a resolved episode (“All” of several episodes runs on to today) */
+  g_strlcpy (self->until, self->assessment->as_of, sizeof self->until);
+  if (self->range == RANGE_ALL && self->full->episodes != NULL && self->full->episodes->len > 1)
+    g_strlcpy (self->until, self->today, sizeof self->until);
   range_start (self, self->range, from);
   if (self->range == RANGE_ALL && self->full->episodes != NULL && self->full->episodes->len > 1)
     {
@@ -687,13 +699,13 @@ show_range (KjTrendsPage *self)
     }
   else
     data = kj_chart_data_new (self->journal->days, self->journal->treatments, self->journal->runs, self->assessment,
-                              from, self->today);
+                              from, self->until);
   data->units = self->units;
   kj_chart_set_data (self->chart, data);
   update_maps (self, from);
   update_warnings (self, from);
   update_running (self, from);
-  kj_week_table_update (self->week_table, self->journal, self->today, from, self->units);
+  kj_week_table_update (self->week_table, self->journal, self->until, from, self->units);
 }
 
 void

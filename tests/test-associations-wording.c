@@ -1,4 +1,4 @@
-/* test-review19-assoc.c — review of #19: the words of an interval that includes no difference
+/* test-associations-wording.c — the words of an interval that includes no difference
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,7 @@
  * 0.60 lower to 0.007 lower (which does not). Seen in a report: “Downhill runs: 0.3 lower (0.0 to 0.6)”
  * with ci_high 0.00695 in --summary-json. */
 static void
-test_review19_interval_across_zero (void)
+test_interval_across_zero (void)
 {
   KjAssociation across = { "run-downhill", "run", -0.2964, -0.5973, 0.00695, 2.0, 2.3, 19, 106 };
   KjAssociation below = { "running", "aggravator", -0.3008, -0.5885, -0.00719, 2.0, 2.3, 26, 123 };
@@ -33,6 +33,6 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_add_func ("/review19/interval-across-zero", test_review19_interval_across_zero);
+  g_test_add_func ("/associations-wording/interval-across-zero", test_interval_across_zero);
   return g_test_run ();
 }

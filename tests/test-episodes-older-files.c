@@ -1,4 +1,4 @@
-/* test-review19-cli.c — review of #19: a version-2 JSON file imported into a journal with episodes
+/* test-episodes-older-files.c — a version-2 JSON file imported into a journal with episodes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,7 +33,7 @@ make_journal (char **db, char **v2)
   g_autofree char *v3 = kj_test_tmp_path ("two-episodes.json");
   g_auto(KjTestRun) import = { 0 };
 
-  *db = kj_test_tmp_path ("review19.db");
+  *db = kj_test_tmp_path ("older-files.db");
   *v2 = kj_test_tmp_path ("old-backup-v2.json");
   g_unlink (*db);
   kj_test_write_file (v3, two_episodes, -1);
@@ -46,7 +46,7 @@ make_journal (char **db, char **v2)
  * profile dates is refused as a whole, with the days in it; doc/journal-format.md promises that files of
  * versions 1 and 2 still import. */
 static void
-test_review19_v2_into_episodes (void)
+test_v2_into_episodes (void)
 {
   g_autofree char *db = NULL;
   g_autofree char *v2 = NULL;
@@ -62,7 +62,7 @@ test_review19_v2_into_episodes (void)
  * the journal's first episode: “knee-journal: error: end_date: 2025-09-30 is before the injury date
  * 2026-07-01” (every other import error names the file and the field: “two.json: questionnaires[0]…”). */
 static void
-test_review19_v2_error_names_file (void)
+test_v2_error_names_file (void)
 {
   g_autofree char *db = NULL;
   g_autofree char *v2 = NULL;
@@ -82,7 +82,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_add_func ("/review19/v2-import-into-episodes", test_review19_v2_into_episodes);
-  g_test_add_func ("/review19/v2-import-error-names-file", test_review19_v2_error_names_file);
+  g_test_add_func ("/episodes-older-files/v2-import-into-episodes", test_v2_into_episodes);
+  g_test_add_func ("/episodes-older-files/v2-import-error-names-file", test_v2_error_names_file);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-review19-gui.c — review of #19: Trends on a resolved episode offers to fill in today's questionnaire
+/* test-episodes-trends.c — Trends on a resolved episode offers to fill in today's questionnaire
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,7 +78,7 @@ episode_dropdown (void)
  * user fills in never appears in the section they filled it in from. A resolved episode (or any episode
  * that does not cover today) should not offer it. */
 static void
-test_review19_fill_in_resolved (void)
+test_fill_in_resolved (void)
 {
   GtkDropDown *dropdown;
   GtkWidget *fill_in;
@@ -100,7 +100,7 @@ test_review19_fill_in_resolved (void)
  * the chart runs on to today, so the episode is squeezed into the left part of an empty chart (a journal
  * whose resolved episode was in 2025 shows it in the first eighth of a chart that ends in December 2026). */
 static void
-test_review19_chart_ends_with_episode (void)
+test_chart_ends_with_episode (void)
 {
   const KjAssessment *assessment;
   const KjChartData *data;
@@ -135,8 +135,8 @@ main (int   argc,
   window = kj_test_gui_open (&gui, journal, 1000, 900);
   page = kj_window_get_trends_page (window);
 
-  g_test_add_func ("/review19-gui/fill-in-on-resolved-episode", test_review19_fill_in_resolved);
-  g_test_add_func ("/review19-gui/chart-ends-with-resolved-episode", test_review19_chart_ends_with_episode);
+  g_test_add_func ("/episodes-trends/fill-in-on-resolved-episode", test_fill_in_resolved);
+  g_test_add_func ("/episodes-trends/chart-ends-with-resolved-episode", test_chart_ends_with_episode);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
