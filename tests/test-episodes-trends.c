@@ -7,6 +7,7 @@
 #include "kj-application.h"
 #include "kj-chart.h"
 #include "kj-format.h"
+#include "kj-questionnaire-section.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-window.h"
@@ -94,6 +95,15 @@ test_fill_in_resolved (void)
   fill_in = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Fill In…");
   g_assert_nonnull (fill_in);
   g_assert_false (gtk_widget_is_visible (fill_in) && gtk_widget_is_sensitive (fill_in));
+  /* and it does not ask for one either */
+  g_assert_cmpstr (kj_questionnaire_section_get_change (KJ_QUESTIONNAIRE_SECTION (
+                     kj_trends_page_get_questionnaire_section (page))), ==,
+                   "No questionnaire was filled in during this episode.");
+
+  /* the open episode offers it */
+  gtk_drop_down_set_selected (dropdown, 1);
+  kj_test_settle ();
+  g_assert_true (gtk_widget_is_visible (fill_in));
 }
 
 /* The resolved right knee on “Since Treatment Start”: its verdict is as of its end date (60 days ago), but

@@ -225,8 +225,10 @@ kj_questionnaire_section_update (KjQuestionnaireSection *self,
 
   if (self->summary == NULL)
     {
-      self->change = g_strdup (_("No questionnaire in this range yet. Fill one in once a week to follow how your "
-                                 "knee does in daily life and sport."));
+      self->change = gtk_widget_get_visible (self->fill_in)
+                     ? g_strdup (_("No questionnaire in this range yet. Fill one in once a week to follow how your "
+                                   "knee does in daily life and sport."))
+                     : g_strdup (_("No questionnaire was filled in during this episode."));
       gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
       gtk_widget_set_visible (self->chart, FALSE);
     }
