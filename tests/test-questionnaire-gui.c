@@ -255,6 +255,23 @@ test_trends (void)
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (kj_questionnaire_score (list->pdata[0]), ==, 68);
   g_assert_nonnull (strstr (kj_questionnaire_section_get_change (section), "68"));
+
+  /* deleting it: a new one has no Delete, a stored one has, and asks first */
+  kj_questionnaire_section_edit (section, today);
+  g_assert_true (kj_test_wait_until (dialog_shown, NULL));
+  dialog = KJ_QUESTIONNAIRE_DIALOG (kj_test_find_toplevel (KJ_TYPE_QUESTIONNAIRE_DIALOG));
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Delete Questionnaire…")));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, dialog));
+  kj_test_settle ();
+  shoot (GTK_WIDGET (dialog), "questionnaire-edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "questionnaire.delete", NULL));
+  g_assert_true (kj_test_wait_until (dialog_gone, NULL));
+  kj_test_settle ();
+
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = kj_store_list_questionnaires (store, today, today, NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_assert_null (strstr (kj_questionnaire_section_get_change (section), "68"));
 }
 
 int

@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (KjQuestionnaireDialog, kj_questionnaire_dialog, ADW_TYPE_WI
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -112,6 +113,58 @@ save (KjQuestionnaireDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Deletes the stored questionnaire being edited */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KjQuestionnaireDialog *self = KJ_QUESTIONNAIRE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->is_new)
+    return;
+
+  if (self->store == NULL || !kj_store_delete_questionnaire (self->store, self->questionnaire->id, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->error_label), error ? error->message : _("There is no journal open."));
+      gtk_widget_set_visible (self->error_label, TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[DELETED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_response (AdwMessageDialog      *dialog,
+                 const char            *response,
+                 KjQuestionnaireDialog *self)
+{
+  if (g_str_equal (response, "delete"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "questionnaire.delete", NULL);
+}
+
+/* Asks before the questionnaire is deleted: it cannot be undone */
+static void
+delete_clicked (KjQuestionnaireDialog *self)
+{
+  g_autofree char *date = kj_format_date (self->questionnaire->date);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  /* Translators: %s is a date, “Delete the questionnaire of 3 December 2026?” */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete the questionnaire of %s?"), date);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), _("Its answers and score are removed from your journal."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 choose_action (GtkWidget  *widget,
                const char *action_name,
@@ -163,7 +216,16 @@ kj_questionnaire_dialog_class_init (KjQuestionnaireDialogClass *klass)
                                  G_TYPE_NONE, 1, KJ_TYPE_QUESTIONNAIRE);
 
   gtk_widget_class_install_action (widget_class, "questionnaire.choose", "(uu)", choose_action);
+  /**
+   * KjQuestionnaireDialog::deleted:
+   *
+   * The questionnaire being edited was deleted.
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "questionnaire.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "questionnaire.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "questionnaire.save", NULL);
 }
@@ -308,6 +370,16 @@ kj_questionnaire_dialog_new (GtkWindow             *parent,
     gtk_widget_add_css_class (self->error_label, "error");
     gtk_widget_set_visible (self->error_label, FALSE);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (end_group), self->error_label);
+    if (!self->is_new)
+      {
+        GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete Questionnaire…"));
+
+        gtk_widget_add_css_class (delete, "destructive-action");
+        gtk_widget_set_halign (delete, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (delete, 12);
+        g_signal_connect_swapped (delete, "clicked", G_CALLBACK (delete_clicked), self);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (end_group), delete);
+      }
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (end_group));
   }
 

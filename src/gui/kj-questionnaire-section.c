@@ -86,6 +86,7 @@ open_dialog (KjQuestionnaireSection *self,
   dialog = kj_questionnaire_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, date,
                                         existing);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
