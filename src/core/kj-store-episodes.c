@@ -79,11 +79,6 @@ _kj_store_write_first_episode (KjStore          *self,
   if (!(episodes = kj_store_list_episodes (self, error)))
     return FALSE;
 
-  /* an older file's profile describes the journal's one episode of its day:
-   * with several, the journal knows better, and they are left alone */
-  if (episodes->len > 1)
-    return TRUE;
-
   episode = kj_episode_from_profile (profile);
   if ((first = kj_episodes_get_first (episodes)) != NULL)
     {

@@ -205,6 +205,8 @@ kj_store_import (KjStore          *self,
                  GError          **error)
 {
   g_autoptr(KjJournal) existing = NULL;
+  g_autoptr(KjProfile) older_profile = NULL;
+  const KjProfile *profile = journal->profile;
   KjImportStats local_stats = { 0 };
   gboolean changed;
   guint dropped = 0;
@@ -219,18 +221,27 @@ kj_store_import (KjStore          *self,
     goto failed;
 
   /* a profile without a side (a version-3 file) leaves the episodes to the
-   * file's own; one with them (version 1 or 2) sets the first episode's */
-  if (journal->profile != NULL && journal->profile->affected_side == NULL)
+   * file's own; one with them (version 1 or 2) sets the first episode's,
+   * unless the journal has several: an older file describes the one episode
+   * of its day, and the journal knows better */
+  if (journal->profile != NULL && journal->profile->affected_side != NULL &&
+      existing->episodes != NULL && existing->episodes->len > 1)
+    {
+      older_profile = kj_profile_copy (journal->profile);
+      older_profile->affected_side = NULL;
+      profile = older_profile;
+    }
+  if (profile != NULL && profile->affected_side == NULL)
     {
       existing->profile->affected_side = NULL;
-      existing->profile->review_weeks = journal->profile->review_weeks;
+      existing->profile->review_weeks = profile->review_weeks;
       g_clear_pointer (&existing->profile->injury_date, g_free);
       g_clear_pointer (&existing->profile->treatment_start, g_free);
     }
 
-  if (journal->profile != NULL && !kj_profile_equal (journal->profile, existing->profile))
+  if (profile != NULL && !kj_profile_equal (profile, existing->profile))
     {
-      if (!_kj_store_write_profile (self, journal->profile, error))
+      if (!_kj_store_write_profile (self, profile, error))
         goto failed;
       local_stats.profile_changed = TRUE;
     }
