@@ -1,11 +1,13 @@
-/* test-episodes-gui.c — two episodes in a real window under Xvfb: Trends' switcher, the bands of “All”, Today, Preferences
+/* test-episodes-gui.c — two episodes in a real window under Xvfb: Trends' switcher, the bands of “All”, a resolved episode, Today, Preferences
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "kj-application.h"
+#include "kj-chart.h"
 #include "kj-format.h"
+#include "kj-questionnaire-section.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-window.h"
@@ -159,6 +161,58 @@ test_episodes_gui_preferences (void)
   gtk_window_destroy (preferences);
 }
 
+/* The right knee, resolved 60 days ago, on Trends: no “Fill In…”, which would fill in *today's*
+ * questionnaire, and today belongs to the left knee's episode. The open episode offers it. */
+static void
+test_fill_in_resolved (void)
+{
+  GtkDropDown *dropdown;
+  GtkWidget *fill_in;
+
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
+  kj_test_settle ();
+  dropdown = episode_dropdown ();
+  gtk_drop_down_set_selected (dropdown, 0);
+  kj_test_settle ();
+  g_assert_cmpstr (kj_trends_page_get_episode_id (page), ==, "right-knee");
+
+  fill_in = kj_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Fill In…");
+  g_assert_nonnull (fill_in);
+  g_assert_false (gtk_widget_is_visible (fill_in) && gtk_widget_is_sensitive (fill_in));
+  /* and it does not ask for one either */
+  g_assert_cmpstr (kj_questionnaire_section_get_change (KJ_QUESTIONNAIRE_SECTION (
+                     kj_trends_page_get_questionnaire_section (page))), ==,
+                   "No questionnaire was filled in during this episode.");
+
+  /* the open episode offers it */
+  gtk_drop_down_set_selected (dropdown, 1);
+  kj_test_settle ();
+  g_assert_true (gtk_widget_is_visible (fill_in));
+}
+
+/* The resolved right knee on “Since Treatment Start”: its verdict is as of its end date (60 days ago),
+ * and its chart ends there too, not on today. */
+static void
+test_chart_ends_with_episode (void)
+{
+  const KjAssessment *assessment;
+  const KjChartData *data;
+
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, page));
+  kj_trends_page_set_episode (page, "right-knee");
+  kj_trends_page_set_range (page, 4);
+  kj_test_settle ();
+  assessment = kj_trends_page_get_assessment (page);
+  g_assert_cmpstr (assessment->episode->id, ==, "right-knee");
+  g_assert_cmpstr (assessment->as_of, ==, assessment->episode->end_date);
+  data = kj_chart_get_data (kj_trends_page_get_chart (page));
+  g_assert_nonnull (data);
+  g_test_message ("chart %s … %s, episode ends %s", data->from, data->to, assessment->episode->end_date);
+  g_assert_cmpstr (data->to, <=, assessment->episode->end_date);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +232,8 @@ main (int   argc,
   g_test_add_func ("/episodes-gui/trends", test_episodes_gui_trends);
   g_test_add_func ("/episodes-gui/today", test_episodes_gui_today);
   g_test_add_func ("/episodes-gui/preferences", test_episodes_gui_preferences);
+  g_test_add_func ("/episodes-gui/fill-in-on-resolved-episode", test_fill_in_resolved);
+  g_test_add_func ("/episodes-gui/chart-ends-with-resolved-episode", test_chart_ends_with_episode);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
