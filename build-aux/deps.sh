@@ -11,7 +11,7 @@ KJ_BUILD_PACKAGES=(
 )
 
 KJ_TEST_PACKAGES=(
-  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales at-spi2-core python3-pyatspi yelp-tools
+  xvfb xauth dbus dbus-bin appstream python3 poppler-utils locales at-spi2-core python3-pyatspi yelp-tools sqlite3
 )
 
 kj_missing_packages () {
