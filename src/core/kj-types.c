@@ -159,9 +159,11 @@ kj_date_to_gdate (const char *date,
         return FALSE;
     }
 
-  y = atoi (date);
-  m = atoi (date + 5);
-  d = atoi (date + 8);
+  /* the digits are checked: read them as they are (atoi()'s strtol() was a
+   * tenth of reading and assessing a long journal) */
+  y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  m = (date[5] - '0') * 10 + (date[6] - '0');
+  d = (date[8] - '0') * 10 + (date[9] - '0');
 
   if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
     return FALSE;
