@@ -252,12 +252,15 @@ _kj_store_row_check (KjStore     *self,
                      GError      *error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   const char *problem = row->error ? row->error->message : error ? error->message : NULL;
   const char *which = date != NULL && date[0] != '\0' ? date : id;
-  g_autofree char *shown = shown_text (which ? which : "?");
 
   if (problem == NULL)
     return TRUE;
+
+  /* only for a message: every good row passes here */
+  shown = shown_text (which ? which : "?");
 
   if (g_str_equal (kind, "day"))
     /* Translators: “day 2026-10-15: pain: 99 is out of range 0–10” */
