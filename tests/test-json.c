@@ -578,6 +578,60 @@ test_json_writer_matches_json_glib (void)
   }
 }
 
+typedef struct
+{
+  GString *text;
+  guint    chunks;
+  gsize    largest;
+} Chunks;
+
+static gboolean
+collect_chunk (const char  *data,
+               gsize        length,
+               gpointer     user_data,
+               GError     **error)
+{
+  Chunks *chunks = user_data;
+
+  g_string_append_len (chunks->text, data, length);
+  chunks->chunks++;
+  chunks->largest = MAX (chunks->largest, length);
+  return TRUE;
+}
+
+/* A writer with a sink hands the text on in pieces as it goes (a streaming
+ * export's memory stays flat), and the pieces make the same text */
+static void
+test_json_writer_streams (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 3653, "mixed", "2026-11-01", &error);
+  g_autofree char *whole = NULL;
+  g_autoptr(KjJsonWriter) writer = NULL;
+  Chunks chunks = { g_string_new (NULL), 0, 0 };
+  gsize length;
+
+  g_assert_no_error (error);
+  whole = kj_json_generate (journal, &length);
+  g_assert_cmpuint (length, >, 4 * 1024 * 1024);
+
+  writer = kj_json_writer_new (collect_chunk, &chunks);
+  kj_json_writer_begin (writer, journal->profile, journal->episodes);
+  for (guint i = 0; i < journal->days->len; i++)
+    g_assert_true (kj_json_writer_add_day (writer, journal->days->pdata[i]));
+  for (guint i = 0; i < journal->treatments->len; i++)
+    g_assert_true (kj_json_writer_add_treatment (writer, journal->treatments->pdata[i]));
+  for (guint i = 0; i < journal->runs->len; i++)
+    g_assert_true (kj_json_writer_add_run (writer, journal->runs->pdata[i]));
+  g_assert_true (kj_json_writer_finish (writer, journal->shoes, journal->questionnaires, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (chunks.text->str, ==, whole);
+  g_assert_cmpuint (chunks.chunks, >, length / (80 * 1024));
+  g_assert_cmpuint (chunks.largest, <, 80 * 1024);
+  g_string_free (chunks.text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/json/garbage-50mb", test_json_garbage_50mb);
   g_test_add_func ("/json/file-errors", test_json_file_errors);
   g_test_add_func ("/json/writer-matches-json-glib", test_json_writer_matches_json_glib);
+  g_test_add_func ("/json/writer-streams", test_json_writer_streams);
 
   return g_test_run ();
 }

@@ -235,7 +235,8 @@ end_container (KjJsonWriter *w,
     indent (w, w->depth);
   put_c (w->buffer, close);
 
-  if (w->depth <= 1 && w->buffer->len >= FLUSH_SIZE)
+  /* after a record (the root, a section, a record: depth 2 once it is closed) */
+  if (w->depth <= 2 && w->buffer->len >= FLUSH_SIZE)
     flush (w);
 }
 
