@@ -115,25 +115,21 @@ flush (KjJsonWriter *w)
   g_string_truncate (w->buffer, 0);
 }
 
+/* a comma, a new line and the indent of up to MAX_DEPTH levels */
+static const char lead[] = ",\n                ";
+
+G_STATIC_ASSERT (sizeof lead - 3 >= MAX_DEPTH * 2);
+
 static void
 indent (KjJsonWriter *w,
         guint         level)
 {
-  static const char spaces[] = "                                ";
-  guint n = level * 2;
-
-  while (n > 0)
-    {
-      guint chunk = MIN (n, sizeof spaces - 1);
-
-      put (w->buffer, spaces, chunk);
-      n -= chunk;
-    }
+  put (w->buffer, lead + 2, level * 2);
 }
 
 /* What goes before a value or a member's name: the comma after the one
  * before, a new line and the indent (json-glib's dump_node()) */
-static void
+static inline void
 before_value (KjJsonWriter *w)
 {
   if (w->after_name)
@@ -144,11 +140,18 @@ before_value (KjJsonWriter *w)
 
   if (w->depth > 0)
     {
-      put_str (w->buffer, w->count[w->depth - 1] == 0 ? "\n" : ",\n");
-      w->count[w->depth - 1]++;
-      indent (w, w->depth);
+      gboolean first = w->count[w->depth - 1]++ == 0;
+
+      put (w->buffer, first ? lead + 1 : lead, (first ? 1 : 2) + w->depth * 2);
     }
 }
+
+/* The bytes that json-glib 1.6's json_strescape() escapes: its test
+ * (*p > 0 && *p < 0x1f) || *p == 0x7f on a signed char leaves 0x1f and
+ * every byte from 0x80 as they are */
+static const guint8 escaped[256] = {
+  [0x01 ... 0x1e] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
 
 /* @text as json-glib 1.6's json_strescape() writes it */
 static void
@@ -162,7 +165,7 @@ append_escaped (GString    *buffer,
       const char *run = p;
       char c;
 
-      while (*p != '\0' && *p != '\\' && *p != '"' && !((*p > 0 && *p < 0x1f) || *p == 0x7f))
+      while (*p != '\0' && !escaped[(guchar) *p])
         p++;
       put (buffer, run, p - run);
 
