@@ -598,33 +598,18 @@ footer_new (const char *made_on)
                           made, kj_assessment_disclaimer ());
 }
 
-static int
-render_pass (KjReportData *r,
-             double        page_width,
-             double        page_height,
-             int           n_pages,
-             GByteArray   *out)
+/* The report laid out once, page by page (kj-pdf-writer.c) */
+static KjPdfWriter *
+lay_out (KjReportData *r,
+         double        page_width,
+         double        page_height)
 {
-  g_autoptr(KjPdfWriter) w = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int pages;
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, page_width, page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  w = kj_pdf_writer_new (cr, page_width, page_height, r->footer, n_pages);
+  KjPdfWriter *w = kj_pdf_writer_new (page_width, page_height, r->footer);
 
   write_document (w, r);
-  pages = kj_pdf_writer_finish (w);
+  kj_pdf_writer_finish (w);
 
-  g_clear_pointer (&w, kj_pdf_writer_free);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  return pages;
+  return w;
 }
 
 static const char *
@@ -761,22 +746,31 @@ kj_report_render (const KjJournal        *journal,
 {
   g_autoptr(GByteArray) out = NULL;
   g_auto(KjReportData) r = { 0 };
+  g_autoptr(KjPdfWriter) w = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
   double width, height;
-  int pages;
 
   g_return_val_if_fail (journal != NULL && journal->profile != NULL && options != NULL, NULL);
 
   if (!report_init (&r, journal, options, error))
     return NULL;
 
-  /* first to count the pages, then for real */
   kj_report_paper_size (options->paper, &width, &height);
-  pages = render_pass (&r, width, height, 0, NULL);
+  w = lay_out (&r, width, height);
+
   out = g_byte_array_new ();
-  pages = render_pass (&r, width, height, pages, out);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  kj_pdf_writer_write_pdf (w, cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
 
   if (n_pages != NULL)
-    *n_pages = pages;
+    *n_pages = w->pages->len;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
@@ -811,11 +805,7 @@ kj_report_render_pages (const KjJournal        *journal,
   if (!report_init (&r, journal, options, error))
     return NULL;
 
-  /* counted as for the PDF, then recorded */
-  w = kj_pdf_writer_new_recording (page_width, page_height, r.footer,
-                                   render_pass (&r, page_width, page_height, 0, NULL));
-  write_document (w, &r);
-  kj_pdf_writer_finish (w);
+  w = lay_out (&r, page_width, page_height);
 
   return kj_pdf_writer_steal_pages (w);
 }
