@@ -10,16 +10,22 @@
  * is the caller's (kj-report.c).
  *
  * Every layout is measured on the one Pango context of a PDF surface, so a
- * page breaks at the same line whatever it is drawn on. Each page is drawn
- * onto a cairo recording surface of its own, so the document is laid out
- * once: the footers, which need the number of pages, are added when it is
- * known. kj_pdf_writer_write_pdf() replays the pages onto a PDF surface;
- * kj_pdf_writer_steal_pages() hands them to a print operation, which asks
- * for them one at a time, in any order, on a context of its own.
+ * page breaks at the same line whatever it is drawn on.
  *
- * Laying text out (shaping it with HarfBuzz) is most of the time a report
- * takes: a row is laid out once for measuring and drawing, and a table's
- * header once for all the pages it comes again on.
+ * kj_pdf_writer_new() draws every page onto one context, with
+ * cairo_show_page() between them (a PDF surface). The footers say "Page N
+ * of M", so a PDF is made twice: first with no context, only to count the
+ * pages — each page is drawn onto a recording surface that is dropped at the
+ * next, which costs little and keeps memory flat — and then, after
+ * kj_pdf_writer_restart(), for real, with the layouts of the first pass.
+ * kj_pdf_writer_new_recording() keeps each page on a recording surface of
+ * its own, for a print operation that asks for the pages one at a time, in
+ * any order, on a context of its own: the document is laid out once and the
+ * footers are added when the pages are handed over.
+ *
+ * Laying text out (shaping it with HarfBuzz) is most of what remains: a row
+ * is laid out once for measuring and drawing, and a table's header once for
+ * all the pages it comes again on.
  */
 #define G_LOG_DOMAIN "knee-journal-pdf-writer"
 
@@ -55,15 +61,15 @@ font_new (double      size,
 static void
 draw_footer (KjPdfWriter *w,
              cairo_t     *cr,
-             PangoLayout *left,
-             int          page_nr)
+             int          page_nr,
+             int          n_pages)
 {
   g_autofree char *page = NULL;
   g_autoptr(PangoLayout) right = NULL;
   int rw, rh;
 
   /* Translators: the page number at the foot of the report */
-  page = g_strdup_printf (_("Page %d of %d"), page_nr, (int) w->pages->len);
+  page = g_strdup_printf (_("Page %d of %d"), page_nr, n_pages);
   right = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, page, 0);
   pango_layout_get_pixel_size (right, &rw, &rh);
 
@@ -75,16 +81,36 @@ draw_footer (KjPdfWriter *w,
   cairo_stroke (cr);
 
   cairo_move_to (cr, w->x, w->page_height - MARGIN - FOOTER + 8);
-  pango_cairo_show_layout (cr, left);
+  pango_cairo_show_layout (cr, w->footer_layout);
   cairo_move_to (cr, w->x + w->width - rw, w->page_height - MARGIN - FOOTER + 8);
   pango_cairo_show_layout (cr, right);
   cairo_restore (cr);
 }
 
+
+/* A body cell laid out, shared with every other cell of the same text and
+ * width: a daily log repeats its pains, places and treatments, and a shared
+ * layout is shaped once. The cache is emptied when it is full, so a long
+ * report does not keep every cell it drew. */
+#define CELL_CACHE_SIZE 4096
+
 static PangoLayout *
-footer_layout (KjPdfWriter *w)
+cell_layout (KjPdfWriter *w,
+             const char  *text,
+             double       width)
 {
-  return kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, w->footer, w->width * 0.78);
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s", (int) (width * PANGO_SCALE), text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (w->cells, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (w->cells) >= CELL_CACHE_SIZE)
+        g_hash_table_remove_all (w->cells);
+      layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, text, width);
+      g_hash_table_insert (w->cells, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
 }
 
 /* The cells of a row of @table laid out, into @layouts; returns the row's height. */
@@ -100,8 +126,8 @@ layout_row (KjPdfWriter       *w,
   for (guint c = 0; c < table->n_columns; c++)
     {
       double column = table->widths[c] * w->width - 6;
-      PangoLayout *layout = kj_pdf_writer_layout (w, header ? KJ_PDF_FONT_SMALL_BOLD : KJ_PDF_FONT_SMALL, cells[c],
-                                                  column);
+      PangoLayout *layout = header ? kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL_BOLD, cells[c], column)
+                                   : cell_layout (w, cells[c], column);
 
       if (header)
         {
@@ -196,22 +222,10 @@ draw_head (KjPdfWriter      *w,
   paint_row (w, table, w->head_layouts, height, TRUE);
 }
 
-/**
- * kj_pdf_writer_new:
- * @page_width: the paper's width in points
- * @page_height: its height
- * @footer: the text at the foot of every page, beside "Page N of M"
- *
- * Begin with kj_pdf_writer_begin_page(), end with kj_pdf_writer_finish(),
- * then write the pages with kj_pdf_writer_write_pdf() or take them with
- * kj_pdf_writer_steal_pages().
- *
- * Returns: (transfer full): a writer
- */
-KjPdfWriter *
-kj_pdf_writer_new (double      page_width,
-                   double      page_height,
-                   const char *footer)
+static KjPdfWriter *
+writer_new (double      page_width,
+            double      page_height,
+            const char *footer)
 {
   KjPdfWriter *w = g_new0 (KjPdfWriter, 1);
   cairo_surface_t *nowhere = cairo_pdf_surface_create_for_stream (NULL, NULL, page_width, page_height);
@@ -220,8 +234,8 @@ kj_pdf_writer_new (double      page_width,
   cairo_surface_destroy (nowhere);
   w->pango = pango_cairo_create_context (w->nowhere);
   w->cr = w->nowhere;
-  w->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   w->head_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  w->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   w->page_width = page_width;
   w->page_height = page_height;
@@ -237,8 +251,91 @@ kj_pdf_writer_new (double      page_width,
   w->fonts[KJ_PDF_FONT_SMALL_BOLD] = font_new (SMALL_SIZE, PANGO_WEIGHT_BOLD);
   w->fonts[KJ_PDF_FONT_HEADING] = font_new (12, PANGO_WEIGHT_BOLD);
   w->fonts[KJ_PDF_FONT_TITLE] = font_new (17, PANGO_WEIGHT_BOLD);
+  w->footer_layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, w->footer, w->width * 0.78);
 
   return w;
+}
+
+/**
+ * kj_pdf_writer_new:
+ * @cr: (nullable): where every page is drawn, one after the other (a PDF
+ *   surface's context), or %NULL to count the pages only
+ * @page_width: the paper's width in points
+ * @page_height: its height
+ * @footer: the text at the foot of every page, beside "Page N of M"
+ * @n_pages: how many pages there are (for the footers), or 0 when counting
+ *
+ * Begin with kj_pdf_writer_begin_page(), end with kj_pdf_writer_finish().
+ *
+ * Returns: (transfer full): a writer
+ */
+KjPdfWriter *
+kj_pdf_writer_new (cairo_t    *cr,
+                   double      page_width,
+                   double      page_height,
+                   const char *footer,
+                   int         n_pages)
+{
+  KjPdfWriter *w = writer_new (page_width, page_height, footer);
+
+  w->target = cr != NULL ? cairo_reference (cr) : NULL;
+  w->n_pages = n_pages;
+
+  return w;
+}
+
+/**
+ * kj_pdf_writer_new_recording:
+ *
+ * A writer for a print operation: each page is drawn onto a cairo recording
+ * surface of its own, in points from its top left corner, which
+ * kj_pdf_writer_steal_pages() hands over, with their footers, once the
+ * writer has finished.
+ *
+ * Returns: (transfer full): a writer
+ */
+KjPdfWriter *
+kj_pdf_writer_new_recording (double      page_width,
+                             double      page_height,
+                             const char *footer)
+{
+  KjPdfWriter *w = writer_new (page_width, page_height, footer);
+
+  w->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  return w;
+}
+
+/**
+ * kj_pdf_writer_restart:
+ * @cr: where every page is drawn now, one after the other (a PDF surface's context)
+ * @n_pages: how many pages there are, as the first pass counted them
+ *
+ * The second pass of a writer made with no context: the same document,
+ * from its first page, onto @cr. The layouts of the first pass are used again.
+ */
+void
+kj_pdf_writer_restart (KjPdfWriter *w,
+                       cairo_t     *cr,
+                       int          n_pages)
+{
+  g_return_if_fail (w->target == NULL && w->pages == NULL && cr != NULL);
+  g_return_if_fail (w->cr == w->nowhere);
+
+  w->target = cairo_reference (cr);
+  w->n_pages = n_pages;
+  w->page = 0;
+  w->y = MARGIN;
+  w->bottom = w->page_height - MARGIN - FOOTER;
+}
+
+/* Lets go of the context of a recorded page */
+static void
+release_page (KjPdfWriter *w)
+{
+  if (w->cr != w->nowhere && w->cr != w->target)
+    cairo_destroy (w->cr);
+  w->cr = w->nowhere;
 }
 
 void
@@ -249,12 +346,14 @@ kj_pdf_writer_free (KjPdfWriter *w)
 
   for (guint i = 0; i < KJ_PDF_N_FONTS; i++)
     pango_font_description_free (w->fonts[i]);
+  release_page (w);
+  g_clear_object (&w->footer_layout);
   g_clear_object (&w->pango);
-  if (w->cr != w->nowhere)
-    cairo_destroy (w->cr);
   g_clear_pointer (&w->nowhere, cairo_destroy);
+  g_clear_pointer (&w->target, cairo_destroy);
   g_clear_pointer (&w->pages, g_ptr_array_unref);
   g_clear_pointer (&w->head_layouts, g_ptr_array_unref);
+  g_clear_pointer (&w->cells, g_hash_table_unref);
   g_clear_pointer (&w->head_titles, g_strfreev);
   g_clear_pointer (&w->head_widths, g_free);
   g_free (w->footer);
@@ -313,14 +412,28 @@ page_context (KjPdfWriter     *w,
 void
 kj_pdf_writer_begin_page (KjPdfWriter *w)
 {
-  const cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
-  cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-
   w->page++;
-  g_ptr_array_add (w->pages, page);
-  if (w->cr != w->nowhere)
-    cairo_destroy (w->cr);
-  w->cr = page_context (w, page);
+  if (w->target != NULL)
+    {
+      if (w->page > 1)
+        cairo_show_page (w->target);
+      w->cr = w->target;
+      draw_footer (w, w->cr, w->page, w->n_pages);
+    }
+  else
+    {
+      /* a recording: kept for a print operation, else dropped with the
+       * context (a page drawn only to be counted) */
+      const cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      release_page (w);
+      w->cr = page_context (w, page);
+      if (w->pages != NULL)
+        g_ptr_array_add (w->pages, page);
+      else
+        cairo_surface_destroy (page);
+    }
 
   w->y = MARGIN;
   w->bottom = w->page_height - MARGIN - FOOTER;
@@ -512,37 +625,11 @@ kj_pdf_writer_table_row_with_note (KjPdfWriter       *w,
 int
 kj_pdf_writer_finish (KjPdfWriter *w)
 {
-  if (w->cr != w->nowhere)
-    cairo_destroy (w->cr);
-  w->cr = w->nowhere;
+  if (w->target != NULL && w->page > 0)
+    cairo_show_page (w->target);
+  release_page (w);
 
-  return w->pages->len;
-}
-
-/**
- * kj_pdf_writer_write_pdf:
- * @cr: a PDF surface's context, of the writer's page size
- *
- * Draws the pages of a finished writer onto @cr, each with its footer and
- * followed by cairo_show_page().
- */
-void
-kj_pdf_writer_write_pdf (KjPdfWriter *w,
-                         cairo_t     *cr)
-{
-  g_autoptr(PangoLayout) footer = footer_layout (w);
-
-  g_return_if_fail (w->cr == w->nowhere);
-
-  for (guint i = 0; i < w->pages->len; i++)
-    {
-      /* the footer first, as it came first in the page's text before the
-       * pages were recorded */
-      draw_footer (w, cr, footer, i + 1);
-      cairo_set_source_surface (cr, g_ptr_array_index (w->pages, i), 0, 0);
-      cairo_paint (cr);
-      cairo_show_page (cr);
-    }
+  return w->page;
 }
 
 /**
@@ -555,15 +642,13 @@ kj_pdf_writer_write_pdf (KjPdfWriter *w,
 GPtrArray *
 kj_pdf_writer_steal_pages (KjPdfWriter *w)
 {
-  g_autoptr(PangoLayout) footer = footer_layout (w);
-
   g_return_val_if_fail (w->pages != NULL && w->cr == w->nowhere, NULL);
 
   for (guint i = 0; i < w->pages->len; i++)
     {
       cairo_t *cr = page_context (w, g_ptr_array_index (w->pages, i));
 
-      draw_footer (w, cr, footer, i + 1);
+      draw_footer (w, cr, i + 1, w->pages->len);
       cairo_destroy (cr);
     }
 

@@ -598,19 +598,6 @@ footer_new (const char *made_on)
                           made, kj_assessment_disclaimer ());
 }
 
-/* The report laid out once, page by page (kj-pdf-writer.c) */
-static KjPdfWriter *
-lay_out (KjReportData *r,
-         double        page_width,
-         double        page_height)
-{
-  KjPdfWriter *w = kj_pdf_writer_new (page_width, page_height, r->footer);
-
-  write_document (w, r);
-  kj_pdf_writer_finish (w);
-
-  return w;
-}
 
 static const char *
 earlier (const char *a,
@@ -750,27 +737,33 @@ kj_report_render (const KjJournal        *journal,
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
+  int pages;
 
   g_return_val_if_fail (journal != NULL && journal->profile != NULL && options != NULL, NULL);
 
   if (!report_init (&r, journal, options, error))
     return NULL;
 
+  /* first to count the pages, then for real, with the same layouts */
   kj_report_paper_size (options->paper, &width, &height);
-  w = lay_out (&r, width, height);
+  w = kj_pdf_writer_new (NULL, width, height, r.footer, 0);
+  write_document (w, &r);
+  pages = kj_pdf_writer_finish (w);
 
   out = g_byte_array_new ();
   surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
   cr = cairo_create (surface);
-  kj_pdf_writer_write_pdf (w, cr);
+  kj_pdf_writer_restart (w, cr, pages);
+  write_document (w, &r);
+  kj_pdf_writer_finish (w);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
 
   if (n_pages != NULL)
-    *n_pages = w->pages->len;
+    *n_pages = pages;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
@@ -805,7 +798,10 @@ kj_report_render_pages (const KjJournal        *journal,
   if (!report_init (&r, journal, options, error))
     return NULL;
 
-  w = lay_out (&r, page_width, page_height);
+  /* laid out once: the footers are added as the pages are handed over */
+  w = kj_pdf_writer_new_recording (page_width, page_height, r.footer);
+  write_document (w, &r);
+  kj_pdf_writer_finish (w);
 
   return kj_pdf_writer_steal_pages (w);
 }
