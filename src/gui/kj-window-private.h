@@ -23,7 +23,6 @@ struct _KjWindow
   GPtrArray            *damage;    /* messages about records that could not be read */
   /* the first frame comes before the journal is read whole for damage */
   GdkFrameClock        *frame_clock;
-  gulong                after_paint_handler;
   gboolean              painted;
   gboolean              damage_pending;
   guint                 damage_source;

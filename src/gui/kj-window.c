@@ -245,11 +245,15 @@ schedule_damage (KjWindow *self)
     self->damage_source = g_idle_add_full (G_PRIORITY_LOW, update_damage_later, self, NULL);
 }
 
+static void first_after_paint (GdkFrameClock *clock,
+                               KjWindow      *self);
+
 static void
 disconnect_frame_clock (KjWindow *self)
 {
+  /* by function: a surface that went may have taken the handler with it */
   if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+    g_signal_handlers_disconnect_by_func (self->frame_clock, first_after_paint, self);
   g_clear_object (&self->frame_clock);
 }
 
@@ -273,8 +277,7 @@ kj_window_realize (GtkWidget *widget)
   if (!self->painted && self->frame_clock == NULL)
     {
       self->frame_clock = g_object_ref (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (self))));
-      self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
-                                                    G_CALLBACK (first_after_paint), self);
+      g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (first_after_paint), self);
     }
 }
 
