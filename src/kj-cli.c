@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Everything here uses the core layer only, so the headless options work
- * without a display. The GUI is started by main.c when kj_cli_run() returns
- * FALSE.
+ * without a display. It is built into both programs: knee-journal (main.c,
+ * without GTK) runs knee-journal-ui when kj_cli_run() returns FALSE, and
+ * knee-journal-ui (main-ui.c) reads the same arguments again and starts the
+ * application.
  */
 #define G_LOG_DOMAIN "knee-journal-cli"
 
@@ -649,11 +651,15 @@ run_headless (const Options *options,
 
 /**
  * kj_cli_run:
- * @gui_db_path: (out): the journal the GUI is to open, when it returns %FALSE
- * @demo: (out): whether that journal is a --demo journal in a temporary
- *   folder, which the GUI removes when it quits
- * @background: (out): whether the GUI starts with no window, for the daily
- *   reminder (--background)
+ * @gui_db_path: (out) (optional): the journal the GUI is to open, when it
+ *   returns %FALSE. %NULL (and so @demo and @background) in the program
+ *   without GTK: it returns %FALSE as soon as the checked options ask for a
+ *   window, before a demo journal is made or the journal's folder created,
+ *   which the window's program does when it reads them again
+ * @demo: (out) (optional): whether that journal is a --demo journal in a
+ *   temporary folder, which the GUI removes when it quits
+ * @background: (out) (optional): whether the GUI starts with no window, for
+ *   the daily reminder (--background)
  * @exit_status: (out): the exit status, when it returns %TRUE
  *
  * Returns: %TRUE when the command line has been handled and the program
@@ -673,14 +679,15 @@ kj_cli_run (int        argc,
   g_autofree char *usage = NULL;
   KjPaper paper = kj_report_default_paper ();
 
-  g_return_val_if_fail (gui_db_path != NULL, TRUE);
-  g_return_val_if_fail (demo != NULL, TRUE);
-  g_return_val_if_fail (background != NULL, TRUE);
+  g_return_val_if_fail ((gui_db_path == NULL) == (demo == NULL) && (demo == NULL) == (background == NULL), TRUE);
   g_return_val_if_fail (exit_status != NULL, TRUE);
 
-  *gui_db_path = NULL;
-  *demo = FALSE;
-  *background = FALSE;
+  if (gui_db_path != NULL)
+    {
+      *gui_db_path = NULL;
+      *demo = FALSE;
+      *background = FALSE;
+    }
   *exit_status = KJ_EXIT_OK;
 
   if (!parse_options (&options, argv, &error))
@@ -707,6 +714,10 @@ kj_cli_run (int        argc,
       *exit_status = usage_error (usage);
       return TRUE;
     }
+
+  /* a window: in the program without GTK, that is all it needs to know */
+  if (gui_db_path == NULL && (options.demo || !is_headless (&options)))
+    return FALSE;
 
   if (options.demo)
     {

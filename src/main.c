@@ -1,27 +1,32 @@
-/* main.c — knee-journal: the command line first, then the application
+/* main.c — knee-journal: the command line, without GTK; a window by knee-journal-ui
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This program links the core only, so that `--version`, `--summary-json`,
+ * the imports and exports start without loading GTK and libadwaita (some
+ * 75 libraries). When the command line asks for a window, knee-journal-ui
+ * (main-ui.c) takes this process's place: exec() keeps the process id, the
+ * arguments, the environment and the exit status, so that whoever started
+ * knee-journal (a desktop launcher, a login's autostart, a test) sees no
+ * difference.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <unistd.h>
 
-#include "kj-application.h"
 #include "kj-cli.h"
-#include "kj-demo.h"
-#include "kj-reminder-service.h"
+#include "kj-programs.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(KjApplication) app = NULL;
-  g_autofree char *db_path = NULL;
-  char *app_argv[] = { argv[0], NULL };
+  g_autofree char *ui = NULL;
   const char *localedir = g_getenv ("KJ_LOCALEDIR");
-  gboolean demo = FALSE;
-  gboolean background = FALSE;
+  int saved_errno;
   int status;
 
   /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
@@ -37,39 +42,22 @@ main (int   argc,
   g_set_prgname ("knee-journal");
   g_set_application_name (_("Knee Journal"));
 
-  /* The headless options (doc/command-line.md) are handled here, before GTK is
-   * touched, so that they work without a display and exit 0/1/2. */
-  if (kj_cli_run (argc, argv, &db_path, &demo, &background, &status))
+  /* usage errors, --version and the headless options: done here */
+  if (kj_cli_run (argc, argv, NULL, NULL, NULL, &status))
     return status;
 
-  /* --background: the daily reminder's instance, started at login; nothing
-   * to do when reminders are off or the journal is open already */
-  if (background && !kj_reminder_service_is_enabled ())
-    return KJ_EXIT_OK;
+  ui = kj_programs_find_ui ();
+  execv (ui, argv);
 
-  app = kj_application_new (db_path);
-  kj_application_set_demo (app, demo);
-  kj_application_set_background (app, background);
-  if (background)
-    {
-      g_autoptr(GError) error = NULL;
+  saved_errno = errno;
+  {
+    g_autofree char *display = g_filename_display_name (ui);
 
-      if (!g_application_register (G_APPLICATION (app), NULL, &error))
-        {
-          g_printerr ("knee-journal: error: %s\n", error->message);
-          return KJ_EXIT_ERROR;
-        }
-      if (g_application_get_is_remote (G_APPLICATION (app)))
-        return KJ_EXIT_OK;
-    }
+    g_printerr ("%s: %s ", g_get_prgname (), _("error:"));
+    /* Translators: “The window’s program “/usr/libexec/knee-journal-ui” cannot be started: No such file or directory” */
+    g_printerr (_("The window’s program “%s” cannot be started: %s"), display, g_strerror (saved_errno));
+    g_printerr ("\n");
+  }
 
-  status = g_application_run (G_APPLICATION (app), 1, app_argv);
-
-  /* the application removes a demo's folder when it shuts down; this is
-   * for a run that ended before it started up */
-  g_clear_object (&app);
-  if (demo)
-    kj_demo_remove_folder (db_path, NULL);
-
-  return status;
+  return KJ_EXIT_ERROR;
 }

@@ -10,14 +10,23 @@ trap 'rm -rf "$dest"' EXIT
 
 meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >/dev/null
 
-prefix=$(meson introspect "$build" --buildoptions | python3 -c \
-  'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"))')
+option () {
+  meson introspect "$build" --buildoptions | python3 -c \
+    'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == sys.argv[1]))' "$1"
+}
+prefix=$(option prefix)
 root="$dest$prefix"
+# libexecdir: relative to the prefix, or absolute
+libexecdir=$(option libexecdir)
+case "$libexecdir" in
+  /*) libexecdir=${libexecdir#"$prefix"/} ;;
+esac
 id=io.github.kneejournal.KneeJournal
 status=0
 
 for f in \
   bin/knee-journal \
+  "$libexecdir/knee-journal-ui" \
   share/applications/$id.desktop \
   share/metainfo/$id.metainfo.xml \
   share/glib-2.0/schemas/$id.gschema.xml \
@@ -35,7 +44,17 @@ do
   fi
 done
 
-# the installed binary runs and the desktop file is translated
+# the installed binary runs, without GTK, and the desktop file is translated
 "$root/bin/knee-journal" --version | grep -q '^knee-journal ' || { echo "installed binary does not run"; status=1; }
+if ldd "$root/bin/knee-journal" | grep -qE 'libgtk-4|libadwaita-1'; then
+  echo "knee-journal loads GTK: $(ldd "$root/bin/knee-journal" | grep -E 'libgtk-4|libadwaita-1' | tr -s ' \t\n' ' ')"
+  status=1
+fi
+ldd "$root/$libexecdir/knee-journal-ui" | grep -q 'libadwaita-1' || { echo "knee-journal-ui is not the window's program"; status=1; }
+# knee-journal finds knee-journal-ui under the same root: --background with the
+# reminder off is run by knee-journal-ui, which ends at once (no display needed)
+glib-compile-schemas --targetdir="$dest" "$root/share/glib-2.0/schemas"
+GSETTINGS_SCHEMA_DIR="$dest" GSETTINGS_BACKEND=memory "$root/bin/knee-journal" --background \
+  || { echo "knee-journal did not run knee-journal-ui"; status=1; }
 grep -q '^Name\[de\]=' "$root/share/applications/$id.desktop" || { echo "desktop file is not translated"; status=1; }
 exit $status

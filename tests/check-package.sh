@@ -4,7 +4,7 @@
 # temporary root (no chroot, no root needed), and the installed binary runs
 # from there headless: --version, an import and --summary of a generated
 # journal in English and in German with the package's own .mo, and the window
-# for a few seconds when there is a display. Slow (a full package build):
+# (knee-journal-ui, run by knee-journal) for a few seconds when there is a display. Slow (a full package build):
 # suite "package", left out of the default run (meson test --suite package).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +37,7 @@ dpkg -x "${debs[0]}" "$root"
 version=$(dpkg-deb -f "${debs[0]}" Version)
 for f in \
   usr/bin/knee-journal \
+  usr/libexec/knee-journal-ui \
   usr/share/applications/$id.desktop \
   usr/share/metainfo/$id.metainfo.xml \
   usr/share/glib-2.0/schemas/$id.gschema.xml \
@@ -63,6 +64,14 @@ export LC_ALL=C.UTF-8 LANGUAGE=
 # the binary looks in /usr/share/locale (compiled in); KJ_LOCALEDIR points it into the root
 export KJ_LOCALEDIR="$root/usr/share/locale"
 kj="$root/usr/bin/knee-journal"
+
+# the command line without GTK; the window's program with it
+if ldd "$kj" | grep -qE 'libgtk-4|libadwaita-1'; then
+  fail "knee-journal loads GTK: $(ldd "$kj" | grep -E 'libgtk-4|libadwaita-1' | tr -s ' \t\n' ' ')"
+else
+  echo "knee-journal: no GTK ($(ldd "$kj" | wc -l) libraries)"
+fi
+ldd "$root/usr/libexec/knee-journal-ui" | grep -q 'libadwaita-1' || fail "knee-journal-ui does not link libadwaita"
 
 out=$("$kj" --version) || fail "--version exits $?"
 [ "$out" = "knee-journal $version" ] && echo "--version: $out" || fail "--version says '$out', the package is $version"

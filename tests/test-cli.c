@@ -730,6 +730,99 @@ test_cli_full_disk (void)
   g_assert_cmpint (days_logged (summary.out), ==, 15);
 }
 
+/* Runs @binary with @args, without a display; its output and exit status */
+static void
+run_program (KjTestRun          *result,
+             const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+/* knee-journal has no GTK: the window is knee-journal-ui's, which it runs
+ * in its place with the same arguments (found beside it, as in the build
+ * tree), and whose exit status is its own. Usage errors and headless
+ * options never get there. */
+static void
+test_cli_programs (void)
+{
+  g_autofree char *dir = kj_test_tmp_path ("programs");
+  g_autofree char *binary = g_build_filename (dir, "knee-journal", NULL);
+  g_autofree char *ui = g_build_filename (dir, "knee-journal-ui", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *ldd_out = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *db = kj_test_tmp_path ("programs.db");
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_auto(KjTestRun) window = { 0 };
+  g_auto(KjTestRun) demo = { 0 };
+  g_auto(KjTestRun) version = { 0 };
+  g_auto(KjTestRun) usage = { 0 };
+  g_auto(KjTestRun) missing = { 0 };
+  int wait_status = 0;
+
+  /* the dynamic loader's list: no GTK, no libadwaita */
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "ldd", (char *) g_getenv ("KJ_BINARY"), NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &ldd_out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ldd_out, "libglib-2.0"));
+  g_assert_null (strstr (ldd_out, "libgtk-4"));
+  g_assert_null (strstr (ldd_out, "libadwaita-1"));
+
+  /* a copy of knee-journal, and beside it a knee-journal-ui that says what it got */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  contents = kj_test_read_file (g_getenv ("KJ_BINARY"), &length);
+  kj_test_write_file (binary, contents, length);
+  g_assert_cmpint (g_chmod (binary, 0755), ==, 0);
+  kj_test_write_file (ui, "#!/bin/sh\necho \"ui: $0 $*\"\nexit 7\n", -1);
+  g_assert_cmpint (g_chmod (ui, 0755), ==, 0);
+
+  run_program (&window, (const char * const[]) { binary, "--db", db, NULL });
+  g_assert_cmpint (window.status, ==, 7);
+  expected = g_strdup_printf ("ui: %s --db %s\n", ui, db);
+  g_assert_cmpstr (window.out, ==, expected);
+  g_assert_cmpstr (window.err, ==, "");
+  /* not created by knee-journal: the window's program opens it */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  /* --demo: the demo journal is made by the window's program, not twice */
+  run_program (&demo, (const char * const[]) { binary, "--demo", NULL });
+  g_assert_cmpint (demo.status, ==, 7);
+  g_free (expected);
+  expected = g_strdup_printf ("ui: %s --demo\n", ui);
+  g_assert_cmpstr (demo.out, ==, expected);
+
+  /* what needs no window stays in knee-journal */
+  run_program (&version, (const char * const[]) { binary, "--version", NULL });
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "knee-journal " PACKAGE_VERSION "\n");
+  run_program (&usage, (const char * const[]) { binary, "--demo", "--db", db, NULL });
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_cmpstr (usage.out, ==, "");
+
+  /* without the window's program: an error that names it, status 1 */
+  g_assert_cmpint (g_unlink (ui), ==, 0);
+  run_program (&missing, (const char * const[]) { binary, "--db", db, NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing.err, "knee-journal: error: The window’s program “"));
+  g_assert_nonnull (strstr (missing.err, "knee-journal-ui” cannot be started: "));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/cli/demo", test_cli_demo);
   g_test_add_func ("/cli/restore-backup", test_cli_restore_backup);
   g_test_add_func ("/cli/full-disk", test_cli_full_disk);
+  g_test_add_func ("/cli/programs", test_cli_programs);
 
   return g_test_run ();
 }

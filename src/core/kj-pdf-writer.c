@@ -10,12 +10,22 @@
  * is the caller's (kj-report.c).
  *
  * Every layout is measured on the one Pango context of a PDF surface, so a
- * page breaks at the same line whatever it is drawn on. kj_pdf_writer_new()
- * draws every page onto one context, with cairo_show_page() between them
- * (a PDF surface); kj_pdf_writer_new_recording() draws each page onto a
- * recording surface of its own, for a print operation that asks for the
- * pages one at a time, in any order, on a context of its own: the document
- * is laid out once and each page is replayed.
+ * page breaks at the same line whatever it is drawn on.
+ *
+ * kj_pdf_writer_new() draws every page onto one context, with
+ * cairo_show_page() between them (a PDF surface). The footers say "Page N
+ * of M", so a PDF is made twice: first with no context, only to count the
+ * pages — each page is drawn onto a recording surface that is dropped at the
+ * next, which costs little and keeps memory flat — and then, after
+ * kj_pdf_writer_restart(), for real, with the layouts of the first pass.
+ * kj_pdf_writer_new_recording() keeps each page on a recording surface of
+ * its own, for a print operation that asks for the pages one at a time, in
+ * any order, on a context of its own: the document is laid out once and the
+ * footers are added when the pages are handed over.
+ *
+ * Laying text out (shaping it with HarfBuzz) is most of what remains: a row
+ * is laid out once for measuring and drawing, and a table's header once for
+ * all the pages it comes again on.
  */
 #define G_LOG_DOMAIN "knee-journal-pdf-writer"
 
@@ -46,57 +56,78 @@ font_new (double      size,
   return desc;
 }
 
+/* The foot of page @page_nr (from 1) on @cr: the footer text, the same
+ * layout on every page, and "Page N of M". */
 static void
-draw_footer (KjPdfWriter *w)
+draw_footer (KjPdfWriter *w,
+             cairo_t     *cr,
+             int          page_nr,
+             int          n_pages)
 {
   g_autofree char *page = NULL;
-  g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
   int rw, rh;
 
   /* Translators: the page number at the foot of the report */
-  page = g_strdup_printf (_("Page %d of %d"), w->page, w->n_pages > 0 ? w->n_pages : 99);
-
-  left = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, w->footer, w->width * 0.78);
+  page = g_strdup_printf (_("Page %d of %d"), page_nr, n_pages);
   right = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, page, 0);
   pango_layout_get_pixel_size (right, &rw, &rh);
 
-  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (w->cr, 0.5);
-  cairo_move_to (w->cr, w->x, w->page_height - MARGIN - FOOTER + 4);
-  cairo_line_to (w->cr, w->x + w->width, w->page_height - MARGIN - FOOTER + 4);
-  cairo_stroke (w->cr);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, w->x, w->page_height - MARGIN - FOOTER + 4);
+  cairo_line_to (cr, w->x + w->width, w->page_height - MARGIN - FOOTER + 4);
+  cairo_stroke (cr);
 
-  cairo_move_to (w->cr, w->x, w->page_height - MARGIN - FOOTER + 8);
-  pango_cairo_show_layout (w->cr, left);
-  cairo_move_to (w->cr, w->x + w->width - rw, w->page_height - MARGIN - FOOTER + 8);
-  pango_cairo_show_layout (w->cr, right);
+  cairo_move_to (cr, w->x, w->page_height - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (cr, w->footer_layout);
+  cairo_move_to (cr, w->x + w->width - rw, w->page_height - MARGIN - FOOTER + 8);
+  pango_cairo_show_layout (cr, right);
+  cairo_restore (cr);
 }
 
-static void
-end_page (KjPdfWriter *w)
+
+/* A body cell laid out, shared with every other cell of the same text and
+ * width: a daily log repeats its pains, places and treatments, and a shared
+ * layout is shaped once. The cache is emptied when it is full, so a long
+ * report does not keep every cell it drew. */
+#define CELL_CACHE_SIZE 4096
+
+static PangoLayout *
+cell_layout (KjPdfWriter *w,
+             const char  *text,
+             double       width)
 {
-  /* a recorded page is a surface of its own */
-  if (w->page > 0 && w->pages == NULL)
-    cairo_show_page (w->cr);
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s", (int) (width * PANGO_SCALE), text ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (w->cells, key);
+
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (w->cells) >= CELL_CACHE_SIZE)
+        g_hash_table_remove_all (w->cells);
+      layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, text, width);
+      g_hash_table_insert (w->cells, g_steal_pointer (&key), layout);
+    }
+
+  return g_object_ref (layout);
 }
 
-/* One row of a table; returns its height. With @measure_only nothing is drawn. */
+/* The cells of a row of @table laid out, into @layouts; returns the row's height. */
 static double
-draw_row (KjPdfWriter       *w,
-          const KjPdfTable  *table,
-          const char       **cells,
-          gboolean           header,
-          gboolean           measure_only)
+layout_row (KjPdfWriter       *w,
+            const KjPdfTable  *table,
+            const char       **cells,
+            gboolean           header,
+            GPtrArray         *layouts)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0, x = w->x;
+  double height = 0;
 
   for (guint c = 0; c < table->n_columns; c++)
     {
       double column = table->widths[c] * w->width - 6;
-      PangoLayout *layout = kj_pdf_writer_layout (w, header ? KJ_PDF_FONT_SMALL_BOLD : KJ_PDF_FONT_SMALL, cells[c],
-                                                  column);
+      PangoLayout *layout = header ? kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL_BOLD, cells[c], column)
+                                   : cell_layout (w, cells[c], column);
 
       if (header)
         {
@@ -120,8 +151,18 @@ draw_row (KjPdfWriter       *w,
       g_ptr_array_add (layouts, layout);
     }
 
-  if (measure_only)
-    return height + 4;
+  return height + 4;
+}
+
+/* Draws the laid-out row at the cursor and moves it down by @height. */
+static void
+paint_row (KjPdfWriter      *w,
+           const KjPdfTable *table,
+           GPtrArray        *layouts,
+           double            height,
+           gboolean          header)
+{
+  double x = w->x;
 
   cairo_set_source_rgb (w->cr, 0, 0, 0);
   for (guint c = 0; c < table->n_columns; c++)
@@ -131,31 +172,70 @@ draw_row (KjPdfWriter       *w,
       x += table->widths[c] * w->width;
     }
 
-  w->y += height + 4;
+  w->y += height;
   cairo_set_source_rgb (w->cr, 0.6, 0.6, 0.6);
   cairo_set_line_width (w->cr, header ? 0.8 : 0.3);
   cairo_move_to (w->cr, w->x, w->y - 1);
   cairo_line_to (w->cr, w->x + w->width, w->y - 1);
   cairo_stroke (w->cr);
+}
 
-  return height + 4;
+/* Whether the header laid out last is @table's. Compared by value: the
+ * report's tables are often on the stack, and two of them may share an address. */
+static gboolean
+is_head_of (KjPdfWriter      *w,
+            const KjPdfTable *table)
+{
+  if (w->head_titles == NULL || g_strv_length (w->head_titles) != table->n_columns)
+    return FALSE;
+  for (guint c = 0; c < table->n_columns; c++)
+    if (g_strcmp0 (w->head_titles[c], table->titles[c]) != 0 || w->head_widths[c] != table->widths[c])
+      return FALSE;
+  return TRUE;
+}
+
+/* The header of @table, laid out once for all the pages it is drawn on */
+static double
+head_height (KjPdfWriter      *w,
+             const KjPdfTable *table)
+{
+  if (!is_head_of (w, table))
+    {
+      g_ptr_array_set_size (w->head_layouts, 0);
+      w->head_height = layout_row (w, table, table->titles, TRUE, w->head_layouts);
+      g_clear_pointer (&w->head_titles, g_strfreev);
+      g_clear_pointer (&w->head_widths, g_free);
+      w->head_titles = g_new0 (char *, table->n_columns + 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        w->head_titles[c] = g_strdup (table->titles[c] ? table->titles[c] : "");
+      w->head_widths = g_memdup2 (table->widths, table->n_columns * sizeof (double));
+    }
+  return w->head_height;
+}
+
+static void
+draw_head (KjPdfWriter      *w,
+           const KjPdfTable *table)
+{
+  double height = head_height (w, table);
+
+  paint_row (w, table, w->head_layouts, height, TRUE);
 }
 
 static KjPdfWriter *
-writer_new (cairo_t    *cr,
-            double      page_width,
+writer_new (double      page_width,
             double      page_height,
-            const char *footer,
-            int         n_pages)
+            const char *footer)
 {
   KjPdfWriter *w = g_new0 (KjPdfWriter, 1);
   cairo_surface_t *nowhere = cairo_pdf_surface_create_for_stream (NULL, NULL, page_width, page_height);
 
-  w->target = cr != NULL ? cairo_reference (cr) : NULL;
   w->nowhere = cairo_create (nowhere);
   cairo_surface_destroy (nowhere);
   w->pango = pango_cairo_create_context (w->nowhere);
-  w->cr = cr != NULL ? w->target : w->nowhere;
+  w->cr = w->nowhere;
+  w->head_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  w->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   w->page_width = page_width;
   w->page_height = page_height;
@@ -163,7 +243,6 @@ writer_new (cairo_t    *cr,
   w->width = page_width - 2 * MARGIN;
   w->y = MARGIN;
   w->bottom = page_height - MARGIN - FOOTER;
-  w->n_pages = n_pages;
   w->footer = g_strdup (footer);
 
   w->fonts[KJ_PDF_FONT_BODY] = font_new (BODY_SIZE, PANGO_WEIGHT_NORMAL);
@@ -172,15 +251,19 @@ writer_new (cairo_t    *cr,
   w->fonts[KJ_PDF_FONT_SMALL_BOLD] = font_new (SMALL_SIZE, PANGO_WEIGHT_BOLD);
   w->fonts[KJ_PDF_FONT_HEADING] = font_new (12, PANGO_WEIGHT_BOLD);
   w->fonts[KJ_PDF_FONT_TITLE] = font_new (17, PANGO_WEIGHT_BOLD);
+  w->footer_layout = kj_pdf_writer_layout (w, KJ_PDF_FONT_SMALL, w->footer, w->width * 0.78);
 
   return w;
 }
 
 /**
  * kj_pdf_writer_new:
- * @cr: where every page is drawn, one after the other (a PDF surface's context)
+ * @cr: (nullable): where every page is drawn, one after the other (a PDF
+ *   surface's context), or %NULL to count the pages only
+ * @page_width: the paper's width in points
+ * @page_height: its height
  * @footer: the text at the foot of every page, beside "Page N of M"
- * @n_pages: how many pages there are, or 0 when that is still being counted
+ * @n_pages: how many pages there are (for the footers), or 0 when counting
  *
  * Begin with kj_pdf_writer_begin_page(), end with kj_pdf_writer_finish().
  *
@@ -193,9 +276,12 @@ kj_pdf_writer_new (cairo_t    *cr,
                    const char *footer,
                    int         n_pages)
 {
-  g_return_val_if_fail (cr != NULL, NULL);
+  KjPdfWriter *w = writer_new (page_width, page_height, footer);
 
-  return writer_new (cr, page_width, page_height, footer, n_pages);
+  w->target = cr != NULL ? cairo_reference (cr) : NULL;
+  w->n_pages = n_pages;
+
+  return w;
 }
 
 /**
@@ -203,21 +289,53 @@ kj_pdf_writer_new (cairo_t    *cr,
  *
  * A writer for a print operation: each page is drawn onto a cairo recording
  * surface of its own, in points from its top left corner, which
- * kj_pdf_writer_steal_pages() hands over once the writer has finished.
+ * kj_pdf_writer_steal_pages() hands over, with their footers, once the
+ * writer has finished.
  *
  * Returns: (transfer full): a writer
  */
 KjPdfWriter *
 kj_pdf_writer_new_recording (double      page_width,
                              double      page_height,
-                             const char *footer,
-                             int         n_pages)
+                             const char *footer)
 {
-  KjPdfWriter *w = writer_new (NULL, page_width, page_height, footer, n_pages);
+  KjPdfWriter *w = writer_new (page_width, page_height, footer);
 
   w->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 
   return w;
+}
+
+/**
+ * kj_pdf_writer_restart:
+ * @cr: where every page is drawn now, one after the other (a PDF surface's context)
+ * @n_pages: how many pages there are, as the first pass counted them
+ *
+ * The second pass of a writer made with no context: the same document,
+ * from its first page, onto @cr. The layouts of the first pass are used again.
+ */
+void
+kj_pdf_writer_restart (KjPdfWriter *w,
+                       cairo_t     *cr,
+                       int          n_pages)
+{
+  g_return_if_fail (w->target == NULL && w->pages == NULL && cr != NULL);
+  g_return_if_fail (w->cr == w->nowhere);
+
+  w->target = cairo_reference (cr);
+  w->n_pages = n_pages;
+  w->page = 0;
+  w->y = MARGIN;
+  w->bottom = w->page_height - MARGIN - FOOTER;
+}
+
+/* Lets go of the context of a recorded page */
+static void
+release_page (KjPdfWriter *w)
+{
+  if (w->cr != w->nowhere && w->cr != w->target)
+    cairo_destroy (w->cr);
+  w->cr = w->nowhere;
 }
 
 void
@@ -228,10 +346,16 @@ kj_pdf_writer_free (KjPdfWriter *w)
 
   for (guint i = 0; i < KJ_PDF_N_FONTS; i++)
     pango_font_description_free (w->fonts[i]);
+  release_page (w);
+  g_clear_object (&w->footer_layout);
   g_clear_object (&w->pango);
   g_clear_pointer (&w->nowhere, cairo_destroy);
   g_clear_pointer (&w->target, cairo_destroy);
   g_clear_pointer (&w->pages, g_ptr_array_unref);
+  g_clear_pointer (&w->head_layouts, g_ptr_array_unref);
+  g_clear_pointer (&w->cells, g_hash_table_unref);
+  g_clear_pointer (&w->head_titles, g_strfreev);
+  g_clear_pointer (&w->head_widths, g_free);
   g_free (w->footer);
   g_free (w);
 }
@@ -268,32 +392,51 @@ kj_pdf_layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-/* Ends the current page, if any, and begins the next: the footer, the cursor at the top. */
+/* A context on a recorded page, with the font options of a PDF (no hinted
+ * metrics), for what the renderers lay out on it themselves */
+static cairo_t *
+page_context (KjPdfWriter     *w,
+              cairo_surface_t *page)
+{
+  cairo_t *cr = cairo_create (page);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_surface_get_font_options (cairo_get_target (w->nowhere), options);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+
+  return cr;
+}
+
+/* Ends the current page, if any, and begins the next, the cursor at the top. */
 void
 kj_pdf_writer_begin_page (KjPdfWriter *w)
 {
-  end_page (w);
-
   w->page++;
-  if (w->pages != NULL)
+  if (w->target != NULL)
     {
+      if (w->page > 1)
+        cairo_show_page (w->target);
+      w->cr = w->target;
+      draw_footer (w, w->cr, w->page, w->n_pages);
+    }
+  else
+    {
+      /* a recording: kept for a print operation, else dropped with the
+       * context (a page drawn only to be counted) */
       const cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
       cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
 
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      g_ptr_array_add (w->pages, page);
-      g_clear_pointer (&w->target, cairo_destroy);
-      w->target = cairo_create (page);
-      w->cr = w->target;
-      /* as on a PDF (no hinted metrics), for what the renderers lay out on @cr themselves */
-      cairo_surface_get_font_options (cairo_get_target (w->nowhere), options);
-      cairo_set_font_options (w->cr, options);
-      cairo_font_options_destroy (options);
+      release_page (w);
+      w->cr = page_context (w, page);
+      if (w->pages != NULL)
+        g_ptr_array_add (w->pages, page);
+      else
+        cairo_surface_destroy (page);
     }
+
   w->y = MARGIN;
   w->bottom = w->page_height - MARGIN - FOOTER;
-  draw_footer (w);
   cairo_set_source_rgb (w->cr, 0, 0, 0);
 }
 
@@ -312,7 +455,7 @@ table_new_page (KjPdfWriter      *w,
                 const KjPdfTable *table)
 {
   kj_pdf_writer_begin_page (w);
-  draw_row (w, table, table->titles, TRUE, FALSE);
+  draw_head (w, table);
 }
 
 /* Draws @layout line by line from the cursor, continuing on new pages,
@@ -404,7 +547,7 @@ static double
 table_begin_height (KjPdfWriter      *w,
                     const KjPdfTable *table)
 {
-  return 3 * draw_row (w, table, table->titles, TRUE, TRUE);
+  return 3 * head_height (w, table);
 }
 
 /* The heading of a section that begins with @table: on the next page
@@ -423,7 +566,7 @@ kj_pdf_writer_table_begin (KjPdfWriter      *w,
                            const KjPdfTable *table)
 {
   kj_pdf_writer_ensure_space (w, table_begin_height (w, table));
-  draw_row (w, table, table->titles, TRUE, FALSE);
+  draw_head (w, table);
 }
 
 /* A row of a table: the header comes again at the top of each new page. */
@@ -445,14 +588,15 @@ kj_pdf_writer_table_row_with_note (KjPdfWriter       *w,
                                    const char       **cells,
                                    const char        *note)
 {
-  double height = draw_row (w, table, cells, FALSE, TRUE);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = layout_row (w, table, cells, FALSE, layouts);
   double indent = table->widths[0] * w->width;
   double keep = height;
   g_autoptr(PangoLayout) layout = NULL;
 
   if (note != NULL && note[0] != '\0')
     {
-      double header = draw_row (w, table, table->titles, TRUE, TRUE);
+      double header = head_height (w, table);
       double whole = height + NOTE_GAP;
       PangoRectangle first;
 
@@ -467,7 +611,7 @@ kj_pdf_writer_table_row_with_note (KjPdfWriter       *w,
 
   if (w->y + keep > w->bottom)
     table_new_page (w, table);
-  draw_row (w, table, cells, FALSE, FALSE);
+  paint_row (w, table, layouts, height, FALSE);
 
   if (layout != NULL)
     {
@@ -477,11 +621,13 @@ kj_pdf_writer_table_row_with_note (KjPdfWriter       *w,
     }
 }
 
-/* Ends the last page. Returns: how many pages were written. */
+/* Ends the last page. Returns: how many pages there are. */
 int
 kj_pdf_writer_finish (KjPdfWriter *w)
 {
-  end_page (w);
+  if (w->target != NULL && w->page > 0)
+    cairo_show_page (w->target);
+  release_page (w);
 
   return w->page;
 }
@@ -489,17 +635,22 @@ kj_pdf_writer_finish (KjPdfWriter *w)
 /**
  * kj_pdf_writer_steal_pages:
  *
- * The pages of a finished kj_pdf_writer_new_recording() writer, in order.
+ * The pages of a finished writer, in order, each with its footer.
  *
  * Returns: (transfer full) (element-type cairo_surface_t): the recording surfaces
  */
 GPtrArray *
 kj_pdf_writer_steal_pages (KjPdfWriter *w)
 {
-  g_return_val_if_fail (w->pages != NULL, NULL);
+  g_return_val_if_fail (w->pages != NULL && w->cr == w->nowhere, NULL);
 
-  g_clear_pointer (&w->target, cairo_destroy);
-  w->cr = w->nowhere;
+  for (guint i = 0; i < w->pages->len; i++)
+    {
+      cairo_t *cr = page_context (w, g_ptr_array_index (w->pages, i));
+
+      draw_footer (w, cr, i + 1, w->pages->len);
+      cairo_destroy (cr);
+    }
 
   return g_steal_pointer (&w->pages);
 }

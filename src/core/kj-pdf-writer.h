@@ -22,6 +22,14 @@ typedef enum
   KJ_PDF_N_FONTS,
 } KjPdfFont;
 
+/* A table: the column titles and their widths as fractions of the text column. */
+typedef struct
+{
+  guint         n_columns;
+  const char  **titles;
+  const double *widths;
+} KjPdfTable;
+
 /* A writer's cursor on the current page. The caller reads the geometry,
  * draws on @cr and may move @y down; the rest belongs to the writer. */
 typedef struct
@@ -36,21 +44,19 @@ typedef struct
 
   /*< private >*/
   int           n_pages;        /* 0 while counting */
-  GPtrArray    *pages;          /* NULL: every page onto target; else the recorded pages, target the last */
-  cairo_t      *target;
+  cairo_t      *target;         /* a PDF's context, every page drawn onto it; or NULL */
+  GPtrArray    *pages;          /* or the pages recorded for a print operation, @cr on the last; or NULL */
   cairo_t      *nowhere;        /* a PDF surface that writes nothing: the metrics */
   PangoContext *pango;
   char         *footer;
+  PangoLayout  *footer_layout;
   PangoFontDescription *fonts[KJ_PDF_N_FONTS];
+  char        **head_titles;    /* the header laid out in head_layouts: its titles and widths */
+  double       *head_widths;
+  GPtrArray    *head_layouts;
+  GHashTable   *cells;          /* body cells laid out: "width\x1ftext" → PangoLayout */
+  double        head_height;
 } KjPdfWriter;
-
-/* A table: the column titles and their widths as fractions of the text column. */
-typedef struct
-{
-  guint         n_columns;
-  const char  **titles;
-  const double *widths;
-} KjPdfTable;
 
 KjPdfWriter *kj_pdf_writer_new          (cairo_t                  *cr,
                                          double                    page_width,
@@ -59,8 +65,7 @@ KjPdfWriter *kj_pdf_writer_new          (cairo_t                  *cr,
                                          int                       n_pages);
 KjPdfWriter *kj_pdf_writer_new_recording (double                   page_width,
                                           double                   page_height,
-                                          const char              *footer,
-                                          int                      n_pages);
+                                          const char              *footer);
 void         kj_pdf_writer_free         (KjPdfWriter              *writer);
 PangoLayout *kj_pdf_writer_layout       (KjPdfWriter              *writer,
                                          KjPdfFont                 font,
@@ -93,6 +98,9 @@ void         kj_pdf_writer_table_row_with_note (KjPdfWriter       *writer,
                                                 const char       **cells,
                                                 const char        *note);
 int          kj_pdf_writer_finish       (KjPdfWriter              *writer);
+void         kj_pdf_writer_restart      (KjPdfWriter              *writer,
+                                         cairo_t                  *cr,
+                                         int                       n_pages);
 GPtrArray   *kj_pdf_writer_steal_pages  (KjPdfWriter              *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjPdfWriter, kj_pdf_writer_free)

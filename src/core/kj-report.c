@@ -598,34 +598,6 @@ footer_new (const char *made_on)
                           made, kj_assessment_disclaimer ());
 }
 
-static int
-render_pass (KjReportData *r,
-             double        page_width,
-             double        page_height,
-             int           n_pages,
-             GByteArray   *out)
-{
-  g_autoptr(KjPdfWriter) w = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int pages;
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, page_width, page_height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  w = kj_pdf_writer_new (cr, page_width, page_height, r->footer, n_pages);
-
-  write_document (w, r);
-  pages = kj_pdf_writer_finish (w);
-
-  g_clear_pointer (&w, kj_pdf_writer_free);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  return pages;
-}
 
 static const char *
 earlier (const char *a,
@@ -761,6 +733,9 @@ kj_report_render (const KjJournal        *journal,
 {
   g_autoptr(GByteArray) out = NULL;
   g_auto(KjReportData) r = { 0 };
+  g_autoptr(KjPdfWriter) w = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
   double width, height;
   int pages;
 
@@ -769,11 +744,23 @@ kj_report_render (const KjJournal        *journal,
   if (!report_init (&r, journal, options, error))
     return NULL;
 
-  /* first to count the pages, then for real */
+  /* first to count the pages, then for real, with the same layouts */
   kj_report_paper_size (options->paper, &width, &height);
-  pages = render_pass (&r, width, height, 0, NULL);
+  w = kj_pdf_writer_new (NULL, width, height, r.footer, 0);
+  write_document (w, &r);
+  pages = kj_pdf_writer_finish (w);
+
   out = g_byte_array_new ();
-  pages = render_pass (&r, width, height, pages, out);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Knee pain report"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Knee Journal " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  kj_pdf_writer_restart (w, cr, pages);
+  write_document (w, &r);
+  kj_pdf_writer_finish (w);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
 
   if (n_pages != NULL)
     *n_pages = pages;
@@ -811,9 +798,8 @@ kj_report_render_pages (const KjJournal        *journal,
   if (!report_init (&r, journal, options, error))
     return NULL;
 
-  /* counted as for the PDF, then recorded */
-  w = kj_pdf_writer_new_recording (page_width, page_height, r.footer,
-                                   render_pass (&r, page_width, page_height, 0, NULL));
+  /* laid out once: the footers are added as the pages are handed over */
+  w = kj_pdf_writer_new_recording (page_width, page_height, r.footer);
   write_document (w, &r);
   kj_pdf_writer_finish (w);
 

@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kj-programs.h"
 #include "kj-reminder.h"
 #include "kj-reminder-service.h"
 #include "kj-window.h"
@@ -656,7 +657,8 @@ kj_reminder_autostart_path (void)
  *
  * The program the autostart file starts: the installed knee-journal when
  * that is what runs, else the running program itself (a build tree, another
- * prefix), so that login starts the same program that was set up.
+ * prefix), so that login starts the same program that was set up. The
+ * window's program, knee-journal-ui, stands for the knee-journal that ran it.
  *
  * Returns: (transfer full): an absolute path
  */
@@ -669,6 +671,12 @@ kj_reminder_autostart_exec (void)
 
   if (self_exe == NULL || g_str_has_suffix (self_exe, " (deleted)"))
     return g_steal_pointer (&installed);  /* replaced by an upgrade: the installed one */
+
+  if (g_str_has_suffix (self_exe, G_DIR_SEPARATOR_S KJ_PROGRAM_UI))
+    {
+      g_free (self_exe);
+      self_exe = kj_programs_find_cli ();
+    }
 
   if (installed_real != NULL && g_str_equal (installed_real, self_exe))
     return g_steal_pointer (&installed);

@@ -21,6 +21,11 @@ struct _KjWindow
   guint                 watch_source;
   gint64                data_version;
   GPtrArray            *damage;    /* messages about records that could not be read */
+  /* the first frame comes before the journal is read whole for damage */
+  GdkFrameClock        *frame_clock;
+  gboolean              painted;
+  gboolean              damage_pending;
+  guint                 damage_source;
   gboolean              leave_unsaved; /* the user chose to close with an edit not stored */
 
   /* template widgets */

@@ -218,6 +218,69 @@ update_damage (KjWindow *self)
   gtk_info_bar_set_revealed (self->damage_bar, TRUE);
 }
 
+/* The damage check reads the whole journal (kj_store_scan_damage()): on a
+ * journal of years that is longer than the rest of the start, and the bar
+ * it may show is not needed for the first frame. It runs when the main loop
+ * is idle after the first frame. */
+static gboolean
+update_damage_later (gpointer data)
+{
+  KjWindow *self = data;
+
+  self->damage_source = 0;
+  if (self->damage_pending)
+    {
+      self->damage_pending = FALSE;
+      update_damage (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_damage (KjWindow *self)
+{
+  self->damage_pending = TRUE;
+  if (self->painted && self->damage_source == 0)
+    self->damage_source = g_idle_add_full (G_PRIORITY_LOW, update_damage_later, self, NULL);
+}
+
+static void first_after_paint (GdkFrameClock *clock,
+                               KjWindow      *self);
+
+static void
+disconnect_frame_clock (KjWindow *self)
+{
+  /* by function: a surface that went may have taken the handler with it */
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->frame_clock, first_after_paint, self);
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+first_after_paint (GdkFrameClock *clock,
+                   KjWindow      *self)
+{
+  disconnect_frame_clock (self);
+  self->painted = TRUE;
+  if (self->damage_pending)
+    schedule_damage (self);
+}
+
+static void
+kj_window_realize (GtkWidget *widget)
+{
+  KjWindow *self = KJ_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (kj_window_parent_class)->realize (widget);
+
+  if (!self->painted && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (self))));
+      g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (first_after_paint), self);
+    }
+}
+
 static void
 kj_window_damage_details (KjWindow *self)
 {
@@ -284,7 +347,7 @@ kj_window_notify_application (KjWindow   *self,
       gtk_widget_set_visible (GTK_WIDGET (self->demo_bar), TRUE);
     }
 
-  update_damage (self);
+  schedule_damage (self);
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
   if (store != NULL)
@@ -300,6 +363,8 @@ kj_window_dispose (GObject *object)
   KjWindow *self = (KjWindow *) object;
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_handle_id (&self->damage_source, g_source_remove);
+  disconnect_frame_clock (self);
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
   /* the Today page stores a pending edit as it goes, and says so: the other
@@ -424,6 +489,7 @@ kj_window_class_init (KjWindowClass *klass)
   object_class->constructed = kj_window_constructed;
   object_class->dispose = kj_window_dispose;
   object_class->finalize = kj_window_finalize;
+  widget_class->realize = kj_window_realize;
   window_class->close_request = kj_window_close_request;
 
   g_type_ensure (KJ_TYPE_TODAY_PAGE);
@@ -526,6 +592,7 @@ kj_window_reload (KjWindow *self)
   kj_today_page_reload (self->today_page);
   kj_history_page_invalidate (self->history_page);
   kj_trends_page_invalidate (self->trends_page);
+  self->damage_pending = FALSE;
   update_damage (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
     show_journal (self);
