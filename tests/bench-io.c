@@ -9,12 +9,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kj-assessment.h"
+#include "kj-bench.h"
 #include "kj-associations.h"
 #include "kj-backup.h"
 #include "kj-chart-render.h"
@@ -28,6 +30,7 @@
 #include "kj-test-util.h"
 
 #define RUNS 5
+#define DAYS_30_YEARS 10958   /* kj-gen --days 10958: the 30-year journal */
 
 static char *tmp_dir;
 
@@ -184,6 +187,138 @@ floor_insert (const KjJournal *journal)
   }
 }
 
+/* Reading the journal (issue 20, part A): --export-json and --summary-json
+ * spawned as the user runs them, each against its floor, side by side. */
+
+typedef struct
+{
+  const char * const *ours;     /* argv */
+  const char * const *floor;    /* argv */
+  const char         *out_path; /* both write their standard output here */
+  long                ours_rss; /* the largest peak RSS of ours, KiB */
+} SpawnPair;
+
+static double
+spawn_step (const char * const *argv,
+            const char         *out_path,
+            long               *max_rss)
+{
+  g_autoptr(GError) error = NULL;
+  double ms;
+  long rss = 0;
+
+  if (!kj_bench_spawn (argv, NULL, out_path, &ms, &rss, &error))
+    g_error ("%s", error->message);
+  if (max_rss != NULL)
+    *max_rss = MAX (*max_rss, rss);
+  return ms;
+}
+
+static double
+spawn_ours (gpointer data)
+{
+  SpawnPair *pair = data;
+
+  return spawn_step (pair->ours, pair->out_path, &pair->ours_rss);
+}
+
+static double
+spawn_floor (gpointer data)
+{
+  SpawnPair *pair = data;
+
+  return spawn_step (pair->floor, pair->out_path, NULL);
+}
+
+/* A journal file of @n_days generated days */
+static char *
+make_journal_db (const char *name,
+                 guint       n_days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (1, n_days, "mixed", "2026-11-01", &error);
+  g_autoptr(KjStore) store = NULL;
+  char *path = fresh_path (name);
+  KjImportStats stats;
+
+  g_assert_no_error (error);
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, journal, &stats, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* --export-json - against sqlite3's own JSON dump of every table; its time at
+ * 10 and 30 years, and its peak memory at 30 years against 10 (flat: it streams) */
+static void
+bench_export_json (const char *db10,
+                   const char *db30)
+{
+  const char *binary = g_getenv ("KJ_BINARY");
+  const char *dbs[] = { db10, db30 };
+  const char *labels[] = { "10 y", "30 y" };
+  g_autofree char *out_path = g_build_filename (tmp_dir, "read-bench.out", NULL);
+  long rss[2] = { 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dbs); i++)
+    {
+      const char *ours[] = { binary, "--db", dbs[i], "--export-json", "-", NULL };
+      const char *floor_argv[] = {
+        "sqlite3", "-json", "-readonly", dbs[i],
+        "SELECT * FROM profile", "SELECT * FROM episodes", "SELECT * FROM days", "SELECT * FROM day_locations",
+        "SELECT * FROM day_symptoms", "SELECT * FROM day_aggravators", "SELECT * FROM treatments",
+        "SELECT * FROM runs", "SELECT * FROM shoes", "SELECT * FROM questionnaires",
+        "SELECT * FROM questionnaire_answers", NULL
+      };
+      SpawnPair data = { ours, floor_argv, out_path, 0 };
+      KjBenchPair pair;
+      g_autofree char *job = g_strdup_printf ("knee-journal --export-json -, %s", labels[i]);
+      g_autofree char *floor_name = g_strdup_printf ("sqlite3 -json of every table, %s", labels[i]);
+
+      kj_bench_interleave (RUNS, spawn_ours, spawn_floor, &data, &pair);
+      kj_bench_ratio (job, pair.ours_ms, floor_name, pair.floor_ms, "ms", 2.0);
+      rss[i] = data.ours_rss;
+    }
+
+  kj_bench_ratio ("knee-journal --export-json - peak RSS, 30 y", rss[1] / 1024.0,
+                  "the same at 10 y", rss[0] / 1024.0, "MiB", 1.1);
+}
+
+/* --summary-json of 30 years against --version of the same build: reading
+ * the journal is a fixed number of queries */
+static void
+bench_summary_json (const char *db30)
+{
+  const char *binary = g_getenv ("KJ_BINARY");
+  const char *ours[] = { binary, "--db", db30, "--summary-json", "--as-of", "2026-11-01", NULL };
+  const char *floor_argv[] = { binary, "--version", NULL };
+  SpawnPair data = { ours, floor_argv, NULL, 0 };
+  KjBenchPair pair;
+
+  kj_bench_interleave (RUNS, spawn_ours, spawn_floor, &data, &pair);
+  kj_bench_ratio ("knee-journal --summary-json, 30 y", pair.ours_ms, "knee-journal --version", pair.floor_ms,
+                  "ms", 3.0);
+}
+
+static void
+bench_reading (void)
+{
+  g_autofree char *db10 = NULL;
+  g_autofree char *db30 = NULL;
+
+  if (g_getenv ("KJ_BINARY") == NULL)
+    {
+      g_print ("KJ_BINARY is not set: the reading rows are left out\n");
+      return;
+    }
+
+  db10 = make_journal_db ("read-10y.db", KJ_GEN_LARGE_DAYS);
+  db30 = make_journal_db ("read-30y.db", DAYS_30_YEARS);
+  bench_export_json (db10, db30);
+  bench_summary_json (db30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,8 +332,18 @@ main (int   argc,
   double export_json_ms[RUNS], export_csv_ms[RUNS], backup_ms[RUNS], restore_ms[RUNS], open_wal_ms[RUNS], read_ms[RUNS], assess_ms[RUNS], summary_ms[RUNS];
   gsize length;
 
+  /* the ratio lines' × and ≤ in the environment's UTF-8, not as “?” */
+  setlocale (LC_ALL, "");
   tmp_dir = g_dir_make_tmp ("kj-bench-XXXXXX", &error);
   g_assert_no_error (error);
+
+  /* `bench-io read` (meson test --benchmark io --test-args read): the reading rows alone */
+  if (argc > 1 && g_str_equal (argv[1], "read"))
+    {
+      bench_reading ();
+      kj_test_remove_tree (tmp_dir);
+      return 0;
+    }
 
   journal = kj_gen_journal (1, KJ_GEN_LARGE_DAYS, "mixed", "2026-11-01", &error);
   g_assert_no_error (error);
@@ -383,6 +528,7 @@ main (int   argc,
   report ("open the journal and read all days", read_ms, RUNS);
   report ("read all and assess (in the process)", assess_ms, RUNS);
   report ("knee-journal --summary-json (a new process)", summary_ms, RUNS);
+  bench_reading ();
 
   /* the chart of all ten years into 1200 × 400, as a frame would draw it */
   {

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 
 #include "kj-gen.h"
@@ -487,6 +488,150 @@ test_json_file_errors (void)
   g_assert_nonnull (strstr (error->message, "does-not-exist.json"));
 }
 
+/* json-glib's rendering of one string value */
+static char *
+json_glib_string (const char *text)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, text);
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* KjJsonWriter writes what json-glib's JsonGenerator (pretty, indent 2)
+ * wrote before it, byte for byte: the whole text printed again by
+ * json-glib from its own parse, and every awkward character of a note as
+ * json-glib escapes it (0x1f, which json-glib 1.6 leaves unescaped and
+ * cannot read back, on its own) */
+static void
+test_json_writer_matches_json_glib (void)
+{
+  const char *notes[] = {
+    "quote \" and backslash \\ and slash /", "lines\nand\ttabs\rand\bbell\fform", "control \001 \002 \037 \177 end",
+    "Knie schmerzt — ü é € 😀", "", "trailing space ",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (7, 120, "mixed", "2026-11-01", &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (journal->runs->len, >, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      KjDay *day = g_ptr_array_index (journal->days, i);
+
+      g_free (day->notes);
+      day->notes = g_strdup (notes[i]);
+    }
+  /* numbers: whole ones as integers, the others as json-glib writes doubles */
+  ((KjRun *) g_ptr_array_index (journal->runs, 0))->distance_km = 10.0;
+  ((KjRun *) g_ptr_array_index (journal->runs, 1))->distance_km = 0.1 + 0.2;
+  ((KjRun *) g_ptr_array_index (journal->runs, 2))->descent_m = NAN;
+
+  text = kj_json_generate (journal, &length);
+  g_assert_cmpuint (length, ==, strlen (text));
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  g_assert_nonnull (strstr (text, "\"distance_km\" : 10,"));
+  g_assert_nonnull (strstr (text, "\"distance_km\" : 0.30000000000000004,"));
+  g_assert_nonnull (strstr (text, "\"descent_m\" : null,"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *value = json_glib_string (notes[i]);
+      g_autofree char *member = g_strconcat ("\"notes\" : ", value, NULL);
+
+      g_assert_nonnull (strstr (text, member));
+    }
+
+  /* the whole text, without the note that json-glib cannot read back */
+  {
+    KjDay *day = g_ptr_array_index (journal->days, 2);
+
+    g_free (day->notes);
+    day->notes = g_strdup ("control \001 \002 \177 end");
+    g_free (text);
+    text = kj_json_generate (journal, &length);
+  }
+  g_assert_true (json_parser_load_from_data (parser, text, length, &error));
+  g_assert_no_error (error);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  again = json_generator_to_data (generator, NULL);
+  expected = g_strconcat (again, "\n", NULL);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* an empty journal: empty arrays as “[]” */
+  {
+    g_autoptr(KjJournal) empty = kj_journal_new ();
+    g_autofree char *empty_text = kj_json_generate (empty, NULL);
+
+    g_assert_nonnull (strstr (empty_text, "  \"days\" : [],\n  \"treatments\" : [],\n"));
+    g_assert_true (g_str_has_suffix (empty_text, "  \"questionnaires\" : []\n}\n"));
+  }
+}
+
+typedef struct
+{
+  GString *text;
+  guint    chunks;
+  gsize    largest;
+} Chunks;
+
+static gboolean
+collect_chunk (const char  *data,
+               gsize        length,
+               gpointer     user_data,
+               GError     **error)
+{
+  Chunks *chunks = user_data;
+
+  g_string_append_len (chunks->text, data, length);
+  chunks->chunks++;
+  chunks->largest = MAX (chunks->largest, length);
+  return TRUE;
+}
+
+/* A writer with a sink hands the text on in pieces as it goes (a streaming
+ * export's memory stays flat), and the pieces make the same text */
+static void
+test_json_writer_streams (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 3653, "mixed", "2026-11-01", &error);
+  g_autofree char *whole = NULL;
+  g_autoptr(KjJsonWriter) writer = NULL;
+  Chunks chunks = { g_string_new (NULL), 0, 0 };
+  gsize length;
+
+  g_assert_no_error (error);
+  whole = kj_json_generate (journal, &length);
+  g_assert_cmpuint (length, >, 4 * 1024 * 1024);
+
+  writer = kj_json_writer_new (collect_chunk, &chunks);
+  kj_json_writer_begin (writer, journal->profile, journal->episodes);
+  for (guint i = 0; i < journal->days->len; i++)
+    g_assert_true (kj_json_writer_add_day (writer, journal->days->pdata[i]));
+  for (guint i = 0; i < journal->treatments->len; i++)
+    g_assert_true (kj_json_writer_add_treatment (writer, journal->treatments->pdata[i]));
+  for (guint i = 0; i < journal->runs->len; i++)
+    g_assert_true (kj_json_writer_add_run (writer, journal->runs->pdata[i]));
+  g_assert_true (kj_json_writer_finish (writer, journal->shoes, journal->questionnaires, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (chunks.text->str, ==, whole);
+  g_assert_cmpuint (chunks.chunks, >, length / (80 * 1024));
+  g_assert_cmpuint (chunks.largest, <, 80 * 1024);
+  g_string_free (chunks.text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +648,8 @@ main (int   argc,
   g_test_add_func ("/json/all-or-nothing", test_json_all_or_nothing);
   g_test_add_func ("/json/garbage-50mb", test_json_garbage_50mb);
   g_test_add_func ("/json/file-errors", test_json_file_errors);
+  g_test_add_func ("/json/writer-matches-json-glib", test_json_writer_matches_json_glib);
+  g_test_add_func ("/json/writer-streams", test_json_writer_streams);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "kj-demo.h"
+#include "kj-exchange.h"
 #include "kj-gen.h"
 #include "kj-json.h"
 #include "kj-store.h"
@@ -1153,6 +1154,131 @@ test_store_demo_journal (void)
   g_assert_cmpuint (demo->runs->len, >=, 8);
 }
 
+/* The JSON export is written as the journal is read (kj_store_visit_journal()):
+ * the same text as the journal read whole and generated, the same damage
+ * left out and reported; days read with their child rows in one query a
+ * table keep each day's places, symptoms and aggravators in their order, in
+ * any range. */
+static void
+test_store_streamed_export (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("streamed.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) generated = kj_gen_journal (3, 200, "mixed", "2026-11-01", &error);
+  g_autofree char *out = kj_test_tmp_path ("streamed.json");
+  g_autofree char *path = g_strdup (kj_store_get_path (store));
+  KjImportStats stats;
+
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, generated, &stats, &error));
+  g_assert_no_error (error);
+
+  /* a day of several places and symptoms, stored out of their code order */
+  {
+    g_autoptr(KjDay) day = kj_day_new ("2026-11-02");
+
+    day->pain = 3;
+    kj_day_add_location (day, "right", "pes-anserine");
+    kj_day_add_location (day, "left", "patella");
+    kj_day_add_location (day, "right", "calf");
+    g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, "stiffness"));
+    g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, "clicking"));
+    g_ptr_array_add (day->aggravators, (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR, "stairs-down"));
+    g_assert_true (kj_store_save_day (store, day, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint damaged = 0; damaged < 2; damaged++)
+    {
+      g_autoptr(KjJournal) whole = NULL;
+      g_autoptr(GPtrArray) damage_whole = NULL;
+      g_autoptr(GPtrArray) damage_streamed = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+      KjExportCounts counts;
+
+      whole = kj_store_read_journal (store, &error);
+      g_assert_no_error (error);
+      damage_whole = kj_store_get_damage (store);
+      expected = kj_json_generate (whole, NULL);
+
+      g_assert_true (kj_exchange_export (store, out, KJ_EXCHANGE_JSON, &counts, &error));
+      g_assert_no_error (error);
+      damage_streamed = kj_store_get_damage (store);
+      written = kj_test_read_file (out, NULL);
+      g_assert_cmpstr (written, ==, expected);
+      g_assert_true (counts.read);
+      g_assert_cmpuint (counts.days, ==, whole->days->len);
+      g_assert_cmpuint (counts.treatments, ==, whole->treatments->len);
+      g_assert_cmpuint (counts.runs, ==, whole->runs->len);
+      g_assert_cmpuint (damage_streamed->len, ==, damage_whole->len);
+      for (guint i = 0; i < damage_whole->len; i++)
+        g_assert_cmpstr (damage_streamed->pdata[i], ==, damage_whole->pdata[i]);
+
+      /* the day of several places, whole and in a range of its own */
+      {
+        g_autoptr(GPtrArray) range = kj_store_list_days (store, "2026-10-31", "2026-11-02", &error);
+        KjDay *last = g_ptr_array_index (whole->days, whole->days->len - 1);
+        KjDay *in_range = g_ptr_array_index (range, range->len - 1);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (range->len, ==, 3);
+        for (guint i = 0; i < 2; i++)
+          {
+            KjDay *day = g_ptr_array_index (range, i);
+            KjDay *same = g_ptr_array_index (whole->days, whole->days->len - 3 + i);
+
+            g_assert_cmpstr (day->id, ==, same->id);
+            g_assert_cmpuint (day->locations->len, ==, same->locations->len);
+            g_assert_cmpuint (day->symptoms->len, ==, same->symptoms->len);
+            g_assert_cmpuint (day->aggravators->len, ==, same->aggravators->len);
+          }
+        g_assert_cmpstr (last->date, ==, "2026-11-02");
+        g_assert_cmpstr (in_range->id, ==, last->id);
+        g_assert_cmpuint (in_range->locations->len, ==, 3);
+        g_assert_cmpstr (g_array_index (in_range->locations, KjLocation, 0).region, ==, "pes-anserine");
+        g_assert_cmpstr (g_array_index (in_range->locations, KjLocation, 1).region, ==, "patella");
+        g_assert_cmpstr (g_array_index (in_range->locations, KjLocation, 2).region, ==, "calf");
+        g_assert_cmpstr (in_range->symptoms->pdata[0], ==, "stiffness");
+        g_assert_cmpstr (in_range->symptoms->pdata[1], ==, "clicking");
+        g_assert_cmpstr (in_range->aggravators->pdata[0], ==, "stairs-down");
+      }
+
+      if (damaged == 0)
+        {
+          /* the second time: a child row and a treatment stored behind the journal's back */
+          g_clear_object (&store);
+          g_assert_true (kj_test_exec_sql (path, "PRAGMA ignore_check_constraints = ON;"
+                                                 " INSERT INTO day_symptoms (day_id, symptom)"
+                                                 "  SELECT id, 'sneezing' FROM days WHERE date = '2026-10-20';"
+                                                 " UPDATE treatments SET minutes = 999 WHERE rowid = 5;"));
+          store = kj_store_open (path, &error);
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_cmpuint (damage_whole->len, ==, 2);
+          g_assert_null (strstr (written, "sneezing"));
+        }
+    }
+
+  /* a target that cannot be written: the journal is still read, and its damage reported */
+  {
+    g_autofree char *folder = kj_test_tmp_path ("streamed-folder");
+    g_autoptr(GPtrArray) damage = NULL;
+    KjExportCounts counts;
+
+    g_mkdir_with_parents (folder, 0700);
+    g_assert_false (kj_exchange_export (store, folder, KJ_EXCHANGE_JSON, &counts, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+    g_clear_error (&error);
+    g_assert_true (counts.read);
+    g_assert_cmpuint (counts.days, ==, 200);
+    damage = kj_store_get_damage (store);
+    g_assert_cmpuint (damage->len, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1176,6 +1302,7 @@ main (int   argc,
   g_test_add_func ("/store/full-disk", test_store_full_disk);
   g_test_add_func ("/store/import-merge", test_store_import_merge);
   g_test_add_func ("/store/demo-journal", test_store_demo_journal);
+  g_test_add_func ("/store/streamed-export", test_store_streamed_export);
 
   return g_test_run ();
 }

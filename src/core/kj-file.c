@@ -1,4 +1,4 @@
-/* kj-file.c — writing export files atomically
+/* kj-file.c — writing export files atomically, at once or as a stream
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -214,4 +214,226 @@ kj_file_write_atomic (const char  *path,
     }
 
   return TRUE;
+}
+
+/* A file written piece by piece: standard output, a descriptor, a FIFO or
+ * device, or a temporary file beside the target, renamed over it at the end */
+struct _KjFileSink
+{
+  char     *display;
+  gboolean  to_stdout;   /* "-": through stdio, as kj_file_write_atomic() */
+  int       fd;          /* else the descriptor written to */
+  gboolean  own_fd;      /* closed at the end */
+  char     *path;        /* a temporary file's target */
+  char     *temp_path;   /* the temporary file, removed unless committed */
+};
+
+static void
+sink_free (KjFileSink *sink)
+{
+  if (sink->own_fd && sink->fd >= 0)
+    close (sink->fd);
+  if (sink->temp_path != NULL)
+    g_unlink (sink->temp_path);
+  g_free (sink->temp_path);
+  g_free (sink->path);
+  g_free (sink->display);
+  g_free (sink);
+}
+
+static gboolean
+sink_errno (KjFileSink  *sink,
+            int          saved_errno,
+            GError     **error)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s"), sink->display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/**
+ * kj_file_sink_open:
+ * @path: the file to write, or "-" for standard output
+ * @journal_path: (nullable): the journal the export comes from: its files
+ *   are refused as targets
+ *
+ * Where kj_file_write_atomic() would write @path, made ready for writing
+ * piece by piece (kj_file_sink_write()) and refused as it would refuse it.
+ * A file is written to a temporary file in its folder (0600) that
+ * kj_file_sink_commit() syncs and renames over it; until then, readers see
+ * the old file.
+ *
+ * Returns: (transfer full) (nullable): the sink; commit or abort it
+ */
+KjFileSink *
+kj_file_sink_open (const char  *path,
+                   const char  *journal_path,
+                   GError     **error)
+{
+  g_autofree char *display = NULL;
+  KjFileSink *sink;
+  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  sink = g_new0 (KjFileSink, 1);
+  sink->fd = -1;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      sink->display = g_strdup ("-");
+      sink->to_stdout = TRUE;
+      return sink;
+    }
+
+  display = g_filename_display_name (path);
+  sink->display = g_strdup (display);
+
+  fd = named_descriptor (path);
+  if (fd == STDOUT_FILENO)
+    fflush (stdout);
+  if (fd >= 0)
+    {
+      sink->fd = fd;
+      return sink;
+    }
+
+  if (journal_path != NULL && kj_store_owns_file (journal_path, path))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("Could not write “%s”: it is the journal itself, one of its files or its backups. "
+                     "Choose another file; nothing was written."), display);
+      sink_free (sink);
+      return NULL;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, _("Could not write “%s”: it is a folder."), display);
+      sink_free (sink);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      if (S_ISFIFO (st.st_mode) || S_ISCHR (st.st_mode))
+        {
+          /* without O_NONBLOCK, a pipe that nothing reads would wait forever */
+          sink->fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+          if (sink->fd < 0)
+            {
+              int saved_errno = errno;
+
+              if (saved_errno == ENXIO && S_ISFIFO (st.st_mode))
+                g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
+                             _("Could not write “%s”: it is a pipe that no program is reading from."), display);
+              else
+                sink_errno (sink, saved_errno, error);
+              sink_free (sink);
+              return NULL;
+            }
+          fcntl (sink->fd, F_SETFL, fcntl (sink->fd, F_GETFL) & ~O_NONBLOCK);
+          sink->own_fd = TRUE;
+          return sink;
+        }
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Could not write “%s”: it is not a file that an export can replace."), display);
+      sink_free (sink);
+      return NULL;
+    }
+
+  /* as g_file_set_contents_full() names its temporary file */
+  sink->path = g_strdup (path);
+  sink->temp_path = g_strdup_printf ("%s.XXXXXX", path);
+  sink->fd = g_mkstemp_full (sink->temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (sink->fd < 0)
+    {
+      sink_errno (sink, errno, error);
+      g_clear_pointer (&sink->temp_path, g_free);
+      sink_free (sink);
+      return NULL;
+    }
+  sink->own_fd = TRUE;
+
+  return sink;
+}
+
+gboolean
+kj_file_sink_write (KjFileSink  *sink,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  if (sink->to_stdout)
+    {
+      if (fwrite (data, 1, length, stdout) != length)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not write to standard output: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return write_fd (sink->fd, sink->display, data, length, error);
+}
+
+/* Finishes the file: standard output flushed, a temporary file synced and
+ * renamed over the target. Frees @sink, whatever the outcome. */
+gboolean
+kj_file_sink_commit (KjFileSink  *sink,
+                     GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (sink->to_stdout)
+    {
+      if (fflush (stdout) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not write to standard output: %s"), g_strerror (saved_errno));
+          ok = FALSE;
+        }
+    }
+  else if (sink->temp_path != NULL)
+    {
+      /* durable before it replaces the old file (G_FILE_SET_CONTENTS_DURABLE) */
+      if (fsync (sink->fd) != 0 || close (sink->fd) != 0)
+        ok = sink_errno (sink, errno, error);
+      sink->fd = -1;
+      if (ok && g_rename (sink->temp_path, sink->path) != 0)
+        ok = sink_errno (sink, errno, error);
+      if (ok)
+        g_clear_pointer (&sink->temp_path, g_free);
+    }
+  else if (sink->own_fd)
+    {
+      int fd = sink->fd;
+
+      sink->fd = -1;
+      if (close (fd) != 0)
+        ok = sink_errno (sink, errno, error);
+    }
+
+  sink_free (sink);
+
+  return ok;
+}
+
+/* Gives up: a temporary file is removed, the target left as it was */
+void
+kj_file_sink_abort (KjFileSink *sink)
+{
+  if (sink == NULL)
+    return;
+
+  if (sink->to_stdout)
+    fflush (stdout);
+  sink_free (sink);
 }

@@ -1,4 +1,4 @@
-/* kj-file.h — writing export files atomically
+/* kj-file.h — writing export files atomically, at once or as a stream
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,5 +15,18 @@ gboolean kj_file_write_atomic (const char  *path,
                                GError     **error);
 
 gboolean kj_file_is_stdout    (const char  *path);
+
+typedef struct _KjFileSink KjFileSink;
+
+KjFileSink *kj_file_sink_open   (const char  *path,
+                                 const char  *journal_path,
+                                 GError     **error);
+gboolean    kj_file_sink_write  (KjFileSink  *sink,
+                                 const char  *data,
+                                 gsize        length,
+                                 GError     **error);
+gboolean    kj_file_sink_commit (KjFileSink  *sink,
+                                 GError     **error);
+void        kj_file_sink_abort  (KjFileSink  *sink);
 
 G_END_DECLS

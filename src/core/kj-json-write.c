@@ -1,81 +1,351 @@
-/* kj-json-write.c — the journal JSON of doc/journal-format.md, “Journal JSON”, written with json-glib
+/* kj-json-write.c — the journal JSON of doc/journal-format.md, “Journal JSON”, written one record at a time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every member of every record is written, an unset value as null; the
  * reader is kj-json-read.c. Version 3: the profile holds the name and units,
  * the side, dates and review weeks are the episodes'.
+ *
+ * KjJsonWriter writes the text as each record comes, into a small buffer
+ * that it hands to a sink (an export file) as it fills, so that an export
+ * needs no tree of the whole journal: building, printing and freeing a
+ * json-glib tree was most of an export's time and memory. The text is byte
+ * for byte what json-glib's JsonGenerator writes with pretty printing and an
+ * indent of 2 (json-glib 1.6: its escapes, “"name" : value”, “[]” for an
+ * empty array, doubles by g_ascii_dtostr()); test-json checks it against
+ * JsonGenerator.
  */
 #define G_LOG_DOMAIN "knee-journal-json-write"
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "kj-episode.h"
 #include "kj-json.h"
 #include "kj-questionnaire.h"
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
+/* handed to the sink when the buffer holds this much */
+#define FLUSH_SIZE (64 * 1024)
+#define MAX_DEPTH 8
+
+/* The top-level arrays, in the order they are written */
+typedef enum
 {
-  json_builder_set_member_name (builder, member);
+  SECTION_HEAD,
+  SECTION_DAYS,
+  SECTION_TREATMENTS,
+  SECTION_RUNS,
+  SECTION_SHOES,
+  SECTION_QUESTIONNAIRES,
+  SECTION_DONE,
+} Section;
+
+struct _KjJsonWriter
+{
+  GString    *buffer;
+  KjJsonSink  sink;        /* NULL: everything stays in the buffer */
+  gpointer    sink_data;
+  GError     *error;       /* the sink's first failure; nothing is written after it */
+  Section     section;
+  guint       depth;                /* open objects and arrays */
+  guint       count[MAX_DEPTH];     /* values written in each */
+  gboolean    after_name;           /* a member's name is written, its value comes next */
+};
+
+/* Appends to @b: g_string_append() and g_string_append_len() go through the
+ * general g_string_insert_len(), a third of a whole export's time */
+static inline void
+put (GString    *b,
+     const char *text,
+     gsize       n)
+{
+  gsize len = b->len;
+
+  if (G_UNLIKELY (len + n + 1 > b->allocated_len))
+    g_string_set_size (b, len + n);
+  else
+    {
+      b->len = len + n;
+      b->str[b->len] = '\0';
+    }
+  memcpy (b->str + len, text, n);
+}
+
+static inline void
+put_str (GString    *b,
+         const char *text)
+{
+  put (b, text, strlen (text));
+}
+
+static inline void
+put_c (GString *b,
+       char     c)
+{
+  put (b, &c, 1);
+}
+
+/* as "%" G_GINT64_FORMAT writes it */
+static void
+put_int (GString *b,
+         gint64   value)
+{
+  char text[24];
+  char *p = text + sizeof text;
+  guint64 n = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = '0' + n % 10;
+  while ((n /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+  put (b, p, text + sizeof text - p);
+}
+
+static void
+flush (KjJsonWriter *w)
+{
+  if (w->sink == NULL || w->buffer->len == 0)
+    return;
+
+  if (w->error == NULL)
+    w->sink (w->buffer->str, w->buffer->len, w->sink_data, &w->error);
+  g_string_truncate (w->buffer, 0);
+}
+
+/* a comma, a new line and the indent of up to MAX_DEPTH levels */
+static const char lead[] = ",\n                ";
+
+G_STATIC_ASSERT (sizeof lead - 3 >= MAX_DEPTH * 2);
+
+static void
+indent (KjJsonWriter *w,
+        guint         level)
+{
+  put (w->buffer, lead + 2, level * 2);
+}
+
+/* What goes before a value or a member's name: the comma after the one
+ * before, a new line and the indent (json-glib's dump_node()) */
+static inline void
+before_value (KjJsonWriter *w)
+{
+  if (w->after_name)
+    {
+      w->after_name = FALSE;
+      return;
+    }
+
+  if (w->depth > 0)
+    {
+      gboolean first = w->count[w->depth - 1]++ == 0;
+
+      put (w->buffer, first ? lead + 1 : lead, (first ? 1 : 2) + w->depth * 2);
+    }
+}
+
+/* The bytes that json-glib 1.6's json_strescape() escapes: its test
+ * (*p > 0 && *p < 0x1f) || *p == 0x7f on a signed char leaves 0x1f and
+ * every byte from 0x80 as they are */
+static const guint8 escaped[256] = {
+  [0x01 ... 0x1e] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
+/* @text as json-glib 1.6's json_strescape() writes it */
+static void
+append_escaped (GString    *buffer,
+                const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *run = p;
+      char c;
+
+      while (*p != '\0' && !escaped[(guchar) *p])
+        p++;
+      put (buffer, run, p - run);
+
+      if ((c = *p) == '\0')
+        break;
+      p++;
+
+      switch (c)
+        {
+        case '\\':
+        case '"':
+          put_c (buffer, '\\');
+          put_c (buffer, c);
+          break;
+        case '\b':
+          put_str (buffer, "\\b");
+          break;
+        case '\f':
+          put_str (buffer, "\\f");
+          break;
+        case '\n':
+          put_str (buffer, "\\n");
+          break;
+        case '\r':
+          put_str (buffer, "\\r");
+          break;
+        case '\t':
+          put_str (buffer, "\\t");
+          break;
+        default:
+          g_string_append_printf (buffer, "\\u00%02x", (guint) c);
+          break;
+        }
+    }
+}
+
+static void
+write_name (KjJsonWriter *w,
+            const char   *name)
+{
+  before_value (w);
+  /* the members' names are this file's own: nothing in them to escape */
+  put_c (w->buffer, '"');
+  put_str (w->buffer, name);
+  put (w->buffer, "\" : ", 4);
+  w->after_name = TRUE;
+}
+
+static void
+begin_container (KjJsonWriter *w,
+                 char          open)
+{
+  before_value (w);
+  put_c (w->buffer, open);
+  g_assert (w->depth < MAX_DEPTH);
+  w->count[w->depth++] = 0;
+}
+
+/* json-glib writes an empty array as “[]”, an empty object as “{”, the
+ * indent, “}” */
+static void
+end_container (KjJsonWriter *w,
+               char          close)
+{
+  guint n = w->count[--w->depth];
+
+  if (n > 0)
+    put_c (w->buffer, '\n');
+  if (n > 0 || close == '}')
+    indent (w, w->depth);
+  put_c (w->buffer, close);
+
+  /* after a record (the root, a section, a record: depth 2 once it is closed) */
+  if (w->depth <= 2 && w->buffer->len >= FLUSH_SIZE)
+    flush (w);
+}
+
+static void
+add_string_or_null (KjJsonWriter *w,
+                    const char   *member,
+                    const char   *value)
+{
+  write_name (w, member);
+  before_value (w);
   if (value == NULL)
-    json_builder_add_null_value (builder);
+    put_str (w->buffer, "null");
   else
-    json_builder_add_string_value (builder, value);
+    {
+      put_c (w->buffer, '"');
+      append_escaped (w->buffer, value);
+      put_c (w->buffer, '"');
+    }
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *member,
-                 int          value)
+append_int (KjJsonWriter *w,
+            gint64        value)
 {
-  json_builder_set_member_name (builder, member);
+  before_value (w);
+  put_int (w->buffer, value);
+}
+
+static void
+add_int_or_null (KjJsonWriter *w,
+                 const char   *member,
+                 int           value)
+{
+  write_name (w, member);
   if (value == KJ_UNSET)
-    json_builder_add_null_value (builder);
+    {
+      before_value (w);
+      put_str (w->buffer, "null");
+    }
   else
-    json_builder_add_int_value (builder, value);
+    append_int (w, value);
 }
 
 static void
-add_number_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    double       value)
+add_boolean (KjJsonWriter *w,
+             const char   *member,
+             gboolean      value)
 {
-  json_builder_set_member_name (builder, member);
+  write_name (w, member);
+  before_value (w);
+  put_str (w->buffer, value ? "true" : "false");
+}
+
+/* A whole number as an integer, any other as json-glib writes a double */
+static void
+add_number_or_null (KjJsonWriter *w,
+                    const char   *member,
+                    double        value)
+{
+  write_name (w, member);
   if (isnan (value))
-    json_builder_add_null_value (builder);
+    {
+      before_value (w);
+      put_str (w->buffer, "null");
+    }
   else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
+    append_int (w, (gint64) value);
   else
-    json_builder_add_double_value (builder, value);
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      before_value (w);
+      g_ascii_dtostr (text, sizeof text, value);
+      put_str (w->buffer, text);
+      /* json-glib 1.6 keeps a double from reading as an integer so */
+      if (strchr (text, '.') == NULL)
+        put_str (w->buffer, ".0");
+    }
 }
 
 static void
-add_code_list (JsonBuilder *builder,
-               const char  *member,
-               GPtrArray   *codes)
+add_code_list (KjJsonWriter *w,
+               const char   *member,
+               GPtrArray    *codes)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  write_name (w, member);
+  begin_container (w, '[');
   for (guint i = 0; i < codes->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
-  json_builder_end_array (builder);
+    {
+      before_value (w);
+      put_c (w->buffer, '"');
+      append_escaped (w->buffer, g_ptr_array_index (codes, i));
+      put_c (w->buffer, '"');
+    }
+  end_container (w, ']');
 }
 
 static void
-build_profile (JsonBuilder     *builder,
+build_profile (KjJsonWriter    *w,
                const KjProfile *profile)
 {
-  json_builder_set_member_name (builder, "profile");
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "name", profile->name ? profile->name : "");
-  add_string_or_null (builder, "units", profile->units);
-  json_builder_end_object (builder);
+  write_name (w, "profile");
+  begin_container (w, '{');
+  add_string_or_null (w, "name", profile->name ? profile->name : "");
+  add_string_or_null (w, "units", profile->units);
+  end_container (w, '}');
 }
 
 static const char *
@@ -85,119 +355,287 @@ date_or_null (const char *date)
 }
 
 static void
-build_episode (JsonBuilder     *builder,
+build_episode (KjJsonWriter    *w,
                const KjEpisode *episode)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", episode->id);
-  add_string_or_null (builder, "name", episode->name ? episode->name : "");
-  add_string_or_null (builder, "side", episode->side);
-  add_string_or_null (builder, "injury_date", date_or_null (episode->injury_date));
-  add_string_or_null (builder, "treatment_start", date_or_null (episode->treatment_start));
-  add_int_or_null (builder, "review_weeks", episode->review_weeks);
-  add_string_or_null (builder, "end_date", date_or_null (episode->end_date));
-  add_string_or_null (builder, "notes", episode->notes ? episode->notes : "");
-  json_builder_end_object (builder);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", episode->id);
+  add_string_or_null (w, "name", episode->name ? episode->name : "");
+  add_string_or_null (w, "side", episode->side);
+  add_string_or_null (w, "injury_date", date_or_null (episode->injury_date));
+  add_string_or_null (w, "treatment_start", date_or_null (episode->treatment_start));
+  add_int_or_null (w, "review_weeks", episode->review_weeks);
+  add_string_or_null (w, "end_date", date_or_null (episode->end_date));
+  add_string_or_null (w, "notes", episode->notes ? episode->notes : "");
+  end_container (w, '}');
 }
 
 static void
-build_day (JsonBuilder *builder,
+build_day (KjJsonWriter *w,
            const KjDay *day)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", day->id);
-  add_string_or_null (builder, "date", day->date);
-  add_int_or_null (builder, "pain", day->pain);
-  add_int_or_null (builder, "pain_worst", day->pain_worst);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", day->id);
+  add_string_or_null (w, "date", day->date);
+  add_int_or_null (w, "pain", day->pain);
+  add_int_or_null (w, "pain_worst", day->pain_worst);
 
-  json_builder_set_member_name (builder, "locations");
-  json_builder_begin_array (builder);
+  write_name (w, "locations");
+  begin_container (w, '[');
   for (guint i = 0; i < day->locations->len; i++)
     {
       const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
 
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "side", loc->side);
-      add_string_or_null (builder, "region", loc->region);
-      json_builder_end_object (builder);
+      begin_container (w, '{');
+      add_string_or_null (w, "side", loc->side);
+      add_string_or_null (w, "region", loc->region);
+      end_container (w, '}');
     }
-  json_builder_end_array (builder);
+  end_container (w, ']');
 
-  add_code_list (builder, "symptoms", day->symptoms);
-  add_code_list (builder, "aggravators", day->aggravators);
-  add_string_or_null (builder, "notes", day->notes ? day->notes : "");
-  json_builder_end_object (builder);
+  add_code_list (w, "symptoms", day->symptoms);
+  add_code_list (w, "aggravators", day->aggravators);
+  add_string_or_null (w, "notes", day->notes ? day->notes : "");
+  end_container (w, '}');
 }
 
 static void
-build_treatment (JsonBuilder       *builder,
+build_treatment (KjJsonWriter      *w,
                  const KjTreatment *t)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", t->id);
-  add_string_or_null (builder, "date", t->date);
-  add_string_or_null (builder, "kind", t->kind);
-  add_int_or_null (builder, "minutes", t->minutes);
-  add_string_or_null (builder, "drug", t->drug);
-  add_int_or_null (builder, "dose_mg", t->dose_mg);
-  add_string_or_null (builder, "exercise", t->exercise);
-  add_int_or_null (builder, "sets", t->sets);
-  add_int_or_null (builder, "reps", t->reps);
-  add_string_or_null (builder, "time", t->time[0] != '\0' ? t->time : NULL);
-  add_string_or_null (builder, "notes", t->notes ? t->notes : "");
-  json_builder_end_object (builder);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", t->id);
+  add_string_or_null (w, "date", t->date);
+  add_string_or_null (w, "kind", t->kind);
+  add_int_or_null (w, "minutes", t->minutes);
+  add_string_or_null (w, "drug", t->drug);
+  add_int_or_null (w, "dose_mg", t->dose_mg);
+  add_string_or_null (w, "exercise", t->exercise);
+  add_int_or_null (w, "sets", t->sets);
+  add_int_or_null (w, "reps", t->reps);
+  add_string_or_null (w, "time", t->time[0] != '\0' ? t->time : NULL);
+  add_string_or_null (w, "notes", t->notes ? t->notes : "");
+  end_container (w, '}');
 }
 
 static void
-build_run (JsonBuilder *builder,
+build_run (KjJsonWriter *w,
            const KjRun *r)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", r->id);
-  add_string_or_null (builder, "date", r->date);
-  add_number_or_null (builder, "distance_km", r->distance_km);
-  add_int_or_null (builder, "duration_s", r->duration_s);
-  add_number_or_null (builder, "descent_m", r->descent_m);
-  add_int_or_null (builder, "pain_during", r->pain_during);
-  add_int_or_null (builder, "pain_after", r->pain_after);
-  json_builder_set_member_name (builder, "stopped_early");
-  json_builder_add_boolean_value (builder, r->stopped_early);
-  add_string_or_null (builder, "notes", r->notes ? r->notes : "");
-  add_string_or_null (builder, "shoe_id", r->shoe_id);
-  json_builder_end_object (builder);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", r->id);
+  add_string_or_null (w, "date", r->date);
+  add_number_or_null (w, "distance_km", r->distance_km);
+  add_int_or_null (w, "duration_s", r->duration_s);
+  add_number_or_null (w, "descent_m", r->descent_m);
+  add_int_or_null (w, "pain_during", r->pain_during);
+  add_int_or_null (w, "pain_after", r->pain_after);
+  add_boolean (w, "stopped_early", r->stopped_early);
+  add_string_or_null (w, "notes", r->notes ? r->notes : "");
+  add_string_or_null (w, "shoe_id", r->shoe_id);
+  end_container (w, '}');
 }
 
 static void
-build_shoe (JsonBuilder  *builder,
+build_shoe (KjJsonWriter *w ,
             const KjShoe *shoe)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", shoe->id);
-  add_string_or_null (builder, "name", shoe->name);
-  add_string_or_null (builder, "model", shoe->model);
-  add_string_or_null (builder, "start_date", shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
-  add_string_or_null (builder, "retired_date", shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
-  add_number_or_null (builder, "start_km", shoe->start_km);
-  add_number_or_null (builder, "alert_km", shoe->alert_km);
-  json_builder_set_member_name (builder, "is_default");
-  json_builder_add_boolean_value (builder, shoe->is_default);
-  json_builder_end_object (builder);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", shoe->id);
+  add_string_or_null (w, "name", shoe->name);
+  add_string_or_null (w, "model", shoe->model);
+  add_string_or_null (w, "start_date", shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
+  add_string_or_null (w, "retired_date", shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
+  add_number_or_null (w, "start_km", shoe->start_km);
+  add_number_or_null (w, "alert_km", shoe->alert_km);
+  add_boolean (w, "is_default", shoe->is_default);
+  end_container (w, '}');
 }
 
 static void
-build_questionnaire (JsonBuilder           *builder,
+build_questionnaire (KjJsonWriter          *w,
                      const KjQuestionnaire *q)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", q->id);
-  add_string_or_null (builder, "date", q->date);
-  add_string_or_null (builder, "instrument", q->instrument->code);
-  json_builder_set_member_name (builder, "answers");
-  json_builder_begin_array (builder);
+  begin_container (w, '{');
+  add_string_or_null (w, "id", q->id);
+  add_string_or_null (w, "date", q->date);
+  add_string_or_null (w, "instrument", q->instrument->code);
+  write_name (w, "answers");
+  begin_container (w, '[');
   for (guint i = 0; i < q->n_answers; i++)
-    json_builder_add_int_value (builder, q->answers[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    append_int (w, q->answers[i]);
+  end_container (w, ']');
+  end_container (w, '}');
+}
+
+/* Closes the arrays before @section and opens the ones up to it */
+static void
+enter_section (KjJsonWriter *w,
+               Section       section)
+{
+  static const char * const names[] = { NULL, "days", "treatments", "runs", "shoes", "questionnaires" };
+
+  g_return_if_fail (section >= w->section);
+
+  while (w->section < section)
+    {
+      if (w->section > SECTION_HEAD)
+        end_container (w, ']');
+      w->section++;
+      if (w->section < SECTION_DONE)
+        {
+          write_name (w, names[w->section]);
+          begin_container (w, '[');
+        }
+    }
+}
+
+/**
+ * kj_json_writer_new:
+ * @sink: (nullable): where the text goes as it is written; %NULL to keep it
+ *   all (kj_json_writer_steal())
+ *
+ * A writer of journal JSON, one record at a time: kj_json_writer_begin(),
+ * then the days, treatments and runs in this order, then
+ * kj_json_writer_finish().
+ */
+KjJsonWriter *
+kj_json_writer_new (KjJsonSink sink,
+                    gpointer   sink_data)
+{
+  KjJsonWriter *w = g_new0 (KjJsonWriter, 1);
+
+  w->buffer = g_string_sized_new (sink != NULL ? FLUSH_SIZE + 4096 : 4096);
+  w->sink = sink;
+  w->sink_data = sink_data;
+
+  return w;
+}
+
+void
+kj_json_writer_free (KjJsonWriter *w)
+{
+  if (w == NULL)
+    return;
+
+  g_string_free (w->buffer, TRUE);
+  g_clear_error (&w->error);
+  g_free (w);
+}
+
+/* The format, the profile and the episodes: what comes before the days */
+void
+kj_json_writer_begin (KjJsonWriter    *w,
+                      const KjProfile *profile,
+                      GPtrArray       *episodes)
+{
+  g_autoptr(KjProfile) default_profile = NULL;
+
+  g_return_if_fail (w->section == SECTION_HEAD && w->depth == 0);
+
+  begin_container (w, '{');
+  add_string_or_null (w, "format", KJ_JSON_FORMAT);
+  add_int_or_null (w, "version", KJ_JSON_VERSION);
+
+  if (profile == NULL)
+    profile = default_profile = kj_profile_new ();
+  build_profile (w, profile);
+
+  /* a journal built in memory without episodes has its profile's as the first */
+  write_name (w, "episodes");
+  begin_container (w, '[');
+  if (episodes != NULL)
+    for (guint i = 0; i < episodes->len; i++)
+      build_episode (w, g_ptr_array_index (episodes, i));
+  else if (default_profile == NULL && profile->affected_side != NULL)
+    {
+      g_autoptr(KjEpisode) episode = kj_episode_from_profile (profile);
+      g_autofree char *seed = g_strdup_printf ("episode:%s:%s:%s", episode->side, episode->injury_date,
+                                               episode->treatment_start);
+
+      /* the id a reader gives it without one: the same on every export */
+      g_free (episode->id);
+      episode->id = kj_json_derive_id (seed);
+      build_episode (w, episode);
+    }
+  end_container (w, ']');
+}
+
+/* Each returns %FALSE once the sink has failed (kj_json_writer_finish() says how) */
+gboolean
+kj_json_writer_add_day (KjJsonWriter *w,
+                        const KjDay  *day)
+{
+  enter_section (w, SECTION_DAYS);
+  build_day (w, day);
+  return w->error == NULL;
+}
+
+gboolean
+kj_json_writer_add_treatment (KjJsonWriter      *w,
+                              const KjTreatment *treatment)
+{
+  enter_section (w, SECTION_TREATMENTS);
+  build_treatment (w, treatment);
+  return w->error == NULL;
+}
+
+gboolean
+kj_json_writer_add_run (KjJsonWriter *w,
+                        const KjRun  *run)
+{
+  enter_section (w, SECTION_RUNS);
+  build_run (w, run);
+  return w->error == NULL;
+}
+
+/**
+ * kj_json_writer_finish:
+ * @shoes: (nullable): the pairs of shoes
+ * @questionnaires: (nullable): the questionnaires
+ *
+ * Writes the shoes and questionnaires, the end of the document and its last
+ * new line, and hands the rest of the text to the sink.
+ *
+ * Returns: %FALSE with the sink's first error
+ */
+gboolean
+kj_json_writer_finish (KjJsonWriter  *w,
+                       GPtrArray     *shoes,
+                       GPtrArray     *questionnaires,
+                       GError       **error)
+{
+  enter_section (w, SECTION_SHOES);
+  for (guint i = 0; shoes != NULL && i < shoes->len; i++)
+    build_shoe (w, g_ptr_array_index (shoes, i));
+
+  enter_section (w, SECTION_QUESTIONNAIRES);
+  for (guint i = 0; questionnaires != NULL && i < questionnaires->len; i++)
+    build_questionnaire (w, g_ptr_array_index (questionnaires, i));
+
+  enter_section (w, SECTION_DONE);
+  end_container (w, '}');
+  put_c (w->buffer, '\n');
+  flush (w);
+
+  if (w->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&w->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The text of a writer without a sink */
+static char *
+kj_json_writer_steal (KjJsonWriter *w,
+                      gsize        *length)
+{
+  if (length != NULL)
+    *length = w->buffer->len;
+
+  return g_string_free (g_steal_pointer (&w->buffer), FALSE);
 }
 
 /**
@@ -210,83 +648,23 @@ char *
 kj_json_generate (const KjJournal *journal,
                   gsize           *length)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(KjProfile) default_profile = NULL;
-  g_autofree char *text = NULL;
-  gsize text_length;
+  KjJsonWriter *w;
+  char *text;
 
   g_return_val_if_fail (journal != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "format", KJ_JSON_FORMAT);
-  add_int_or_null (builder, "version", KJ_JSON_VERSION);
-
-  if (journal->profile == NULL)
-    default_profile = kj_profile_new ();
-  build_profile (builder, journal->profile ? journal->profile : default_profile);
-
-  /* a journal built in memory without episodes has its profile's as the first */
-  json_builder_set_member_name (builder, "episodes");
-  json_builder_begin_array (builder);
-  if (journal->episodes != NULL)
-    for (guint i = 0; i < journal->episodes->len; i++)
-      build_episode (builder, g_ptr_array_index (journal->episodes, i));
-  else if (journal->profile != NULL && journal->profile->affected_side != NULL)
-    {
-      g_autoptr(KjEpisode) episode = kj_episode_from_profile (journal->profile);
-      g_autofree char *seed = g_strdup_printf ("episode:%s:%s:%s", episode->side, episode->injury_date,
-                                               episode->treatment_start);
-
-      /* the id a reader gives it without one: the same on every export */
-      g_free (episode->id);
-      episode->id = kj_json_derive_id (seed);
-      build_episode (builder, episode);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "days");
-  json_builder_begin_array (builder);
+  w = kj_json_writer_new (NULL, NULL);
+  kj_json_writer_begin (w, journal->profile, journal->episodes);
   for (guint i = 0; i < journal->days->len; i++)
-    build_day (builder, g_ptr_array_index (journal->days, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "treatments");
-  json_builder_begin_array (builder);
+    kj_json_writer_add_day (w, g_ptr_array_index (journal->days, i));
   for (guint i = 0; i < journal->treatments->len; i++)
-    build_treatment (builder, g_ptr_array_index (journal->treatments, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "runs");
-  json_builder_begin_array (builder);
+    kj_json_writer_add_treatment (w, g_ptr_array_index (journal->treatments, i));
   for (guint i = 0; i < journal->runs->len; i++)
-    build_run (builder, g_ptr_array_index (journal->runs, i));
-  json_builder_end_array (builder);
+    kj_json_writer_add_run (w, g_ptr_array_index (journal->runs, i));
+  kj_json_writer_finish (w, journal->shoes, journal->questionnaires, NULL);
 
-  json_builder_set_member_name (builder, "shoes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; journal->shoes != NULL && i < journal->shoes->len; i++)
-    build_shoe (builder, g_ptr_array_index (journal->shoes, i));
-  json_builder_end_array (builder);
+  text = kj_json_writer_steal (w, length);
+  g_free (w);
 
-  json_builder_set_member_name (builder, "questionnaires");
-  json_builder_begin_array (builder);
-  for (guint i = 0; journal->questionnaires != NULL && i < journal->questionnaires->len; i++)
-    build_questionnaire (builder, g_ptr_array_index (journal->questionnaires, i));
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  text = json_generator_to_data (generator, &text_length);
-
-  if (length != NULL)
-    *length = text_length + 1;
-
-  return g_strconcat (text, "\n", NULL);
+  return text;
 }

@@ -38,4 +38,32 @@ char       *kj_json_derive_id      (const char       *seed);
 char       *kj_json_generate       (const KjJournal  *journal,
                                     gsize            *length);
 
+/* Where a KjJsonWriter's text goes as it fills its buffer: returns %FALSE
+ * with @error when it cannot take it */
+typedef gboolean (*KjJsonSink) (const char  *data,
+                                gsize        length,
+                                gpointer     user_data,
+                                GError     **error);
+
+typedef struct _KjJsonWriter KjJsonWriter;
+
+KjJsonWriter *kj_json_writer_new           (KjJsonSink         sink,
+                                            gpointer           sink_data);
+void          kj_json_writer_free          (KjJsonWriter      *w);
+void          kj_json_writer_begin         (KjJsonWriter      *w,
+                                            const KjProfile   *profile,
+                                            GPtrArray         *episodes);
+gboolean      kj_json_writer_add_day       (KjJsonWriter      *w,
+                                            const KjDay       *day);
+gboolean      kj_json_writer_add_treatment (KjJsonWriter      *w,
+                                            const KjTreatment *treatment);
+gboolean      kj_json_writer_add_run       (KjJsonWriter      *w,
+                                            const KjRun       *run);
+gboolean      kj_json_writer_finish        (KjJsonWriter      *w,
+                                            GPtrArray         *shoes,
+                                            GPtrArray         *questionnaires,
+                                            GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KjJsonWriter, kj_json_writer_free)
+
 G_END_DECLS

@@ -15,18 +15,21 @@
 #include "kj-store.h"
 #include "kj-store-private.h"
 
+/* The days and their child rows in the same order (date, then the day's
+ * rowid), so that each day's children are read beside it by a merge of the
+ * four statements: one query a table, and no day kept once it is handed on. */
 static const char sql_select_days[] =
-  "SELECT id, date, pain, pain_worst, notes FROM days"
-  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date";
+  "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
+  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
 static const char sql_select_locations[] =
-  "SELECT c.day_id, c.side, c.region FROM day_locations c JOIN days d ON d.id = c.day_id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+  "SELECT d.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
 static const char sql_select_symptoms[] =
-  "SELECT c.day_id, c.symptom FROM day_symptoms c JOIN days d ON d.id = c.day_id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+  "SELECT d.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
 static const char sql_select_aggravators[] =
-  "SELECT c.day_id, c.aggravator FROM day_aggravators c JOIN days d ON d.id = c.day_id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY c.rowid";
+  "SELECT d.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
+  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
 static const char sql_upsert_day[] =
   "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES (?1, ?2, ?3, ?4, ?5)"
   " ON CONFLICT (id) DO UPDATE SET date = excluded.date, pain = excluded.pain,"
@@ -49,32 +52,46 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* Reads the child rows (day_id, code[, code]) of @sql into the days of
- * @by_id; a day with a child row that fails is added to @bad. */
-static gboolean
-read_day_children (KjStore     *self,
-                   const char  *sql,
-                   const char  *from,
-                   const char  *to,
-                   GHashTable  *by_id,
-                   GHashTable  *bad,
-                   GError     **error)
+/* One child table read beside the days: its statement, and whether it has
+ * a row waiting (the first that belongs to a later day) */
+typedef struct
 {
+  const char   *sql;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
+} ChildCursor;
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
+static gboolean
+child_cursor_start (KjStore      *self,
+                    ChildCursor  *cursor,
+                    const char   *sql,
+                    const char   *from,
+                    const char   *to,
+                    GError      **error)
+{
+  cursor->sql = sql;
+  if (!(cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
     return FALSE;
+  cursor->rc = sqlite3_step (cursor->stmt);
+  return TRUE;
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+/* Adds @cursor's rows of the day with @rowid to @day; FALSE when a row fails
+ * (the day is damaged; the rest of its rows are still passed over) */
+static gboolean
+child_cursor_read (KjStore      *self,
+                   ChildCursor  *cursor,
+                   gint64        rowid,
+                   KjDay        *day)
+{
+  gboolean good = TRUE;
+
+  for (; cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == rowid;
+       cursor->rc = sqlite3_step (cursor->stmt))
     {
-      KjDay *day = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
-      KjRowReader row = { stmt, NULL };
+      KjRowReader row = { cursor->stmt, NULL };
 
-      if (day == NULL)
-        continue;
-
-      if (sql == sql_select_locations)
+      if (cursor->sql == sql_select_locations)
         {
           const char *side = _kj_store_row_code (&row, 1, KJ_CODE_SIDE, "locations.side");
           const char *region = _kj_store_row_code (&row, 2, KJ_CODE_REGION, "locations.region");
@@ -82,7 +99,7 @@ read_day_children (KjStore     *self,
           if (row.error == NULL)
             kj_day_add_location (day, side, region);
         }
-      else if (sql == sql_select_symptoms)
+      else if (cursor->sql == sql_select_symptoms)
         {
           const char *code = _kj_store_row_code (&row, 1, KJ_CODE_SYMPTOM, "symptoms");
 
@@ -98,14 +115,107 @@ read_day_children (KjStore     *self,
         }
 
       if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
-        g_hash_table_add (bad, day);
+        good = FALSE;
     }
 
+  return good;
+}
+
+/* Reads the day entries from @from to @to (either %NULL for no limit), by
+ * date, each with its locations, symptoms and aggravators, and hands each
+ * valid one to @func, which takes it. Every row is validated as an import
+ * would be; a day entry that fails is left out, reported by
+ * kj_store_get_damage() and kept in damaged_days. Four queries, whatever the
+ * number of days. */
+gboolean
+_kj_store_each_day (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    KjStoreDayFunc func,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  ChildCursor children[3];
+  const char *child_sql[] = { sql_select_locations, sql_select_symptoms, sql_select_aggravators };
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_days, from, to, error)))
+    return FALSE;
+
+  /* each statement is a cursor of its own: stepping one does not reset the others */
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    if (!child_cursor_start (self, &children[i], child_sql[i], from, to, error))
+      {
+        for (guint j = 0; j < i; j++)
+          sqlite3_reset (children[j].stmt);
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(KjDay) day = kj_day_new (NULL);
+      g_autoptr(GError) invalid = NULL;
+      KjRowReader row = { stmt, NULL };
+      gint64 rowid = sqlite3_column_int64 (stmt, 5);
+      gboolean good;
+
+      day->id = _kj_store_row_text (&row, 0, "id");
+      _kj_store_row_date (&row, 1, "date", day->date);
+      day->pain = _kj_store_row_int (&row, 2, "pain");
+      if (day->pain == KJ_UNSET)
+        _kj_store_row_fail (&row, _("%s: a value is required"), "pain");
+      day->pain_worst = _kj_store_row_int (&row, 3, "pain_worst");
+      g_free (day->notes);
+      day->notes = _kj_store_row_text (&row, 4, "notes");
+
+      good = _kj_store_row_check (self, &row, "day", day->date, day->id, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        good = child_cursor_read (self, &children[i], rowid, day) && good;
+
+      /* the whole entry, as an import would see it */
+      if (good && !kj_day_validate (day, &invalid))
+        {
+          KjRowReader none = { NULL, NULL };
+
+          good = _kj_store_row_check (self, &none, "day", day->date, day->id, invalid);
+        }
+
+      if (!good)
+        {
+          if (day->id != NULL)
+            g_hash_table_add (self->damaged_days, g_strdup (day->id));
+          continue;
+        }
+
+      ok = func (g_steal_pointer (&day), user_data, error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      if (ok && rc == SQLITE_DONE && children[i].rc != SQLITE_ROW && children[i].rc != SQLITE_DONE)
+        rc = children[i].rc;
+      sqlite3_reset (children[i].stmt);
+    }
   sqlite3_reset (stmt);
+
+  if (!ok)
+    return FALSE;
 
   if (rc != SQLITE_DONE)
     return _kj_store_fail (self, rc, error);
 
+  return TRUE;
+}
+
+static gboolean
+add_day (KjDay     *day,
+         gpointer   user_data,
+         GError   **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add (user_data, day);
   return TRUE;
 }
 
@@ -126,67 +236,11 @@ kj_store_list_days (KjStore     *self,
                     GError     **error)
 {
   g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_day_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) bad = g_hash_table_new (NULL, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KJ_IS_STORE (self), NULL);
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_days, from, to, error)))
+  if (!_kj_store_each_day (self, from, to, add_day, days, error))
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KjDay *day = kj_day_new (NULL);
-      KjRowReader row = { stmt, NULL };
-
-      day->id = _kj_store_row_text (&row, 0, "id");
-      _kj_store_row_date (&row, 1, "date", day->date);
-      day->pain = _kj_store_row_int (&row, 2, "pain");
-      if (day->pain == KJ_UNSET)
-        _kj_store_row_fail (&row, _("%s: a value is required"), "pain");
-      day->pain_worst = _kj_store_row_int (&row, 3, "pain_worst");
-      g_free (day->notes);
-      day->notes = _kj_store_row_text (&row, 4, "notes");
-
-      g_ptr_array_add (days, day);
-      if (day->id != NULL)
-        g_hash_table_insert (by_id, day->id, day);
-      if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
-        g_hash_table_add (bad, day);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _kj_store_fail (self, rc, error);
-      return NULL;
-    }
-
-  if (days->len > 0 &&
-      (!read_day_children (self, sql_select_locations, from, to, by_id, bad, error) ||
-       !read_day_children (self, sql_select_symptoms, from, to, by_id, bad, error) ||
-       !read_day_children (self, sql_select_aggravators, from, to, by_id, bad, error)))
-    return NULL;
-
-  /* the whole entry, as an import would see it, and then out with the damaged */
-  for (guint i = days->len; i-- > 0;)
-    {
-      KjDay *day = g_ptr_array_index (days, i);
-      g_autoptr(GError) invalid = NULL;
-      KjRowReader none = { NULL, NULL };
-
-      if (!g_hash_table_contains (bad, day) && !kj_day_validate (day, &invalid))
-        _kj_store_row_check (self, &none, "day", day->date, day->id, invalid);
-      else if (!g_hash_table_contains (bad, day))
-        continue;
-
-      if (day->id != NULL)
-        g_hash_table_add (self->damaged_days, g_strdup (day->id));
-      g_ptr_array_remove_index (days, i);
-    }
 
   return g_steal_pointer (&days);
 }

@@ -160,6 +160,36 @@ gboolean       _kj_store_row_check         (KjStore           *self,
                                             const char        *id,
                                             GError            *error);
 
+/* kj-store-days.c, kj-store-treatments.c, kj-store-runs.c: records read one
+ * at a time (@func takes the record), in one query a table */
+typedef gboolean (*KjStoreDayFunc)       (KjDay             *day,
+                                          gpointer           user_data,
+                                          GError           **error);
+typedef gboolean (*KjStoreTreatmentFunc) (KjTreatment       *treatment,
+                                          gpointer           user_data,
+                                          GError           **error);
+typedef gboolean (*KjStoreRunFunc)       (KjRun             *run,
+                                          gpointer           user_data,
+                                          GError           **error);
+gboolean       _kj_store_each_day          (KjStore           *self,
+                                            const char        *from,
+                                            const char        *to,
+                                            KjStoreDayFunc     func,
+                                            gpointer           user_data,
+                                            GError           **error);
+gboolean       _kj_store_each_treatment    (KjStore           *self,
+                                            const char        *from,
+                                            const char        *to,
+                                            KjStoreTreatmentFunc func,
+                                            gpointer           user_data,
+                                            GError           **error);
+gboolean       _kj_store_each_run          (KjStore           *self,
+                                            const char        *from,
+                                            const char        *to,
+                                            KjStoreRunFunc     func,
+                                            gpointer           user_data,
+                                            GError           **error);
+
 /* kj-store-days.c, kj-store-treatments.c, kj-store-runs.c: writes inside
  * the caller's transaction */
 gboolean       _kj_store_write_day         (KjStore           *self,

@@ -42,16 +42,6 @@ row_shown (KjRowReader *row,
   return shown_text ((const char *) sqlite3_column_text (row->stmt, column));
 }
 
-/* Whether the column's text holds a NUL, which would hide what follows it */
-static gboolean
-has_nul (KjRowReader *row,
-         int          column)
-{
-  const char *text = (const char *) sqlite3_column_text (row->stmt, column);
-
-  return text != NULL && strlen (text) != (size_t) sqlite3_column_bytes (row->stmt, column);
-}
-
 /* Keeps the first problem of @row, in words */
 void
 _kj_store_row_fail (KjRowReader *row,
@@ -134,13 +124,17 @@ _kj_store_row_double (KjRowReader *row,
   return value;
 }
 
-/* A text column; NULL for NULL */
+/* A text column; NULL for NULL. Each of SQLite's column functions takes the
+ * connection's mutex: a column is asked once for its text and length. */
 char *
 _kj_store_row_text (KjRowReader *row,
                     int          column,
                     const char  *field)
 {
   int type = sqlite3_column_type (row->stmt, column);
+  const char *text;
+  char *copy;
+  int n;
 
   if (type == SQLITE_NULL)
     return NULL;
@@ -151,11 +145,19 @@ _kj_store_row_text (KjRowReader *row,
       return g_strdup ("");
     }
 
-  if (has_nul (row, column))
+  text = (const char *) sqlite3_column_text (row->stmt, column);
+  n = sqlite3_column_bytes (row->stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+  if (memchr (text, '\0', n) != NULL)
     _kj_store_row_fail (row, _("%s: the text holds a NUL character"), field);
 
-  return g_strndup ((const char *) sqlite3_column_text (row->stmt, column),
-                    sqlite3_column_bytes (row->stmt, column));
+  /* what g_strndup() keeps: the text up to a NUL */
+  copy = g_malloc (n + 1);
+  memcpy (copy, text, n);
+  copy[n] = '\0';
+
+  return copy;
 }
 
 /* A code column: the static code, NULL for NULL; an unknown code fails */
@@ -172,7 +174,8 @@ _kj_store_row_code (KjRowReader *row,
     return NULL;
 
   text = (const char *) sqlite3_column_text (row->stmt, column);
-  code = has_nul (row, column) ? NULL : kj_code_lookup (list, text);
+  code = text == NULL || memchr (text, '\0', sqlite3_column_bytes (row->stmt, column)) != NULL
+         ? NULL : kj_code_lookup (list, text);
   if (code == NULL)
     {
       g_autofree char *shown = row_shown (row, column);
@@ -249,12 +252,15 @@ _kj_store_row_check (KjStore     *self,
                      GError      *error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   const char *problem = row->error ? row->error->message : error ? error->message : NULL;
   const char *which = date != NULL && date[0] != '\0' ? date : id;
-  g_autofree char *shown = shown_text (which ? which : "?");
 
   if (problem == NULL)
     return TRUE;
+
+  /* only for a message: every good row passes here */
+  shown = shown_text (which ? which : "?");
 
   if (g_str_equal (kind, "day"))
     /* Translators: “day 2026-10-15: pain: 99 is out of range 0–10” */

@@ -33,22 +33,24 @@ static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
 static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
 static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
 
-GPtrArray *
-kj_store_list_runs (KjStore     *self,
-                    const char  *from,
-                    const char  *to,
-                    GError     **error)
+/* Hands each valid run from @from to @to (either %NULL), by date, to @func,
+ * which takes it; a row that fails is left out and reported */
+gboolean
+_kj_store_each_run (KjStore         *self,
+                    const char      *from,
+                    const char      *to,
+                    KjStoreRunFunc   func,
+                    gpointer         user_data,
+                    GError         **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
   sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
   int rc;
 
-  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
-
   if (!(stmt = _kj_store_get_range_stmt (self, sql_select_runs, from, to, error)))
-    return NULL;
+    return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(KjRun) r = kj_run_new (NULL, 0);
       g_autoptr(GError) invalid = NULL;
@@ -80,16 +82,41 @@ kj_store_list_runs (KjStore     *self,
         kj_run_validate (r, &invalid);
 
       if (_kj_store_row_check (self, &row, "run", r->date, r->id, invalid))
-        g_ptr_array_add (runs, g_steal_pointer (&r));
+        ok = func (g_steal_pointer (&r), user_data, error);
     }
 
   sqlite3_reset (stmt);
 
+  if (!ok)
+    return FALSE;
+
   if (rc != SQLITE_DONE)
-    {
-      _kj_store_fail (self, rc, error);
-      return NULL;
-    }
+    return _kj_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+add_run (KjRun     *run,
+         gpointer   user_data,
+         GError   **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add (user_data, run);
+  return TRUE;
+}
+
+GPtrArray *
+kj_store_list_runs (KjStore     *self,
+                    const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+
+  if (!_kj_store_each_run (self, from, to, add_run, runs, error))
+    return NULL;
 
   return g_steal_pointer (&runs);
 }

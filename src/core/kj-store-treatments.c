@@ -63,6 +63,51 @@ treatment_from_row (KjStore      *self,
   return g_steal_pointer (&t);
 }
 
+/* Hands each valid treatment from @from to @to (either %NULL), by date, to
+ * @func, which takes it; a row that fails is left out and reported */
+gboolean
+_kj_store_each_treatment (KjStore               *self,
+                          const char            *from,
+                          const char            *to,
+                          KjStoreTreatmentFunc   func,
+                          gpointer               user_data,
+                          GError               **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_treatments, from, to, error)))
+    return FALSE;
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KjTreatment *t = treatment_from_row (self, stmt);
+
+      if (t != NULL)
+        ok = func (t, user_data, error);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (!ok)
+    return FALSE;
+
+  if (rc != SQLITE_DONE)
+    return _kj_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+add_treatment (KjTreatment  *t,
+               gpointer      user_data,
+               GError      **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add (user_data, t);
+  return TRUE;
+}
+
 GPtrArray *
 kj_store_list_treatments (KjStore     *self,
                           const char  *from,
@@ -70,29 +115,11 @@ kj_store_list_treatments (KjStore     *self,
                           GError     **error)
 {
   g_autoptr(GPtrArray) treatments = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (KJ_IS_STORE (self), NULL);
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_treatments, from, to, error)))
+  if (!_kj_store_each_treatment (self, from, to, add_treatment, treatments, error))
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KjTreatment *t = treatment_from_row (self, stmt);
-
-      if (t != NULL)
-        g_ptr_array_add (treatments, t);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _kj_store_fail (self, rc, error);
-      return NULL;
-    }
 
   return g_steal_pointer (&treatments);
 }

@@ -498,24 +498,51 @@ kj_store_set_profile (KjStore          *self,
 
 /* The whole journal */
 
-/* Every record, inside the caller's transaction: kj_store_read_journal()
- * and kj_store_import() read through it */
-KjJournal *
-_kj_store_read_all (KjStore  *self,
-                    GError  **error)
+/* How the records of read_each() are handed on */
+typedef struct
+{
+  gboolean             (*begin)     (KjJournal  *journal,
+                                     gpointer    user_data,
+                                     GError    **error);
+  KjStoreDayFunc         day;
+  KjStoreTreatmentFunc   treatment;
+  KjStoreRunFunc         run;
+  gpointer               user_data;
+  GHashTable            *shoe_ids;  /* the pairs read, for the runs */
+} ReadEach;
+
+/* a run of a damaged pair reads as a run without a shoe, so that an export
+ * names no pair it does not hold */
+static gboolean
+read_each_run (KjRun     *run,
+               gpointer   data,
+               GError   **error)
+{
+  ReadEach *each = data;
+
+  if (run->shoe_id != NULL && !g_hash_table_contains (each->shoe_ids, run->shoe_id))
+    g_clear_pointer (&run->shoe_id, g_free);
+
+  return each->run (run, each->user_data, error);
+}
+
+/* Every record, inside the caller's transaction: the profile, episodes,
+ * shoes and questionnaires into the journal returned (its days, treatments
+ * and runs empty), given to @each's begin; then each day, treatment and run
+ * handed on one at a time. A fixed number of queries, whatever the journal's
+ * length. */
+static KjJournal *
+read_each (KjStore   *self,
+           ReadEach  *each,
+           GError   **error)
 {
   g_autoptr(KjJournal) journal = kj_journal_new ();
+  g_autoptr(GHashTable) shoe_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_clear_pointer (&journal->days, g_ptr_array_unref);
-  g_clear_pointer (&journal->treatments, g_ptr_array_unref);
-  g_clear_pointer (&journal->runs, g_ptr_array_unref);
   g_clear_pointer (&journal->shoes, g_ptr_array_unref);
   g_clear_pointer (&journal->questionnaires, g_ptr_array_unref);
 
   if (!(journal->profile = kj_store_get_profile (self, error)) ||
-      !(journal->days = kj_store_list_days (self, NULL, NULL, error)) ||
-      !(journal->treatments = kj_store_list_treatments (self, NULL, NULL, error)) ||
-      !(journal->runs = kj_store_list_runs (self, NULL, NULL, error)) ||
       !(journal->shoes = kj_store_list_shoes (self, error)) ||
       !(journal->episodes = kj_store_list_episodes (self, error)) ||
       !(journal->questionnaires = kj_store_list_questionnaires (self, NULL, NULL, error)))
@@ -531,23 +558,158 @@ _kj_store_read_all (KjStore  *self,
       g_ptr_array_add (journal->episodes, kj_episode_from_profile (journal->profile));
     }
 
-  /* a run of a damaged pair reads as a run without a shoe, so that an
-   * export names no pair it does not hold */
-  {
-    g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < journal->shoes->len; i++)
+    g_hash_table_add (shoe_ids, ((KjShoe *) g_ptr_array_index (journal->shoes, i))->id);
+  each->shoe_ids = shoe_ids;
 
-    for (guint i = 0; i < journal->shoes->len; i++)
-      g_hash_table_add (ids, ((KjShoe *) g_ptr_array_index (journal->shoes, i))->id);
-    for (guint i = 0; i < journal->runs->len; i++)
-      {
-        KjRun *run = g_ptr_array_index (journal->runs, i);
-
-        if (run->shoe_id != NULL && !g_hash_table_contains (ids, run->shoe_id))
-          g_clear_pointer (&run->shoe_id, g_free);
-      }
-  }
+  if ((each->begin != NULL && !each->begin (journal, each->user_data, error)) ||
+      !_kj_store_each_day (self, NULL, NULL, each->day, each->user_data, error) ||
+      !_kj_store_each_treatment (self, NULL, NULL, each->treatment, each->user_data, error) ||
+      !_kj_store_each_run (self, NULL, NULL, read_each_run, each, error))
+    return NULL;
 
   return g_steal_pointer (&journal);
+}
+
+/* _kj_store_read_all() keeps every record in the journal that begin() is given */
+static gboolean
+keep_begin (KjJournal  *journal,
+            gpointer    data,
+            GError    **error G_GNUC_UNUSED)
+{
+  *(KjJournal **) data = journal;
+  return TRUE;
+}
+
+static gboolean
+keep_day (KjDay     *day,
+          gpointer   data,
+          GError   **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add ((*(KjJournal **) data)->days, day);
+  return TRUE;
+}
+
+static gboolean
+keep_treatment (KjTreatment  *treatment,
+                gpointer      data,
+                GError      **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add ((*(KjJournal **) data)->treatments, treatment);
+  return TRUE;
+}
+
+static gboolean
+keep_run (KjRun     *run,
+          gpointer   data,
+          GError   **error G_GNUC_UNUSED)
+{
+  g_ptr_array_add ((*(KjJournal **) data)->runs, run);
+  return TRUE;
+}
+
+/* Every record, inside the caller's transaction: kj_store_read_journal()
+ * and kj_store_import() read through it */
+KjJournal *
+_kj_store_read_all (KjStore  *self,
+                    GError  **error)
+{
+  KjJournal *journal = NULL;
+  ReadEach each = { keep_begin, keep_day, keep_treatment, keep_run, &journal, NULL };
+
+  return read_each (self, &each, error);
+}
+
+/* kj_store_visit_journal(): each record shown to the visitor, then freed */
+typedef struct
+{
+  const KjStoreVisitor *visitor;
+  gpointer              user_data;
+} Visit;
+
+static gboolean
+visit_begin (KjJournal  *journal,
+             gpointer    data,
+             GError    **error)
+{
+  Visit *visit = data;
+
+  return visit->visitor->begin == NULL || visit->visitor->begin (journal, visit->user_data, error);
+}
+
+static gboolean
+visit_day (KjDay     *day,
+           gpointer   data,
+           GError   **error)
+{
+  g_autoptr(KjDay) owned = day;
+  Visit *visit = data;
+
+  return visit->visitor->day == NULL || visit->visitor->day (day, visit->user_data, error);
+}
+
+static gboolean
+visit_treatment (KjTreatment  *treatment,
+                 gpointer      data,
+                 GError      **error)
+{
+  g_autoptr(KjTreatment) owned = treatment;
+  Visit *visit = data;
+
+  return visit->visitor->treatment == NULL || visit->visitor->treatment (treatment, visit->user_data, error);
+}
+
+static gboolean
+visit_run (KjRun     *run,
+           gpointer   data,
+           GError   **error)
+{
+  g_autoptr(KjRun) owned = run;
+  Visit *visit = data;
+
+  return visit->visitor->run == NULL || visit->visitor->run (run, visit->user_data, error);
+}
+
+/**
+ * kj_store_visit_journal:
+ * @visitor: what to do with the journal's head and with each record
+ *
+ * Reads every record in one read transaction, as kj_store_read_journal()
+ * does, but without keeping the days, treatments and runs: the profile,
+ * episodes, shoes and questionnaires are read first and given to
+ * @visitor's begin, then each day, treatment and run, by date, to its
+ * function, and freed. Memory stays flat however long the journal is
+ * (a streaming export). Damaged rows are left out and reported by
+ * kj_store_get_damage(), as a full read does.
+ *
+ * Returns: (transfer full) (nullable): the journal's profile, episodes,
+ *   shoes and questionnaires (no days, treatments or runs), or %NULL with
+ *   @error when the journal could not be read or a function of @visitor
+ *   stopped it
+ */
+KjJournal *
+kj_store_visit_journal (KjStore               *self,
+                        const KjStoreVisitor  *visitor,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  Visit visit = { visitor, user_data };
+  ReadEach each = { visit_begin, visit_day, visit_treatment, visit_run, &visit, NULL };
+  KjJournal *journal;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), NULL);
+  g_return_val_if_fail (visitor != NULL, NULL);
+
+  if (!_kj_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  g_hash_table_remove_all (self->damage);
+  g_hash_table_remove_all (self->damaged_days);
+
+  journal = read_each (self, &each, error);
+  _kj_store_rollback (self);
+
+  return journal;
 }
 
 /**

@@ -216,6 +216,29 @@ gboolean      kj_store_restore            (KjStore        *self,
                                            GError        **error);
 KjJournal    *kj_store_read_journal       (KjStore        *self,
                                            GError        **error);
+
+/* The records of kj_store_visit_journal(), one at a time: each function
+ * returns %FALSE with @error to stop the reading */
+typedef struct
+{
+  gboolean (*begin)     (const KjJournal    *journal,
+                         gpointer            user_data,
+                         GError            **error);
+  gboolean (*day)       (const KjDay        *day,
+                         gpointer            user_data,
+                         GError            **error);
+  gboolean (*treatment) (const KjTreatment  *treatment,
+                         gpointer            user_data,
+                         GError            **error);
+  gboolean (*run)       (const KjRun        *run,
+                         gpointer            user_data,
+                         GError            **error);
+} KjStoreVisitor;
+
+KjJournal    *kj_store_visit_journal      (KjStore        *self,
+                                           const KjStoreVisitor *visitor,
+                                           gpointer        user_data,
+                                           GError        **error);
 gboolean      kj_store_import             (KjStore        *self,
                                            const KjJournal *journal,
                                            KjImportStats  *stats,
