@@ -9,6 +9,7 @@
 
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-json-tree-private.h"
 #include "kj-store.h"
 #include "kj-test-util.h"
 
@@ -487,6 +488,141 @@ test_json_file_errors (void)
   g_assert_nonnull (strstr (error->message, "does-not-exist.json"));
 }
 
+/* The scanner's tree (kj-json-tree.c) holds what json-glib's holds, value for
+ * value; what it does not read plainly goes to json-glib, whose error
+ * messages the import shows. */
+static void
+assert_same_tree (const KjJsonNode *node,
+                  JsonNode         *expected)
+{
+  switch (json_node_get_node_type (expected))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (expected);
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        g_assert_cmpint (node->kind, ==, KJ_JSON_OBJECT);
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            const KjJsonNode *member = kj_json_node_member (node, l->data);
+
+            g_assert_nonnull (member);
+            assert_same_tree (member, json_object_get_member (object, l->data));
+          }
+        g_assert_cmpuint (g_list_length (names), <=, node->n_children);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (expected);
+
+        g_assert_cmpint (node->kind, ==, KJ_JSON_ARRAY);
+        g_assert_cmpuint (node->n_children, ==, json_array_get_length (array));
+        for (guint k = 0; k < node->n_children; k++)
+          assert_same_tree (kj_json_node_element (node, k), json_array_get_element (array, k));
+      }
+      break;
+    case JSON_NODE_NULL:
+      g_assert_cmpint (node->kind, ==, KJ_JSON_NULL);
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (expected))
+        {
+        case G_TYPE_STRING:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_STRING);
+          g_assert_cmpstr (node->v.s, ==, json_node_get_string (expected));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_BOOLEAN);
+          g_assert_cmpint (node->v.b, ==, json_node_get_boolean (expected));
+          break;
+        case G_TYPE_INT64:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_INT);
+          g_assert_cmpint (node->v.i, ==, json_node_get_int (expected));
+          break;
+        default:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_DOUBLE);
+          g_assert_cmpfloat (node->v.d, ==, json_node_get_double (expected));
+          break;
+        }
+      break;
+    }
+}
+
+static void
+test_json_tree_as_json_glib (void)
+{
+  /* plain JSON, read by the scanner */
+  static const char *const plain[] = {
+    "{}",
+    " [ ] ",
+    "{\"a\": [1, -2, 0, -0, 123456789012345678, 2.0, 2.5e1, -1E-2, 0.1], \"b\": {\"c\": [[], [[1]], {}]}}",
+    "{\"s\": \"tab\\tquote\\\"slash\\/back\\\\ \\u00e9\\u20ac\\u0041 Kn\xc3\xb6" "chel\", \"t\": true, \"f\": false, \"n\": null}",
+    "{\"twice\": 1, \"other\": [\"x\"], \"twice\": \"last\"}",
+    "[{\"locations\": [{\"side\": \"left\"}, {\"side\": \"right\"}], \"symptoms\": [\"a\", \"b\"]}, {\"symptoms\": []}]",
+    "{\"\\u00e9\": \"key escaped\", \"\": \"empty key\"}\r\n\t ",
+  };
+  /* read by json-glib: comments, surrogates, long integers, beyond a double, deep, and errors */
+  static const char *const other[] = {
+    "{\"a\": 1 /* comment */}",
+    "{\"a\": \"\\ud83d\\ude00\"}",
+    "{\"a\": 1234567890123456789}",
+    "{\"a\": 1e999}",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "{\"a\": 1,}",
+    "{\"a\": [1 2]}",
+    "{\"a\": \"cut",
+    "{\"a\": 01}",
+    "{\"a\": tru}",
+    "{\"a\": 1} x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain) + G_N_ELEMENTS (other); i++)
+    {
+      gboolean is_plain = i < G_N_ELEMENTS (plain);
+      const char *text = is_plain ? plain[i] : other[i - G_N_ELEMENTS (plain)];
+      g_autofree char *buffer = g_strdup (text);
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) expected_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJsonTree) tree = kj_json_tree_parse (buffer, strlen (buffer), &error);
+      gboolean loaded = json_parser_load_from_data (parser, text, -1, &expected_error);
+
+      g_test_message ("%s", text);
+      if (!loaded)
+        {
+          g_assert_false (is_plain);
+          g_assert_null (tree);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (tree);
+      g_assert_cmpint (kj_json_tree_is_fast (tree), ==, is_plain);
+      assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+    }
+}
+
+/* A generated journal of 400 days: the scanner reads it, value for value as json-glib does */
+static void
+test_json_tree_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 400, "mixed", "2026-11-01", &error);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autofree char *buffer = g_strdup (text);
+  g_autoptr(KjJsonTree) tree = kj_json_tree_parse (buffer, strlen (buffer), &error);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  g_assert_no_error (error);
+  g_assert_true (kj_json_tree_is_fast (tree));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +639,8 @@ main (int   argc,
   g_test_add_func ("/json/all-or-nothing", test_json_all_or_nothing);
   g_test_add_func ("/json/garbage-50mb", test_json_garbage_50mb);
   g_test_add_func ("/json/file-errors", test_json_file_errors);
+  g_test_add_func ("/json/tree-as-json-glib", test_json_tree_as_json_glib);
+  g_test_add_func ("/json/tree-journal", test_json_tree_journal);
 
   return g_test_run ();
 }
