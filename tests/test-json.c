@@ -623,6 +623,94 @@ test_json_tree_journal (void)
   assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
 }
 
+/* An import into a journal that holds some of the file already: the new
+ * records go many to a statement, the others one by one between them
+ * (kj-store-import.c); the journal ends up with exactly the file's records,
+ * whatever the mix and wherever the runs of new records start and stop. */
+static void
+test_json_import_mixed_batches (void)
+{
+  g_autoptr(KjJournal) file = kj_gen_journal (9, 300, "mixed", "2026-11-01", NULL);
+  g_autoptr(KjJournal) before = kj_journal_new ();
+  g_autoptr(KjJournal) read = NULL;
+  g_autoptr(KjStore) store = kj_test_open_new_store ("mixed-batches.db");
+  g_autoptr(GHashTable) treatments = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  guint replaced = 0, updated = 0, unchanged = 0, t_updated = 0, t_unchanged = 0;
+  KjImportStats stats;
+
+  /* the journal before: every third day (some changed or under another id in
+   * the file) and every third treatment and run, in runs of various lengths */
+  for (guint i = 0; i < file->days->len; i++)
+    if (i % 3 == 0 || (i > 100 && i < 180))
+      {
+        KjDay *day = kj_day_copy (file->days->pdata[i]);
+
+        if (i % 7 == 0)
+          {
+            g_free (day->id);
+            day->id = g_strdup_printf ("old-%u", i);
+            replaced++;
+          }
+        else if (i % 5 == 0)
+          {
+            g_free (day->notes);
+            day->notes = g_strdup ("before");
+            updated++;
+          }
+        else
+          unchanged++;
+        g_ptr_array_add (before->days, day);
+      }
+  for (guint i = 0; i < file->treatments->len; i++)
+    if (i % 3 == 0 || i % 11 < 4)
+      {
+        KjTreatment *t = kj_treatment_copy (file->treatments->pdata[i]);
+
+        if (i % 4 == 0)
+          {
+            g_free (t->notes);
+            t->notes = g_strdup ("before");
+            t_updated++;
+          }
+        else
+          t_unchanged++;
+        g_ptr_array_add (before->treatments, t);
+      }
+  for (guint i = 0; i < file->runs->len; i += 3)
+    g_ptr_array_add (before->runs, kj_run_copy (file->runs->pdata[i]));
+
+  g_assert_true (kj_store_import (store, before, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, file, &stats, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (stats.days.replaced, ==, replaced);
+  g_assert_cmpuint (stats.days.updated, ==, updated);
+  g_assert_cmpuint (stats.days.unchanged, ==, unchanged);
+  g_assert_cmpuint (stats.days.added, ==, file->days->len - updated - unchanged);
+  g_assert_cmpuint (stats.treatments.updated, ==, t_updated);
+  g_assert_cmpuint (stats.treatments.unchanged, ==, t_unchanged);
+  g_assert_cmpuint (stats.treatments.added, ==, file->treatments->len - t_updated - t_unchanged);
+  g_assert_cmpuint (stats.runs.added, ==, file->runs->len - (file->runs->len + 2) / 3);
+
+  read = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->days->len, ==, file->days->len);
+  for (guint i = 0; i < file->days->len; i++)
+    g_assert_true (kj_day_equal (read->days->pdata[i], file->days->pdata[i]));
+  g_assert_cmpuint (read->treatments->len, ==, file->treatments->len);
+  for (guint i = 0; i < read->treatments->len; i++)
+    g_hash_table_insert (treatments, ((KjTreatment *) read->treatments->pdata[i])->id, read->treatments->pdata[i]);
+  for (guint i = 0; i < file->treatments->len; i++)
+    {
+      const KjTreatment *t = file->treatments->pdata[i];
+
+      g_assert_true (kj_treatment_equal (g_hash_table_lookup (treatments, t->id), t));
+    }
+  g_assert_cmpuint (read->runs->len, ==, file->runs->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/json/file-errors", test_json_file_errors);
   g_test_add_func ("/json/tree-as-json-glib", test_json_tree_as_json_glib);
   g_test_add_func ("/json/tree-journal", test_json_tree_journal);
+  g_test_add_func ("/json/import-mixed-batches", test_json_import_mixed_batches);
 
   return g_test_run ();
 }
