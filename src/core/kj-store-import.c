@@ -327,21 +327,11 @@ check_run_shoes (KjStore          *self,
   return TRUE;
 }
 
-/**
- * kj_store_import:
- * @journal: validated records (see kj_json_parse())
- * @stats: (out) (optional): what was added, updated and left unchanged
- *
- * Merges @journal into the store in one transaction: records are matched by
- * id; a day entry whose date holds another id in the store replaces it. A
- * record equal to the stored one is not written, so importing the same file
- * twice changes nothing. On error nothing is changed.
- */
-gboolean
-kj_store_import (KjStore          *self,
-                 const KjJournal  *journal,
-                 KjImportStats    *stats,
-                 GError          **error)
+static gboolean
+import_journal (KjStore          *self,
+                const KjJournal  *journal,
+                KjImportStats    *stats,
+                GError          **error)
 {
   g_autoptr(KjJournal) existing = NULL;
   g_autoptr(KjProfile) older_profile = NULL;
@@ -349,9 +339,6 @@ kj_store_import (KjStore          *self,
   KjImportStats local_stats = { 0 };
   gboolean changed;
   guint dropped = 0;
-
-  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (journal != NULL, FALSE);
 
   if (!_kj_store_begin (self, error))
     return FALSE;
@@ -433,4 +420,46 @@ kj_store_import (KjStore          *self,
 failed:
   _kj_store_rollback (self);
   return FALSE;
+}
+
+/**
+ * kj_store_import:
+ * @journal: validated records (see kj_json_parse())
+ * @stats: (out) (optional): what was added, updated and left unchanged
+ *
+ * Merges @journal into the store in one transaction: records are matched by
+ * id; a day entry whose date holds another id in the store replaces it. A
+ * record equal to the stored one is not written, so importing the same file
+ * twice changes nothing. On error nothing is changed.
+ */
+gboolean
+kj_store_import (KjStore          *self,
+                 const KjJournal  *journal,
+                 KjImportStats    *stats,
+                 GError          **error)
+{
+  int cache_size = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (journal != NULL, FALSE);
+
+  /* Room for the whole transaction's pages: with SQLite's 2 MB the pages
+   * of the ids' indexes, written in no order, went to the log again and
+   * again before the commit (a 30-year journal is 11 MB). The cache only
+   * grows as far as pages are used; it is given back after. */
+  if (kj_store_query_int (self->db, "PRAGMA cache_size", &cache_size) != SQLITE_OK)
+    cache_size = 0;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+
+  ok = import_journal (self, journal, stats, error);
+
+  if (cache_size != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+
+  return ok;
 }
