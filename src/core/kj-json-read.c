@@ -386,9 +386,19 @@ kj_json_derive_id (const char *seed)
 static gboolean
 get_id (const Record  *record,
         GHashTable    *seen,
-        const char    *seed,
         char         **out,
-        GError       **error)
+        GError       **error,
+        const char    *seed_format,
+        ...) G_GNUC_PRINTF (5, 6);
+
+/* The record's id, or one derived from the seed (formatted only then) */
+static gboolean
+get_id (const Record  *record,
+        GHashTable    *seen,
+        char         **out,
+        GError       **error,
+        const char    *seed_format,
+        ...)
 {
   const char *id;
   const char *first;
@@ -397,7 +407,15 @@ get_id (const Record  *record,
     return FALSE;
 
   if (id == NULL)
-    *out = kj_json_derive_id (seed);
+    {
+      g_autofree char *seed = NULL;
+      va_list args;
+
+      va_start (args, seed_format);
+      seed = g_strdup_vprintf (seed_format, args);
+      va_end (args);
+      *out = kj_json_derive_id (seed);
+    }
   else
     *out = g_strdup (id);   /* its form is checked with the record */
 
@@ -538,7 +556,6 @@ parse_episodes (const KjJsonNode *array,
     {
       g_autoptr(KjEpisode) episode = kj_episode_new ();
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *side, *injury, *start, *end;
       int weeks;
       Record record;
@@ -555,10 +572,9 @@ parse_episodes (const KjJsonNode *array,
       g_strlcpy (episode->treatment_start, start ? start : "", sizeof episode->treatment_start);
       g_strlcpy (episode->end_date, end ? end : "", sizeof episode->end_date);
 
-      seed = g_strdup_printf ("episode:%s:%s:%s", side, injury ? injury : "", start ? start : "");
       g_free (episode->id);
       episode->id = NULL;
-      if (!get_id (&record, ids, seed, &episode->id, error) ||
+      if (!get_id (&record, ids, &episode->id, error, "episode:%s:%s:%s", side, injury ? injury : "", start ? start : "") ||
           !get_text (&record, "name", KJ_EPISODE_NAME_MAX, &episode->name, error) ||
           !get_text (&record, "notes", KJ_EPISODE_NOTES_MAX, &episode->notes, error) ||
           !get_int (&record, "review_weeks", 2, 12, FALSE, &weeks, error))
@@ -672,7 +688,6 @@ parse_days (const KjJsonNode *array,
     {
       g_autoptr(KjDay) day = kj_day_new (NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date, *first;
       Record record;
 
@@ -681,13 +696,12 @@ parse_days (const KjJsonNode *array,
         return FALSE;
 
       g_strlcpy (day->date, date, sizeof day->date);
-      seed = g_strdup_printf ("day:%s", date);
 
       if ((first = g_hash_table_lookup (dates, date)) != NULL)
         return invalid (error, path, "date", _("%s already has an entry in %s; a date can have only one"), date, first);
       g_hash_table_insert (dates, g_strdup (date), g_strdup (path));
 
-      if (!get_id (&record, ids, seed, &day->id, error) ||
+      if (!get_id (&record, ids, &day->id, error, "day:%s", date) ||
           !get_int (&record, "pain", 0, 10, TRUE, &day->pain, error) ||
           !get_int (&record, "pain_worst", 0, 10, FALSE, &day->pain_worst, error) ||
           !parse_locations (&record, day, error) ||
@@ -714,7 +728,6 @@ parse_treatments (const KjJsonNode *array,
     {
       g_autoptr(KjTreatment) t = kj_treatment_new (NULL, NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date;
       Record record;
 
@@ -723,9 +736,8 @@ parse_treatments (const KjJsonNode *array,
         return FALSE;
 
       g_strlcpy (t->date, date, sizeof t->date);
-      seed = g_strdup_printf ("treatment:%s:%u", date, i);
 
-      if (!get_id (&record, ids, seed, &t->id, error) ||
+      if (!get_id (&record, ids, &t->id, error, "treatment:%s:%u", date, i) ||
           !get_code (&record, "kind", KJ_CODE_TREATMENT_KIND, TRUE, &t->kind, error) ||
           !get_int (&record, "minutes", 1, 240, FALSE, &t->minutes, error) ||
           !get_code (&record, "drug", KJ_CODE_DRUG, FALSE, &t->drug, error) ||
@@ -756,7 +768,6 @@ parse_shoes (const KjJsonNode *array,
     {
       g_autoptr(KjShoe) shoe = kj_shoe_new (NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *name, *model, *date;
       double km;
       Record record;
@@ -765,11 +776,10 @@ parse_shoes (const KjJsonNode *array,
           !get_string (&record, "name", TRUE, &name, error))
         return FALSE;
 
-      seed = g_strdup_printf ("shoe:%s", name);
       g_free (shoe->name);
       shoe->name = g_strdup (name);
 
-      if (!get_id (&record, ids, seed, &shoe->id, error) ||
+      if (!get_id (&record, ids, &shoe->id, error, "shoe:%s", name) ||
           !get_string (&record, "model", FALSE, &model, error))
         return FALSE;
       shoe->model = g_strdup (model);
@@ -817,7 +827,6 @@ parse_runs (const KjJsonNode *array,
     {
       g_autoptr(KjRun) r = kj_run_new (NULL, 0);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date, *shoe_id;
       Record record;
 
@@ -826,9 +835,8 @@ parse_runs (const KjJsonNode *array,
         return FALSE;
 
       g_strlcpy (r->date, date, sizeof r->date);
-      seed = g_strdup_printf ("run:%s:%u", date, i);
 
-      if (!get_id (&record, ids, seed, &r->id, error) ||
+      if (!get_id (&record, ids, &r->id, error, "run:%s:%u", date, i) ||
           !get_double (&record, "distance_km", 0.01, 500, TRUE, &r->distance_km, error) ||
           !get_int (&record, "duration_s", 1, 172800, FALSE, &r->duration_s, error) ||
           !get_double (&record, "descent_m", 0, 20000, FALSE, &r->descent_m, error) ||
@@ -863,7 +871,6 @@ parse_questionnaires (const KjJsonNode *array,
     {
       g_autoptr(KjQuestionnaire) q = kj_questionnaire_new (NULL, NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       g_autofree char *key = NULL;
       const char *date, *code, *first;
       const KjJsonNode *answers;
@@ -879,8 +886,7 @@ parse_questionnaires (const KjJsonNode *array,
       if ((q->instrument = kj_instrument_lookup (code)) == NULL)
         return invalid (error, path, "instrument", _("“%s” is not a known value"), code);
 
-      seed = g_strdup_printf ("questionnaire:%s:%s", code, date);
-      if (!get_id (&record, ids, seed, &q->id, error) ||
+      if (!get_id (&record, ids, &q->id, error, "questionnaire:%s:%s", code, date) ||
           !get_array (&record, "answers", &answers, error))
         return FALSE;
 
