@@ -711,6 +711,57 @@ test_json_import_mixed_batches (void)
   g_assert_cmpuint (read->runs->len, ==, file->runs->len);
 }
 
+/* Generated files with bytes changed for JSON's own characters: whatever
+ * json-glib makes of each (a tree, or an error message), the scanner's tree
+ * is the same, or it fails with json-glib's message */
+static void
+test_json_tree_mutations (void)
+{
+  static const char alphabet[] = "\"\\{}[],:0123456789eE.-+u /tfn\t\n";
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 3, "mixed", "2026-11-01", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  gsize length = strlen (text);
+  guint fast = 0, failed = 0;
+
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autofree char *mutated = g_strdup (text);
+      g_autofree char *buffer = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) expected_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJsonTree) tree = NULL;
+      gsize cut = length;
+
+      for (guint k = 1 + n % 3; k > 0; k--)
+        mutated[g_rand_int_range (rand, 0, (gint32) length)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      if (n % 10 == 0)
+        cut = g_rand_int_range (rand, 1, (gint32) length);
+      mutated[cut] = '\0';
+      /* what the import refuses before it parses */
+      if (!g_utf8_validate (mutated, cut, NULL) || strstr (mutated, "\\u0000") != NULL)
+        continue;
+
+      buffer = g_strdup (mutated);
+      tree = kj_json_tree_parse (buffer, cut, &error);
+      if (!json_parser_load_from_data (parser, mutated, cut, &expected_error))
+        {
+          g_assert_null (tree);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+          failed++;
+          continue;
+        }
+      g_assert_no_error (error);
+      fast += kj_json_tree_is_fast (tree);
+      assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+    }
+
+  /* both kinds were met */
+  g_assert_cmpuint (fast, >, 100);
+  g_assert_cmpuint (failed, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/json/file-errors", test_json_file_errors);
   g_test_add_func ("/json/tree-as-json-glib", test_json_tree_as_json_glib);
   g_test_add_func ("/json/tree-journal", test_json_tree_journal);
+  g_test_add_func ("/json/tree-mutations", test_json_tree_mutations);
   g_test_add_func ("/json/import-mixed-batches", test_json_import_mixed_batches);
 
   return g_test_run ();
