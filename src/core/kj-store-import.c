@@ -438,7 +438,7 @@ kj_store_import (KjStore          *self,
                  KjImportStats    *stats,
                  GError          **error)
 {
-  int cache_size = 0;
+  int cache_size = 0, temp_store = -1;
   gboolean ok;
 
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
@@ -447,16 +447,28 @@ kj_store_import (KjStore          *self,
   /* Room for the whole transaction's pages: with SQLite's 2 MB the pages
    * of the ids' indexes, written in no order, went to the log again and
    * again before the commit (a 30-year journal is 11 MB). The cache only
-   * grows as far as pages are used; it is given back after. */
+   * grows as far as pages are used; it is given back after. And the
+   * statement journal of a statement of many rows (what SQLite keeps to undo
+   * one statement) in memory, not in a file in /var/tmp: 270 MB were
+   * written there for a 30-year journal. The store has no temporary tables,
+   * which a change of temp_store would drop. */
   if (kj_store_query_int (self->db, "PRAGMA cache_size", &cache_size) != SQLITE_OK)
     cache_size = 0;
-  sqlite3_exec (self->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+  if (kj_store_query_int (self->db, "PRAGMA temp_store", &temp_store) != SQLITE_OK)
+    temp_store = -1;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 
   ok = import_journal (self, journal, stats, error);
 
   if (cache_size != 0)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+  if (temp_store >= 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA temp_store = %d", temp_store);
 
       sqlite3_exec (self->db, sql, NULL, NULL, NULL);
     }
