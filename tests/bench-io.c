@@ -319,6 +319,124 @@ bench_reading (void)
   bench_summary_json (db30);
 }
 
+/* The import as the user runs it, against its floor (doc/testing.md,
+ * “Benchmarks”): `knee-journal --db NEW --import-json FILE` spawned, a fresh
+ * journal each run, and tests/floor-import.py (Python's json and sqlite3)
+ * writing the same rows into a copy of an empty journal made by the store.
+ * Time and peak memory, medians of interleaved runs. */
+typedef struct
+{
+  const char *json;
+  const char *empty;      /* an empty journal, copied for the floor */
+  const char *db;
+  double      rss_ours[8];
+  double      rss_floor[8];
+  guint       n_ours;
+  guint       n_floor;
+} ImportBench;
+
+static void
+remove_journal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static double
+import_ours (gpointer data)
+{
+  ImportBench *bench = data;
+  const char *argv[] = { g_getenv ("KJ_BINARY"), "--db", bench->db, "--import-json", bench->json, NULL };
+  g_autoptr(GError) error = NULL;
+  double ms;
+  long rss;
+
+  remove_journal (bench->db);
+  g_assert_true (kj_bench_spawn (argv, NULL, NULL, &ms, &rss, &error));
+  g_assert_no_error (error);
+  bench->rss_ours[bench->n_ours++ % G_N_ELEMENTS (bench->rss_ours)] = rss / 1024.0;
+  return ms;
+}
+
+static double
+import_floor (gpointer data)
+{
+  ImportBench *bench = data;
+  g_autofree char *script = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "floor-import.py", NULL);
+  const char *argv[] = { "python3", script, bench->json, bench->db, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
+  gsize length;
+  double ms;
+  long rss;
+
+  remove_journal (bench->db);
+  g_assert_true (g_file_get_contents (bench->empty, &empty, &length, &error));
+  g_assert_true (g_file_set_contents (bench->db, empty, length, &error));
+  g_assert_true (kj_bench_spawn (argv, NULL, NULL, &ms, &rss, &error));
+  g_assert_no_error (error);
+  bench->rss_floor[bench->n_floor++ % G_N_ELEMENTS (bench->rss_floor)] = rss / 1024.0;
+  return ms;
+}
+
+static double
+median_of (double *values,
+           guint   n)
+{
+  n = MIN (n, 8);
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
+}
+
+static void
+bench_import (guint       days,
+              const char *years,
+              guint       runs)
+{
+  g_autofree char *json = g_strdup_printf ("%s/import-%s.json", tmp_dir, years);
+  g_autofree char *empty = g_build_filename (tmp_dir, "import-empty.db", NULL);
+  g_autofree char *db = g_build_filename (tmp_dir, "import.db", NULL);
+  g_autofree char *job = NULL;
+  g_autofree char *days_arg = g_strdup_printf ("--days=%u", days);
+  const char *gen[] = { g_getenv ("KJ_GEN"), days_arg, "-o", json, NULL };
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  ImportBench bench = { json, empty, db, { 0 }, { 0 }, 0, 0 };
+  KjBenchPair pair;
+
+  if (g_getenv ("KJ_BINARY") == NULL || g_getenv ("KJ_GEN") == NULL)
+    return;
+
+  /* the file is made by kj-gen, not here: a child's peak memory from wait4()
+   * is at least this process's own peak (Linux keeps the larger at exec), so
+   * this process stays small until the import's figures are taken */
+  g_assert_true (kj_bench_spawn (gen, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  remove_journal (empty);
+  {
+    g_autoptr(KjStore) store = kj_store_open (empty, &error);
+
+    g_assert_no_error (error);
+  }
+
+  kj_bench_interleave (runs, import_ours, import_floor, &bench, &pair);
+
+  job = g_strdup_printf ("--import-json %s (%u days, %.1f MB)", years, days, st.st_size / 1e6);
+  kj_bench_ratio (job, pair.ours_ms, "tests/floor-import.py", pair.floor_ms, "ms", 0.7);
+  g_free (job);
+  job = g_strdup_printf ("--import-json %s peak memory", years);
+  kj_bench_ratio (job, median_of (bench.rss_ours, bench.n_ours), "tests/floor-import.py",
+                  median_of (bench.rss_floor, bench.n_floor), "MiB", 1.0);
+  remove_journal (db);
+  remove_journal (empty);
+  g_unlink (json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +459,16 @@ main (int   argc,
   if (argc > 1 && g_str_equal (argv[1], "read"))
     {
       bench_reading ();
+      kj_test_remove_tree (tmp_dir);
+      return 0;
+    }
+
+  /* the import rows first, while this process is small (see bench_import()) */
+  bench_import (KJ_GEN_LARGE_DAYS, "10 y", RUNS);
+  bench_import (DAYS_30_YEARS, "30 y", 3);
+  /* `bench-io import`: the import rows alone */
+  if (argc > 1 && g_str_equal (argv[1], "import"))
+    {
       kj_test_remove_tree (tmp_dir);
       return 0;
     }

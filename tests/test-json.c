@@ -10,6 +10,7 @@
 
 #include "kj-gen.h"
 #include "kj-json.h"
+#include "kj-json-tree-private.h"
 #include "kj-store.h"
 #include "kj-test-util.h"
 
@@ -632,6 +633,280 @@ test_json_writer_streams (void)
   g_string_free (chunks.text, TRUE);
 }
 
+/* The scanner's tree (kj-json-tree.c) holds what json-glib's holds, value for
+ * value; what it does not read plainly goes to json-glib, whose error
+ * messages the import shows. */
+static void
+assert_same_tree (const KjJsonNode *node,
+                  JsonNode         *expected)
+{
+  switch (json_node_get_node_type (expected))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (expected);
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        g_assert_cmpint (node->kind, ==, KJ_JSON_OBJECT);
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            const KjJsonNode *member = kj_json_node_member (node, l->data);
+
+            g_assert_nonnull (member);
+            assert_same_tree (member, json_object_get_member (object, l->data));
+          }
+        g_assert_cmpuint (g_list_length (names), <=, node->n_children);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (expected);
+
+        g_assert_cmpint (node->kind, ==, KJ_JSON_ARRAY);
+        g_assert_cmpuint (node->n_children, ==, json_array_get_length (array));
+        for (guint k = 0; k < node->n_children; k++)
+          assert_same_tree (kj_json_node_element (node, k), json_array_get_element (array, k));
+      }
+      break;
+    case JSON_NODE_NULL:
+      g_assert_cmpint (node->kind, ==, KJ_JSON_NULL);
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (expected))
+        {
+        case G_TYPE_STRING:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_STRING);
+          g_assert_cmpstr (node->v.s, ==, json_node_get_string (expected));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_BOOLEAN);
+          g_assert_cmpint (node->v.b, ==, json_node_get_boolean (expected));
+          break;
+        case G_TYPE_INT64:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_INT);
+          g_assert_cmpint (node->v.i, ==, json_node_get_int (expected));
+          break;
+        default:
+          g_assert_cmpint (node->kind, ==, KJ_JSON_DOUBLE);
+          g_assert_cmpfloat (node->v.d, ==, json_node_get_double (expected));
+          break;
+        }
+      break;
+    }
+}
+
+static void
+test_json_tree_as_json_glib (void)
+{
+  /* plain JSON, read by the scanner */
+  static const char *const plain[] = {
+    "{}",
+    " [ ] ",
+    "{\"a\": [1, -2, 0, -0, 123456789012345678, 2.0, 2.5e1, -1E-2, 0.1], \"b\": {\"c\": [[], [[1]], {}]}}",
+    "{\"s\": \"tab\\tquote\\\"slash\\/back\\\\ \\u00e9\\u20ac\\u0041 Kn\xc3\xb6" "chel\", \"t\": true, \"f\": false, \"n\": null}",
+    "{\"twice\": 1, \"other\": [\"x\"], \"twice\": \"last\"}",
+    "[{\"locations\": [{\"side\": \"left\"}, {\"side\": \"right\"}], \"symptoms\": [\"a\", \"b\"]}, {\"symptoms\": []}]",
+    "{\"\\u00e9\": \"key escaped\", \"\": \"empty key\"}\r\n\t ",
+  };
+  /* read by json-glib: comments, surrogates, long integers, beyond a double, deep, and errors */
+  static const char *const other[] = {
+    "{\"a\": 1 /* comment */}",
+    "{\"a\": \"\\ud83d\\ude00\"}",
+    "{\"a\": 1234567890123456789}",
+    "{\"a\": 1e999}",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "{\"a\": 1,}",
+    "{\"a\": [1 2]}",
+    "{\"a\": \"cut",
+    "{\"a\": 01}",
+    "{\"a\": tru}",
+    "{\"a\": 1} x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain) + G_N_ELEMENTS (other); i++)
+    {
+      gboolean is_plain = i < G_N_ELEMENTS (plain);
+      const char *text = is_plain ? plain[i] : other[i - G_N_ELEMENTS (plain)];
+      g_autofree char *buffer = g_strdup (text);
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) expected_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJsonTree) tree = kj_json_tree_parse (buffer, strlen (buffer), &error);
+      gboolean loaded = json_parser_load_from_data (parser, text, -1, &expected_error);
+
+      g_test_message ("%s", text);
+      if (!loaded)
+        {
+          g_assert_false (is_plain);
+          g_assert_null (tree);
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (tree);
+      g_assert_cmpint (kj_json_tree_is_fast (tree), ==, is_plain);
+      assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+    }
+}
+
+/* A generated journal of 400 days: the scanner reads it, value for value as json-glib does */
+static void
+test_json_tree_journal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 400, "mixed", "2026-11-01", &error);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autofree char *buffer = g_strdup (text);
+  g_autoptr(KjJsonTree) tree = kj_json_tree_parse (buffer, strlen (buffer), &error);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  g_assert_no_error (error);
+  g_assert_true (kj_json_tree_is_fast (tree));
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+}
+
+/* An import into a journal that holds some of the file already: the new
+ * records go many to a statement, the others one by one between them
+ * (kj-store-import.c); the journal ends up with exactly the file's records,
+ * whatever the mix and wherever the runs of new records start and stop. */
+static void
+test_json_import_mixed_batches (void)
+{
+  g_autoptr(KjJournal) file = kj_gen_journal (9, 300, "mixed", "2026-11-01", NULL);
+  g_autoptr(KjJournal) before = kj_journal_new ();
+  g_autoptr(KjJournal) read = NULL;
+  g_autoptr(KjStore) store = kj_test_open_new_store ("mixed-batches.db");
+  g_autoptr(GHashTable) treatments = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  guint replaced = 0, updated = 0, unchanged = 0, t_updated = 0, t_unchanged = 0;
+  KjImportStats stats;
+
+  /* the journal before: every third day (some changed or under another id in
+   * the file) and every third treatment and run, in runs of various lengths */
+  for (guint i = 0; i < file->days->len; i++)
+    if (i % 3 == 0 || (i > 100 && i < 180))
+      {
+        KjDay *day = kj_day_copy (file->days->pdata[i]);
+
+        if (i % 7 == 0)
+          {
+            g_free (day->id);
+            day->id = g_strdup_printf ("old-%u", i);
+            replaced++;
+          }
+        else if (i % 5 == 0)
+          {
+            g_free (day->notes);
+            day->notes = g_strdup ("before");
+            updated++;
+          }
+        else
+          unchanged++;
+        g_ptr_array_add (before->days, day);
+      }
+  for (guint i = 0; i < file->treatments->len; i++)
+    if (i % 3 == 0 || i % 11 < 4)
+      {
+        KjTreatment *t = kj_treatment_copy (file->treatments->pdata[i]);
+
+        if (i % 4 == 0)
+          {
+            g_free (t->notes);
+            t->notes = g_strdup ("before");
+            t_updated++;
+          }
+        else
+          t_unchanged++;
+        g_ptr_array_add (before->treatments, t);
+      }
+  for (guint i = 0; i < file->runs->len; i += 3)
+    g_ptr_array_add (before->runs, kj_run_copy (file->runs->pdata[i]));
+
+  g_assert_true (kj_store_import (store, before, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, file, &stats, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (stats.days.replaced, ==, replaced);
+  g_assert_cmpuint (stats.days.updated, ==, updated);
+  g_assert_cmpuint (stats.days.unchanged, ==, unchanged);
+  g_assert_cmpuint (stats.days.added, ==, file->days->len - updated - unchanged);
+  g_assert_cmpuint (stats.treatments.updated, ==, t_updated);
+  g_assert_cmpuint (stats.treatments.unchanged, ==, t_unchanged);
+  g_assert_cmpuint (stats.treatments.added, ==, file->treatments->len - t_updated - t_unchanged);
+  g_assert_cmpuint (stats.runs.added, ==, file->runs->len - (file->runs->len + 2) / 3);
+
+  read = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->days->len, ==, file->days->len);
+  for (guint i = 0; i < file->days->len; i++)
+    g_assert_true (kj_day_equal (read->days->pdata[i], file->days->pdata[i]));
+  g_assert_cmpuint (read->treatments->len, ==, file->treatments->len);
+  for (guint i = 0; i < read->treatments->len; i++)
+    g_hash_table_insert (treatments, ((KjTreatment *) read->treatments->pdata[i])->id, read->treatments->pdata[i]);
+  for (guint i = 0; i < file->treatments->len; i++)
+    {
+      const KjTreatment *t = file->treatments->pdata[i];
+
+      g_assert_true (kj_treatment_equal (g_hash_table_lookup (treatments, t->id), t));
+    }
+  g_assert_cmpuint (read->runs->len, ==, file->runs->len);
+}
+
+/* Generated files with bytes changed for JSON's own characters: whatever
+ * json-glib makes of each (a tree, or an error message), the scanner's tree
+ * is the same, or it fails with json-glib's message */
+static void
+test_json_tree_mutations (void)
+{
+  static const char alphabet[] = "\"\\{}[],:0123456789eE.-+u /tfn\t\n";
+  g_autoptr(KjJournal) journal = kj_gen_journal (5, 3, "mixed", "2026-11-01", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  gsize length = strlen (text);
+  guint fast = 0, failed = 0;
+
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autofree char *mutated = g_strdup (text);
+      g_autofree char *buffer = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) expected_error = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KjJsonTree) tree = NULL;
+      gsize cut = length;
+
+      for (guint k = 1 + n % 3; k > 0; k--)
+        mutated[g_rand_int_range (rand, 0, (gint32) length)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      if (n % 10 == 0)
+        cut = g_rand_int_range (rand, 1, (gint32) length);
+      mutated[cut] = '\0';
+      /* what the import refuses before it parses */
+      if (!g_utf8_validate (mutated, cut, NULL) || strstr (mutated, "\\u0000") != NULL)
+        continue;
+
+      buffer = g_strdup (mutated);
+      tree = kj_json_tree_parse (buffer, cut, &error);
+      if (!json_parser_load_from_data (parser, mutated, cut, &expected_error))
+        {
+          g_assert_null (tree);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+          failed++;
+          continue;
+        }
+      g_assert_no_error (error);
+      fast += kj_json_tree_is_fast (tree);
+      assert_same_tree (kj_json_tree_root (tree), json_parser_get_root (parser));
+    }
+
+  /* both kinds were met */
+  g_assert_cmpuint (fast, >, 100);
+  g_assert_cmpuint (failed, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +925,10 @@ main (int   argc,
   g_test_add_func ("/json/file-errors", test_json_file_errors);
   g_test_add_func ("/json/writer-matches-json-glib", test_json_writer_matches_json_glib);
   g_test_add_func ("/json/writer-streams", test_json_writer_streams);
+  g_test_add_func ("/json/tree-as-json-glib", test_json_tree_as_json_glib);
+  g_test_add_func ("/json/tree-journal", test_json_tree_journal);
+  g_test_add_func ("/json/tree-mutations", test_json_tree_mutations);
+  g_test_add_func ("/json/import-mixed-batches", test_json_import_mixed_batches);
 
   return g_test_run ();
 }

@@ -19,14 +19,15 @@
 
 #include "kj-episode.h"
 #include "kj-json.h"
+#include "kj-json-tree-private.h"
 #include "kj-questionnaire.h"
 
 G_DEFINE_QUARK (kj-import-error-quark, kj_import_error)
 
 typedef struct
 {
-  const char *path;    /* "days[12]" */
-  JsonObject *object;
+  const char       *path;    /* "days[12]" */
+  const KjJsonNode *object;
 } Record;
 
 static gboolean
@@ -61,26 +62,19 @@ invalid (GError     **error,
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const KjJsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (node->kind)
     {
-    case JSON_NODE_OBJECT:
+    case KJ_JSON_OBJECT:
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case KJ_JSON_ARRAY:
       return _("a list");
-    case JSON_NODE_NULL:
+    case KJ_JSON_NULL:
       return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
+    case KJ_JSON_STRING:
       return _("text");
-    case G_TYPE_BOOLEAN:
+    case KJ_JSON_BOOLEAN:
       return _("true or false");
     default:
       return _("a number");
@@ -88,21 +82,21 @@ describe_node (JsonNode *node)
 }
 
 static gboolean
-is_null (JsonNode *node)
+is_null (const KjJsonNode *node)
 {
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+  return node == NULL || node->kind == KJ_JSON_NULL;
 }
 
 static gboolean
-is_number (JsonNode *node)
+is_number (const KjJsonNode *node)
 {
-  GType type;
+  return node->kind == KJ_JSON_INT || node->kind == KJ_JSON_DOUBLE;
+}
 
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+static double
+node_double (const KjJsonNode *node)
+{
+  return node->kind == KJ_JSON_INT ? (double) node->v.i : node->v.d;
 }
 
 static gboolean
@@ -114,7 +108,7 @@ get_int (const Record  *record,
          int           *out,
          GError       **error)
 {
-  JsonNode *node = json_object_get_member (record->object, member);
+  const KjJsonNode *node = kj_json_node_member (record->object, member);
   double value;
 
   *out = KJ_UNSET;
@@ -129,9 +123,9 @@ get_int (const Record  *record,
   if (!is_number (node))
     return invalid (error, record->path, member, _("expected a whole number, found %s"), describe_node (node));
 
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
+  if (node->kind == KJ_JSON_INT)
     {
-      gint64 v = json_node_get_int (node);
+      gint64 v = node->v.i;
 
       if (v < min || v > max)
         /* Translators: “days[12].pain: 11 is out of range 0–10” */
@@ -141,7 +135,7 @@ get_int (const Record  *record,
       return TRUE;
     }
 
-  value = json_node_get_double (node);
+  value = node_double (node);
   if (!isfinite (value) || value != floor (value))
     return invalid (error, record->path, member, _("expected a whole number, found %g"), value);
 
@@ -161,7 +155,7 @@ get_double (const Record  *record,
             double        *out,
             GError       **error)
 {
-  JsonNode *node = json_object_get_member (record->object, member);
+  const KjJsonNode *node = kj_json_node_member (record->object, member);
   double value;
 
   *out = NAN;
@@ -176,7 +170,7 @@ get_double (const Record  *record,
   if (!is_number (node))
     return invalid (error, record->path, member, _("expected a number, found %s"), describe_node (node));
 
-  value = json_node_get_double (node);
+  value = node_double (node);
   if (!isfinite (value) || value < min || value > max)
     return invalid (error, record->path, member, _("%g is out of range %g–%g"), value, min, max);
 
@@ -191,7 +185,7 @@ get_string (const Record  *record,
             const char   **out,
             GError       **error)
 {
-  JsonNode *node = json_object_get_member (record->object, member);
+  const KjJsonNode *node = kj_json_node_member (record->object, member);
 
   *out = NULL;
 
@@ -202,10 +196,10 @@ get_string (const Record  *record,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->kind != KJ_JSON_STRING)
     return invalid (error, record->path, member, _("expected text, found %s"), describe_node (node));
 
-  *out = json_node_get_string (node);
+  *out = node->v.s;
   return TRUE;
 }
 
@@ -334,37 +328,37 @@ get_bool (const Record  *record,
           gboolean      *out,
           GError       **error)
 {
-  JsonNode *node = json_object_get_member (record->object, member);
+  const KjJsonNode *node = kj_json_node_member (record->object, member);
 
   *out = FALSE;
 
   if (is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->kind != KJ_JSON_BOOLEAN)
     return invalid (error, record->path, member, _("expected true or false, found %s"), describe_node (node));
 
-  *out = json_node_get_boolean (node);
+  *out = node->v.b;
   return TRUE;
 }
 
 static gboolean
 get_array (const Record  *record,
            const char    *member,
-           JsonArray    **out,
+           const KjJsonNode **out,
            GError       **error)
 {
-  JsonNode *node = json_object_get_member (record->object, member);
+  const KjJsonNode *node = kj_json_node_member (record->object, member);
 
   *out = NULL;
 
   if (is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->kind != KJ_JSON_ARRAY)
     return invalid (error, record->path, member, _("expected a list, found %s"), describe_node (node));
 
-  *out = json_node_get_array (node);
+  *out = node;
   return TRUE;
 }
 
@@ -392,9 +386,19 @@ kj_json_derive_id (const char *seed)
 static gboolean
 get_id (const Record  *record,
         GHashTable    *seen,
-        const char    *seed,
         char         **out,
-        GError       **error)
+        GError       **error,
+        const char    *seed_format,
+        ...) G_GNUC_PRINTF (5, 6);
+
+/* The record's id, or one derived from the seed (formatted only then) */
+static gboolean
+get_id (const Record  *record,
+        GHashTable    *seen,
+        char         **out,
+        GError       **error,
+        const char    *seed_format,
+        ...)
 {
   const char *id;
   const char *first;
@@ -403,7 +407,15 @@ get_id (const Record  *record,
     return FALSE;
 
   if (id == NULL)
-    *out = kj_json_derive_id (seed);
+    {
+      g_autofree char *seed = NULL;
+      va_list args;
+
+      va_start (args, seed_format);
+      seed = g_strdup_vprintf (seed_format, args);
+      va_end (args);
+      *out = kj_json_derive_id (seed);
+    }
   else
     *out = g_strdup (id);   /* its form is checked with the record */
 
@@ -416,22 +428,22 @@ get_id (const Record  *record,
 }
 
 static gboolean
-get_record (JsonArray   *array,
+get_record (const KjJsonNode *array,
             const char  *name,
             guint        index,
             Record      *record,
             char       **path,
             GError     **error)
 {
-  JsonNode *node = json_array_get_element (array, index);
+  const KjJsonNode *node = kj_json_node_element (array, index);
 
   *path = g_strdup_printf ("%s[%u]", name, index);
   record->path = *path;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind != KJ_JSON_OBJECT)
     return invalid (error, *path, NULL, _("expected an object, found %s"), describe_node (node));
 
-  record->object = json_node_get_object (node);
+  record->object = node;
   return TRUE;
 }
 
@@ -460,13 +472,13 @@ validated (gboolean      ok_so_far,
 static const char * const moved_to_episodes[] = { "affected_side", "injury_date", "treatment_start", "review_weeks" };
 
 static gboolean
-parse_profile (JsonObject  *root,
+parse_profile (const KjJsonNode *root,
                int          version,
                KjJournal   *journal,
                GError     **error)
 {
   g_autoptr(KjProfile) profile = kj_profile_new ();
-  JsonNode *node = json_object_get_member (root, "profile");
+  const KjJsonNode *node = kj_json_node_member (root, "profile");
   Record record = { "profile", NULL };
   const char *text;
   int weeks;
@@ -474,10 +486,10 @@ parse_profile (JsonObject  *root,
   if (is_null (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->kind != KJ_JSON_OBJECT)
     return invalid (error, NULL, "profile", _("expected an object, found %s"), describe_node (node));
 
-  record.object = json_node_get_object (node);
+  record.object = node;
 
   if (!get_text (&record, "name", KJ_PROFILE_NAME_MAX, &profile->name, error))
     return FALSE;
@@ -485,7 +497,7 @@ parse_profile (JsonObject  *root,
   if (version >= 3)
     {
       for (guint i = 0; i < G_N_ELEMENTS (moved_to_episodes); i++)
-        if (json_object_has_member (record.object, moved_to_episodes[i]))
+        if (kj_json_node_member (record.object, moved_to_episodes[i]) != NULL)
           return invalid (error, "profile", moved_to_episodes[i],
                           _("belongs to an episode since version 3 (see “episodes”)"));
 
@@ -532,7 +544,7 @@ parse_profile (JsonObject  *root,
 }
 
 static gboolean
-parse_episodes (JsonArray   *array,
+parse_episodes (const KjJsonNode *array,
                 KjJournal   *journal,
                 GError     **error)
 {
@@ -540,11 +552,10 @@ parse_episodes (JsonArray   *array,
 
   journal->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_episode_free);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjEpisode) episode = kj_episode_new ();
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *side, *injury, *start, *end;
       int weeks;
       Record record;
@@ -561,10 +572,9 @@ parse_episodes (JsonArray   *array,
       g_strlcpy (episode->treatment_start, start ? start : "", sizeof episode->treatment_start);
       g_strlcpy (episode->end_date, end ? end : "", sizeof episode->end_date);
 
-      seed = g_strdup_printf ("episode:%s:%s:%s", side, injury ? injury : "", start ? start : "");
       g_free (episode->id);
       episode->id = NULL;
-      if (!get_id (&record, ids, seed, &episode->id, error) ||
+      if (!get_id (&record, ids, &episode->id, error, "episode:%s:%s:%s", side, injury ? injury : "", start ? start : "") ||
           !get_text (&record, "name", KJ_EPISODE_NAME_MAX, &episode->name, error) ||
           !get_text (&record, "notes", KJ_EPISODE_NOTES_MAX, &episode->notes, error) ||
           !get_int (&record, "review_weeks", 2, 12, FALSE, &weeks, error))
@@ -588,25 +598,37 @@ parse_code_list (const Record  *record,
                  GPtrArray     *out,
                  GError       **error)
 {
-  JsonArray *array;
+  const KjJsonNode *array;
 
   if (!get_array (record, member, &array, error))
     return FALSE;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
+      const KjJsonNode *node = kj_json_node_element (array, i);
       const char *code;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return invalid (error, record->path, item, _("expected text, found %s"), describe_node (node));
+      /* the item's name ("symptoms[1]") only for a message */
+      if (node->kind != KJ_JSON_STRING)
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
 
-      if (!check_code (list, record->path, item, json_node_get_string (node), &code, error))
-        return FALSE;
+          return invalid (error, record->path, item, _("expected text, found %s"), describe_node (node));
+        }
+
+      if ((code = kj_code_lookup (list, node->v.s)) == NULL)
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
+
+          return check_code (list, record->path, item, node->v.s, &code, error);
+        }
 
       if (kj_day_has_code (out, code))
-        return invalid (error, record->path, item, _("“%s” is listed twice"), code);
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
+
+          return invalid (error, record->path, item, _("“%s” is listed twice"), code);
+        }
 
       g_ptr_array_add (out, (gpointer) code);
     }
@@ -619,12 +641,12 @@ parse_locations (const Record  *record,
                  KjDay         *day,
                  GError       **error)
 {
-  JsonArray *array;
+  const KjJsonNode *array;
 
   if (!get_array (record, "locations", &array, error))
     return FALSE;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autofree char *path = NULL;
       Record location;
@@ -655,18 +677,17 @@ parse_locations (const Record  *record,
 }
 
 static gboolean
-parse_days (JsonArray   *array,
+parse_days (const KjJsonNode *array,
             KjJournal   *journal,
             GError     **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjDay) day = kj_day_new (NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date, *first;
       Record record;
 
@@ -675,13 +696,12 @@ parse_days (JsonArray   *array,
         return FALSE;
 
       g_strlcpy (day->date, date, sizeof day->date);
-      seed = g_strdup_printf ("day:%s", date);
 
       if ((first = g_hash_table_lookup (dates, date)) != NULL)
         return invalid (error, path, "date", _("%s already has an entry in %s; a date can have only one"), date, first);
       g_hash_table_insert (dates, g_strdup (date), g_strdup (path));
 
-      if (!get_id (&record, ids, seed, &day->id, error) ||
+      if (!get_id (&record, ids, &day->id, error, "day:%s", date) ||
           !get_int (&record, "pain", 0, 10, TRUE, &day->pain, error) ||
           !get_int (&record, "pain_worst", 0, 10, FALSE, &day->pain_worst, error) ||
           !parse_locations (&record, day, error) ||
@@ -698,17 +718,16 @@ parse_days (JsonArray   *array,
 }
 
 static gboolean
-parse_treatments (JsonArray   *array,
+parse_treatments (const KjJsonNode *array,
                   KjJournal   *journal,
                   GError     **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjTreatment) t = kj_treatment_new (NULL, NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date;
       Record record;
 
@@ -717,9 +736,8 @@ parse_treatments (JsonArray   *array,
         return FALSE;
 
       g_strlcpy (t->date, date, sizeof t->date);
-      seed = g_strdup_printf ("treatment:%s:%u", date, i);
 
-      if (!get_id (&record, ids, seed, &t->id, error) ||
+      if (!get_id (&record, ids, &t->id, error, "treatment:%s:%u", date, i) ||
           !get_code (&record, "kind", KJ_CODE_TREATMENT_KIND, TRUE, &t->kind, error) ||
           !get_int (&record, "minutes", 1, 240, FALSE, &t->minutes, error) ||
           !get_code (&record, "drug", KJ_CODE_DRUG, FALSE, &t->drug, error) ||
@@ -739,18 +757,17 @@ parse_treatments (JsonArray   *array,
 }
 
 static gboolean
-parse_shoes (JsonArray   *array,
+parse_shoes (const KjJsonNode *array,
              KjJournal   *journal,
              GError     **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *default_path = NULL;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjShoe) shoe = kj_shoe_new (NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *name, *model, *date;
       double km;
       Record record;
@@ -759,11 +776,10 @@ parse_shoes (JsonArray   *array,
           !get_string (&record, "name", TRUE, &name, error))
         return FALSE;
 
-      seed = g_strdup_printf ("shoe:%s", name);
       g_free (shoe->name);
       shoe->name = g_strdup (name);
 
-      if (!get_id (&record, ids, seed, &shoe->id, error) ||
+      if (!get_id (&record, ids, &shoe->id, error, "shoe:%s", name) ||
           !get_string (&record, "model", FALSE, &model, error))
         return FALSE;
       shoe->model = g_strdup (model);
@@ -801,17 +817,16 @@ parse_shoes (JsonArray   *array,
 }
 
 static gboolean
-parse_runs (JsonArray   *array,
+parse_runs (const KjJsonNode *array,
             KjJournal   *journal,
             GError     **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjRun) r = kj_run_new (NULL, 0);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       const char *date, *shoe_id;
       Record record;
 
@@ -820,9 +835,8 @@ parse_runs (JsonArray   *array,
         return FALSE;
 
       g_strlcpy (r->date, date, sizeof r->date);
-      seed = g_strdup_printf ("run:%s:%u", date, i);
 
-      if (!get_id (&record, ids, seed, &r->id, error) ||
+      if (!get_id (&record, ids, &r->id, error, "run:%s:%u", date, i) ||
           !get_double (&record, "distance_km", 0.01, 500, TRUE, &r->distance_km, error) ||
           !get_int (&record, "duration_s", 1, 172800, FALSE, &r->duration_s, error) ||
           !get_double (&record, "descent_m", 0, 20000, FALSE, &r->descent_m, error) ||
@@ -846,21 +860,20 @@ parse_runs (JsonArray   *array,
 /* questionnaires[i]: an instrument, a date and one answer per item, each checked
  * against its item ("questionnaires[2].answers[4]: 7 is not an answer of item 5 (0–4)") */
 static gboolean
-parse_questionnaires (JsonArray   *array,
+parse_questionnaires (const KjJsonNode *array,
                       KjJournal   *journal,
                       GError     **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < array->n_children; i++)
     {
       g_autoptr(KjQuestionnaire) q = kj_questionnaire_new (NULL, NULL);
       g_autofree char *path = NULL;
-      g_autofree char *seed = NULL;
       g_autofree char *key = NULL;
       const char *date, *code, *first;
-      JsonArray *answers;
+      const KjJsonNode *answers;
       guint n;
       Record record;
 
@@ -873,15 +886,14 @@ parse_questionnaires (JsonArray   *array,
       if ((q->instrument = kj_instrument_lookup (code)) == NULL)
         return invalid (error, path, "instrument", _("“%s” is not a known value"), code);
 
-      seed = g_strdup_printf ("questionnaire:%s:%s", code, date);
-      if (!get_id (&record, ids, seed, &q->id, error) ||
+      if (!get_id (&record, ids, &q->id, error, "questionnaire:%s:%s", code, date) ||
           !get_array (&record, "answers", &answers, error))
         return FALSE;
 
       if (answers == NULL)
         return invalid (error, path, "answers", _("a value is required"));
 
-      n = json_array_get_length (answers);
+      n = answers->n_children;
       if (n != q->instrument->n_items)
         return invalid (error, path, "answers",
                         ngettext ("%s has %u item, one answer for each; found %u answers",
@@ -891,20 +903,20 @@ parse_questionnaires (JsonArray   *array,
       q->n_answers = n;
       for (guint k = 0; k < n; k++)
         {
-          JsonNode *node = json_array_get_element (answers, k);
+          const KjJsonNode *node = kj_json_node_element (answers, k);
           g_autofree char *field = g_strdup_printf ("answers[%u]", k);
           g_autoptr(GError) local_error = NULL;
 
-          if (!is_number (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+          if (node->kind != KJ_JSON_INT)
             return invalid (error, path, field, _("expected a whole number, found %s"),
                             is_null (node) ? _("null") : describe_node (node));
 
-          if (!kj_questionnaire_check_answer (q->instrument, k, json_node_get_int (node), field, &local_error))
+          if (!kj_questionnaire_check_answer (q->instrument, k, node->v.i, field, &local_error))
             {
               g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_INVALID, "%s.%s", path, local_error->message);
               return FALSE;
             }
-          q->answers[k] = (int) json_node_get_int (node);
+          q->answers[k] = (int) node->v.i;
         }
 
       if (!validated (TRUE, path, (gpointer) kj_questionnaire_validate, q, error))
@@ -948,33 +960,23 @@ find_nul_escape (const char *data,
   return NULL;
 }
 
-/**
- * kj_json_parse:
- * @data: the file's contents
- * @length: its length in bytes
- *
- * Parses and validates a whole journal JSON file.
- *
- * Returns: (transfer full): the journal, or %NULL with @error naming the
- *   record and field at fault
- */
-KjJournal *
-kj_json_parse (const char  *data,
-               gsize        length,
-               GError     **error)
+/* kj_json_parse() on a buffer of its own, NUL-terminated at @length, whose
+ * strings the tree unescapes in place (kj-json-tree.c) */
+static KjJournal *
+parse_buffer (char     *data,
+              gsize     length,
+              GError  **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(KjJsonTree) tree = NULL;
   g_autoptr(KjJournal) journal = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *invalid_at = NULL;
   const char *format;
-  JsonObject *root;
-  JsonNode *node;
+  const KjJsonNode *root;
+  const KjJsonNode *node;
   Record top;
   int version;
-  JsonArray *days, *treatments, *runs, *shoes, *episodes = NULL, *questionnaires;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  const KjJsonNode *days, *treatments, *runs, *shoes, *episodes = NULL, *questionnaires;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
@@ -1022,23 +1024,22 @@ kj_json_parse (const char  *data,
       }
   }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!(tree = kj_json_tree_parse (data, length, &local_error)))
     {
       g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_SYNTAX,
                    _("The file is not valid JSON (it may be cut short or damaged): %s"), local_error->message);
       return NULL;
     }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = kj_json_tree_root (tree);
+  if (node->kind != KJ_JSON_OBJECT)
     {
       g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
                    _("The file is not a Knee Journal file: it does not hold a JSON object."));
       return NULL;
     }
 
-  root = json_node_get_object (node);
+  root = node;
   top.path = NULL;
   top.object = root;
 
@@ -1101,6 +1102,33 @@ kj_json_parse (const char  *data,
 }
 
 /**
+ * kj_json_parse:
+ * @data: the file's contents
+ * @length: its length in bytes
+ *
+ * Parses and validates a whole journal JSON file.
+ *
+ * Returns: (transfer full): the journal, or %NULL with @error naming the
+ *   record and field at fault
+ */
+KjJournal *
+kj_json_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  copy = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (copy, data, length);
+  copy[length] = '\0';
+
+  return parse_buffer (copy, length, error);
+}
+
+/**
  * kj_json_parse_file:
  *
  * Like kj_json_parse(), reading @path first. Errors start with the file name.
@@ -1131,7 +1159,8 @@ kj_json_parse_file (const char  *path,
       return NULL;
     }
 
-  if (!(journal = kj_json_parse (contents, length, &local_error)))
+  /* the contents are the parser's to unescape in place (no copy of 16 MB) */
+  if (!(journal = parse_buffer (contents, length, &local_error)))
     {
       g_autofree char *name = g_filename_display_basename (path);
 

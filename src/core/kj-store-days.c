@@ -30,16 +30,21 @@ static const char sql_select_symptoms[] =
 static const char sql_select_aggravators[] =
   "SELECT d.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
   " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
-static const char sql_upsert_day[] =
-  "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES (?1, ?2, ?3, ?4, ?5)"
-  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, pain = excluded.pain,"
-  " pain_worst = excluded.pain_worst, notes = excluded.notes";
+#define DAY_INSERT "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES "
+#define DAY_VALUES "(?, ?, ?, ?, ?)"
+#define DAY_CONFLICT \
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, pain = excluded.pain," \
+  " pain_worst = excluded.pain_worst, notes = excluded.notes"
+static const char sql_upsert_day[] = DAY_INSERT DAY_VALUES DAY_CONFLICT;
 static const char sql_delete_locations[] = "DELETE FROM day_locations WHERE day_id = ?1";
 static const char sql_delete_symptoms[] = "DELETE FROM day_symptoms WHERE day_id = ?1";
 static const char sql_delete_aggravators[] = "DELETE FROM day_aggravators WHERE day_id = ?1";
-static const char sql_insert_location[] = "INSERT INTO day_locations (day_id, side, region) VALUES (?1, ?2, ?3)";
-static const char sql_insert_symptom[] = "INSERT INTO day_symptoms (day_id, symptom) VALUES (?1, ?2)";
-static const char sql_insert_aggravator[] = "INSERT INTO day_aggravators (day_id, aggravator) VALUES (?1, ?2)";
+#define LOCATION_INSERT "INSERT INTO day_locations (day_id, side, region) VALUES "
+#define SYMPTOM_INSERT "INSERT INTO day_symptoms (day_id, symptom) VALUES "
+#define AGGRAVATOR_INSERT "INSERT INTO day_aggravators (day_id, aggravator) VALUES "
+static const char sql_insert_location[] = LOCATION_INSERT "(?1, ?2, ?3)";
+static const char sql_insert_symptom[] = SYMPTOM_INSERT "(?1, ?2)";
+static const char sql_insert_aggravator[] = AGGRAVATOR_INSERT "(?1, ?2)";
 static const char sql_day_id_by_date[] = "SELECT id FROM days WHERE date = ?1";
 static const char sql_delete_day[] = "DELETE FROM days WHERE id = ?1";
 
@@ -267,6 +272,106 @@ kj_store_get_day (KjStore     *self,
   return g_ptr_array_steal_index (days, 0);
 }
 
+/* The columns of DAY_VALUES from @first on */
+static void
+bind_day (sqlite3_stmt  *stmt,
+          int            first,
+          gconstpointer  row)
+{
+  const KjDay *day = row;
+
+  sqlite3_bind_text (stmt, first, day->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, day->date, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 2, day->pain);
+  _kj_store_bind_int_or_null (stmt, first + 3, day->pain_worst);
+  sqlite3_bind_text (stmt, first + 4, day->notes ? day->notes : "", -1, SQLITE_STATIC);
+}
+
+/* A child row of a day: (day_id, code) or (day_id, side, region) */
+typedef struct
+{
+  const char *day_id;
+  const char *code;
+  const char *region;
+} ChildRow;
+
+static void
+bind_child (sqlite3_stmt  *stmt,
+            int            first,
+            gconstpointer  row)
+{
+  const ChildRow *child = row;
+
+  sqlite3_bind_text (stmt, first, child->day_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, child->code, -1, SQLITE_STATIC);
+  if (child->region != NULL)
+    sqlite3_bind_text (stmt, first + 2, child->region, -1, SQLITE_STATIC);
+}
+
+static KjRowKind day_rows = { DAY_INSERT, DAY_VALUES, DAY_CONFLICT, bind_day, 5, NULL };
+static KjRowKind location_rows = { LOCATION_INSERT, "(?, ?, ?)", "", bind_child, 3, NULL };
+static KjRowKind symptom_rows = { SYMPTOM_INSERT, "(?, ?)", "", bind_child, 2, NULL };
+static KjRowKind aggravator_rows = { AGGRAVATOR_INSERT, "(?, ?)", "", bind_child, 2, NULL };
+
+/* The child rows of @days in @kind's table, in the order
+ * _kj_store_write_day() writes them */
+static gboolean
+write_new_children (KjStore      *self,
+                    KjRowKind    *kind,
+                    const KjDay **days,
+                    guint         n,
+                    GError      **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (ChildRow));
+  g_autofree gconstpointer *pointers = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KjDay *day = days[i];
+
+      if (kind == &location_rows)
+        for (guint k = 0; k < day->locations->len; k++)
+          {
+            const KjLocation *loc = &g_array_index (day->locations, KjLocation, k);
+            ChildRow row = { day->id, loc->side, loc->region };
+
+            g_array_append_val (rows, row);
+          }
+      else
+        {
+          GPtrArray *codes = kind == &symptom_rows ? day->symptoms : day->aggravators;
+
+          for (guint k = 0; k < codes->len; k++)
+            {
+              ChildRow row = { day->id, g_ptr_array_index (codes, k), NULL };
+
+              g_array_append_val (rows, row);
+            }
+        }
+    }
+
+  pointers = g_new (gconstpointer, MAX (rows->len, 1));
+  for (guint i = 0; i < rows->len; i++)
+    pointers[i] = &g_array_index (rows, ChildRow, i);
+
+  return _kj_store_write_rows (self, kind, pointers, rows->len, error);
+}
+
+/* Writes @days, none of them in the journal yet, with their places,
+ * symptoms and aggravators, inside the caller's transaction: as many calls of
+ * _kj_store_write_day (is_new TRUE) would, in fewer statements */
+gboolean
+_kj_store_write_new_days (KjStore      *self,
+                          const KjDay **days,
+                          guint         n,
+                          GError      **error)
+{
+  return _kj_store_write_rows (self, &day_rows, (gconstpointer *) days, n, error) &&
+         write_new_children (self, &location_rows, days, n, error) &&
+         write_new_children (self, &symptom_rows, days, n, error) &&
+         write_new_children (self, &aggravator_rows, days, n, error);
+}
+
 static gboolean
 write_codes (KjStore     *self,
              const char  *sql,
@@ -302,11 +407,7 @@ _kj_store_write_day (KjStore      *self,
   if (!(stmt = _kj_store_get_stmt (self, sql_upsert_day, error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, day->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day->date, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, day->pain);
-  _kj_store_bind_int_or_null (stmt, 4, day->pain_worst);
-  sqlite3_bind_text (stmt, 5, day->notes ? day->notes : "", -1, SQLITE_STATIC);
+  bind_day (stmt, 1, day);
   if (!_kj_store_step_done (self, stmt, error))
     return FALSE;
 

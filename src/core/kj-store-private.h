@@ -209,6 +209,37 @@ gboolean       _kj_store_write_run         (KjStore           *self,
                                             const KjRun       *r,
                                             GError           **error);
 
+/* kj-store-import.c: the rows of many records in one statement. SQLite
+ * builds the lookup of a CHECK's list of codes (`kind IN ('ice', …)`) once
+ * for every statement it runs, which was half of an import's writes. */
+typedef void (*KjRowBind) (sqlite3_stmt  *stmt,
+                           int            first,
+                           gconstpointer  row);
+
+typedef struct
+{
+  const char *insert;      /* "INSERT INTO t (a, b) VALUES " */
+  const char *values;      /* "(?, ?)" */
+  const char *conflict;    /* what follows the rows: "" or " ON CONFLICT …" */
+  KjRowBind   bind;        /* binds a row's columns from @first on */
+  int         n_columns;
+  char       *batch_sql;   /* made once: KJ_STORE_BATCH_ROWS rows */
+} KjRowKind;
+
+#define KJ_STORE_BATCH_ROWS 64
+
+gboolean       _kj_store_write_rows        (KjStore           *self,
+                                            KjRowKind         *kind,
+                                            gconstpointer     *rows,
+                                            guint              n,
+                                            GError           **error);
+gboolean       _kj_store_write_new_days    (KjStore           *self,
+                                            const KjDay      **days,
+                                            guint              n,
+                                            GError           **error);
+extern KjRowKind _kj_store_treatment_rows;
+extern KjRowKind _kj_store_run_rows;
+
 /* kj-store-shoes.c */
 gboolean       _kj_store_write_shoe        (KjStore           *self,
                                             const KjShoe      *shoe,

@@ -21,14 +21,16 @@ static const char sql_select_runs[] =
   " r.notes, s.id"
   " FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id"
   " WHERE (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) ORDER BY r.date, r.rowid";
-static const char sql_upsert_run[] =
-  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes,"
-  " shoe_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, distance_km = excluded.distance_km,"
-  " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during,"
-  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes,"
-  " shoe_id = excluded.shoe_id";
+#define RUN_INSERT \
+  "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes," \
+  " shoe_id) VALUES "
+#define RUN_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define RUN_CONFLICT \
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, distance_km = excluded.distance_km," \
+  " duration_s = excluded.duration_s, descent_m = excluded.descent_m, pain_during = excluded.pain_during," \
+  " pain_after = excluded.pain_after, stopped_early = excluded.stopped_early, notes = excluded.notes," \
+  " shoe_id = excluded.shoe_id"
+static const char sql_upsert_run[] = RUN_INSERT RUN_VALUES RUN_CONFLICT;
 static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
 static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
 static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
@@ -121,6 +123,35 @@ kj_store_list_runs (KjStore     *self,
   return g_steal_pointer (&runs);
 }
 
+/* The columns of RUN_VALUES from @first on */
+static void
+bind_run (sqlite3_stmt  *stmt,
+          int            first,
+          gconstpointer  row)
+{
+  const KjRun *r = row;
+
+  sqlite3_bind_text (stmt, first, r->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, r->date, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, first + 2, r->distance_km);
+  _kj_store_bind_int_or_null (stmt, first + 3, r->duration_s);
+  if (isnan (r->descent_m))
+    sqlite3_bind_null (stmt, first + 4);
+  else
+    sqlite3_bind_double (stmt, first + 4, r->descent_m);
+  _kj_store_bind_int_or_null (stmt, first + 5, r->pain_during);
+  _kj_store_bind_int_or_null (stmt, first + 6, r->pain_after);
+  sqlite3_bind_int (stmt, first + 7, r->stopped_early ? 1 : 0);
+  sqlite3_bind_text (stmt, first + 8, r->notes ? r->notes : "", -1, SQLITE_STATIC);
+  _kj_store_bind_text_or_null (stmt, first + 9, r->shoe_id);
+}
+
+/* An import's new runs, many to a statement (kj-store-import.c) */
+KjRowKind _kj_store_run_rows = {
+  RUN_INSERT, RUN_VALUES, RUN_CONFLICT, bind_run, 10, NULL
+};
+
+
 /* Writes @r inside the caller's transaction */
 gboolean
 _kj_store_write_run (KjStore      *self,
@@ -132,20 +163,7 @@ _kj_store_write_run (KjStore      *self,
   if (!(stmt = _kj_store_get_stmt (self, sql_upsert_run, error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, r->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, r->date, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 3, r->distance_km);
-  _kj_store_bind_int_or_null (stmt, 4, r->duration_s);
-  if (isnan (r->descent_m))
-    sqlite3_bind_null (stmt, 5);
-  else
-    sqlite3_bind_double (stmt, 5, r->descent_m);
-  _kj_store_bind_int_or_null (stmt, 6, r->pain_during);
-  _kj_store_bind_int_or_null (stmt, 7, r->pain_after);
-  sqlite3_bind_int (stmt, 8, r->stopped_early ? 1 : 0);
-  sqlite3_bind_text (stmt, 9, r->notes ? r->notes : "", -1, SQLITE_STATIC);
-  _kj_store_bind_text_or_null (stmt, 10, r->shoe_id);
-
+  bind_run (stmt, 1, r);
   return _kj_store_step_done (self, stmt, error);
 }
 

@@ -16,12 +16,14 @@
 static const char sql_select_treatments[] =
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
   " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
-static const char sql_upsert_treatment[] =
-  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, kind = excluded.kind, minutes = excluded.minutes,"
-  " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets,"
-  " reps = excluded.reps, notes = excluded.notes, time = excluded.time";
+#define TREATMENT_INSERT \
+  "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time) VALUES "
+#define TREATMENT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define TREATMENT_CONFLICT \
+  " ON CONFLICT (id) DO UPDATE SET date = excluded.date, kind = excluded.kind, minutes = excluded.minutes," \
+  " drug = excluded.drug, dose_mg = excluded.dose_mg, exercise = excluded.exercise, sets = excluded.sets," \
+  " reps = excluded.reps, notes = excluded.notes, time = excluded.time"
+static const char sql_upsert_treatment[] = TREATMENT_INSERT TREATMENT_VALUES TREATMENT_CONFLICT;
 static const char sql_delete_treatment[] = "DELETE FROM treatments WHERE id = ?1";
 static const char sql_last_treatment[] =
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
@@ -124,6 +126,33 @@ kj_store_list_treatments (KjStore     *self,
   return g_steal_pointer (&treatments);
 }
 
+/* The columns of TREATMENT_VALUES from @first on */
+static void
+bind_treatment (sqlite3_stmt  *stmt,
+                int            first,
+                gconstpointer  row)
+{
+  const KjTreatment *t = row;
+
+  sqlite3_bind_text (stmt, first, t->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, t->date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, t->kind, -1, SQLITE_STATIC);
+  _kj_store_bind_int_or_null (stmt, first + 3, t->minutes);
+  _kj_store_bind_text_or_null (stmt, first + 4, t->drug);
+  _kj_store_bind_int_or_null (stmt, first + 5, t->dose_mg);
+  _kj_store_bind_text_or_null (stmt, first + 6, t->exercise);
+  _kj_store_bind_int_or_null (stmt, first + 7, t->sets);
+  _kj_store_bind_int_or_null (stmt, first + 8, t->reps);
+  sqlite3_bind_text (stmt, first + 9, t->notes ? t->notes : "", -1, SQLITE_STATIC);
+  _kj_store_bind_text_or_null (stmt, first + 10, t->time[0] != '\0' ? t->time : NULL);
+}
+
+/* An import's new treatments, many to a statement (kj-store-import.c) */
+KjRowKind _kj_store_treatment_rows = {
+  TREATMENT_INSERT, TREATMENT_VALUES, TREATMENT_CONFLICT, bind_treatment, 11, NULL
+};
+
+
 /* Writes @t inside the caller's transaction */
 gboolean
 _kj_store_write_treatment (KjStore            *self,
@@ -135,18 +164,7 @@ _kj_store_write_treatment (KjStore            *self,
   if (!(stmt = _kj_store_get_stmt (self, sql_upsert_treatment, error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, t->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, t->date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, t->kind, -1, SQLITE_STATIC);
-  _kj_store_bind_int_or_null (stmt, 4, t->minutes);
-  _kj_store_bind_text_or_null (stmt, 5, t->drug);
-  _kj_store_bind_int_or_null (stmt, 6, t->dose_mg);
-  _kj_store_bind_text_or_null (stmt, 7, t->exercise);
-  _kj_store_bind_int_or_null (stmt, 8, t->sets);
-  _kj_store_bind_int_or_null (stmt, 9, t->reps);
-  sqlite3_bind_text (stmt, 10, t->notes ? t->notes : "", -1, SQLITE_STATIC);
-  _kj_store_bind_text_or_null (stmt, 11, t->time[0] != '\0' ? t->time : NULL);
-
+  bind_treatment (stmt, 1, t);
   return _kj_store_step_done (self, stmt, error);
 }
 
