@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "kj-bench.h"
 #include "kj-test-util.h"
@@ -64,6 +65,8 @@ main (int   argc,
   KjBenchPair pair;
   long rss_kib = 0;
 
+  /* the ratio lines' × and ≤ in the environment's UTF-8, not as “?” */
+  setlocale (LC_ALL, "");
   g_assert_no_error (error);
   if (pdftocairo == NULL)
     {

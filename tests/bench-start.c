@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <stdlib.h>
 
 #include "kj-assessment.h"
@@ -145,6 +147,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   KjBenchPair pair;
 
+  /* the ratio lines' × and ≤ in the environment's UTF-8, not as “?” */
+  setlocale (LC_ALL, "");
   g_assert_nonnull (binary);
   g_assert_nonnull (hello);
   g_setenv ("HOME", tmp, TRUE);
