@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
 #include "kj-gpx.h"
@@ -372,6 +373,17 @@ kj_gpx_parse (const char  *data,
               KjTrack     *track,
               GError     **error)
 {
+  return _kj_gpx_parse_full (data, length, KJ_TRACK_DEFAULT, track, error);
+}
+
+/* kj_gpx_parse() with @flags for what else to compute (kj-track-private.h) */
+gboolean
+_kj_gpx_parse_full (const char    *data,
+                    gsize          length,
+                    KjTrackFlags   flags,
+                    KjTrack       *track,
+                    GError       **error)
+{
   KjTrackTotals totals = KJ_TRACK_TOTALS_INIT;
   xmlTextReaderPtr reader;
   Parser p = { 0 };
@@ -422,7 +434,7 @@ kj_gpx_parse (const char  *data,
     totals.distance_m = p.lap_distance;
 
   if (ok)
-    ok = _kj_track_summarize (p.points, &totals, track, error);
+    ok = _kj_track_summarize (p.points, &totals, flags, track, error);
 
   g_free (p.error);
   g_array_unref (p.points);
@@ -430,23 +442,120 @@ kj_gpx_parse (const char  *data,
   return ok;
 }
 
+/* SHA-256 of @data as 64 lowercase hex digits. Nettle's, not GChecksum's: nettle uses the processor's SHA
+ * instructions, GLib's portable C is 7× slower (38 against 280 MB/s here), and every imported file is
+ * hashed whole (kj-run-files.c). */
+void
+_kj_sha256_hex (const void *data,
+                gsize       length,
+                char        hex[65])
+{
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, length, data);
+  sha256_digest (&ctx, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    {
+      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+  hex[64] = '\0';
+}
+
+/* A coordinate in millionths of a degree (what the text of the old hash kept), little-endian */
+static void
+put_micro_degrees (guint8 *out,
+                   double  degrees)
+{
+  guint64 value = isfinite (degrees) ? (guint64) (gint64) llround (degrees * 1e6) : (guint64) G_MININT64;
+
+  value = GUINT64_TO_LE (value);
+  memcpy (out, &value, sizeof value);
+}
+
+/* The fingerprint of schema 7: SHA-256 of each point's latitude and longitude
+ * in millionths of a degree and its unix time, three 64-bit little-endian
+ * integers a point after a tag; no text, so no locale and no printf */
+static void
+track_hash (GArray *points,
+            char    hex[65])
+{
+  static const char tag[] = "knee-journal track 2\n";
+  struct sha256_ctx ctx;
+  guint8 block[256 * 24];
+  guint8 digest[SHA256_DIGEST_SIZE];
+  gsize used = 0;
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, sizeof tag - 1, (const guint8 *) tag);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const Point *pt = &g_array_index (points, Point, i);
+      guint64 time = GUINT64_TO_LE ((guint64) pt->time);
+
+      put_micro_degrees (block + used, pt->lat);
+      put_micro_degrees (block + used + 8, pt->lon);
+      memcpy (block + used + 16, &time, sizeof time);
+      used += 24;
+      if (used == sizeof block)
+        {
+          sha256_update (&ctx, used, block);
+          used = 0;
+        }
+    }
+  sha256_update (&ctx, used, block);
+  sha256_digest (&ctx, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    {
+      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+  hex[64] = '\0';
+}
+
+/* The fingerprint runs got before schema 7: SHA-256 of “lat,lon,time;” a
+ * point, the degrees with six decimals written the same in every locale.
+ * Kept to recognise those runs (doc/data-model.md, “Storage”); computed only
+ * while a journal holds one that has no fingerprint of schema 7 yet. */
+static void
+legacy_hash (GArray *points,
+             char    hex[65])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const Point *pt = &g_array_index (points, Point, i);
+      char buf[96], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (lat, sizeof lat, "%.6f", pt->lat);
+      g_ascii_formatd (lon, sizeof lon, "%.6f", pt->lon);
+      g_snprintf (buf, sizeof buf, "%s,%s,%" G_GINT64_FORMAT ";", lat, lon, pt->time);
+      g_checksum_update (checksum, (const guchar *) buf, -1);
+    }
+  g_strlcpy (hex, g_checksum_get_string (checksum), 65);
+}
+
 /**
  * _kj_track_summarize:
  * @points: (element-type KjTrackPoint): at least one point, each with a time
  * @totals: what the file says itself, which wins over the points
+ * @flags: %KJ_TRACK_LEGACY_HASH for the hash of versions before schema 7 too
  *
  * The track of @points: the local date of the start, the distance (the
  * watch's own, else the sum of haversine steps), the moving time (steps
  * faster than a slow walk), ascent and descent from a smoothed elevation, and
- * the hash of the points that recognises the same file imported again.
+ * the fingerprint that recognises the same track imported again.
  */
 gboolean
 _kj_track_summarize (GArray              *points,
                      const KjTrackTotals *totals,
+                     KjTrackFlags         flags,
                      KjTrack             *track,
                      GError             **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) local = NULL;
   double distance = 0;
@@ -459,18 +568,11 @@ _kj_track_summarize (GArray              *points,
   for (guint i = 0; i < points->len; i++)
     {
       const Point *pt = &g_array_index (points, Point, i);
-      char buf[96], lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (pt->time == G_MININT64)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
       if (i > 0 && pt->time < g_array_index (points, Point, i - 1).time)
         return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
-
-      /* the same text in every locale (a German one would write 48,100000): the same file, the same hash */
-      g_ascii_formatd (lat, sizeof lat, "%.6f", pt->lat);
-      g_ascii_formatd (lon, sizeof lon, "%.6f", pt->lon);
-      g_snprintf (buf, sizeof buf, "%s,%s,%" G_GINT64_FORMAT ";", lat, lon, pt->time);
-      g_checksum_update (checksum, (const guchar *) buf, -1);
 
       if (i > 0)
         {
@@ -505,11 +607,14 @@ _kj_track_summarize (GArray              *points,
   ascent_descent (points, &track->ascent_m, &track->descent_m);
   if (!isnan (totals->descent_m))
     track->descent_m = totals->descent_m;
-  g_strlcpy (track->hash, g_checksum_get_string (checksum), sizeof track->hash);
 
   if (!(track->distance_km >= 0.01 && track->distance_km <= 500))
     return fail (error, KJ_GPX_ERROR_NOT_A_RUN, _("the track is %.3f km long, which is not a run (0.01–500 km)"),
                  track->distance_km);
+
+  track_hash (points, track->hash);
+  if (flags & KJ_TRACK_LEGACY_HASH)
+    legacy_hash (points, track->legacy_hash);
 
   return TRUE;
 }

@@ -40,7 +40,9 @@ typedef struct
   double  descent_m;
   double  ascent_m;
   guint   n_points;
-  char    hash[65];          /* SHA-256 of the track's points */
+  char    hash[65];          /* the track's fingerprint: SHA-256 of its points as numbers (schema 7 on) */
+  char    legacy_hash[65];   /* SHA-256 of its points as text, as runs were hashed before schema 7: only when
+                              * a journal still holds such runs (kj-run-files.c asks), else empty */
 } KjTrack;
 
 GQuark    kj_gpx_error_quark (void);
