@@ -1,4 +1,4 @@
-/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader; FIT
+/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's SAX2 parser; FIT
  * (kj-fit.c), any of them gzipped, and Strava's bulk export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
