@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "kj-bench.h"
@@ -160,6 +161,8 @@ main (int   argc,
   guint runs = runs_text != NULL && atoi (runs_text) > 0 ? (guint) atoi (runs_text) : 3;
   Bench b = { 0 };
 
+  /* the × and ≤ of the ratio lines in the locale's characters */
+  setlocale (LC_ALL, "");
   g_assert_no_error (error);
   g_assert_nonnull (binary);
 

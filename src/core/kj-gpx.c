@@ -50,6 +50,33 @@ typedef enum
   FIELD_TYPE,                /* a GPX track's <type>: its sport */
 } Field;
 
+/* The element names looked at, interned in the parser's dictionary: SAX2 gives every name from it, so that
+ * a name is one of these exactly when it is the same pointer */
+typedef enum
+{
+  NAME_TCX,
+  NAME_GPX,
+  NAME_TRKPT,
+  NAME_TRACKPOINT,
+  NAME_LAP,
+  NAME_ACTIVITY,
+  NAME_TRK,
+  NAME_TYPE,
+  NAME_ELE,
+  NAME_ALTITUDE,
+  NAME_TIME,
+  NAME_TIME_TCX,
+  NAME_LATITUDE,
+  NAME_LONGITUDE,
+  NAME_DISTANCE,
+  N_NAMES
+} Name;
+
+static const char * const names[N_NAMES] = {
+  "TrainingCenterDatabase", "gpx", "trkpt", "Trackpoint", "Lap", "Activity", "trk", "type", "ele", "AltitudeMeters",
+  "time", "Time", "LatitudeDegrees", "LongitudeDegrees", "DistanceMeters",
+};
+
 typedef struct
 {
   GArray   *points;
@@ -69,7 +96,10 @@ typedef struct
   GString  *text;            /* the text node so far, while a field waits for it */
   GError   *failure;         /* why the file is refused; the parser stops */
   gboolean  doctype;         /* the file declares a document type: refused (see read_document()) */
+  const xmlChar *names[N_NAMES];
 } Parser;
+
+#define IS(name, id) ((name) == p->names[id])
 
 double
 kj_gpx_haversine (double lat1,
@@ -244,13 +274,20 @@ is_ride_type (const char *type)
          (g_str_has_suffix (lower, "ride") && !g_str_has_suffix (lower, "stride"));
 }
 
+/* @text (@length bytes) without the white space around it, as g_strstrip() but in place without moving it */
 static gboolean
 handle_text (Parser      *p,
              char        *text,
+             gsize        length,
              GError     **error)
 {
-  char *value = g_strstrip (text);
+  char *value = text, *end = text + length;
   double number;
+
+  while (g_ascii_isspace (*value))
+    value++;
+  while (end > value && g_ascii_isspace (end[-1]))
+    *--end = '\0';
 
   switch (p->field)
     {
@@ -331,18 +368,32 @@ stop (Parser *p)
   xmlStopParser (p->ctxt);
 }
 
-/* The attribute @name (of no namespace) of SAX2's attributes, a copy, or NULL */
-static char *
+/* The attribute @name (of no namespace) of SAX2's attributes, a copy, or NULL: in @buffer when it fits,
+ * else in @allocated */
+static const char *
 get_attribute (const xmlChar **attributes,
                int             n_attributes,
-               const char     *name)
+               const char     *name,
+               char           *buffer,
+               gsize           size,
+               char          **allocated)
 {
   for (int i = 0; i < n_attributes; i++)
     {
       const xmlChar **a = attributes + 5 * i;   /* local name, prefix, URI, value, end of the value */
 
       if (a[1] == NULL && strcmp ((const char *) a[0], name) == 0)
-        return g_strndup ((const char *) a[3], a[4] - a[3]);
+        {
+          gsize length = a[4] - a[3];
+
+          if (length < size)
+            {
+              memcpy (buffer, a[3], length);
+              buffer[length] = '\0';
+              return buffer;
+            }
+          return *allocated = g_strndup ((const char *) a[3], length);
+        }
     }
 
   return NULL;
@@ -373,7 +424,7 @@ end_text (Parser *p)
               stop (p);
             }
         }
-      else if (p->field != FIELD_NONE && !handle_text (p, text, &p->failure))
+      else if (p->field != FIELD_NONE && !handle_text (p, text, p->text->len, &p->failure))
         {
           g_prefix_error (&p->failure, _("track point %u: "), p->points->len + 1);
           stop (p);
@@ -396,7 +447,6 @@ on_start_element (void           *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
   Parser *p = ctxt->_private;
-  const char *name = (const char *) local_name;
   int depth = p->depth++;
 
   end_text (p);
@@ -410,12 +460,12 @@ on_start_element (void           *ctx,
   if (!p->root_seen)
     {
       p->root_seen = TRUE;
-      if (g_str_equal (name, "TrainingCenterDatabase"))
+      if (IS (local_name, NAME_TCX))
         p->tcx = TRUE;
-      else if (!g_str_equal (name, "gpx"))
+      else if (!IS (local_name, NAME_GPX))
         {
           fail (&p->failure, KJ_GPX_ERROR_NOT_A_TRACK, _("it is XML, but neither GPX nor TCX (it starts with <%s>)"),
-                name);
+                (const char *) local_name);
           stop (p);
           return;
         }
@@ -423,10 +473,13 @@ on_start_element (void           *ctx,
 
   p->field = FIELD_NONE;
 
-  if (!p->tcx && g_str_equal (name, "trkpt"))
+  if (!p->tcx && IS (local_name, NAME_TRKPT))
     {
-      g_autofree char *lat = get_attribute (attributes, n_attributes, "lat");
-      g_autofree char *lon = get_attribute (attributes, n_attributes, "lon");
+      g_autofree char *lat_allocated = NULL;
+      g_autofree char *lon_allocated = NULL;
+      char lat_buffer[64], lon_buffer[64];
+      const char *lat = get_attribute (attributes, n_attributes, "lat", lat_buffer, sizeof lat_buffer, &lat_allocated);
+      const char *lon = get_attribute (attributes, n_attributes, "lon", lon_buffer, sizeof lon_buffer, &lon_allocated);
 
       start_point (p);
       if (lat == NULL || lon == NULL || !parse_double (lat, &p->current.lat) || !parse_double (lon, &p->current.lon))
@@ -439,34 +492,36 @@ on_start_element (void           *ctx,
       if (p->empty && !end_point (p, &p->failure))
         stop (p);
     }
-  else if (p->tcx && g_str_equal (name, "Trackpoint"))
+  else if (p->tcx && IS (local_name, NAME_TRACKPOINT))
     start_point (p);
-  else if (p->tcx && g_str_equal (name, "Lap"))
+  else if (p->tcx && IS (local_name, NAME_LAP))
     p->lap_depth = depth;
-  else if (p->tcx && g_str_equal (name, "Activity"))
+  else if (p->tcx && IS (local_name, NAME_ACTIVITY))
     {
       /* TCX's sports: Running, Biking, Other (a run of no stated sport) */
-      g_autofree char *sport = get_attribute (attributes, n_attributes, "Sport");
+      g_autofree char *sport = NULL;
+      char buffer[64];
+      const char *value = get_attribute (attributes, n_attributes, "Sport", buffer, sizeof buffer, &sport);
 
-      if (sport != NULL && g_str_equal (g_strstrip (sport), "Biking"))
+      if (value != NULL && g_str_equal (g_strstrip ((char *) value), "Biking"))
         {
           fail (&p->failure, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
           stop (p);
         }
     }
-  else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+  else if (!p->tcx && depth == 1 && IS (local_name, NAME_TRK))
     p->in_track = !p->empty;
-  else if (!p->tcx && p->in_track && depth == 2 && g_str_equal (name, "type"))
+  else if (!p->tcx && p->in_track && depth == 2 && IS (local_name, NAME_TYPE))
     p->field = FIELD_TYPE;
-  else if (p->in_point && (g_str_equal (name, "ele") || g_str_equal (name, "AltitudeMeters")))
+  else if (p->in_point && (IS (local_name, NAME_ELE) || IS (local_name, NAME_ALTITUDE)))
     p->field = FIELD_ELE;
-  else if (p->in_point && (g_str_equal (name, "time") || g_str_equal (name, "Time")))
+  else if (p->in_point && (IS (local_name, NAME_TIME) || IS (local_name, NAME_TIME_TCX)))
     p->field = FIELD_TIME;
-  else if (p->in_point && g_str_equal (name, "LatitudeDegrees"))
+  else if (p->in_point && IS (local_name, NAME_LATITUDE))
     p->field = FIELD_LAT;
-  else if (p->in_point && g_str_equal (name, "LongitudeDegrees"))
+  else if (p->in_point && IS (local_name, NAME_LONGITUDE))
     p->field = FIELD_LON;
-  else if (!p->in_point && p->lap_depth >= 0 && depth == p->lap_depth + 1 && g_str_equal (name, "DistanceMeters"))
+  else if (!p->in_point && p->lap_depth >= 0 && depth == p->lap_depth + 1 && IS (local_name, NAME_DISTANCE))
     p->field = FIELD_LAP_DISTANCE;
 }
 
@@ -478,7 +533,6 @@ on_end_element (void          *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
   Parser *p = ctxt->_private;
-  const char *name = (const char *) local_name;
   int depth = --p->depth;
   gboolean empty = p->empty;
 
@@ -489,14 +543,14 @@ on_end_element (void          *ctx,
     return;
 
   p->field = FIELD_NONE;
-  if ((!p->tcx && g_str_equal (name, "trkpt")) || (p->tcx && g_str_equal (name, "Trackpoint")))
+  if ((!p->tcx && IS (local_name, NAME_TRKPT)) || (p->tcx && IS (local_name, NAME_TRACKPOINT)))
     {
       if (!end_point (p, &p->failure))
         stop (p);
     }
-  else if (p->tcx && g_str_equal (name, "Lap"))
+  else if (p->tcx && IS (local_name, NAME_LAP))
     p->lap_depth = -1;
-  else if (!p->tcx && depth == 1 && g_str_equal (name, "trk"))
+  else if (!p->tcx && depth == 1 && IS (local_name, NAME_TRK))
     p->in_track = FALSE;
 }
 
@@ -584,6 +638,8 @@ read_document (const char  *data,
   sax.getEntity = on_get_entity;
   sax.serror = (xmlStructuredErrorFunc) xml_error;
   *ctxt->sax = sax;
+  for (guint i = 0; i < N_NAMES; i++)
+    p->names[i] = xmlDictLookup (ctxt->dict, (const xmlChar *) names[i], -1);
   ctxt->_private = p;
   ctxt->userData = ctxt;
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);

@@ -165,27 +165,32 @@ read_regular_file (const char  *path,
       return NULL;
     }
 
-  /* one byte beyond the limit tells a file at the limit from one over it */
+  /* one byte beyond the limit tells a file at the limit from one over it; read straight into the array, most
+   * often in one read() of the whole file */
   contents = g_byte_array_sized_new ((guint) MIN (st.st_size > 0 ? st.st_size : 0, KJ_GPX_MAX_FILE_SIZE) + 1);
   for (;;)
     {
-      guint8 buffer[CHUNK_SIZE];
-      gsize want = MIN (sizeof buffer, (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - contents->len);
-      ssize_t n = read (fd, buffer, want);
+      guint have = contents->len;
+      gsize want = MIN (MAX ((gsize) st.st_size + 1 - MIN ((gsize) st.st_size, have), CHUNK_SIZE),
+                        (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - have);
+      ssize_t n;
+      int saved_errno;
 
-      if (n < 0 && errno == EINTR)
+      g_byte_array_set_size (contents, have + (guint) want);
+      n = read (fd, contents->data + have, want);
+      saved_errno = errno;
+      g_byte_array_set_size (contents, have + (guint) MAX (n, 0));
+
+      if (n < 0 && saved_errno == EINTR)
         continue;
       if (n < 0)
         {
-          int saved_errno = errno;
-
           close (fd);
           set_errno_error (error, saved_errno);
           return NULL;
         }
       if (n == 0)
         break;
-      g_byte_array_append (contents, buffer, (guint) n);
       if (contents->len > KJ_GPX_MAX_FILE_SIZE)
         {
           close (fd);
