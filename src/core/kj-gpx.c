@@ -701,7 +701,8 @@ _kj_gpx_parse_full (const char    *data,
   if (length == 0)
     return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
 
-  p.points = g_array_new (FALSE, FALSE, sizeof (Point));
+  /* room for the points a file of this size usually holds (some 100 bytes a point), not grown and copied */
+  p.points = g_array_sized_new (FALSE, FALSE, sizeof (Point), (guint) MIN (length / 96, KJ_TRACK_MAX_POINTS));
   p.lap_depth = -1;
 
   ok = read_document (data, length, &p, error);
