@@ -279,6 +279,56 @@ test_known_file_unread (void)
   assert_one_result (results, KJ_TRACK_ADDED, NULL);
 }
 
+/* A run_files row that Knee Journal never writes: another program has
+ * pointed the bytes of garmin.gpx, never imported, at a run logged by hand
+ * (no track fingerprint, no file). Knee Journal only writes a file's row
+ * together with the track fingerprint of its run, so the row is damage it
+ * can see; trusting it, the import skipped the new file as "already in the
+ * journal (on 2026-01-10)" — the date of the hand-logged run — and its run
+ * was never added, while opening the journal said nothing. The file must
+ * be read and its run added (or the damaged row noted and the file refused
+ * in words), never skipped as known. */
+static void
+test_file_row_of_manual_run (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("manual-run-file.db");
+  g_autofree char *json = kj_test_tmp_path ("manual-run.json");
+  g_autofree char *gpx = data_path ("tracks", "garmin.gpx");
+  g_autofree char *gpx_hash = kj_test_sha256_file (gpx);
+  g_autofree char *sql = NULL;
+  g_autofree char *runs = NULL;
+  g_autofree char *tracked = NULL;
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) import = { 0 };
+
+  g_unlink (path);
+  kj_test_write_file (json, "{ \"format\": \"knee-journal\", \"version\": 3, \"runs\": [ { \"id\": "
+                            "\"aaaaaaaa-ff47-40eb-ae19-2f8ceebc1449\", \"date\": \"2026-01-10\", "
+                            "\"distance_km\": 5.0, \"duration_min\": 30 } ] }", -1);
+  kj_test_run_cli (&setup, NULL, "--db", path, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  sql = g_strdup_printf ("INSERT INTO run_files VALUES ('%s', 'aaaaaaaa-ff47-40eb-ae19-2f8ceebc1449')", gpx_hash);
+  g_assert_true (kj_test_exec_sql (path, sql));
+
+  kj_test_run_cli (&import, NULL, "--db", path, "--import-runs", gpx, NULL);
+  g_assert_null (strstr (import.out, "already in the journal (on 2026-01-10)"));
+  g_assert_null (strstr (import.err, "already in the journal (on 2026-01-10)"));
+  runs = query_text (path, "SELECT count(*) FROM runs WHERE date = '2026-03-02'");
+  tracked = query_text (path, "SELECT count(*) FROM runs WHERE track_hash IS NOT NULL");
+  if (import.status == 0)
+    {
+      g_assert_cmpstr (runs, ==, "1");
+      g_assert_cmpstr (tracked, ==, "1");
+    }
+  else
+    {
+      g_assert_cmpint (import.status, ==, 1);
+      g_assert_nonnull (strstr (import.err, "garmin.gpx"));
+      g_assert_cmpstr (runs, ==, "0");
+    }
+}
+
 /* FIT files the same: known by their bytes; packed, by their fingerprint */
 static void
 test_known_fit (void)
@@ -375,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/track-hashes/known-file-unread", test_known_file_unread);
   g_test_add_func ("/track-hashes/known-fit", test_known_fit);
   g_test_add_func ("/track-hashes/fingerprint-of-numbers", test_fingerprint_of_numbers);
+  g_test_add_func ("/track-hashes/file-row-of-manual-run", test_file_row_of_manual_run);
 
   return g_test_run ();
 }
