@@ -329,6 +329,43 @@ test_file_row_of_manual_run (void)
     }
 }
 
+/* Opening a schema 6 journal copies it to “<journal>.bak-v6” before the
+ * upgrade to schema 7: the only copy of the journal as the previous
+ * version kept it. kj_store_owns_file() refuses the journal, its -wal,
+ * -shm and -journal and its backups folder as an export's target, but not
+ * that copy: `--export-json journal.db.bak-v6` replaced it with JSON and
+ * said “Exported …”. It must be refused as the other backups are
+ * (status 1, nothing written). */
+static void
+test_upgrade_copy_not_export_target (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("v6-copy.db");
+  g_autofree char *copy = g_strconcat (path, ".bak-v6", NULL);
+  g_autofree char *other = kj_test_tmp_path ("v6-copy-import.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *version = NULL;
+  g_auto(KjTestRun) upgrade = { 0 };
+  g_auto(KjTestRun) export = { 0 };
+
+  g_unlink (copy);
+  make_v6_journal (path);
+  /* an import upgrades the journal (an export only reads it) */
+  kj_test_write_file (other, "{ \"format\": \"knee-journal\", \"version\": 3, \"days\": [] }", -1);
+  kj_test_run_cli (&upgrade, NULL, "--db", path, "--import-json", other, NULL);
+  g_assert_cmpint (upgrade.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  version = query_text (copy, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "6");
+  before = kj_test_sha256_file (copy);
+
+  kj_test_run_cli (&export, NULL, "--db", path, "--export-json", copy, NULL);
+  after = kj_test_sha256_file (copy);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_nonnull (strstr (export.err, "its backups"));
+}
+
 /* FIT files the same: known by their bytes; packed, by their fingerprint */
 static void
 test_known_fit (void)
@@ -426,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/track-hashes/known-fit", test_known_fit);
   g_test_add_func ("/track-hashes/fingerprint-of-numbers", test_fingerprint_of_numbers);
   g_test_add_func ("/track-hashes/file-row-of-manual-run", test_file_row_of_manual_run);
+  g_test_add_func ("/track-hashes/upgrade-copy-not-export-target", test_upgrade_copy_not_export_target);
 
   return g_test_run ();
 }
