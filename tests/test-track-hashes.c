@@ -366,6 +366,44 @@ test_upgrade_copy_not_export_target (void)
   g_assert_nonnull (strstr (export.err, "its backups"));
 }
 
+/* Rows of schema 7's tables that break their own CHECKs, written by
+ * another program (PRAGMA ignore_check_constraints): a run_files hash of
+ * 3 characters, a run_files row whose run is gone, a run's track_hash of 3
+ * characters. Other tables' damaged rows are noted when the journal is
+ * read ("This damaged record, stored by another program, …"); these were
+ * read without a word by every command (--export-json, --import-runs).
+ * Opening must note the damage (or refuse the journal). */
+static void
+test_damaged_hash_rows_noted (void)
+{
+  const char *tamper[] = {
+    "PRAGMA ignore_check_constraints = 1; UPDATE run_files SET hash = 'abc'",
+    "PRAGMA foreign_keys = OFF; UPDATE run_files SET run_id = 'no-such-run'",
+    "PRAGMA ignore_check_constraints = 1; UPDATE runs SET track_hash = 'abc'",
+  };
+  g_autofree char *gpx = data_path ("tracks", "garmin.gpx");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tamper); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-hashes-%u.db", i);
+      g_autofree char *path = kj_test_tmp_path (name);
+      g_autofree char *rows = NULL;
+      g_auto(KjTestRun) setup = { 0 };
+      g_auto(KjTestRun) export = { 0 };
+
+      g_unlink (path);
+      kj_test_run_cli (&setup, NULL, "--db", path, "--import-runs", gpx, NULL);
+      g_assert_cmpint (setup.status, ==, 0);
+      g_assert_true (kj_test_exec_sql (path, tamper[i]));
+      rows = query_text (path, "SELECT count(*) FROM run_files");
+      g_assert_cmpstr (rows, ==, "1");
+
+      kj_test_run_cli (&export, NULL, "--db", path, "--export-json", "-", NULL);
+      g_test_message ("%s: status %d, stderr: %s", tamper[i], export.status, export.err);
+      g_assert_true (export.status == 1 || strstr (export.err, "damaged") != NULL);
+    }
+}
+
 /* FIT files the same: known by their bytes; packed, by their fingerprint */
 static void
 test_known_fit (void)
@@ -464,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/track-hashes/fingerprint-of-numbers", test_fingerprint_of_numbers);
   g_test_add_func ("/track-hashes/file-row-of-manual-run", test_file_row_of_manual_run);
   g_test_add_func ("/track-hashes/upgrade-copy-not-export-target", test_upgrade_copy_not_export_target);
+  g_test_add_func ("/track-hashes/damaged-hash-rows-noted", test_damaged_hash_rows_noted);
 
   return g_test_run ();
 }
