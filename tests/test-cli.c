@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include "kj-associations.h"
 #include "kj-gen.h"
@@ -750,6 +751,94 @@ run_program (KjTestRun          *result,
   g_test_message ("status %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
 }
 
+/* A JSON file nested 200,000 levels deep (1.2 MB, far under the size
+ * limit): the scanner hands anything deeper than 64 levels to json-glib,
+ * whose parser recurses once a level and overflowed the stack (SIGSEGV, no
+ * word to the user). The import must refuse it in words, exit 1 and leave
+ * the journal as it was. */
+static void
+test_cli_import_deep_nesting (void)
+{
+  g_autofree char *json = write_generated ("deep-base.json", 5, "improving");
+  g_autofree char *deep = kj_test_tmp_path ("deep.json");
+  g_autofree char *db = kj_test_tmp_path ("deep.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"knee-journal\", \"version\": 3, \"x\": ");
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) import = { 0 };
+  const guint depth = 200000;
+
+  for (guint k = 0; k < depth; k++)
+    g_string_append_c (text, '[');
+  for (guint k = 0; k < depth; k++)
+    g_string_append_c (text, ']');
+  g_string_append (text, ", \"days\": [] }");
+  kj_test_write_file (deep, text->str, text->len);
+
+  g_unlink (db);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  before = kj_test_sha256_file (db);
+
+  kj_test_run_cli (&import, NULL, "--db", db, "--import-json", deep, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_true (g_str_has_prefix (import.err, "knee-journal: error: deep.json: "));
+  g_assert_cmpstr (import.out, ==, "");
+  after = kj_test_sha256_file (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* /dev/fd/N and /proc/self/fd/N are written through the descriptor: when N
+ * is one that SQLite opened for the journal itself (its -wal or -shm), the
+ * export was written into the journal's log. With the journal open in
+ * another program (the window) whose last changes are still in the log,
+ * the journal is then damaged ("database disk image is malformed") and
+ * those changes are lost, while the export reports success. A descriptor
+ * that names one of the journal's own files must be refused as the journal
+ * itself is. */
+static void
+test_cli_export_to_journal_descriptor (void)
+{
+  g_autofree char *json = write_generated ("fd-base.json", 10, "improving");
+  g_autofree char *db = kj_test_tmp_path ("fd.db");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_auto(KjTestRun) setup = { 0 };
+  sqlite3 *holder = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  kj_test_run_cli (&setup, NULL, "--db", db, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  /* another program holds the journal, its last change in the log only */
+  g_assert_cmpint (sqlite3_open (db, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                 "UPDATE days SET notes = 'kept in the log' WHERE date = (SELECT min(date) FROM days)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (int fd = 3; fd <= 9; fd++)
+    {
+      g_autofree char *target = g_strdup_printf ("/dev/fd/%d", fd);
+      g_auto(KjTestRun) export = { 0 };
+
+      kj_test_run_cli (&export, NULL, "--db", db, "--export-json", target, NULL);
+      g_test_message ("%s: status %d, %s%s", target, export.status, export.out, export.err);
+    }
+
+  /* the change the other program made is still there, and the journal whole */
+  g_assert_cmpint (sqlite3_prepare_v2 (holder, "SELECT notes FROM days ORDER BY date LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kept in the log");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (holder), ==, SQLITE_OK);
+  kj_test_assert_integrity (db);
+}
+
 /* knee-journal has no GTK: the window is knee-journal-ui's, which it runs
  * in its place with the same arguments (found beside it, as in the build
  * tree), and whose exit status is its own. Usage errors and headless
@@ -847,6 +936,8 @@ main (int   argc,
   g_test_add_func ("/cli/restore-backup", test_cli_restore_backup);
   g_test_add_func ("/cli/full-disk", test_cli_full_disk);
   g_test_add_func ("/cli/programs", test_cli_programs);
+  g_test_add_func ("/cli/import-deep-nesting", test_cli_import_deep_nesting);
+  g_test_add_func ("/cli/export-to-journal-descriptor", test_cli_export_to_journal_descriptor);
 
   return g_test_run ();
 }

@@ -303,6 +303,49 @@ test_gpx_ride_is_skipped (void)
 /* A pipe or a device is no run file: refused before it is read (a pipe
  * without a writer would block for ever, /dev/zero never ends), also behind a
  * symlink; through the import, a failure named by the file */
+/* The SAX2 reader matches GPX's elements by their local names whatever
+ * their namespace: a <time> or <ele> of another program's extension (here
+ * in Garmin's TrackPointExtension namespace, inside <extensions>) is read
+ * as the point's own. garmin.gpx with <gpxtpx:time>2020-01-01T00:00:00Z
+ * </gpxtpx:time> in its first points was imported as a run on 2020-01-01,
+ * and with <gpxtpx:ele>5000</gpxtpx:ele> in its first point with a
+ * different descent. Elements of other namespaces (and anything inside
+ * <extensions>) must not change the track. */
+static void
+test_gpx_extension_elements (void)
+{
+  g_autofree char *path = data_path ("tracks", "garmin.gpx");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *hr = "<gpxtpx:hr>141</gpxtpx:hr>";
+  const char *replacements[] = {
+    "<gpxtpx:time>2020-01-01T00:00:00Z</gpxtpx:time>",
+    "<gpxtpx:ele>5000</gpxtpx:ele>",
+  };
+  KjTrack plain;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_true (kj_gpx_parse (text, length, &plain, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (plain.date, ==, "2026-03-02");
+
+  for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
+    {
+      g_autoptr(GString) changed = g_string_new (text);
+      KjTrack track;
+
+      g_assert_cmpuint (g_string_replace (changed, hr, replacements[i], 5), ==, 5);
+      g_assert_true (kj_gpx_parse (changed->str, changed->len, &track, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (track.date, ==, plain.date);
+      g_assert_cmpint (track.duration_s, ==, plain.duration_s);
+      g_assert_cmpfloat_with_epsilon (track.distance_km, plain.distance_km, 1e-9);
+      g_assert_cmpfloat_with_epsilon (track.descent_m, plain.descent_m, 1e-9);
+      g_assert_cmpstr (track.hash, ==, plain.hash);
+    }
+}
+
 static void
 test_gpx_not_regular (void)
 {
@@ -355,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/gpx/not-a-run", test_gpx_not_a_run);
   g_test_add_func ("/gpx/leading-whitespace", test_gpx_leading_whitespace);
   g_test_add_func ("/gpx/ride-is-skipped", test_gpx_ride_is_skipped);
+  g_test_add_func ("/gpx/extension-elements", test_gpx_extension_elements);
   g_test_add_func ("/gpx/not-regular", test_gpx_not_regular);
 
   return g_test_run ();

@@ -602,6 +602,35 @@ collect_chunk (const char  *data,
 
 /* A writer with a sink hands the text on in pieces as it goes (a streaming
  * export's memory stays flat), and the pieces make the same text */
+/* RFC 8259: a string's characters U+0000 to U+001F must be escaped. The
+ * writer copies json-glib 1.6's json_strescape(), whose test leaves 0x1f
+ * (the unit separator) as it is, so that a note holding it is exported as a
+ * raw 0x1f byte: the file is not JSON, and other programs refuse it
+ * (Python's json.load: "Invalid control character"). Knee Journal reads it
+ * back only because its scanner hands such a file to json-glib, which is
+ * as lax. Every control character must be written as an escape. */
+static void
+test_json_export_is_strict_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjJournal) journal = kj_gen_journal (7, 10, "mixed", "2026-11-01", &error);
+  g_autofree char *text = NULL;
+  gsize length;
+  KjDay *day;
+
+  g_assert_no_error (error);
+  day = g_ptr_array_index (journal->days, 0);
+  g_free (day->notes);
+  day->notes = g_strdup ("unit separator \037 and record separator \036 end");
+
+  text = kj_json_generate (journal, &length);
+  g_assert_nonnull (strstr (text, "separator \\u001f and"));
+  for (gsize k = 0; k < length; k++)
+    if ((guchar) text[k] < 0x20 && text[k] != '\n' && text[k] != '\t' && text[k] != '\r')
+      g_error ("byte 0x%02x at offset %" G_GSIZE_FORMAT " is a raw control character: not JSON",
+               (guchar) text[k], k);
+}
+
 static void
 test_json_writer_streams (void)
 {
@@ -929,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/json/tree-journal", test_json_tree_journal);
   g_test_add_func ("/json/tree-mutations", test_json_tree_mutations);
   g_test_add_func ("/json/import-mixed-batches", test_json_import_mixed_batches);
+  g_test_add_func ("/json/export-is-strict-json", test_json_export_is_strict_json);
 
   return g_test_run ();
 }

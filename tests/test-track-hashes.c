@@ -279,6 +279,131 @@ test_known_file_unread (void)
   assert_one_result (results, KJ_TRACK_ADDED, NULL);
 }
 
+/* A run_files row that Knee Journal never writes: another program has
+ * pointed the bytes of garmin.gpx, never imported, at a run logged by hand
+ * (no track fingerprint, no file). Knee Journal only writes a file's row
+ * together with the track fingerprint of its run, so the row is damage it
+ * can see; trusting it, the import skipped the new file as "already in the
+ * journal (on 2026-01-10)" — the date of the hand-logged run — and its run
+ * was never added, while opening the journal said nothing. The file must
+ * be read and its run added (or the damaged row noted and the file refused
+ * in words), never skipped as known. */
+static void
+test_file_row_of_manual_run (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("manual-run-file.db");
+  g_autofree char *json = kj_test_tmp_path ("manual-run.json");
+  g_autofree char *gpx = data_path ("tracks", "garmin.gpx");
+  g_autofree char *gpx_hash = kj_test_sha256_file (gpx);
+  g_autofree char *sql = NULL;
+  g_autofree char *runs = NULL;
+  g_autofree char *tracked = NULL;
+  g_auto(KjTestRun) setup = { 0 };
+  g_auto(KjTestRun) import = { 0 };
+
+  g_unlink (path);
+  kj_test_write_file (json, "{ \"format\": \"knee-journal\", \"version\": 3, \"runs\": [ { \"id\": "
+                            "\"aaaaaaaa-ff47-40eb-ae19-2f8ceebc1449\", \"date\": \"2026-01-10\", "
+                            "\"distance_km\": 5.0, \"duration_min\": 30 } ] }", -1);
+  kj_test_run_cli (&setup, NULL, "--db", path, "--import-json", json, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  sql = g_strdup_printf ("INSERT INTO run_files VALUES ('%s', 'aaaaaaaa-ff47-40eb-ae19-2f8ceebc1449')", gpx_hash);
+  g_assert_true (kj_test_exec_sql (path, sql));
+
+  kj_test_run_cli (&import, NULL, "--db", path, "--import-runs", gpx, NULL);
+  g_assert_null (strstr (import.out, "already in the journal (on 2026-01-10)"));
+  g_assert_null (strstr (import.err, "already in the journal (on 2026-01-10)"));
+  runs = query_text (path, "SELECT count(*) FROM runs WHERE date = '2026-03-02'");
+  tracked = query_text (path, "SELECT count(*) FROM runs WHERE track_hash IS NOT NULL");
+  if (import.status == 0)
+    {
+      g_assert_cmpstr (runs, ==, "1");
+      g_assert_cmpstr (tracked, ==, "1");
+    }
+  else
+    {
+      g_assert_cmpint (import.status, ==, 1);
+      g_assert_nonnull (strstr (import.err, "garmin.gpx"));
+      g_assert_cmpstr (runs, ==, "0");
+    }
+}
+
+/* Opening a schema 6 journal copies it to “<journal>.bak-v6” before the
+ * upgrade to schema 7: the only copy of the journal as the previous
+ * version kept it. kj_store_owns_file() refuses the journal, its -wal,
+ * -shm and -journal and its backups folder as an export's target, but not
+ * that copy: `--export-json journal.db.bak-v6` replaced it with JSON and
+ * said “Exported …”. It must be refused as the other backups are
+ * (status 1, nothing written). */
+static void
+test_upgrade_copy_not_export_target (void)
+{
+  g_autofree char *path = kj_test_tmp_path ("v6-copy.db");
+  g_autofree char *copy = g_strconcat (path, ".bak-v6", NULL);
+  g_autofree char *other = kj_test_tmp_path ("v6-copy-import.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *version = NULL;
+  g_auto(KjTestRun) upgrade = { 0 };
+  g_auto(KjTestRun) export = { 0 };
+
+  g_unlink (copy);
+  make_v6_journal (path);
+  /* an import upgrades the journal (an export only reads it) */
+  kj_test_write_file (other, "{ \"format\": \"knee-journal\", \"version\": 3, \"days\": [] }", -1);
+  kj_test_run_cli (&upgrade, NULL, "--db", path, "--import-json", other, NULL);
+  g_assert_cmpint (upgrade.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  version = query_text (copy, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "6");
+  before = kj_test_sha256_file (copy);
+
+  kj_test_run_cli (&export, NULL, "--db", path, "--export-json", copy, NULL);
+  after = kj_test_sha256_file (copy);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_nonnull (strstr (export.err, "its backups"));
+}
+
+/* Rows of schema 7's tables that break their own CHECKs, written by
+ * another program (PRAGMA ignore_check_constraints): a run_files hash of
+ * 3 characters, a run_files row whose run is gone, a run's track_hash of 3
+ * characters. Other tables' damaged rows are noted when the journal is
+ * read ("This damaged record, stored by another program, …"); these were
+ * read without a word by every command (--export-json, --import-runs).
+ * Opening must note the damage (or refuse the journal). */
+static void
+test_damaged_hash_rows_noted (void)
+{
+  const char *tamper[] = {
+    "PRAGMA ignore_check_constraints = 1; UPDATE run_files SET hash = 'abc'",
+    "PRAGMA foreign_keys = OFF; UPDATE run_files SET run_id = 'no-such-run'",
+    "PRAGMA ignore_check_constraints = 1; UPDATE runs SET track_hash = 'abc'",
+  };
+  g_autofree char *gpx = data_path ("tracks", "garmin.gpx");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tamper); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-hashes-%u.db", i);
+      g_autofree char *path = kj_test_tmp_path (name);
+      g_autofree char *rows = NULL;
+      g_auto(KjTestRun) setup = { 0 };
+      g_auto(KjTestRun) export = { 0 };
+
+      g_unlink (path);
+      kj_test_run_cli (&setup, NULL, "--db", path, "--import-runs", gpx, NULL);
+      g_assert_cmpint (setup.status, ==, 0);
+      g_assert_true (kj_test_exec_sql (path, tamper[i]));
+      rows = query_text (path, "SELECT count(*) FROM run_files");
+      g_assert_cmpstr (rows, ==, "1");
+
+      kj_test_run_cli (&export, NULL, "--db", path, "--export-json", "-", NULL);
+      g_test_message ("%s: status %d, stderr: %s", tamper[i], export.status, export.err);
+      g_assert_true (export.status == 1 || strstr (export.err, "damaged") != NULL);
+    }
+}
+
 /* FIT files the same: known by their bytes; packed, by their fingerprint */
 static void
 test_known_fit (void)
@@ -375,6 +500,9 @@ main (int   argc,
   g_test_add_func ("/track-hashes/known-file-unread", test_known_file_unread);
   g_test_add_func ("/track-hashes/known-fit", test_known_fit);
   g_test_add_func ("/track-hashes/fingerprint-of-numbers", test_fingerprint_of_numbers);
+  g_test_add_func ("/track-hashes/file-row-of-manual-run", test_file_row_of_manual_run);
+  g_test_add_func ("/track-hashes/upgrade-copy-not-export-target", test_upgrade_copy_not_export_target);
+  g_test_add_func ("/track-hashes/damaged-hash-rows-noted", test_damaged_hash_rows_noted);
 
   return g_test_run ();
 }
