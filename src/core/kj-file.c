@@ -166,6 +166,16 @@ kj_file_write_atomic (const char  *path,
 
   display = g_filename_display_name (path);
 
+  /* before a named descriptor is written to: /dev/fd/N may be one of the
+   * journal's own open files (its -wal) */
+  if (journal_path != NULL && kj_store_owns_file (journal_path, path))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("Could not write “%s”: it is the journal itself, one of its files or its backups. "
+                     "Choose another file; nothing was written."), display);
+      return FALSE;
+    }
+
   {
     int fd = named_descriptor (path);
 
@@ -174,14 +184,6 @@ kj_file_write_atomic (const char  *path,
     if (fd >= 0)
       return write_fd (fd, display, contents, length, error);
   }
-
-  if (journal_path != NULL && kj_store_owns_file (journal_path, path))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("Could not write “%s”: it is the journal itself, one of its files or its backups. "
-                     "Choose another file; nothing was written."), display);
-      return FALSE;
-    }
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -290,15 +292,7 @@ kj_file_sink_open (const char  *path,
   display = g_filename_display_name (path);
   sink->display = g_strdup (display);
 
-  fd = named_descriptor (path);
-  if (fd == STDOUT_FILENO)
-    fflush (stdout);
-  if (fd >= 0)
-    {
-      sink->fd = fd;
-      return sink;
-    }
-
+  /* before a named descriptor: /dev/fd/N may be one of the journal's own open files (its -wal) */
   if (journal_path != NULL && kj_store_owns_file (journal_path, path))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
@@ -306,6 +300,15 @@ kj_file_sink_open (const char  *path,
                      "Choose another file; nothing was written."), display);
       sink_free (sink);
       return NULL;
+    }
+
+  fd = named_descriptor (path);
+  if (fd == STDOUT_FILENO)
+    fflush (stdout);
+  if (fd >= 0)
+    {
+      sink->fd = fd;
+      return sink;
     }
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))

@@ -81,6 +81,7 @@ typedef struct
   char     *error;           /* the first XML error */
   xmlParserCtxtPtr ctxt;
   gboolean  root_seen;
+  char     *ns;              /* the root element's namespace: a point's fields are read only in it */
   int       depth;           /* of the next element to open: the root's is 0 */
   gboolean  empty;           /* the element opened last is an empty one (<x/>): it has no end */
   GString  *text;            /* the text node so far, while a field waits for it */
@@ -121,18 +122,27 @@ parse_plain_decimal (const char *text,
 
   if (*c == '-' || *c == '+')
     negative = *c++ == '-';
+  /* more than 15 digits: not exact in a double, and no longer in a gint64 */
   for (; g_ascii_isdigit (*c); c++, n_digits++)
-    digits = digits * 10 + (*c - '0');
+    {
+      if (n_digits == 15)
+        return FALSE;
+      digits = digits * 10 + (*c - '0');
+    }
   if (n_digits == 0)
     return FALSE;
   if (*c == '.')
     {
       for (c++; g_ascii_isdigit (*c); c++, n_digits++, n_decimals++)
-        digits = digits * 10 + (*c - '0');
+        {
+          if (n_digits == 15)
+            return FALSE;
+          digits = digits * 10 + (*c - '0');
+        }
       if (n_decimals == 0)
         return FALSE;
     }
-  if (*c != '\0' || n_digits > 15)
+  if (*c != '\0')
     return FALSE;
 
   *out = (double) digits / powers[n_decimals];
@@ -437,6 +447,7 @@ on_start_element (void           *ctx,
   if (!p->root_seen)
     {
       p->root_seen = TRUE;
+      p->ns = g_strdup ((const char *) uri);
       if (IS (local_name, NAME_TCX))
         p->tcx = TRUE;
       else if (!IS (local_name, NAME_GPX))
@@ -449,6 +460,11 @@ on_start_element (void           *ctx,
     }
 
   p->field = FIELD_NONE;
+
+  /* an element of another namespace (a watch maker's <gpxtpx:…> extensions)
+   * is none of the track's own, whatever its name */
+  if (g_strcmp0 ((const char *) uri, p->ns) != 0)
+    return;
 
   if (!p->tcx && IS (local_name, NAME_TRKPT))
     {
@@ -629,6 +645,7 @@ read_document (const char  *data,
   p->ctxt = NULL;
   g_string_free (p->text, TRUE);
   p->text = NULL;
+  g_clear_pointer (&p->ns, g_free);
 
   if (p->failure != NULL)
     {

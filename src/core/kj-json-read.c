@@ -1026,6 +1026,11 @@ parse_buffer (char     *data,
 
   if (!(tree = kj_json_tree_parse (data, length, &local_error)))
     {
+      if (local_error->domain == KJ_IMPORT_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_SYNTAX,
                    _("The file is not valid JSON (it may be cut short or damaged): %s"), local_error->message);
       return NULL;

@@ -20,15 +20,21 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kj-json.h"
 #include "kj-json-tree-private.h"
 
 /* Deeper files go to json-glib (a journal file is 4 levels deep) */
 #define MAX_DEPTH 64
+/* and files deeper than this to neither: json-glib, and the copy of its tree,
+ * recurse once a level, and a file of a few hundred KB nested 100,000 deep
+ * overflowed the stack */
+#define MAX_GLIB_DEPTH 1000
 
 struct _KjJsonTree
 {
@@ -530,13 +536,49 @@ copy_glib (Build      *build,
   node->size = build->n_nodes - index;
 }
 
+/* Whether the brackets of @data nest deeper than @limit (strings skipped);
+ * the grammar is json-glib's to check */
+static gboolean
+nests_deeper_than (const char *p,
+                   const char *end,
+                   guint       limit)
+{
+  guint depth = 0;
+
+  for (; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+          break;
+        case '[':
+        case '{':
+          if (++depth > limit)
+            return TRUE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * kj_json_tree_parse:
  * @data: (inout): the file's contents, NUL-terminated at @length; its
  *   strings are unescaped in place, so it must outlive the tree
  *
  * Returns: (transfer full) (nullable): the tree, or %NULL with json-glib's
- *   error (domain JSON_PARSER_ERROR) about the syntax
+ *   error (domain JSON_PARSER_ERROR) about the syntax, or a
+ *   %KJ_IMPORT_ERROR_FORMAT error for a file nested too deep to parse
  */
 KjJsonTree *
 kj_json_tree_parse (char    *data,
@@ -559,6 +601,14 @@ kj_json_tree_parse (char    *data,
       build_value (&build, NULL);
       g_assert (build.n_nodes == check.n_nodes && build.n_elements == check.n_elements);
       return g_steal_pointer (&tree);
+    }
+
+  if (nests_deeper_than (data, data + length, MAX_GLIB_DEPTH))
+    {
+      g_set_error (error, KJ_IMPORT_ERROR, KJ_IMPORT_ERROR_FORMAT,
+                   _("The file is not a Knee Journal file: its values are nested more than %d levels deep, "
+                     "and a journal’s are nested 4 deep."), MAX_GLIB_DEPTH);
+      return NULL;
     }
 
   tree->parser = json_parser_new_immutable ();

@@ -146,14 +146,15 @@ before_value (KjJsonWriter *w)
     }
 }
 
-/* The bytes that json-glib 1.6's json_strescape() escapes: its test
- * (*p > 0 && *p < 0x1f) || *p == 0x7f on a signed char leaves 0x1f and
- * every byte from 0x80 as they are */
+/* The bytes that json-glib 1.6's json_strescape() escapes — its test
+ * (*p > 0 && *p < 0x1f) || *p == 0x7f on a signed char leaves every byte
+ * from 0x80 as it is — and 0x1f, which it leaves raw too, though JSON
+ * (RFC 8259) allows no control character in a string */
 static const guint8 escaped[256] = {
-  [0x01 ... 0x1e] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+  [0x01 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
-/* @text as json-glib 1.6's json_strescape() writes it */
+/* @text as json-glib 1.6's json_strescape() writes it, 0x1f escaped */
 static void
 append_escaped (GString    *buffer,
                 const char *text)

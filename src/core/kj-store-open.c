@@ -537,6 +537,20 @@ kj_store_owns_file (const char *journal_path,
           return TRUE;
       }
 
+  /* the copies kept from before an upgrade: <journal>.bak-v<N> */
+  for (guint j = 0; j < G_N_ELEMENTS (journals); j++)
+    {
+      g_autofree char *prefix = g_strconcat (journals[j], ".bak-v", NULL);
+      g_autofree char *dir = g_path_get_dirname (prefix);
+      g_autofree char *base = g_path_get_basename (prefix);
+      g_autofree char *path_base = g_path_get_basename (real_path);
+      g_autofree char *path_dir = g_path_get_dirname (real_path);
+      g_autofree char *real_dir = resolve_path (dir);
+
+      if (g_str_has_prefix (path_base, base) && g_str_equal (path_dir, real_dir))
+        return TRUE;
+    }
+
   /* the backups folder, and anything at any depth below it */
   backups = g_strconcat (journal_path, ".backups", NULL);
   if (g_stat (backups, &backups_st) == 0)

@@ -234,7 +234,10 @@ static const char sql_run_by_track[] =
 static const char sql_set_track_hash[] = "UPDATE runs SET track_hash = ?2 WHERE id = ?1 AND track_hash IS NULL";
 static const char sql_add_run_file[] = "INSERT OR IGNORE INTO run_files (hash, run_id) VALUES (?1, ?2)";
 static const char sql_run_by_file[] =
-  "SELECT r.date FROM run_files f JOIN runs r ON r.id = f.run_id WHERE f.hash = ?1";
+  "SELECT r.date FROM run_files f JOIN runs r ON r.id = f.run_id WHERE f.hash = ?1"
+  /* a file is only ever recorded with a run made from a file: any other row
+   * is another program's, and is not trusted */
+  " AND (r.track_hash IS NOT NULL OR r.source_hash IS NOT NULL)";
 static const char sql_legacy_runs[] =
   "SELECT EXISTS (SELECT 1 FROM runs WHERE source_hash IS NOT NULL AND track_hash IS NULL)";
 

@@ -526,6 +526,42 @@ read_each_run (KjRun     *run,
   return each->run (run, each->user_data, error);
 }
 
+/* The rows of schema 7 that only serve to recognise run files (run_files,
+ * runs.track_hash) and that break the rules Knee Journal writes them by: a
+ * hash that is not one, a file of a run that is gone or was not made from a
+ * file. Such rows are never trusted (kj-store-runs.c); this tells the user. */
+static const char sql_damaged_file_rows[] =
+  "SELECT (SELECT count(*) FROM run_files f LEFT JOIN runs r ON r.id = f.run_id"
+  "        WHERE r.id IS NULL OR length (f.hash) != 64 OR f.hash GLOB '*[^0-9a-f]*'"
+  "           OR (r.track_hash IS NULL AND r.source_hash IS NULL))"
+  "     + (SELECT count(*) FROM runs WHERE track_hash IS NOT NULL"
+  "          AND (length (track_hash) != 64 OR track_hash GLOB '*[^0-9a-f]*'))";
+
+static gboolean
+note_damaged_file_rows (KjStore  *self,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count;
+  int rc;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_damaged_file_rows, error)))
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _kj_store_fail (self, rc, error);
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (count > 0)
+    _kj_store_note_damage (self, _("The journal’s record of the files its runs came from has damaged rows "
+                                   "(another program may have changed them): those files are read again "
+                                   "when they are imported."));
+  return TRUE;
+}
+
 /* Every record, inside the caller's transaction: the profile, episodes,
  * shoes and questionnaires into the journal returned (its days, treatments
  * and runs empty), given to @each's begin; then each day, treatment and run
@@ -561,6 +597,9 @@ read_each (KjStore   *self,
   for (guint i = 0; i < journal->shoes->len; i++)
     g_hash_table_add (shoe_ids, ((KjShoe *) g_ptr_array_index (journal->shoes, i))->id);
   each->shoe_ids = shoe_ids;
+
+  if (!note_damaged_file_rows (self, error))
+    return NULL;
 
   if ((each->begin != NULL && !each->begin (journal, each->user_data, error)) ||
       !_kj_store_each_day (self, NULL, NULL, each->day, each->user_data, error) ||
