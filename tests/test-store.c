@@ -796,7 +796,7 @@ test_store_last_medicines (void)
       t->dose_mg = doses[i].mg;
       g_assert_true (kj_store_save_treatment (store, t, &error));
     }
-  new_treatment (store, "2026-03-06", "ice", 15);
+  kj_treatment_free (new_treatment (store, "2026-03-06", "ice", 15));
 
   /* on the 8th: ibuprofen (its last dose, 600 mg), paracetamol, naproxen; not
    * diclofenac (later), not aspirin (fourth) */

@@ -641,6 +641,8 @@ read_document (const char  *data,
 
   xmlParseDocument (ctxt);
   well_formed = ctxt->wellFormed;
+  /* a document type, even one refused, leaves libxml2's SAX2 handlers a document to hold it */
+  g_clear_pointer (&ctxt->myDoc, xmlFreeDoc);
   xmlFreeParserCtxt (ctxt);
   p->ctxt = NULL;
   g_string_free (p->text, TRUE);
