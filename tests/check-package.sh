@@ -87,8 +87,9 @@ out=$("$kj" --version) || fail "--version exits $?"
 "$kj" --db "$tmp/journal.db" --import-json "$tmp/journal.json" >/dev/null || fail "--import-json exits $?"
 
 # the report and the run files, by the packaged knee-journal-full (found under the same root)
-"$kj" --db "$tmp/runs.db" --import-runs "$top/tests/data/tracks/garmin.gpx" | grep -q 'a run of' \
-  && echo "--import-runs: by knee-journal-full" || fail "--import-runs did not import the run"
+out=$("$kj" --db "$tmp/runs.db" --import-runs "$top/tests/data/tracks/garmin.gpx") || fail "--import-runs exits $?"
+grep -q '^garmin.gpx: a run of ' <<<"$out" && echo "--import-runs: $(head -1 <<<"$out")" \
+  || fail "--import-runs did not import the run: $out"
 "$kj" --db "$tmp/journal.db" --export-pdf "$tmp/report.pdf" >/dev/null || fail "--export-pdf exits $?"
 [ "$(head -c 5 "$tmp/report.pdf")" = "%PDF-" ] && echo "--export-pdf: a PDF" || fail "--export-pdf wrote no PDF"
 
