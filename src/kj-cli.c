@@ -683,13 +683,13 @@ run_headless (const Options *options,
  *   start
  */
 gboolean
-kj_cli_run (int        argc,
-            char     **argv,
-            char     **gui_db_path,
-            gboolean  *demo,
-            gboolean  *background,
+kj_cli_run (int          argc,
+            char       **argv,
+            char       **gui_db_path,
+            gboolean    *demo,
+            gboolean    *background,
             const char **program,
-            int       *exit_status)
+            int         *exit_status)
 {
   g_auto(Options) options = { 0 };
   g_autoptr(GError) error = NULL;

@@ -1,16 +1,17 @@
-/* main.c — knee-journal: the command line, without GTK; a window by knee-journal-ui
+/* main.c — knee-journal (and knee-journal-full): the command line, without GTK
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * knee-journal links the core's light part only, so that `--version`,
  * `--summary-json`, the JSON and CSV imports and exports start without
  * loading GTK and libadwaita (some 75 libraries), or cairo, Pango and
- * libxml2 (some 40). When the command line asks for a window,
+ * libxml2 (some 30 more). When the command line asks for a window,
  * knee-journal-ui (main-ui.c) takes this process's place; for --export-pdf
- * and --import-runs, knee-journal-full (this file on the whole core): exec()
- * keeps the process id, the arguments, the environment and the exit status,
- * so that whoever started knee-journal (a desktop launcher, a login's
- * autostart, a test) sees no difference.
+ * and --import-runs, knee-journal-full (this file on the whole core, which
+ * does them and the other options of the call). exec() keeps the process
+ * id, the arguments, the environment and the exit status, so that whoever
+ * started knee-journal (a desktop launcher, a login's autostart, a test)
+ * sees no difference.
  */
 #include "config.h"
 
