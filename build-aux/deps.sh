@@ -6,7 +6,7 @@
 KJ_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev libportal-gtk4-dev
-  libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libxml2-dev
+  libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libxml2-dev nettle-dev
   gettext itstool desktop-file-utils hicolor-icon-theme adwaita-icon-theme librsvg2-common fonts-dejavu-core fonts-droid-fallback
 )
 

@@ -19,6 +19,9 @@
 #include "kj-store-schema.h"
 #include "kj-test-util.h"
 
+/* the schema version that added the questionnaires (a later step must not move these tests) */
+#define QUESTIONNAIRES_VERSION 6
+
 /* The points of Kujala et al. 1993 (Arthroscopy 9:159–163), typed again here from the paper's form, item by
  * item and answer by answer, so that a slip in the table of kj-questionnaire.c shows */
 static const int published[13][6] = {
@@ -291,7 +294,7 @@ test_schema (void)
   };
 
   g_assert_cmpint (kj_store_get_schema_version (store), ==, KJ_STORE_SCHEMA_VERSION);
-  g_assert_nonnull (strstr (kj_store_migrations[KJ_STORE_SCHEMA_VERSION - 1], "CREATE TABLE questionnaires"));
+  g_assert_nonnull (strstr (kj_store_migrations[QUESTIONNAIRES_VERSION - 1], "CREATE TABLE questionnaires"));
   g_clear_object (&store);
 
   g_assert_true (kj_test_exec_sql (path, "INSERT INTO questionnaires (id, date, instrument)"
@@ -317,18 +320,18 @@ static void
 test_migration (void)
 {
   g_autofree char *old = kj_test_tmp_path ("q-old.db");
-  g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", old, KJ_STORE_SCHEMA_VERSION - 1);
+  g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", old, QUESTIONNAIRES_VERSION - 1);
   GString *sql = g_string_new (NULL);
   g_autoptr(KjStore) store = NULL;
   g_autoptr(KjJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  for (int v = 0; v < KJ_STORE_SCHEMA_VERSION - 1; v++)
+  for (int v = 0; v < QUESTIONNAIRES_VERSION - 1; v++)
     g_string_append (sql, kj_store_migrations[v]);
   g_string_append_printf (sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;"
                           "INSERT INTO days (id, date, pain) VALUES ('d1', '2026-03-04', 6);",
-                          (int) KJ_STORE_APPLICATION_ID, KJ_STORE_SCHEMA_VERSION - 1);
+                          (int) KJ_STORE_APPLICATION_ID, QUESTIONNAIRES_VERSION - 1);
   g_unlink (old);
   g_unlink (backup);
   text = g_string_free (sql, FALSE);

@@ -671,6 +671,17 @@ kj_fit_parse (const guint8 *data,
               KjTrack      *track,
               GError      **error)
 {
+  return _kj_fit_parse_full (data, length, KJ_TRACK_DEFAULT, track, error);
+}
+
+/* kj_fit_parse() with @flags for what else to compute (kj-track-private.h) */
+gboolean
+_kj_fit_parse_full (const guint8  *data,
+                    gsize          length,
+                    KjTrackFlags   flags,
+                    KjTrack       *track,
+                    GError       **error)
+{
   g_autofree Decoder *d = NULL;
   g_autoptr(GArray) points = NULL;
   g_autoptr(GArray) running_windows = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -774,5 +785,5 @@ kj_fit_parse (const guint8 *data,
   if (run->start >= 0)
     totals.start = run->start + KJ_FIT_EPOCH;
 
-  return _kj_track_summarize (points, &totals, track, error);
+  return _kj_track_summarize (points, &totals, flags, track, error);
 }

@@ -1,4 +1,4 @@
-/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's streaming reader; FIT
+/* kj-gpx.h — runs from GPS tracks: GPX 1.0/1.1 and Garmin TCX, read with libxml2's SAX2 parser; FIT
  * (kj-fit.c), any of them gzipped, and Strava's bulk export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -40,7 +40,9 @@ typedef struct
   double  descent_m;
   double  ascent_m;
   guint   n_points;
-  char    hash[65];          /* SHA-256 of the track's points */
+  char    hash[65];          /* the track's fingerprint: SHA-256 of its points as numbers (schema 7 on) */
+  char    legacy_hash[65];   /* SHA-256 of its points as text, as runs were hashed before schema 7: only when
+                              * a journal still holds such runs (kj-run-files.c asks), else empty */
 } KjTrack;
 
 GQuark    kj_gpx_error_quark (void);

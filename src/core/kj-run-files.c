@@ -25,6 +25,7 @@
 
 #include "kj-fit.h"
 #include "kj-gpx.h"
+#include "kj-track-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -164,27 +165,32 @@ read_regular_file (const char  *path,
       return NULL;
     }
 
-  /* one byte beyond the limit tells a file at the limit from one over it */
+  /* one byte beyond the limit tells a file at the limit from one over it; read straight into the array, most
+   * often in one read() of the whole file */
   contents = g_byte_array_sized_new ((guint) MIN (st.st_size > 0 ? st.st_size : 0, KJ_GPX_MAX_FILE_SIZE) + 1);
   for (;;)
     {
-      guint8 buffer[CHUNK_SIZE];
-      gsize want = MIN (sizeof buffer, (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - contents->len);
-      ssize_t n = read (fd, buffer, want);
+      guint have = contents->len;
+      gsize want = MIN (MAX ((gsize) st.st_size + 1 - MIN ((gsize) st.st_size, have), CHUNK_SIZE),
+                        (gsize) KJ_GPX_MAX_FILE_SIZE + 1 - have);
+      ssize_t n;
+      int saved_errno;
 
-      if (n < 0 && errno == EINTR)
+      g_byte_array_set_size (contents, have + (guint) want);
+      n = read (fd, contents->data + have, want);
+      saved_errno = errno;
+      g_byte_array_set_size (contents, have + (guint) MAX (n, 0));
+
+      if (n < 0 && saved_errno == EINTR)
         continue;
       if (n < 0)
         {
-          int saved_errno = errno;
-
           close (fd);
           set_errno_error (error, saved_errno);
           return NULL;
         }
       if (n == 0)
         break;
-      g_byte_array_append (contents, buffer, (guint) n);
       if (contents->len > KJ_GPX_MAX_FILE_SIZE)
         {
           close (fd);
@@ -199,18 +205,15 @@ read_regular_file (const char  *path,
   return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
 }
 
-/* The file's contents, unpacked when gzipped; errors without the file's name */
+/* The file's contents as read, @raw, unpacked when gzipped; errors without the file's name */
 static GBytes *
-read_run_file (const char  *path,
-               GError     **error)
+unpack_run_file (GBytes  *raw,
+                 GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   const guint8 *data;
   gsize length;
 
-  if (!(bytes = read_regular_file (path, error)))
-    return NULL;
-  data = g_bytes_get_data (bytes, &length);
+  data = g_bytes_get_data (raw, &length);
 
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
@@ -220,9 +223,69 @@ read_run_file (const char  *path,
     }
 
   if (length >= 2 && data[0] == 0x1f && data[1] == 0x8b)
-    return gunzip (bytes, error);
+    return gunzip (raw, error);
 
-  return g_steal_pointer (&bytes);
+  return g_bytes_ref (raw);
+}
+
+/* The track of the file @path whose contents as read are @raw; errors start with the file's name */
+static gboolean
+parse_run_file (const char    *path,
+                GBytes        *raw,
+                KjTrackFlags   flags,
+                KjTrack       *track,
+                GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize length;
+  gboolean ok;
+
+  memset (track, 0, sizeof *track);
+
+  if (!(bytes = unpack_run_file (raw, &local_error)))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (g_str_has_suffix (lower, ".gz"))
+    lower[strlen (lower) - 3] = '\0';
+
+  if (kj_fit_is_fit (data, length) || g_str_has_suffix (lower, ".fit"))
+    ok = _kj_fit_parse_full (data, length, flags, track, &local_error);
+  else
+    ok = _kj_gpx_parse_full ((const char *) data, length, flags, track, &local_error);
+
+  if (!ok)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The contents of @path as read; errors start with the file's name */
+static GBytes *
+read_run_file (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *raw = read_regular_file (path, &local_error);
+
+  if (raw == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+    }
+
+  return raw;
 }
 
 /**
@@ -236,38 +299,14 @@ kj_gpx_parse_file (const char  *path,
                    KjTrack     *track,
                    GError     **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  const guint8 *data;
-  gsize length;
-  gboolean ok;
+  g_autoptr(GBytes) raw = NULL;
 
   memset (track, 0, sizeof *track);
 
-  if (!(bytes = read_run_file (path, &local_error)))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
+  if (!(raw = read_run_file (path, error)))
+    return FALSE;
 
-  data = g_bytes_get_data (bytes, &length);
-  if (g_str_has_suffix (lower, ".gz"))
-    lower[strlen (lower) - 3] = '\0';
-
-  if (kj_fit_is_fit (data, length) || g_str_has_suffix (lower, ".fit"))
-    ok = kj_fit_parse (data, length, track, &local_error);
-  else
-    ok = kj_gpx_parse ((const char *) data, length, track, &local_error);
-
-  if (!ok)
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return parse_run_file (path, raw, KJ_TRACK_DEFAULT, track, error);
 }
 
 /* A run for the journal, with the file's name in its notes. */
@@ -629,14 +668,22 @@ shorten (char  *text,
   return g_strconcat (start, "…", NULL);
 }
 
-/* Reads one file and stores its run: one transaction */
+/* Reads one file and stores its run: one transaction. A file the journal
+ * knows by the hash of its bytes is skipped before it is parsed; @legacy:
+ * whether the journal may hold runs by the fingerprint of before schema 7,
+ * which are then compared too (cleared when it holds none any more). */
 static void
 import_item (KjStore       *store,
              const Item    *item,
+             gboolean      *legacy,
              KjTrackResult *result)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KjRun) run = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  KjTrackSource source = { NULL, NULL, NULL };
+  char file_hash[65], known_date[11];
+  gboolean known = FALSE;
   KjTrack track;
 
   result->name = g_filename_display_basename (item->path);
@@ -665,7 +712,26 @@ import_item (KjStore       *store,
       return;
     }
 
-  if (!kj_gpx_parse_file (item->path, &track, &error))
+  if ((raw = read_run_file (item->path, &error)) != NULL)
+    {
+      _kj_sha256_hex (g_bytes_get_data (raw, NULL), g_bytes_get_size (raw), file_hash);
+      source.file_hash = file_hash;
+      /* a journal that cannot answer is asked again when the run is stored, and says why there */
+      if (!kj_store_find_run_file (store, file_hash, &known, known_date, NULL))
+        known = FALSE;
+    }
+
+  if (known)
+    {
+      g_autofree char *already = g_strdup_printf (_("this run is already in the journal (on %s)"), known_date);
+
+      result->status = KJ_TRACK_SKIPPED;
+      result->message = g_strdup_printf ("%s: %s", result->name, already);
+      return;
+    }
+
+  if (raw == NULL || !parse_run_file (item->path, raw, *legacy ? KJ_TRACK_LEGACY_HASH : KJ_TRACK_DEFAULT, &track,
+                                      &error))
     {
       /* another sport, or a FIT file that is no activity, is no error: there is no run in the file */
       result->status = g_error_matches (error, KJ_GPX_ERROR, KJ_GPX_ERROR_OTHER_SPORT) ||
@@ -689,7 +755,9 @@ import_item (KjStore       *store,
   result->descent_m = run->descent_m;
 
   /* Strava's gear is the run's pair of shoes, added by that name if new */
-  if (kj_store_add_track_run (store, run, track.hash, item->gear, &error))
+  source.track_hash = track.hash;
+  source.legacy_hash = track.legacy_hash;
+  if (kj_store_add_track_run_full (store, run, &source, item->gear, &error))
     result->status = KJ_TRACK_ADDED;
   else
     {
@@ -697,6 +765,10 @@ import_item (KjStore       *store,
                                                                                        : KJ_TRACK_FAILED;
       result->message = g_strdup_printf ("%s: %s", result->name, error->message);
     }
+
+  /* the runs of before schema 7 the journal still has, once one of them was found */
+  if (*legacy && track.legacy_hash[0] != '\0' && !kj_store_has_legacy_runs (store, legacy, NULL))
+    *legacy = TRUE;
 }
 
 /**
@@ -716,17 +788,22 @@ kj_gpx_import (KjStore            *store,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
   GArray *results = g_array_new (FALSE, TRUE, sizeof (KjTrackResult));
+  gboolean legacy = TRUE;
 
   g_array_set_clear_func (results, clear_result);
 
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     expand_path (items, kj_store_get_path (store), paths[i]);
 
+  /* a journal that cannot say is taken to hold them */
+  if (!kj_store_has_legacy_runs (store, &legacy, NULL))
+    legacy = TRUE;
+
   for (guint i = 0; i < items->len; i++)
     {
       KjTrackResult result = { 0 };
 
-      import_item (store, items->pdata[i], &result);
+      import_item (store, items->pdata[i], &legacy, &result);
       g_array_append_val (results, result);
     }
 

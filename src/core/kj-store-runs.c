@@ -32,8 +32,6 @@ static const char sql_select_runs[] =
   " shoe_id = excluded.shoe_id"
 static const char sql_upsert_run[] = RUN_INSERT RUN_VALUES RUN_CONFLICT;
 static const char sql_delete_run[] = "DELETE FROM runs WHERE id = ?1";
-static const char sql_run_by_hash[] = "SELECT date FROM runs WHERE source_hash = ?1";
-static const char sql_set_run_hash[] = "UPDATE runs SET source_hash = ?2 WHERE id = ?1";
 
 /* Hands each valid run from @from to @to (either %NULL), by date, to @func,
  * which takes it; a row that fails is left out and reported */
@@ -227,9 +225,136 @@ kj_store_save_run (KjStore  *self,
   return TRUE;
 }
 
+/* The run of a track: its fingerprint (or one of the same track a version
+ * before schema 7 stored; a fingerprint of one kind never equals one of the
+ * other, both being SHA-256 of different bytes) */
+static const char sql_run_by_track[] =
+  "SELECT id, date, track_hash IS NULL FROM runs"
+  " WHERE track_hash = ?1 OR source_hash = ?1 OR source_hash = ?2 LIMIT 1";
+static const char sql_set_track_hash[] = "UPDATE runs SET track_hash = ?2 WHERE id = ?1 AND track_hash IS NULL";
+static const char sql_add_run_file[] = "INSERT OR IGNORE INTO run_files (hash, run_id) VALUES (?1, ?2)";
+static const char sql_run_by_file[] =
+  "SELECT r.date FROM run_files f JOIN runs r ON r.id = f.run_id WHERE f.hash = ?1";
+static const char sql_legacy_runs[] =
+  "SELECT EXISTS (SELECT 1 FROM runs WHERE source_hash IS NOT NULL AND track_hash IS NULL)";
+
+/* The id and date of the run of @source's track, if the journal has it; @untracked: that run has a
+ * fingerprint of before schema 7 only */
+static gboolean
+find_track (KjStore              *self,
+            const KjTrackSource  *source,
+            char                **id,
+            char                  date[11],
+            gboolean             *untracked,
+            GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_run_by_track, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source->track_hash, -1, SQLITE_STATIC);
+  if (source->legacy_hash != NULL && source->legacy_hash[0] != '\0')
+    sqlite3_bind_text (stmt, 2, source->legacy_hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_strlcpy (date, sqlite3_column_text (stmt, 1) ? (const char *) sqlite3_column_text (stmt, 1) : "", 11);
+      *untracked = sqlite3_column_int (stmt, 2) != 0;
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE || _kj_store_fail (self, rc, error);
+}
+
+/* Remembers @file_hash as a file of the run @id */
+static gboolean
+add_run_file (KjStore     *self,
+              const char  *id,
+              const char  *file_hash,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (file_hash == NULL || file_hash[0] == '\0')
+    return TRUE;
+  if (!(stmt = _kj_store_get_stmt (self, sql_add_run_file, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+
+  return _kj_store_step_done (self, stmt, error);
+}
+
+/* Sets the fingerprint of the run @id, which has none yet */
+static gboolean
+set_track_hash (KjStore     *self,
+                const char  *id,
+                const char  *track_hash,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _kj_store_get_stmt (self, sql_set_track_hash, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, track_hash, -1, SQLITE_STATIC);
+
+  return _kj_store_step_done (self, stmt, error);
+}
+
+/* Adds the new run of a track inside the caller's transaction: the pair named @gear, the run, its
+ * fingerprint and its file */
+static gboolean
+add_new_track_run (KjStore              *self,
+                   KjRun                *run,
+                   const KjTrackSource  *source,
+                   const char           *gear,
+                   GError              **error)
+{
+  if (gear != NULL && gear[0] != '\0' && run->shoe_id == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      run->shoe_id = _kj_store_shoe_named (self, gear, &local_error);
+      if (g_error_matches (local_error, KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID))
+        g_clear_error (&local_error);
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return prepare_run (self, run, error) && _kj_store_write_run (self, run, error) &&
+         set_track_hash (self, run->id, source->track_hash, error) &&
+         add_run_file (self, run->id, source->file_hash, error);
+}
+
+/* A track found again: the file it came in this time is remembered, and a run of before schema 7 gets
+ * the fingerprint of schema 7, so that neither is read again. Only a help for the next import: when it
+ * cannot be written the run is still skipped, and the journal is left as it was. */
+static void
+remember_track (KjStore              *self,
+                const char           *id,
+                gboolean              untracked,
+                const KjTrackSource  *source)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((untracked && !set_track_hash (self, id, source->track_hash, &error)) ||
+      !add_run_file (self, id, source->file_hash, &error) || !_kj_store_commit (self, &error))
+    {
+      g_debug ("The run %s was found again, but could not be remembered: %s", id, error->message);
+      _kj_store_rollback (self);
+    }
+}
+
 /**
  * kj_store_add_track_run:
- * @source_hash: the SHA-256 of the GPS track it came from
+ * @source_hash: the fingerprint of the GPS track it came from (#KjTrack.hash)
  * @gear: (nullable): the shoes another program named for it (Strava's gear):
  *   the pair of that name, added if the journal has none; a name that cannot
  *   be a pair's leaves the run with the default pair
@@ -245,62 +370,127 @@ kj_store_add_track_run (KjStore     *self,
                         const char  *gear,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  KjTrackSource source = { source_hash, NULL, NULL };
+
+  return kj_store_add_track_run_full (self, run, &source, gear, error);
+}
+
+/**
+ * kj_store_add_track_run_full:
+ * @source: the track's fingerprint, the fingerprint of before schema 7 when
+ *   the journal holds runs that have only that (kj_store_has_legacy_runs()),
+ *   and the SHA-256 of the file's bytes (each may be %NULL but the first)
+ *
+ * kj_store_add_track_run() that also remembers the file: a run added, or
+ * found in the journal already, gets @source's file hash, by which
+ * kj_store_find_run_file() knows the file before it is read.
+ */
+gboolean
+kj_store_add_track_run_full (KjStore              *self,
+                             KjRun                *run,
+                             const KjTrackSource  *source,
+                             const char           *gear,
+                             GError              **error)
+{
+  g_autofree char *known_id = NULL;
+  char known_date[11] = "";
+  gboolean untracked = FALSE;
 
   g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (run != NULL && source_hash != NULL, FALSE);
+  g_return_val_if_fail (run != NULL && source != NULL && source->track_hash != NULL, FALSE);
 
   if (!_kj_store_begin (self, error))
     return FALSE;
 
-  if (!(stmt = _kj_store_get_stmt (self, sql_run_by_hash, error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, source_hash, -1, SQLITE_STATIC);
+  if (!find_track (self, source, &known_id, known_date, &untracked, error))
+    {
+      _kj_store_rollback (self);
+      return FALSE;
+    }
+
+  if (known_id != NULL)
+    {
+      remember_track (self, known_id, untracked, source);
+      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE, _("this run is already in the journal (on %s)"),
+                   known_date);
+      return FALSE;
+    }
+
+  if (!add_new_track_run (self, run, source, gear, error) || !_kj_store_commit (self, error))
+    {
+      _kj_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * kj_store_find_run_file:
+ * @file_hash: the SHA-256 of a file's bytes, as read (before unpacking)
+ * @found: (out): whether a run of the journal came from that file
+ * @date: (out): the date of that run, or ""
+ *
+ * Whether the journal knows a run file before it is read.
+ */
+gboolean
+kj_store_find_run_file (KjStore     *self,
+                        const char  *file_hash,
+                        gboolean    *found,
+                        char         date[11],
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_hash != NULL && found != NULL, FALSE);
+
+  *found = FALSE;
+  date[0] = '\0';
+  if (!(stmt = _kj_store_get_stmt (self, sql_run_by_file, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, file_hash, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      g_set_error (error, KJ_STORE_ERROR, KJ_STORE_ERROR_DUPLICATE,
-                   _("this run is already in the journal (on %s)"), (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      goto failed;
+      *found = TRUE;
+      g_strlcpy (date, sqlite3_column_text (stmt, 0) ? (const char *) sqlite3_column_text (stmt, 0) : "", 11);
+      rc = SQLITE_DONE;
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+
+  return rc == SQLITE_DONE || _kj_store_fail (self, rc, error);
+}
+
+/**
+ * kj_store_has_legacy_runs:
+ * @found: (out): whether a run has the fingerprint of a version before schema 7 and none of schema 7
+ *
+ * While it has, an import computes that fingerprint too, so that no such run is imported twice.
+ */
+gboolean
+kj_store_has_legacy_runs (KjStore   *self,
+                          gboolean  *found,
+                          GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KJ_IS_STORE (self), FALSE);
+
+  *found = FALSE;
+  if (!(stmt = _kj_store_get_stmt (self, sql_legacy_runs, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      _kj_store_fail (self, rc, error);
-      goto failed;
+      *found = sqlite3_column_int (stmt, 0) != 0;
+      rc = SQLITE_DONE;
     }
+  sqlite3_reset (stmt);
 
-  if (gear != NULL && gear[0] != '\0' && run->shoe_id == NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      run->shoe_id = _kj_store_shoe_named (self, gear, &local_error);
-      if (g_error_matches (local_error, KJ_RECORD_ERROR, KJ_RECORD_ERROR_INVALID))
-        g_clear_error (&local_error);
-      else if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          goto failed;
-        }
-    }
-
-  if (!prepare_run (self, run, error))
-    goto failed;
-
-  if (!_kj_store_write_run (self, run, error) || !(stmt = _kj_store_get_stmt (self, sql_set_run_hash, error)))
-    goto failed;
-  sqlite3_bind_text (stmt, 1, run->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, source_hash, -1, SQLITE_STATIC);
-  if (!_kj_store_step_done (self, stmt, error) || !_kj_store_commit (self, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  _kj_store_rollback (self);
-  return FALSE;
+  return rc == SQLITE_DONE || _kj_store_fail (self, rc, error);
 }
 
 gboolean

@@ -160,4 +160,17 @@ static const char * const kj_store_migrations[] = {
   "    WHEN 10 THEN 5 WHEN 11 THEN 3 WHEN 12 THEN 3 ELSE 0 END),"
   "  UNIQUE (questionnaire_id, item)"
   ") STRICT;",
+
+  /* 6 → 7: run files recognised before they are read (doc/data-model.md, “Runs from files”). A run's
+   * fingerprint becomes the SHA-256 of its points as numbers (track_hash); source_hash keeps the
+   * fingerprint of the points as text that runs imported before got, and the import still compares it.
+   * run_files holds the SHA-256 of the bytes of each file a run came from (or was found again in): a file
+   * whose hash is there is skipped unread. Deleting the run forgets its files. */
+  "ALTER TABLE runs ADD COLUMN track_hash TEXT CHECK (track_hash IS NULL OR length(track_hash) = 64);"
+  "CREATE UNIQUE INDEX runs_by_track_hash ON runs (track_hash) WHERE track_hash IS NOT NULL;"
+  "CREATE TABLE run_files ("
+  "  hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),"
+  "  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX run_files_by_run ON run_files (run_id);",
 };

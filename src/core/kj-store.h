@@ -14,9 +14,19 @@
 G_BEGIN_DECLS
 
 #define KJ_STORE_APPLICATION_ID 0x4B4A4E4C  /* "KJNL" */
-#define KJ_STORE_SCHEMA_VERSION 6
+#define KJ_STORE_SCHEMA_VERSION 7
 
 #define KJ_STORE_ERROR (kj_store_error_quark ())
+
+/* Where an imported run came from (doc/data-model.md, “Runs from files”): the SHA-256 of its track's points as
+ * numbers, the SHA-256 of its points as text of versions before schema 7 (or NULL), the SHA-256 of the file's
+ * bytes (or NULL) */
+typedef struct
+{
+  const char *track_hash;
+  const char *legacy_hash;
+  const char *file_hash;
+} KjTrackSource;
 
 typedef enum
 {
@@ -149,6 +159,19 @@ gboolean      kj_store_add_track_run      (KjStore        *self,
                                            KjRun          *run,
                                            const char     *source_hash,
                                            const char     *gear,
+                                           GError        **error);
+gboolean      kj_store_add_track_run_full (KjStore        *self,
+                                           KjRun          *run,
+                                           const KjTrackSource *source,
+                                           const char     *gear,
+                                           GError        **error);
+gboolean      kj_store_find_run_file      (KjStore        *self,
+                                           const char     *file_hash,
+                                           gboolean       *found,
+                                           char            date[11],
+                                           GError        **error);
+gboolean      kj_store_has_legacy_runs    (KjStore        *self,
+                                           gboolean       *found,
                                            GError        **error);
 gboolean      kj_store_delete_run         (KjStore        *self,
                                            const char     *id,

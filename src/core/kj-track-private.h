@@ -31,9 +31,30 @@ typedef struct
 
 #define KJ_TRACK_TOTALS_INIT { NAN, KJ_UNSET, NAN, G_MININT64 }
 
+/* What a reader computes besides the track */
+typedef enum
+{
+  KJ_TRACK_DEFAULT     = 0,
+  KJ_TRACK_LEGACY_HASH = 1 << 0,   /* KjTrack.legacy_hash too: a journal holds runs hashed before schema 7 */
+} KjTrackFlags;
+
 gboolean  _kj_track_summarize (GArray              *points,
                                const KjTrackTotals *totals,
+                               KjTrackFlags         flags,
                                KjTrack             *track,
                                GError             **error);
+gboolean  _kj_gpx_parse_full  (const char          *data,
+                               gsize                length,
+                               KjTrackFlags         flags,
+                               KjTrack             *track,
+                               GError             **error);
+gboolean  _kj_fit_parse_full  (const guint8        *data,
+                               gsize                length,
+                               KjTrackFlags         flags,
+                               KjTrack             *track,
+                               GError             **error);
+void      _kj_sha256_hex      (const void          *data,
+                               gsize                length,
+                               char                 hex[65]);
 
 G_END_DECLS
