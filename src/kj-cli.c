@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Everything here uses the core layer only, so the headless options work
- * without a display. It is built into both programs: knee-journal (main.c,
- * without GTK) runs knee-journal-ui when kj_cli_run() returns FALSE, and
- * knee-journal-ui (main-ui.c) reads the same arguments again and starts the
- * application.
+ * without a display. It is built into the three programs: knee-journal
+ * (main.c, without GTK, on the core's light part: built with KJ_CLI_LIGHT)
+ * runs knee-journal-ui or knee-journal-full when kj_cli_run() returns FALSE;
+ * knee-journal-full (main.c on the whole core) does --export-pdf and
+ * --import-runs; knee-journal-ui (main-ui.c) reads the same arguments again
+ * and starts the application.
  */
 #define G_LOG_DOMAIN "knee-journal-cli"
 
@@ -30,6 +32,7 @@
 #include "kj-file.h"
 #include "kj-gpx.h"
 #include "kj-json.h"
+#include "kj-programs.h"
 #include "kj-report.h"
 #include "kj-store.h"
 
@@ -204,6 +207,7 @@ run_import (KjStore         *store,
   return KJ_EXIT_OK;
 }
 
+#ifndef KJ_CLI_LIGHT
 /* Each file is its own transaction: a bad file stores nothing and does not stop the others. */
 static int
 run_import_runs (KjStore     *store,
@@ -256,6 +260,7 @@ run_import_runs (KjStore     *store,
 
   return counts[KJ_TRACK_FAILED] > 0 ? KJ_EXIT_ERROR : KJ_EXIT_OK;
 }
+#endif
 
 static int
 run_export (KjStore    *store,
@@ -345,6 +350,7 @@ run_summary (KjStore    *store,
   return KJ_EXIT_OK;
 }
 
+#ifndef KJ_CLI_LIGHT
 static int
 run_report (KjStore               *store,
             const char            *file,
@@ -371,6 +377,7 @@ run_report (KjStore               *store,
 
   return KJ_EXIT_OK;
 }
+#endif
 
 static int
 run_restore (KjStore    *store,
@@ -615,8 +622,10 @@ run_headless (const Options *options,
     km_before = kj_store_get_shoe_km (store, NULL);
   if (status == KJ_EXIT_OK && options->import_json)
     status = run_import (store, import, options->import_json);
+#ifndef KJ_CLI_LIGHT
   if (status == KJ_EXIT_OK && options->import_runs)
     status = run_import_runs (store, options->import_runs, options->rest);
+#endif
   /* a pair the imports took past its alert distance, said once, as the window says it */
   if (km_before != NULL)
     {
@@ -630,6 +639,7 @@ run_headless (const Options *options,
     status = run_export (store, options->export_json, FALSE);
   if (status == KJ_EXIT_OK && options->export_csv)
     status = run_export (store, options->export_csv, TRUE);
+#ifndef KJ_CLI_LIGHT
   if (status == KJ_EXIT_OK && options->export_pdf)
     {
       KjReportOptions report = {
@@ -643,6 +653,7 @@ run_headless (const Options *options,
 
       status = run_report (store, options->export_pdf, &report);
     }
+#endif
   if (status == KJ_EXIT_OK && (options->summary || options->summary_json))
     status = run_summary (store, options->as_of, options->episode, options->summary_json);
 
@@ -660,18 +671,25 @@ run_headless (const Options *options,
  *   temporary folder, which the GUI removes when it quits
  * @background: (out) (optional): whether the GUI starts with no window, for
  *   the daily reminder (--background)
+ * @program: (out) (optional): given with a %NULL @gui_db_path: the program
+ *   to run in this one's place when it returns %FALSE, %KJ_PROGRAM_UI for a
+ *   window, or in knee-journal (KJ_CLI_LIGHT) %KJ_PROGRAM_FULL for
+ *   --export-pdf and --import-runs (cairo, Pango, libxml2), before the
+ *   journal is opened
  * @exit_status: (out): the exit status, when it returns %TRUE
  *
  * Returns: %TRUE when the command line has been handled and the program
- *   should exit with @exit_status; %FALSE when the GUI should start
+ *   should exit with @exit_status; %FALSE when the GUI (or @program) should
+ *   start
  */
 gboolean
-kj_cli_run (int        argc,
-            char     **argv,
-            char     **gui_db_path,
-            gboolean  *demo,
-            gboolean  *background,
-            int       *exit_status)
+kj_cli_run (int          argc,
+            char       **argv,
+            char       **gui_db_path,
+            gboolean    *demo,
+            gboolean    *background,
+            const char **program,
+            int         *exit_status)
 {
   g_auto(Options) options = { 0 };
   g_autoptr(GError) error = NULL;
@@ -680,6 +698,7 @@ kj_cli_run (int        argc,
   KjPaper paper = kj_report_default_paper ();
 
   g_return_val_if_fail ((gui_db_path == NULL) == (demo == NULL) && (demo == NULL) == (background == NULL), TRUE);
+  g_return_val_if_fail ((gui_db_path == NULL) == (program != NULL), TRUE);
   g_return_val_if_fail (exit_status != NULL, TRUE);
 
   if (gui_db_path != NULL)
@@ -717,7 +736,20 @@ kj_cli_run (int        argc,
 
   /* a window: in the program without GTK, that is all it needs to know */
   if (gui_db_path == NULL && (options.demo || !is_headless (&options)))
-    return FALSE;
+    {
+      *program = KJ_PROGRAM_UI;
+      return FALSE;
+    }
+
+#ifdef KJ_CLI_LIGHT
+  /* the report and the run files: the whole command line does them all,
+   * the other options included, in the same order */
+  if (options.export_pdf || options.import_runs)
+    {
+      *program = KJ_PROGRAM_FULL;
+      return FALSE;
+    }
+#endif
 
   if (options.demo)
     {

@@ -19,6 +19,7 @@ gboolean  kj_cli_run             (int          argc,
                                   char       **gui_db_path,
                                   gboolean    *demo,
                                   gboolean    *background,
+                                  const char **program,
                                   int         *exit_status);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ main (int   argc,
 
   /* The headless options (doc/command-line.md) are handled here too, before
    * GTK is touched, so that they work without a display and exit 0/1/2. */
-  if (kj_cli_run (argc, argv, &db_path, &demo, &background, &status))
+  if (kj_cli_run (argc, argv, &db_path, &demo, &background, NULL, &status))
     return status;
 
   /* --background: the daily reminder's instance, started at login; nothing

@@ -38,6 +38,7 @@ version=$(dpkg-deb -f "${debs[0]}" Version)
 for f in \
   usr/bin/knee-journal \
   usr/libexec/knee-journal-ui \
+  usr/libexec/knee-journal-full \
   usr/share/applications/$id.desktop \
   usr/share/metainfo/$id.metainfo.xml \
   usr/share/glib-2.0/schemas/$id.gschema.xml \
@@ -65,19 +66,32 @@ export LC_ALL=C.UTF-8 LANGUAGE=
 export KJ_LOCALEDIR="$root/usr/share/locale"
 kj="$root/usr/bin/knee-journal"
 
-# the command line without GTK; the window's program with it
-if ldd "$kj" | grep -qE 'libgtk-4|libadwaita-1'; then
-  fail "knee-journal loads GTK: $(ldd "$kj" | grep -E 'libgtk-4|libadwaita-1' | tr -s ' \t\n' ' ')"
+# (ldd's list is read whole before grep -q: in a pipe under pipefail, grep
+# quitting at the first match can kill ldd with SIGPIPE, a failure at random)
+# the command line without GTK, cairo, Pango or libxml2; the window's program
+# with GTK; the program of the report and the run files with cairo and libxml2
+if grep -qE 'libgtk-4|libadwaita-1|libcairo|libpango|libxml2' <<<"$(ldd "$kj")"; then
+  fail "knee-journal loads more than the core's light part: $(ldd "$kj" \
+    | grep -E 'libgtk-4|libadwaita-1|libcairo|libpango|libxml2' | tr -s ' \t\n' ' ')"
 else
-  echo "knee-journal: no GTK ($(ldd "$kj" | wc -l) libraries)"
+  echo "knee-journal: no GTK, cairo, Pango or libxml2 ($(ldd "$kj" | wc -l) libraries)"
 fi
-ldd "$root/usr/libexec/knee-journal-ui" | grep -q 'libadwaita-1' || fail "knee-journal-ui does not link libadwaita"
+grep -q 'libadwaita-1' <<<"$(ldd "$root/usr/libexec/knee-journal-ui")" || fail "knee-journal-ui does not link libadwaita"
+grep -q 'libcairo' <<<"$(ldd "$root/usr/libexec/knee-journal-full")" && grep -q 'libxml2' <<<"$(ldd "$root/usr/libexec/knee-journal-full")" \
+  || fail "knee-journal-full does not link cairo and libxml2"
 
 out=$("$kj" --version) || fail "--version exits $?"
 [ "$out" = "knee-journal $version" ] && echo "--version: $out" || fail "--version says '$out', the package is $version"
 
 "$kj_gen" --seed 7 --days 60 --scenario improving --last 2026-11-01 -o "$tmp/journal.json"
 "$kj" --db "$tmp/journal.db" --import-json "$tmp/journal.json" >/dev/null || fail "--import-json exits $?"
+
+# the report and the run files, by the packaged knee-journal-full (found under the same root)
+out=$("$kj" --db "$tmp/runs.db" --import-runs "$top/tests/data/tracks/garmin.gpx") || fail "--import-runs exits $?"
+grep -q '^garmin.gpx: a run of ' <<<"$out" && echo "--import-runs: $(head -1 <<<"$out")" \
+  || fail "--import-runs did not import the run: $out"
+"$kj" --db "$tmp/journal.db" --export-pdf "$tmp/report.pdf" >/dev/null || fail "--export-pdf exits $?"
+[ "$(head -c 5 "$tmp/report.pdf")" = "%PDF-" ] && echo "--export-pdf: a PDF" || fail "--export-pdf wrote no PDF"
 
 out=$("$kj" --db "$tmp/journal.db" --summary --as-of 2026-11-01) || fail "--summary exits $?"
 grep -q '^Knee Journal' <<<"$out" && grep -q 'Improving' <<<"$out" \

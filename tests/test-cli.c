@@ -912,6 +912,126 @@ test_cli_programs (void)
   kj_test_remove_tree (dir);
 }
 
+/* @library in the dynamic loader's list of @program */
+static gboolean
+links (const char *program,
+       const char *library)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "ldd", (char *) program, NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (out, "libglib-2.0"));
+
+  return strstr (out, library) != NULL;
+}
+
+/* knee-journal links the core's light part: no cairo, Pango or libxml2.
+ * --export-pdf and --import-runs (and --import-gpx) are knee-journal-full's,
+ * which it runs in its place with the same arguments (found beside it, as
+ * in the build tree) after the usage checks; the other options stay. */
+static void
+test_cli_programs_full (void)
+{
+  g_autofree char *build_dir = g_path_get_dirname (g_getenv ("KJ_BINARY"));
+  g_autofree char *real_full = g_build_filename (build_dir, "knee-journal-full", NULL);
+  g_autofree char *dir = kj_test_tmp_path ("programs-full");
+  g_autofree char *binary = g_build_filename (dir, "knee-journal", NULL);
+  g_autofree char *full = g_build_filename (dir, "knee-journal-full", NULL);
+  g_autofree char *db = kj_test_tmp_path ("programs-full.db");
+  g_autofree char *pdf = kj_test_tmp_path ("programs-full.pdf");
+  g_autofree char *json = kj_test_tmp_path ("programs-full.json");
+  g_autofree char *garmin = g_build_filename (g_getenv ("KJ_SOURCE_ROOT"), "tests", "data", "tracks", "garmin.gpx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  gsize length;
+  g_auto(KjTestRun) report = { 0 };
+  g_auto(KjTestRun) runs = { 0 };
+  g_auto(KjTestRun) gpx = { 0 };
+  g_auto(KjTestRun) paper = { 0 };
+  g_auto(KjTestRun) export = { 0 };
+  g_auto(KjTestRun) missing = { 0 };
+  g_auto(KjTestRun) missing_de = { 0 };
+  const char *libraries[] = { "libcairo", "libpango", "libxml2", "libfontconfig", "libfreetype", "libharfbuzz",
+                              "libicu", "libstdc++", "libX11", "libgtk-4", "libadwaita-1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (libraries); i++)
+    {
+      g_test_message ("knee-journal without %s", libraries[i]);
+      g_assert_false (links (g_getenv ("KJ_BINARY"), libraries[i]));
+    }
+  /* the one that has them: the report's and the run files' */
+  g_assert_true (links (real_full, "libcairo"));
+  g_assert_true (links (real_full, "libpangocairo"));
+  g_assert_true (links (real_full, "libxml2"));
+  g_assert_false (links (real_full, "libgtk-4"));
+
+  /* a copy of knee-journal, and beside it a knee-journal-full that says what it got */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  contents = kj_test_read_file (g_getenv ("KJ_BINARY"), &length);
+  kj_test_write_file (binary, contents, length);
+  g_assert_cmpint (g_chmod (binary, 0755), ==, 0);
+  kj_test_write_file (full, "#!/bin/sh\necho \"full: $0 $*\"\nexit 5\n", -1);
+  g_assert_cmpint (g_chmod (full, 0755), ==, 0);
+
+  run_program (&report, (const char * const[]) { binary, "--db", db, "--export-pdf", pdf, "--paper", "letter", NULL });
+  g_assert_cmpint (report.status, ==, 5);
+  expected = g_strdup_printf ("full: %s --db %s --export-pdf %s --paper letter\n", full, db, pdf);
+  g_assert_cmpstr (report.out, ==, expected);
+  g_assert_cmpstr (report.err, ==, "");
+  /* not opened (so not created) by knee-journal */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  run_program (&runs, (const char * const[]) { binary, "--db", db, "--export-json", json, "--import-runs", garmin,
+                                               garmin, NULL });
+  g_assert_cmpint (runs.status, ==, 5);
+  g_free (expected);
+  expected = g_strdup_printf ("full: %s --db %s --export-json %s --import-runs %s %s\n", full, db, json, garmin, garmin);
+  g_assert_cmpstr (runs.out, ==, expected);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+
+  run_program (&gpx, (const char * const[]) { binary, "--db", db, "--import-gpx", garmin, NULL });
+  g_assert_cmpint (gpx.status, ==, 5);
+  g_assert_true (g_str_has_prefix (gpx.out, "full: "));
+
+  /* a usage error is knee-journal's own */
+  run_program (&paper, (const char * const[]) { binary, "--db", db, "--export-pdf", pdf, "--paper", "a5", NULL });
+  g_assert_cmpint (paper.status, ==, 2);
+  g_assert_cmpstr (paper.out, ==, "");
+  g_assert_true (g_str_has_prefix (paper.err, "knee-journal: error: --paper: “a5” is not a paper size"));
+
+  /* what needs neither stays in knee-journal: its own error, not status 5 */
+  run_program (&export, (const char * const[]) { binary, "--db", db, "--export-json", json, NULL });
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_cmpstr (export.out, ==, "");
+  g_assert_true (g_str_has_prefix (export.err, "knee-journal: error: There is no journal at “"));
+
+  /* without knee-journal-full: an error that names it, status 1, nothing written */
+  g_assert_cmpint (g_unlink (full), ==, 0);
+  run_program (&missing, (const char * const[]) { binary, "--db", db, "--export-pdf", pdf, NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_true (g_str_has_prefix (missing.err, "knee-journal: error: The program of PDF reports and run files “"));
+  g_assert_nonnull (strstr (missing.err, "knee-journal-full” cannot be started: "));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  run_program (&missing_de, (const char * const[]) { binary, "--db", db, "--import-runs", garmin, NULL });
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (missing_de.status, ==, 1);
+  g_assert_true (g_str_has_prefix (missing_de.err, "knee-journal: Fehler: Das Programm der PDF-Berichte und Lauf-Dateien „"));
+  g_assert_nonnull (strstr (missing_de.err, "knee-journal-full“ kann nicht gestartet werden: "));
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  kj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/cli/programs", test_cli_programs);
   g_test_add_func ("/cli/import-deep-nesting", test_cli_import_deep_nesting);
   g_test_add_func ("/cli/export-to-journal-descriptor", test_cli_export_to_journal_descriptor);
+  g_test_add_func ("/cli/programs-full", test_cli_programs_full);
 
   return g_test_run ();
 }

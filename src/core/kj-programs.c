@@ -1,13 +1,15 @@
-/* kj-programs.c — the two programs, each found from the other
+/* kj-programs.c — the programs, each found from the other
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * knee-journal is the command line without GTK, so that headless commands
- * start like a small program; a window is opened by knee-journal-ui, which
- * it runs in its place (doc/architecture.md, “Programs”). knee-journal is
- * in <bindir>, knee-journal-ui in <libexecdir>; in a build tree both are in
- * src/. Installed under another root (meson install --destdir, a package
- * unpacked with dpkg -x) each finds the other under the same root.
+ * knee-journal is the command line on the core's light part (no GTK, no
+ * cairo, Pango or libxml2), so that headless commands start like a small
+ * program; a window is opened by knee-journal-ui, and a PDF report or an
+ * import of run files by knee-journal-full, which it runs in its place
+ * (doc/architecture.md, “Programs”). knee-journal is in <bindir>, the
+ * others in <libexecdir>; in a build tree all are in src/. Installed under
+ * another root (meson install --destdir, a package unpacked with dpkg -x)
+ * each finds the other under the same root.
  */
 #include "config.h"
 
@@ -80,4 +82,17 @@ char *
 kj_programs_find_cli (void)
 {
   return find_program (KJ_PROGRAM_CLI, BINDIR, LIBEXECDIR);
+}
+
+/**
+ * kj_programs_find_full:
+ *
+ * Returns: (transfer full): the path of knee-journal-full, the command line
+ *   on the whole core, for knee-journal to run for --export-pdf and
+ *   --import-runs
+ */
+char *
+kj_programs_find_full (void)
+{
+  return find_program (KJ_PROGRAM_FULL, LIBEXECDIR, BINDIR);
 }

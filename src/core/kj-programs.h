@@ -1,4 +1,4 @@
-/* kj-programs.h — the two programs: knee-journal (no GTK) and knee-journal-ui (the window)
+/* kj-programs.h — the programs: knee-journal (core light part), knee-journal-full (whole core), knee-journal-ui (the window)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 
 #define KJ_PROGRAM_CLI "knee-journal"
 #define KJ_PROGRAM_UI  "knee-journal-ui"
+#define KJ_PROGRAM_FULL "knee-journal-full"
 
 char *kj_programs_find_ui  (void);
 char *kj_programs_find_cli (void);
+char *kj_programs_find_full (void);
 
 G_END_DECLS

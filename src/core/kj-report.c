@@ -17,7 +17,6 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <langinfo.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -93,49 +92,7 @@ kj_report_describe_medication_warning (const KjMedicationWarning  *warning,
   return _("Two anti-inflammatory painkillers");
 }
 
-/* Paper */
-
-KjPaper
-kj_report_default_paper (void)
-{
-#ifdef _NL_PAPER_WIDTH
-  /* glibc: the locale's paper width in millimetres */
-  union { char *string; unsigned int word; } width;
-
-  width.string = nl_langinfo (_NL_PAPER_WIDTH);
-  if (width.word == 216)
-    return KJ_PAPER_LETTER;
-#endif
-  return KJ_PAPER_A4;
-}
-
-gboolean
-kj_report_parse_paper (const char *name,
-                       KjPaper    *paper)
-{
-  if (g_ascii_strcasecmp (name, "a4") == 0)
-    *paper = KJ_PAPER_A4;
-  else if (g_ascii_strcasecmp (name, "letter") == 0)
-    *paper = KJ_PAPER_LETTER;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-/**
- * kj_report_paper_size:
- * @width: (out): in PDF points
- * @height: (out): in PDF points
- */
-void
-kj_report_paper_size (KjPaper  paper,
-                      double  *width,
-                      double  *height)
-{
-  *width = paper == KJ_PAPER_LETTER ? 612 : 595.2756;
-  *height = paper == KJ_PAPER_LETTER ? 792 : 841.8898;
-}
+/* Paper: kj-report-paper.c */
 
 /* Where the period that Export Report… and Print… offer starts: the
  * treatment start, unless it is after @to (the period would not exist);
