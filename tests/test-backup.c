@@ -229,6 +229,42 @@ test_backup_restore_whole_journal (void)
   kj_test_remove_tree (folder);
 }
 
+/* A pair of shoes deleted after the backup comes back with the restore, with the runs in it (the backup's
+ * runs name it; the restore failed with “FOREIGN KEY constraint failed” instead) */
+static void
+test_backup_restore_deleted_shoe (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("restore-deleted-shoe.db");
+  const char *path = kj_store_get_path (store);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kj_test_remove_tree (folder);
+  kj_test_save_pain (store, "2026-11-01", 4);
+  g_assert_true (kj_test_exec_sql (path,
+                                   "INSERT INTO shoes (id, name) VALUES ('old-shoe', 'Old pair');"
+                                   "INSERT INTO runs (id, date, distance_km, shoe_id) VALUES ('run-1', '2026-11-01', 5.0,"
+                                   " 'old-shoe');"));
+  g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kj_store_delete_shoe (store, "old-shoe", &error));
+  g_assert_no_error (error);
+
+  list = kj_backup_list (path);
+  g_assert_true (kj_backup_restore (store, ((KjBackupInfo *) g_ptr_array_index (list, 0))->path, &safety, &error));
+  g_assert_no_error (error);
+
+  shoes = kj_store_list_shoes (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoes->len, ==, 1);
+
+  kj_test_remove_tree (folder);
+}
+
 /* The run files of the backup (schema 7) are known again after the restore: a file imported before the
  * backup is skipped unread, as it was before the restore */
 static void
@@ -340,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/backup/restore", test_backup_restore);
   g_test_add_func ("/backup/restore-refusals", test_backup_restore_refusals);
   g_test_add_func ("/backup/restore-whole-journal", test_backup_restore_whole_journal);
+  g_test_add_func ("/backup/restore-deleted-shoe", test_backup_restore_deleted_shoe);
   g_test_add_func ("/backup/restore-run-files", test_backup_restore_run_files);
 
   return g_test_run ();
