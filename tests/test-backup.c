@@ -170,6 +170,142 @@ test_backup_restore (void)
   kj_test_remove_tree (folder);
 }
 
+/* the list @list has @n entries; frees it */
+static void
+assert_len (GPtrArray *list,
+            guint      n)
+{
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, n);
+  g_ptr_array_unref (list);
+}
+
+/* A restore gives back the journal of the backup, all of it: a pair of shoes, an episode and a
+ * questionnaire added after the backup are gone afterwards, as a day added after it is */
+static void
+test_backup_restore_whole_journal (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("restore-whole.db");
+  const char *path = kj_store_get_path (store);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_episodes;
+
+  kj_test_remove_tree (folder);
+  kj_test_save_pain (store, "2026-11-01", 4);
+  list = kj_store_list_episodes (store, &error);
+  g_assert_no_error (error);
+  n_episodes = list->len;
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+  g_assert_no_error (error);
+
+  /* later: a day, a pair of shoes, an episode and a questionnaire */
+  kj_test_save_pain (store, "2026-11-02", 7);
+  g_assert_true (kj_test_exec_sql (path,
+                                   "INSERT INTO shoes (id, name) VALUES ('later-shoe', 'Later pair');"
+                                   "INSERT INTO episodes (id, side, injury_date) VALUES ('later-episode', 'left',"
+                                   " '2026-11-02');"
+                                   "INSERT INTO questionnaires (id, date, instrument) VALUES ('later-q', '2026-11-02',"
+                                   " 'kujala');"));
+  assert_len (kj_store_list_shoes (store, &error), 1);
+  g_assert_no_error (error);
+
+  list = kj_backup_list (path);
+  g_assert_cmpuint (count (list, KJ_BACKUP_KIND_DAILY), ==, 1);
+  g_assert_true (kj_backup_restore (store, ((KjBackupInfo *) g_ptr_array_index (list, 0))->path, &safety, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (pain_on (store, "2026-11-02"), ==, -1);
+  assert_len (kj_store_list_shoes (store, &error), 0);
+  g_assert_no_error (error);
+  assert_len (kj_store_list_episodes (store, &error), n_episodes);
+  g_assert_no_error (error);
+  assert_len (kj_store_list_questionnaires (store, NULL, NULL, &error), 0);
+  g_assert_no_error (error);
+
+  kj_test_remove_tree (folder);
+}
+
+/* A pair of shoes deleted after the backup comes back with the restore, with the runs in it (the backup's
+ * runs name it; the restore failed with “FOREIGN KEY constraint failed” instead) */
+static void
+test_backup_restore_deleted_shoe (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("restore-deleted-shoe.db");
+  const char *path = kj_store_get_path (store);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autofree char *safety = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) shoes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kj_test_remove_tree (folder);
+  kj_test_save_pain (store, "2026-11-01", 4);
+  g_assert_true (kj_test_exec_sql (path,
+                                   "INSERT INTO shoes (id, name) VALUES ('old-shoe', 'Old pair');"
+                                   "INSERT INTO runs (id, date, distance_km, shoe_id) VALUES ('run-1', '2026-11-01', 5.0,"
+                                   " 'old-shoe');"));
+  g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kj_store_delete_shoe (store, "old-shoe", &error));
+  g_assert_no_error (error);
+
+  list = kj_backup_list (path);
+  g_assert_true (kj_backup_restore (store, ((KjBackupInfo *) g_ptr_array_index (list, 0))->path, &safety, &error));
+  g_assert_no_error (error);
+
+  shoes = kj_store_list_shoes (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shoes->len, ==, 1);
+
+  kj_test_remove_tree (folder);
+}
+
+/* The run files of the backup (schema 7) are known again after the restore: a file imported before the
+ * backup is skipped unread, as it was before the restore */
+static void
+test_backup_restore_run_files (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("restore-run-files.db");
+  const char *path = kj_store_get_path (store);
+  g_autofree char *folder = kj_backup_folder (path);
+  g_autofree char *safety = NULL;
+  g_autofree char *file_hash = g_strnfill (64, 'a');
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO runs (id, date, distance_km, track_hash) VALUES"
+                                          " ('run-1', '2026-11-01', 5.0, '%s');"
+                                          "INSERT INTO run_files (hash, run_id) VALUES ('%s', 'run-1');",
+                                          "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", file_hash);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  char date[11] = "";
+  gboolean found = FALSE;
+
+  kj_test_remove_tree (folder);
+  kj_test_save_pain (store, "2026-11-01", 4);
+  g_assert_true (kj_test_exec_sql (path, sql));
+  g_assert_true (kj_store_find_run_file (store, file_hash, &found, date, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_true (kj_backup_run (store, "2026-11-01", NULL, &error));
+  g_assert_no_error (error);
+
+  list = kj_backup_list (path);
+  g_assert_true (kj_backup_restore (store, ((KjBackupInfo *) g_ptr_array_index (list, 0))->path, &safety, &error));
+  g_assert_no_error (error);
+
+  found = FALSE;
+  g_assert_true (kj_store_find_run_file (store, file_hash, &found, date, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpstr (date, ==, "2026-11-01");
+
+  kj_test_remove_tree (folder);
+}
+
 /* a file that is not a journal, a journal from a newer version, a missing or
  * truncated file: a clear error, the journal unchanged and no safety copy */
 static void
@@ -239,6 +375,9 @@ main (int   argc,
   g_test_add_func ("/backup/rotation", test_backup_rotation);
   g_test_add_func ("/backup/restore", test_backup_restore);
   g_test_add_func ("/backup/restore-refusals", test_backup_restore_refusals);
+  g_test_add_func ("/backup/restore-whole-journal", test_backup_restore_whole_journal);
+  g_test_add_func ("/backup/restore-deleted-shoe", test_backup_restore_deleted_shoe);
+  g_test_add_func ("/backup/restore-run-files", test_backup_restore_run_files);
 
   return g_test_run ();
 }
