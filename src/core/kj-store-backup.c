@@ -98,16 +98,27 @@ kj_store_backup (KjStore     *self,
   return _kj_store_copy_database (self->db, dest, TRUE, error);
 }
 
+/* Every table of the journal replaced by the trial copy's: children deleted
+ * before their parents, parents inserted before their children (the foreign
+ * keys are on). A table left out would keep records the backup does not
+ * have, or refuse the restore when a parent it refers to is gone. */
 static const char sql_restore_rows[] =
+  "DELETE FROM main.run_files; DELETE FROM main.questionnaire_answers; DELETE FROM main.questionnaires;"
   "DELETE FROM main.day_locations; DELETE FROM main.day_symptoms; DELETE FROM main.day_aggravators;"
-  "DELETE FROM main.days; DELETE FROM main.treatments; DELETE FROM main.runs; DELETE FROM main.profile;"
+  "DELETE FROM main.days; DELETE FROM main.treatments; DELETE FROM main.runs; DELETE FROM main.shoes;"
+  "DELETE FROM main.episodes; DELETE FROM main.profile;"
   "INSERT INTO main.profile SELECT * FROM trial.profile;"
+  "INSERT INTO main.episodes SELECT * FROM trial.episodes;"
+  "INSERT INTO main.shoes SELECT * FROM trial.shoes;"
   "INSERT INTO main.days SELECT * FROM trial.days;"
   "INSERT INTO main.day_locations SELECT * FROM trial.day_locations;"
   "INSERT INTO main.day_symptoms SELECT * FROM trial.day_symptoms;"
   "INSERT INTO main.day_aggravators SELECT * FROM trial.day_aggravators;"
   "INSERT INTO main.treatments SELECT * FROM trial.treatments;"
-  "INSERT INTO main.runs SELECT * FROM trial.runs;";
+  "INSERT INTO main.runs SELECT * FROM trial.runs;"
+  "INSERT INTO main.run_files SELECT * FROM trial.run_files;"
+  "INSERT INTO main.questionnaires SELECT * FROM trial.questionnaires;"
+  "INSERT INTO main.questionnaire_answers SELECT * FROM trial.questionnaire_answers;";
 
 /* Runs @sql on @db; sets @error about the journal at @path */
 static gboolean
