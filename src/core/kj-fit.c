@@ -162,28 +162,6 @@ static const struct
   { 34, N_("a FIT segment (a stretch of road to race on), not an activity") },
 };
 
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (KJ_GPX_ERROR, code, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
 /**
  * kj_fit_crc:
  *
@@ -302,14 +280,14 @@ read_definition (Decoder  *d,
   gboolean seen[256] = { FALSE };
 
   if (d->end - *pos < 5)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"),
-                 at);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"),
+                           at);
 
   arch = d->data[*pos + 1];
   if (arch > 1)
-    return fail (error, KJ_GPX_ERROR_FIT,
-                 _("the FIT file is damaged: the definition at byte %zu has architecture %u, neither little (0) nor big (1) endian"),
-                 at, arch);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                           _("the FIT file is damaged: the definition at byte %zu has architecture %u, neither little (0) nor big (1) endian"),
+                           at, arch);
 
   def->defined = FALSE;
   def->big_endian = arch == 1;
@@ -318,8 +296,8 @@ read_definition (Decoder  *d,
   *pos += 5;
 
   if (d->end - *pos < 3 * (gsize) n_fields)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"),
-                 at);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"),
+                           at);
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -333,8 +311,8 @@ read_definition (Decoder  *d,
 
       /* a field defined twice would have two values: which is the message's? */
       if (seen[f->num])
-        return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu names field %u twice"),
-                     at, f->num);
+        return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the definition at byte %zu names field %u twice"),
+                               at, f->num);
       seen[f->num] = TRUE;
       offset += f->size;
     }
@@ -345,8 +323,8 @@ read_definition (Decoder  *d,
       guint n_developer;
 
       if (d->end - *pos < 1 || d->end - *pos - 1 < 3 * (gsize) d->data[*pos])
-        return fail (error, KJ_GPX_ERROR_FIT,
-                     _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"), at);
+        return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                               _("the FIT file is damaged: the definition at byte %zu reads past the end of its data"), at);
 
       n_developer = d->data[*pos];
       *pos += 1;
@@ -374,15 +352,15 @@ handle_record (Decoder          *d,
   double lat, lon, value;
 
   if (d->points->len >= KJ_TRACK_MAX_POINTS)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has more than %d records, too many for a run"),
-                 KJ_TRACK_MAX_POINTS);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has more than %d records, too many for a run"),
+                           KJ_TRACK_MAX_POINTS);
 
   if (time >= 0)
     {
       if (time < RELATIVE_TIME_LIMIT)
-        return fail (error, KJ_GPX_ERROR_BAD_TIME,
-                     _("record %u: its time counts from when the watch was switched on, not from a date"),
-                     d->points->len + 1);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME,
+                               _("record %u: its time counts from when the watch was switched on, not from a date"),
+                               d->points->len + 1);
       point.time = time + KJ_FIT_EPOCH;
     }
 
@@ -391,7 +369,7 @@ handle_record (Decoder          *d,
       lat *= SEMICIRCLE_DEGREES;
       lon *= SEMICIRCLE_DEGREES;
       if (fabs (lat) > 90 || fabs (lon) > 180)
-        return fail (error, KJ_GPX_ERROR_BAD_POINT, _("record %u has no position on Earth"), d->points->len + 1);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_POINT, _("record %u has no position on Earth"), d->points->len + 1);
       point.lat = lat;
       point.lon = lon;
     }
@@ -541,9 +519,9 @@ read_messages (Decoder  *d,
 
           def = &d->defs[(header >> 5) & 0x03];
           if (d->last_time < 0)
-            return fail (error, KJ_GPX_ERROR_FIT,
-                         _("the FIT file is damaged: the message at byte %zu has a time relative to the one before, but no time came before it"),
-                         at);
+            return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                                   _("the FIT file is damaged: the message at byte %zu has a time relative to the one before, but no time came before it"),
+                                   at);
           /* the low five bits of the time; a smaller value has rolled over */
           d->last_time += (offset - (d->last_time & 0x1F)) & 0x1F;
           time = d->last_time;
@@ -552,13 +530,13 @@ read_messages (Decoder  *d,
         def = &d->defs[header & 0x0F];
 
       if (!def->defined)
-        return fail (error, KJ_GPX_ERROR_FIT,
-                     _("the FIT file is damaged: the message at byte %zu uses a local message type that was not defined before it"),
-                     at);
+        return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                               _("the FIT file is damaged: the message at byte %zu uses a local message type that was not defined before it"),
+                               at);
 
       if (d->end - pos < def->size)
-        return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the message at byte %zu reads past the end of its data"),
-                     at);
+        return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: the message at byte %zu reads past the end of its data"),
+                               at);
 
       if (field_value (def, d->data + pos, FIELD_TIMESTAMP, &value))
         {
@@ -572,9 +550,9 @@ read_messages (Decoder  *d,
                 g_snprintf (number, sizeof number, "%.0f", value);
               else
                 g_snprintf (number, sizeof number, "%g", value);
-              return fail (error, KJ_GPX_ERROR_BAD_TIME,
-                           _("the FIT file is damaged: the time %s of the message at byte %zu is not a real date"),
-                           number, at);
+              return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME,
+                                     _("the FIT file is damaged: the time %s of the message at byte %zu is not a real date"),
+                                     number, at);
             }
           d->last_time = time = (gint64) value;
         }
@@ -608,40 +586,40 @@ check_header (const guint8  *data,
   guint16 stored, computed;
 
   if (length < 12)
-    return fail (error, KJ_GPX_ERROR_FIT, _("it is cut short: %zu bytes, less than the header of a FIT file"), length);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("it is cut short: %zu bytes, less than the header of a FIT file"), length);
 
   if (!kj_fit_is_fit (data, length))
-    return fail (error, KJ_GPX_ERROR_FIT, _("it is not a FIT file (no “.FIT” at byte 8)"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("it is not a FIT file (no “.FIT” at byte 8)"));
 
   *header_size = data[0];
   if (*header_size != 12 && *header_size != 14)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: its header is %zu bytes long, not 12 or 14"),
-                 *header_size);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: its header is %zu bytes long, not 12 or 14"),
+                           *header_size);
 
   if (length < *header_size)
-    return fail (error, KJ_GPX_ERROR_FIT, _("it is cut short: %zu bytes, less than the header of a FIT file"), length);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("it is cut short: %zu bytes, less than the header of a FIT file"), length);
 
   if (*header_size == 14)
     {
       stored = (guint16) read_uint (data + 12, 2, FALSE);
       computed = kj_fit_crc (0, data, 12);
       if (stored != 0 && stored != computed)
-        return fail (error, KJ_GPX_ERROR_FIT,
-                     _("the FIT file is damaged: its header’s checksum is %04X, but the header gives %04X"), stored, computed);
+        return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                               _("the FIT file is damaged: its header’s checksum is %04X, but the header gives %04X"), stored, computed);
     }
 
   data_size = (guint32) read_uint (data + 4, 4, FALSE);
   if (data_size > length - *header_size || length - *header_size - data_size < 2)
-    return fail (error, KJ_GPX_ERROR_FIT,
-                 _("the FIT file is cut short: its header declares %lu bytes of data and a checksum, but only %zu bytes follow"),
-                 (unsigned long) data_size, length - *header_size);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT,
+                           _("the FIT file is cut short: its header declares %lu bytes of data and a checksum, but only %zu bytes follow"),
+                           (unsigned long) data_size, length - *header_size);
 
   *end = *header_size + data_size;
   stored = (guint16) read_uint (data + *end, 2, FALSE);
   computed = kj_fit_crc (0, data, *end);
   if (stored != computed)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: its checksum is %04X, but its contents give %04X"),
-                 stored, computed);
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT file is damaged: its checksum is %04X, but its contents give %04X"),
+                           stored, computed);
 
   return TRUE;
 }
@@ -696,8 +674,8 @@ _kj_fit_parse_full (const guint8  *data,
   memset (track, 0, sizeof *track);
 
   if (length > KJ_GPX_MAX_FILE_SIZE)
-    return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
-                 (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+    return _kj_track_fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
+                           (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
 
   if (!check_header (data, length, &header_size, &end, error))
     return FALSE;
@@ -721,12 +699,12 @@ _kj_fit_parse_full (const guint8  *data,
     {
       for (guint i = 0; i < G_N_ELEMENTS (other_files); i++)
         if (other_files[i].type == d->file_type)
-          return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, "%s", _(other_files[i].message));
-      return fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, _("a FIT file of type %d, not an activity"), d->file_type);
+          return _kj_track_fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, "%s", _(other_files[i].message));
+      return _kj_track_fail (error, KJ_GPX_ERROR_NOT_ACTIVITY, _("a FIT file of type %d, not an activity"), d->file_type);
     }
 
   if (d->n_sessions == 0)
-    return fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has no session, so its sport and totals are unknown"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_FIT, _("the FIT activity has no session, so its sport and totals are unknown"));
 
   /* the running sessions; sessions of no stated sport are of the sport a sport message or a lap states */
   fallback = d->sport_message >= 0 ? d->sport_message : d->lap_sport;
@@ -737,14 +715,14 @@ _kj_fit_parse_full (const guint8  *data,
       const char *message = other_sport_message (sport);
 
       if (message != NULL)
-        return fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", message);
+        return _kj_track_fail (error, KJ_GPX_ERROR_OTHER_SPORT, "%s", message);
       if (sport < 0)
-        return fail (error, KJ_GPX_ERROR_OTHER_SPORT, _("an activity of no stated sport, not a run"));
-      return fail (error, KJ_GPX_ERROR_OTHER_SPORT, _("an activity of sport %d, not a run"), sport);
+        return _kj_track_fail (error, KJ_GPX_ERROR_OTHER_SPORT, _("an activity of no stated sport, not a run"));
+      return _kj_track_fail (error, KJ_GPX_ERROR_OTHER_SPORT, _("an activity of sport %d, not a run"), sport);
     }
 
   if (points->len == 0)
-    return fail (error, KJ_GPX_ERROR_NO_POINTS, _("the FIT activity has no records, so it holds no track"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_NO_POINTS, _("the FIT activity has no records, so it holds no track"));
 
   /* a multisport file: only the records in the running sessions' time */
   if (d->other_sessions && !run->windows_unknown)

@@ -227,28 +227,6 @@ parse_utc_time (const char *text,
   return TRUE;
 }
 
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (KJ_GPX_ERROR, code, format, args);
-  va_end (args);
-
-  return FALSE;
-}
-
 /* Whether a GPX track's <type> names a ride: Strava writes “cycling” (older
  * exports “1”), Garmin “cycling”, others “biking”, “Ride”, “road_biking” */
 static gboolean
@@ -280,7 +258,7 @@ handle_text (Parser      *p,
     {
     case FIELD_ELE:
       if (!parse_double (value, &number))
-        return fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not an elevation"), value);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not an elevation"), value);
       p->current.ele = number;
       break;
 
@@ -292,7 +270,7 @@ handle_text (Parser      *p,
         g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (value, utc);
 
         if (dt == NULL)
-          return fail (error, KJ_GPX_ERROR_BAD_TIME, _("“%s” is not a time"), value);
+          return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME, _("“%s” is not a time"), value);
         p->current.time = g_date_time_to_unix (dt);
       }
       break;
@@ -300,7 +278,7 @@ handle_text (Parser      *p,
     case FIELD_LAT:
     case FIELD_LON:
       if (!parse_double (value, &number))
-        return fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not a coordinate"), value);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_POINT, _("“%s” is not a coordinate"), value);
       if (p->field == FIELD_LAT)
         p->current.lat = number;
       else
@@ -342,7 +320,7 @@ end_point (Parser  *p,
 
   if (isnan (p->current.lat) || isnan (p->current.lon) ||
       fabs (p->current.lat) > 90 || fabs (p->current.lon) > 180)
-    return fail (error, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no position on Earth"), p->points->len + 1);
+    return _kj_track_fail (error, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no position on Earth"), p->points->len + 1);
 
   g_array_append_val (p->points, p->current);
   return TRUE;
@@ -407,7 +385,7 @@ end_text (Parser *p)
         {
           if (is_ride_type (text))
             {
-              fail (&p->failure, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+              _kj_track_fail (&p->failure, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
               stop (p);
             }
         }
@@ -452,8 +430,8 @@ on_start_element (void           *ctx,
         p->tcx = TRUE;
       else if (!IS (local_name, NAME_GPX))
         {
-          fail (&p->failure, KJ_GPX_ERROR_NOT_A_TRACK, _("it is XML, but neither GPX nor TCX (it starts with <%s>)"),
-                (const char *) local_name);
+          _kj_track_fail (&p->failure, KJ_GPX_ERROR_NOT_A_TRACK, _("it is XML, but neither GPX nor TCX (it starts with <%s>)"),
+                          (const char *) local_name);
           stop (p);
           return;
         }
@@ -477,8 +455,8 @@ on_start_element (void           *ctx,
       start_point (p);
       if (lat == NULL || lon == NULL || !parse_double (lat, &p->current.lat) || !parse_double (lon, &p->current.lon))
         {
-          fail (&p->failure, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no valid lat and lon"),
-                p->points->len + 1);
+          _kj_track_fail (&p->failure, KJ_GPX_ERROR_BAD_POINT, _("track point %u has no valid lat and lon"),
+                          p->points->len + 1);
           stop (p);
           return;
         }
@@ -498,7 +476,7 @@ on_start_element (void           *ctx,
 
       if (value != NULL && g_str_equal (g_strstrip ((char *) value), "Biking"))
         {
-          fail (&p->failure, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
+          _kj_track_fail (&p->failure, KJ_GPX_ERROR_OTHER_SPORT, "%s", _("a cycling activity, not a run"));
           stop (p);
         }
     }
@@ -601,7 +579,7 @@ on_get_entity (void          *ctx,
   if (!p->doctype)
     return NULL;
   if (p->failure == NULL)
-    fail (&p->failure, KJ_GPX_ERROR_XML, _("the file uses entities, which GPX and TCX files never do"));
+    _kj_track_fail (&p->failure, KJ_GPX_ERROR_XML, _("the file uses entities, which GPX and TCX files never do"));
   stop (p);
   return NULL;
 }
@@ -617,7 +595,7 @@ read_document (const char  *data,
   gboolean well_formed;
 
   if (ctxt == NULL)
-    return fail (error, KJ_GPX_ERROR_XML, _("it cannot be read as XML"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_XML, _("it cannot be read as XML"));
 
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = on_start_element;
@@ -656,18 +634,18 @@ read_document (const char  *data,
     }
 
   if (!well_formed)
-    return fail (error, KJ_GPX_ERROR_XML, _("it is not well-formed XML, perhaps cut short (%s)"),
-                 p->error ? p->error : _("unknown error"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_XML, _("it is not well-formed XML, perhaps cut short (%s)"),
+                           p->error ? p->error : _("unknown error"));
 
   /* The reader that read these files before gave a document type once it had read past it, so that an
    * entity used or an XML error shortly after it was told first; here the rest of the file is read, not
    * looked at, and those come first too. */
   if (p->doctype)
-    return fail (error, KJ_GPX_ERROR_XML,
-                 _("the file declares a document type, which GPX and TCX files never do; it is not read"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_XML,
+                           _("the file declares a document type, which GPX and TCX files never do; it is not read"));
 
   if (!p->root_seen)
-    return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
 
   return TRUE;
 }
@@ -703,8 +681,8 @@ _kj_gpx_parse_full (const char    *data,
   memset (track, 0, sizeof *track);
 
   if (length > KJ_GPX_MAX_FILE_SIZE)
-    return fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
-                 (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
+    return _kj_track_fail (error, KJ_GPX_ERROR_TOO_LARGE, _("it is %lu MB, too large for the track of a run (at most %d MB)"),
+                           (unsigned long) (length / (1024 * 1024)), KJ_GPX_MAX_FILE_SIZE / (1024 * 1024));
 
   /* Strava writes spaces before “<?xml”, which XML allows nowhere but after it; a byte order mark may come first */
   for (;;)
@@ -718,7 +696,7 @@ _kj_gpx_parse_full (const char    *data,
     }
 
   if (length == 0)
-    return fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_NOT_A_TRACK, _("it is empty"));
 
   /* room for the points a file of this size usually holds (some 100 bytes a point), not grown and copied */
   p.points = g_array_sized_new (FALSE, FALSE, sizeof (Point), (guint) MIN (length / 96, KJ_TRACK_MAX_POINTS));
@@ -727,7 +705,7 @@ _kj_gpx_parse_full (const char    *data,
   ok = read_document (data, length, &p, error);
 
   if (ok && p.points->len == 0)
-    ok = fail (error, KJ_GPX_ERROR_NO_POINTS, _("it holds no track points"));
+    ok = _kj_track_fail (error, KJ_GPX_ERROR_NO_POINTS, _("it holds no track points"));
 
   /* a TCX file's own distance is what the watch measured */
   if (ok && p.tcx && p.lap_distance > 0)

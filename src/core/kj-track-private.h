@@ -38,6 +38,10 @@ typedef enum
   KJ_TRACK_LEGACY_HASH = 1 << 0,   /* KjTrack.legacy_hash too: a journal holds runs hashed before schema 7 */
 } KjTrackFlags;
 
+gboolean  _kj_track_fail      (GError             **error,
+                               KjGpxError           code,
+                               const char          *format,
+                               ...) G_GNUC_PRINTF (3, 4);
 gboolean  _kj_track_summarize (GArray              *points,
                                const KjTrackTotals *totals,
                                KjTrackFlags         flags,

@@ -28,17 +28,12 @@
 
 typedef KjTrackPoint Point;
 
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      KjGpxError   code,
-      const char  *format,
-      ...)
+/* An error of the track readers (GPX, TCX and FIT): returns FALSE for the caller to return */
+gboolean
+_kj_track_fail (GError     **error,
+                KjGpxError   code,
+                const char  *format,
+                ...)
 {
   va_list args;
 
@@ -231,9 +226,9 @@ _kj_track_summarize (GArray              *points,
       const Point *pt = &g_array_index (points, Point, i);
 
       if (pt->time == G_MININT64)
-        return fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME, _("track point %u has no time, so the date of the run is unknown"), i + 1);
       if (i > 0 && pt->time < g_array_index (points, Point, i - 1).time)
-        return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
+        return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME, _("the time of track point %u goes back before the point before it"), i + 1);
 
       if (i > 0)
         {
@@ -258,7 +253,7 @@ _kj_track_summarize (GArray              *points,
 
   start = g_date_time_new_from_unix_utc (totals->start != G_MININT64 ? totals->start : g_array_index (points, Point, 0).time);
   if (start == NULL)
-    return fail (error, KJ_GPX_ERROR_BAD_TIME, _("the run starts at a time that is not a date"));
+    return _kj_track_fail (error, KJ_GPX_ERROR_BAD_TIME, _("the run starts at a time that is not a date"));
   local = g_date_time_to_local (start);
   g_snprintf (track->date, sizeof track->date, "%04d-%02d-%02d", g_date_time_get_year (local),
               g_date_time_get_month (local), g_date_time_get_day_of_month (local));
@@ -270,8 +265,8 @@ _kj_track_summarize (GArray              *points,
     track->descent_m = totals->descent_m;
 
   if (!(track->distance_km >= 0.01 && track->distance_km <= 500))
-    return fail (error, KJ_GPX_ERROR_NOT_A_RUN, _("the track is %.3f km long, which is not a run (0.01–500 km)"),
-                 track->distance_km);
+    return _kj_track_fail (error, KJ_GPX_ERROR_NOT_A_RUN, _("the track is %.3f km long, which is not a run (0.01–500 km)"),
+                           track->distance_km);
 
   track_hash (points, track->hash);
   if (flags & KJ_TRACK_LEGACY_HASH)
