@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <stdio.h>
@@ -108,6 +109,31 @@ usage_error (const char *message)
  *
  * Returns: (transfer full): the journal's path
  */
+/**
+ * kj_cli_init:
+ *
+ * What every program of Knee Journal does first: the user's locale, the
+ * translations — the build tree's when KJ_LOCALEDIR names them (build-aux/run,
+ * meson devenv and the tests set it), else the installed ones — and the
+ * program's and the application's names.
+ */
+void
+kj_cli_init (void)
+{
+  const char *localedir = g_getenv ("KJ_LOCALEDIR");
+
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("knee-journal");
+  g_set_application_name (_("Knee Journal"));
+}
+
 char *
 kj_cli_resolve_db_path (const char  *option,
                         GError     **error)

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define KJ_EXIT_ERROR  1
 #define KJ_EXIT_USAGE  2
 
+void      kj_cli_init            (void);
 char     *kj_cli_resolve_db_path (const char  *option,
                                   GError     **error);
 gboolean  kj_cli_run             (int          argc,

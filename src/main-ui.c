@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "kj-application.h"
 #include "kj-cli.h"
@@ -24,23 +23,11 @@ main (int   argc,
   g_autoptr(KjApplication) app = NULL;
   g_autofree char *db_path = NULL;
   char *app_argv[] = { argv[0], NULL };
-  const char *localedir = g_getenv ("KJ_LOCALEDIR");
   gboolean demo = FALSE;
   gboolean background = FALSE;
   int status;
 
-  /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
-   * devenv and the tests set it); else the installed ones. */
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_set_prgname ("knee-journal");
-  g_set_application_name (_("Knee Journal"));
+  kj_cli_init ();
 
   /* The headless options (doc/command-line.md) are handled here too, before
    * GTK is touched, so that they work without a display and exit 0/1/2. */

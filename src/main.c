@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <unistd.h>
 
 #include "kj-cli.h"
@@ -29,22 +28,10 @@ main (int   argc,
 {
   g_autofree char *path = NULL;
   const char *program = NULL;
-  const char *localedir = g_getenv ("KJ_LOCALEDIR");
   int saved_errno;
   int status;
 
-  /* KJ_LOCALEDIR: the build tree's translations (build-aux/run, meson
-   * devenv and the tests set it); else the installed ones. */
-  if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_set_prgname ("knee-journal");
-  g_set_application_name (_("Knee Journal"));
+  kj_cli_init ();
 
   /* usage errors, --version and the headless options: done here */
   if (kj_cli_run (argc, argv, NULL, NULL, NULL, &program, &status))
