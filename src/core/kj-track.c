@@ -98,6 +98,22 @@ ascent_descent (GArray *points,
     }
 }
 
+/* The digest of @ctx in lower-case hex */
+static void
+digest_hex (struct sha256_ctx *ctx,
+            char               hex[65])
+{
+  guint8 digest[SHA256_DIGEST_SIZE];
+
+  sha256_digest (ctx, sizeof digest, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    {
+      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
+    }
+  hex[64] = '\0';
+}
+
 /* SHA-256 of @data as 64 lowercase hex digits. Nettle's, not GChecksum's: nettle uses the processor's SHA
  * instructions, GLib's portable C is 7× slower (38 against 280 MB/s here), and every imported file is
  * hashed whole (kj-run-files.c). */
@@ -107,17 +123,10 @@ _kj_sha256_hex (const void *data,
                 char        hex[65])
 {
   struct sha256_ctx ctx;
-  guint8 digest[SHA256_DIGEST_SIZE];
 
   sha256_init (&ctx);
   sha256_update (&ctx, length, data);
-  sha256_digest (&ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    {
-      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
-      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
-    }
-  hex[64] = '\0';
+  digest_hex (&ctx, hex);
 }
 
 /* A coordinate in millionths of a degree (what the text of the old hash kept), little-endian */
@@ -141,7 +150,6 @@ track_hash (GArray *points,
   static const char tag[] = "knee-journal track 2\n";
   struct sha256_ctx ctx;
   guint8 block[256 * 24];
-  guint8 digest[SHA256_DIGEST_SIZE];
   gsize used = 0;
 
   sha256_init (&ctx);
@@ -162,13 +170,7 @@ track_hash (GArray *points,
         }
     }
   sha256_update (&ctx, used, block);
-  sha256_digest (&ctx, sizeof digest, digest);
-  for (guint i = 0; i < sizeof digest; i++)
-    {
-      hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
-      hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 0xf];
-    }
-  hex[64] = '\0';
+  digest_hex (&ctx, hex);
 }
 
 /* The fingerprint runs got before schema 7: SHA-256 of “lat,lon,time;” a
