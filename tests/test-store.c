@@ -808,6 +808,29 @@ test_store_last_medicines (void)
   g_assert_cmpstr (((KjTreatment *) last->pdata[1])->drug, ==, "paracetamol");
   g_assert_cmpint (((KjTreatment *) last->pdata[1])->dose_mg, ==, 1000);
   g_assert_cmpstr (((KjTreatment *) last->pdata[2])->drug, ==, "naproxen");
+  g_clear_pointer (&last, g_ptr_array_unref);
+
+  /* fewer drugs than asked for: all of them, each once, the latest first */
+  last = kj_store_list_last_medicines (store, "2026-03-02", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->len, ==, 2);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[0])->drug, ==, "ibuprofen");
+  g_assert_cmpint (((KjTreatment *) last->pdata[0])->dose_mg, ==, 200);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[1])->drug, ==, "aspirin");
+  g_clear_pointer (&last, g_ptr_array_unref);
+
+  /* a medicine without a drug named is one of the drugs */
+  {
+    g_autoptr(KjTreatment) t = kj_treatment_new ("2026-03-07", "medication");
+
+    g_assert_true (kj_store_save_treatment (store, t, &error));
+  }
+  last = kj_store_list_last_medicines (store, "2026-03-08", 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->len, ==, 3);
+  g_assert_null (((KjTreatment *) last->pdata[0])->drug);
+  g_assert_cmpstr (((KjTreatment *) last->pdata[1])->drug, ==, "ibuprofen");
+  g_assert_cmpstr (((KjTreatment *) last->pdata[2])->drug, ==, "paracetamol");
 }
 
 static const guchar png_bytes[] = {

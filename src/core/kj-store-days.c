@@ -20,16 +20,16 @@
  * four statements: one query a table, and no day kept once it is handed on. */
 static const char sql_select_days[] =
   "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
-  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_locations[] =
   "SELECT d.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
 static const char sql_select_symptoms[] =
   "SELECT d.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
 static const char sql_select_aggravators[] =
   "SELECT d.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
-  " WHERE (?1 IS NULL OR d.date >= ?1) AND (?2 IS NULL OR d.date <= ?2) ORDER BY d.date, d.rowid, c.rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
 #define DAY_INSERT "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES "
 #define DAY_VALUES "(?, ?, ?, ?, ?)"
 #define DAY_CONFLICT \

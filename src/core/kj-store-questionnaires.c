@@ -24,7 +24,7 @@
 static const char sql_select_questionnaires[] =
   "SELECT q.id, q.date, q.instrument, a.item, a.answer FROM questionnaires q"
   " LEFT JOIN questionnaire_answers a ON a.questionnaire_id = q.id"
-  " WHERE (?1 IS NULL OR q.date >= ?1) AND (?2 IS NULL OR q.date <= ?2)"
+  " WHERE" KJ_STORE_SQL_DATES ("q.date")
   " ORDER BY q.date, q.instrument, q.rowid, a.item, a.rowid";
 static const char sql_delete_same_date[] =
   "DELETE FROM questionnaires WHERE date = ?1 AND instrument = ?2 AND id IS NOT ?3";

@@ -20,7 +20,7 @@ static const char sql_select_runs[] =
   "SELECT r.id, r.date, r.distance_km, r.duration_s, r.descent_m, r.pain_during, r.pain_after, r.stopped_early,"
   " r.notes, s.id"
   " FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id"
-  " WHERE (?1 IS NULL OR r.date >= ?1) AND (?2 IS NULL OR r.date <= ?2) ORDER BY r.date, r.rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("r.date") " ORDER BY r.date, r.rowid";
 #define RUN_INSERT \
   "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes," \
   " shoe_id) VALUES "

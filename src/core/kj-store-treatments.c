@@ -15,7 +15,7 @@
 
 static const char sql_select_treatments[] =
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
-  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) ORDER BY date, rowid";
+  " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 #define TREATMENT_INSERT \
   "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time) VALUES "
 #define TREATMENT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -29,11 +29,11 @@ static const char sql_last_treatment[] =
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
   " WHERE (kind = ?1 OR kind = ?2) AND date <= ?3 ORDER BY date DESC, rowid DESC LIMIT 1";
 /* the latest dose of each drug, the latest drugs first */
+/* newest first, along the date's index: the first row of each drug is its
+ * latest dose, and the reading stops at the n-th drug */
 static const char sql_last_medicines[] =
-  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM"
-  " (SELECT *, rowid AS row, row_number () OVER (PARTITION BY drug ORDER BY date DESC, rowid DESC) AS nth"
-  "  FROM treatments WHERE kind = 'medication' AND date <= ?1)"
-  " WHERE nth = 1 ORDER BY date DESC, row DESC LIMIT ?2";
+  "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
+  " WHERE kind = 'medication' AND date <= ?1 ORDER BY date DESC, rowid DESC";
 
 static KjTreatment *
 treatment_from_row (KjStore      *self,
@@ -258,8 +258,9 @@ kj_store_list_last_medicines (KjStore     *self,
                               GError     **error)
 {
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
+  g_autoptr(GHashTable) drugs = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (KJ_IS_STORE (self), NULL);
   g_return_val_if_fail (on_or_before != NULL, NULL);
@@ -268,18 +269,26 @@ kj_store_list_last_medicines (KjStore     *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, on_or_before, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) MIN (n, G_MAXINT));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* a drug is counted as read, before the row is checked: a damaged latest
+   * dose leaves its drug out, not an older dose in its place */
+  drugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while (g_hash_table_size (drugs) < n && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      KjTreatment *t = treatment_from_row (self, stmt);
+      const char *drug = (const char *) sqlite3_column_text (stmt, 4);
+      /* no drug is a drug of its own, as NULLs are one group in SQL */
+      g_autofree char *key = drug != NULL ? g_strconcat ("=", drug, NULL) : g_strdup ("");
+      KjTreatment *t;
 
-      if (t != NULL)
+      if (g_hash_table_contains (drugs, key))
+        continue;
+      g_hash_table_add (drugs, g_steal_pointer (&key));
+      if ((t = treatment_from_row (self, stmt)) != NULL)
         g_ptr_array_add (doses, t);
     }
   sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       _kj_store_fail (self, rc, error);
       return NULL;

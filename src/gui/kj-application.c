@@ -31,11 +31,14 @@ struct _KjApplication
   gboolean        background;     /* --background: the first activation opens no window */
   gboolean        store_tried;    /* the journal is opened when first needed */
   GThread        *open_thread;    /* opening it while GTK starts and the window is built */
+  guint           backup_source;  /* the daily backup, a moment after the window */
   KjReminderService *reminder;    /* the default journal's daily reminder */
   guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (KjApplication, kj_application, ADW_TYPE_APPLICATION)
+
+#define BACKUP_DELAY_S 2
 
 enum {
   PROP_0,
@@ -269,6 +272,17 @@ start_daily_backup (KjApplication *self)
 }
 
 static gboolean
+start_daily_backup_later (gpointer data)
+{
+  KjApplication *self = data;
+
+  self->backup_source = 0;
+  start_daily_backup (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 quit_on_signal (gpointer data)
 {
   KjApplication *self = data;
@@ -345,8 +359,11 @@ ensure_store (KjApplication *self)
     self->store = kj_store_open (self->db_path, &self->open_error);
   if (self->store == NULL)
     g_message ("%s", self->open_error->message);
+  /* The backup reads the whole journal on a connection of its own: a
+   * moment later, it leaves both cores to the window's first frame. */
   else if (!self->demo && !kj_store_is_empty (self->store))
-    start_daily_backup (self);
+    self->backup_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, BACKUP_DELAY_S, start_daily_backup_later,
+                                                      self, NULL);
 }
 
 static void
@@ -438,6 +455,7 @@ kj_application_shutdown (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->reminder);
 
   if (self->demo)
@@ -486,6 +504,7 @@ kj_application_finalize (GObject *object)
   g_clear_handle_id (&self->logout_retry, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+  g_clear_handle_id (&self->backup_source, g_source_remove);
 
   G_OBJECT_CLASS (kj_application_parent_class)->finalize (object);
 }

@@ -58,6 +58,9 @@ struct _KjTodayPage
   KjMissedDay     *missed_day;
   KjQuestionnaireCard *questionnaire_card;
   GtkTextView     *notes_view;
+  GtkBox          *rest_box;       /* below the first screen, shown after the first frame */
+  guint            rest_tick;
+  guint            rest_source;
 };
 
 void _kj_today_page_show_toast          (KjTodayPage    *self,

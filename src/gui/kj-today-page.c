@@ -572,6 +572,58 @@ date_chosen (KjTodayPage *self,
     kj_today_page_set_date (self, date);
 }
 
+/* The page's first frame has what the first screen shows. The sections
+ * below it (symptoms, treatments and runs, notes) follow when the main loop
+ * is idle after that frame: a window on a journal of years appears sooner
+ * (tests/bench-start.c), and the sections are there before a hand reaches
+ * the scroll bar. */
+static gboolean
+show_rest (gpointer data)
+{
+  KjTodayPage *self = data;
+
+  self->rest_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->rest_box), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  KjTodayPage *self = KJ_TODAY_PAGE (widget);
+
+  self->rest_tick = 0;
+  if (self->rest_source == 0)
+    self->rest_source = g_idle_add (show_rest, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+kj_today_page_map (GtkWidget *widget)
+{
+  KjTodayPage *self = KJ_TODAY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kj_today_page_parent_class)->map (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->rest_box)) && self->rest_tick == 0 && self->rest_source == 0)
+    self->rest_tick = gtk_widget_add_tick_callback (widget, first_tick, NULL, NULL);
+}
+
+static void
+kj_today_page_unrealize (GtkWidget *widget)
+{
+  KjTodayPage *self = KJ_TODAY_PAGE (widget);
+
+  /* the tick goes with the frame clock; the next map asks again */
+  self->rest_tick = 0;
+
+  GTK_WIDGET_CLASS (kj_today_page_parent_class)->unrealize (widget);
+}
+
 /* GObject */
 
 static void
@@ -580,6 +632,8 @@ kj_today_page_dispose (GObject *object)
   KjTodayPage *self = KJ_TODAY_PAGE (object);
 
   GtkWidget *child;
+
+  g_clear_handle_id (&self->rest_source, g_source_remove);
 
   kj_today_page_flush (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KJ_TYPE_TODAY_PAGE);
@@ -610,6 +664,8 @@ kj_today_page_class_init (KjTodayPageClass *klass)
 
   object_class->dispose = kj_today_page_dispose;
   object_class->finalize = kj_today_page_finalize;
+  widget_class->map = kj_today_page_map;
+  widget_class->unrealize = kj_today_page_unrealize;
 
   /**
    * KjTodayPage::toast:
@@ -649,6 +705,7 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, records);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, routine);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, entry_records_slot);
+  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, rest_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, empty_records_slot);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, quick_pain_box);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_scale);

@@ -604,7 +604,7 @@ report_default_from (KjWindow        *self,
                      const KjProfile *profile,
                      const char      *today)
 {
-  const char *id = kj_trends_page_get_episode_id (self->trends_page);
+  const char *id = kj_trends_page_get_episode_id (kj_window_get_trends_page (self));
   const KjEpisode *episode = id != NULL ? kj_episodes_find (episodes, id) : NULL;
 
   if (episode == NULL)
@@ -637,7 +637,7 @@ kj_window_export_report (KjWindow   *self,
   job->to = g_strdup (to);
   job->paper = paper;
   job->include_notes = include_notes;
-  job->episode_id = g_strdup (kj_trends_page_get_episode_id (self->trends_page));
+  job->episode_id = g_strdup (kj_trends_page_get_episode_id (kj_window_get_trends_page (self)));
   run_io (self, job, kj_window_export_report, export_thread, export_done);
 }
 
@@ -783,7 +783,7 @@ kj_window_print_action (GtkWidget  *widget,
     .from = report_default_from (self, journal->episodes, journal->profile, today),
     .to = today,
     .include_notes = TRUE,
-    .episode_id = kj_trends_page_get_episode_id (self->trends_page),
+    .episode_id = kj_trends_page_get_episode_id (kj_window_get_trends_page (self)),
   });
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
   gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

@@ -40,12 +40,18 @@ struct _KjWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   KjTodayPage          *today_page;
+  AdwBin               *history_bin;
+  AdwBin               *trends_bin;
+
+  /* made by ensure_pages(), after the first frame or when first needed */
   KjHistoryPage        *history_page;
   KjTrendsPage         *trends_page;
+  guint                 pages_source;
 };
 
 
 KjStore *_kj_window_get_store           (KjWindow      *self);
+void     _kj_window_invalidate_pages    (KjWindow      *self);
 void     _kj_window_set_busy            (KjWindow      *self,
                                          gboolean       busy);
 void     _kj_window_class_exchange_init (KjWindowClass *klass);

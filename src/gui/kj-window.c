@@ -34,6 +34,70 @@ _kj_window_get_store (KjWindow *self)
   return app != NULL ? kj_application_get_store (KJ_APPLICATION (app)) : NULL;
 }
 
+static void
+history_day_activated (GtkWidget  *page,
+                       const char *date,
+                       KjWindow   *self);
+
+/* History and Trends are made when the main loop is idle after the first
+ * frame, which then has only the page it shows, or sooner when one of them
+ * is asked for: shown, or got by kj_window_get_history_page(). */
+static void
+ensure_pages (KjWindow *self)
+{
+  KjStore *store = _kj_window_get_store (self);
+
+  if (self->history_page != NULL)
+    return;
+
+  g_clear_handle_id (&self->pages_source, g_source_remove);
+
+  self->history_page = g_object_new (KJ_TYPE_HISTORY_PAGE, NULL);
+  g_signal_connect (self->history_page, "day-activated", G_CALLBACK (history_day_activated), self);
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+
+  self->trends_page = g_object_new (KJ_TYPE_TRENDS_PAGE, NULL);
+  g_signal_connect (self->trends_page, "day-activated", G_CALLBACK (history_day_activated), self);
+  adw_bin_set_child (self->trends_bin, GTK_WIDGET (self->trends_page));
+
+  /* without an application the window has no journal yet; the
+   * application's notify gives it to the pages */
+  if (store != NULL)
+    {
+      kj_history_page_set_store (self->history_page, store);
+      kj_trends_page_set_store (self->trends_page, store);
+    }
+}
+
+static gboolean
+ensure_pages_later (gpointer data)
+{
+  KjWindow *self = data;
+
+  self->pages_source = 0;
+  ensure_pages (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The journal changed: History and Trends read it again when shown. */
+void
+_kj_window_invalidate_pages (KjWindow *self)
+{
+  if (self->history_page == NULL)
+    return;
+
+  kj_history_page_invalidate (self->history_page);
+  kj_trends_page_invalidate (self->trends_page);
+}
+
+static void
+questionnaire_saved (KjWindow *self)
+{
+  if (self->trends_page != NULL)
+    kj_trends_page_invalidate (self->trends_page);
+}
+
 /* GObject */
 
 static void
@@ -113,6 +177,8 @@ static void
 visible_page_changed (KjWindow *self)
 {
   kj_today_page_flush (self->today_page);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "today") != 0)
+    ensure_pages (self);
 }
 
 static void
@@ -263,6 +329,8 @@ first_after_paint (GdkFrameClock *clock,
 {
   disconnect_frame_clock (self);
   self->painted = TRUE;
+  if (self->history_page == NULL && self->pages_source == 0)
+    self->pages_source = g_idle_add_full (G_PRIORITY_LOW, ensure_pages_later, self, NULL);
   if (self->damage_pending)
     schedule_damage (self);
 }
@@ -330,8 +398,11 @@ kj_window_notify_application (KjWindow   *self,
     show_journal (self);
 
   kj_today_page_set_store (self->today_page, store);
-  kj_history_page_set_store (self->history_page, store);
-  kj_trends_page_set_store (self->trends_page, store);
+  if (self->history_page != NULL)
+    {
+      kj_history_page_set_store (self->history_page, store);
+      kj_trends_page_set_store (self->trends_page, store);
+    }
   _kj_window_set_busy (self, FALSE);
 
   /* the keyboard starts where the evening's entry starts: the pain */
@@ -364,6 +435,7 @@ kj_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_source, g_source_remove);
   g_clear_handle_id (&self->damage_source, g_source_remove);
+  g_clear_handle_id (&self->pages_source, g_source_remove);
   disconnect_frame_clock (self);
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
@@ -372,6 +444,9 @@ kj_window_dispose (GObject *object)
   if (self->today_page != NULL)
     g_signal_handlers_disconnect_by_data (self->today_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_WINDOW);
+  /* they went with their bins */
+  self->history_page = NULL;
+  self->trends_page = NULL;
 
   G_OBJECT_CLASS (kj_window_parent_class)->dispose (object);
 }
@@ -415,8 +490,7 @@ today_day_changed (KjTodayPage *page,
   KjReminderService *reminder = KJ_IS_APPLICATION (app) ? kj_application_get_reminder_service (KJ_APPLICATION (app))
                                                         : NULL;
 
-  kj_history_page_invalidate (self->history_page);
-  kj_trends_page_invalidate (self->trends_page);
+  _kj_window_invalidate_pages (self);
   /* a reminder for that day has done its work */
   if (reminder != NULL)
     kj_reminder_service_day_changed (reminder, date);
@@ -508,9 +582,8 @@ kj_window_class_init (KjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KjWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, KjWindow, history_page);
-  gtk_widget_class_bind_template_child (widget_class, KjWindow, trends_page);
-  gtk_widget_class_bind_template_callback (widget_class, history_day_activated);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, KjWindow, trends_bin);
   gtk_widget_class_bind_template_callback (widget_class, page_toast);
 
   gtk_widget_class_install_action (widget_class, "win.log-today", NULL, kj_window_log_today);
@@ -535,8 +608,7 @@ kj_window_init (KjWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "notify::application", G_CALLBACK (kj_window_notify_application), NULL);
   g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
-  g_signal_connect_swapped (self->today_page, "questionnaire-saved", G_CALLBACK (kj_trends_page_invalidate),
-                            self->trends_page);
+  g_signal_connect_swapped (self->today_page, "questionnaire-saved", G_CALLBACK (questionnaire_saved), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
   _kj_window_set_busy (self, FALSE);
 }
@@ -590,8 +662,7 @@ kj_window_reload (KjWindow *self)
     self->data_version = kj_store_get_data_version (store);
 
   kj_today_page_reload (self->today_page);
-  kj_history_page_invalidate (self->history_page);
-  kj_trends_page_invalidate (self->trends_page);
+  _kj_window_invalidate_pages (self);
   self->damage_pending = FALSE;
   update_damage (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
@@ -613,8 +684,7 @@ static void
 profile_changed (KjWindow *self)
 {
   kj_today_page_reload (self->today_page);
-  kj_history_page_invalidate (self->history_page);
-  kj_trends_page_invalidate (self->trends_page);
+  _kj_window_invalidate_pages (self);
 }
 
 /* Opens the profile: the affected knee, treatment dates, review weeks and units. */
@@ -642,6 +712,8 @@ kj_window_get_history_page (KjWindow *self)
 {
   g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
 
+  ensure_pages (self);
+
   return self->history_page;
 }
 
@@ -659,6 +731,8 @@ KjTrendsPage *
 kj_window_get_trends_page (KjWindow *self)
 {
   g_return_val_if_fail (KJ_IS_WINDOW (self), NULL);
+
+  ensure_pages (self);
 
   return self->trends_page;
 }

@@ -1,0 +1,250 @@
+/* test-start.c — the window's start: its first frame shows the first page, the rest follows, in a real window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first frame holds only what the first screen shows (doc/testing.md,
+ * “Benchmarks”: the start is measured against a hello world): the page shown
+ * with the day's data. History and Trends are made, the Today page's
+ * sections below its first screen shown, when the main loop is idle after
+ * that frame, and the daily backup starts a moment later. Each test opens a
+ * window of its own and checks what its first frame held.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kj-application.h"
+#include "kj-backup.h"
+#include "kj-gen.h"
+#include "kj-history-page.h"
+#include "kj-test-gtk.h"
+#include "kj-test-util.h"
+#include "kj-today-page.h"
+#include "kj-trends-page.h"
+#include "kj-window.h"
+
+static KjTestGui gui;
+
+/* What the window held when its first frame was drawn */
+typedef struct
+{
+  gboolean painted;
+  gboolean had_history;    /* a History page anywhere in the window */
+  gboolean had_trends;
+  gboolean symptoms_shown; /* the Today page's symptoms (below its first screen) */
+  gboolean diagram_shown;  /* the knee diagram, on the first screen */
+  double   pain;           /* the pain on the Today page */
+  guint    history_days;   /* the days History showed, when it was the page shown */
+} FirstFrame;
+
+static void
+after_first_paint (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  FirstFrame *first = data;
+  KjWindow *window = g_object_get_data (G_OBJECT (clock), "kj-test-window");
+  GtkWidget *root = GTK_WIDGET (window);
+  KjTodayPage *today = kj_window_get_today_page (window);
+  GtkWidget *history = kj_test_find_widget (root, KJ_TYPE_HISTORY_PAGE, NULL);
+
+  if (first->painted)
+    return;
+  first->painted = TRUE;
+  first->had_history = history != NULL;
+  first->had_trends = kj_test_find_widget (root, KJ_TYPE_TRENDS_PAGE, NULL) != NULL;
+  first->symptoms_shown = gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
+  first->diagram_shown = gtk_widget_get_mapped (GTK_WIDGET (kj_today_page_get_diagram (today)));
+  first->pain = gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (today));
+  if (history != NULL && gtk_widget_get_mapped (history))
+    first->history_days = g_list_model_get_n_items (kj_history_page_get_model (KJ_HISTORY_PAGE (history)));
+}
+
+static gboolean
+is_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+/* Starts the application on the test's journal, watching its first frame. */
+static KjWindow *
+start (FirstFrame *first)
+{
+  GtkWindow *window;
+  GdkFrameClock *clock;
+
+  g_application_activate (G_APPLICATION (gui.app));
+
+  /* presented and realized, not drawn yet: that needs the main loop */
+  window = gtk_application_get_active_window (GTK_APPLICATION (gui.app));
+  g_assert_true (KJ_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_object_set_data (G_OBJECT (clock), "kj-test-window", window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint), first);
+
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (is_painted, first));
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint, first);
+
+  return KJ_WINDOW (window);
+}
+
+/* The application stays, with its journal: the next launch opens a new window. */
+static void
+stop (KjWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+}
+
+static gboolean
+history_is_made (gpointer window)
+{
+  return kj_test_find_widget (window, KJ_TYPE_HISTORY_PAGE, NULL) != NULL;
+}
+
+static gboolean
+symptoms_are_shown (gpointer today)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
+}
+
+static gboolean
+backup_is_made (gpointer path)
+{
+  g_autoptr(GPtrArray) backups = kj_backup_list (path);
+
+  return backups != NULL && backups->len > 0;
+}
+
+/* A journal of 60 days to today, each with a pain entry */
+static void
+write_journal (void)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjJournal) journal = kj_gen_journal (3, 60, "improving", today, NULL);
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (journal);
+  store = kj_store_open (gui.db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kj_store_import (store, journal, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Today's pain as stored */
+static double
+stored_pain (void)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = kj_store_open (gui.db_path, &error);
+  g_autoptr(KjDay) day = kj_store_get_day (store, today, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (day);
+  return day->pain;
+}
+
+/* The first frame: Today with the day's pain; History, Trends and the
+ * sections below the first screen after it; the backup a moment later. */
+static void
+test_start_today_first (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FirstFrame first = { 0 };
+  KjWindow *window;
+  KjHistoryPage *history;
+  double pain;
+
+  pain = stored_pain ();
+  g_settings_set_string (settings, "last-page", "today");
+
+  window = start (&first);
+  g_assert_true (first.diagram_shown);
+  g_assert_cmpfloat (first.pain, ==, pain);
+  g_assert_false (first.had_history);
+  g_assert_false (first.had_trends);
+  g_assert_false (first.symptoms_shown);
+  /* no backup yet: it would share the two cores with the first frame */
+  g_assert_false (backup_is_made (gui.db_path));
+
+  /* then the rest, without anything asked */
+  g_assert_true (kj_test_wait_until (symptoms_are_shown, kj_window_get_today_page (window)));
+  g_assert_true (kj_test_wait_until (history_is_made, window));
+  history = kj_window_get_history_page (window);
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (kj_history_page_get_model (history)), ==, 60);
+  g_assert_true (kj_test_wait_until (backup_is_made, gui.db_path));
+  kj_test_save_screenshot (GTK_WIDGET (window), "start-history-after");
+
+  stop (window);
+}
+
+/* The window opens on History, the page shown last: that page is in the
+ * first frame, with the journal's days. */
+static void
+test_start_history_first (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FirstFrame first = { 0 };
+  KjWindow *window;
+
+  g_settings_set_string (settings, "last-page", "history");
+
+  window = start (&first);
+  g_assert_true (first.had_history);
+  g_assert_cmpuint (first.history_days, ==, 60);
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "start-history-first");
+  g_settings_set_string (settings, "last-page", "today");
+
+  stop (window);
+}
+
+/* Asked for before the main loop ran: History and Trends are made at once,
+ * with the journal, and the Today page's pain stays as it was. */
+static void
+test_start_pages_asked_early (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KjWindow *window;
+  KjTrendsPage *trends;
+
+  g_settings_set_string (settings, "last-page", "today");
+  g_application_activate (G_APPLICATION (gui.app));
+  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (gui.app)));
+
+  trends = kj_window_get_trends_page (window);
+  g_assert_nonnull (trends);
+  kj_window_show_page (window, "trends");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, trends));
+  kj_test_settle ();
+  g_assert_nonnull (kj_trends_page_get_assessment (trends));
+  g_assert_cmpuint (kj_trends_page_get_assessment (trends)->entries, ==, 60);
+
+  stop (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kj_test_gui_init (&gui, &argc, &argv))
+    return kj_test_gui_finish (&gui, g_test_run ());
+
+  write_journal ();
+  gui.app = kj_application_new (gui.db_path);
+  g_assert_true (g_application_register (G_APPLICATION (gui.app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/start/today-first", test_start_today_first);
+  g_test_add_func ("/start/history-first", test_start_history_first);
+  g_test_add_func ("/start/pages-asked-early", test_start_pages_asked_early);
+
+  return kj_test_gui_finish (&gui, g_test_run ());
+}
