@@ -20,7 +20,7 @@ for f in $listed; do
   fi
 done
 
-for f in $(grep -lE '\b(N?_|C_)\(|translatable="yes"' src/*.c src/core/*.c src/gui/*.c ui/*.ui ui/gtk/*.ui 2>/dev/null) data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; do
+for f in $(grep -lE '\b(N?_|C_)\(|translatable="yes"' src/*.c src/core/*.c src/gui/*.c ui/*.ui 2>/dev/null) data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml; do
   # not `printf | grep -q`: grep stops at the first match, and under
   # pipefail printf's SIGPIPE then fails the check at random
   if ! grep -qxF "$f" <<<"$(printf '%s\n' $listed)"; then

@@ -31,6 +31,7 @@ typedef struct
   gboolean painted;
   gboolean had_history;    /* a History page anywhere in the window */
   gboolean had_trends;
+  gboolean had_shortcuts;  /* the shortcuts window (Ctrl+?) built */
   gboolean symptoms_shown; /* the Today page's symptoms (below its first screen) */
   gboolean diagram_shown;  /* the knee diagram, on the first screen */
   double   pain;           /* the pain on the Today page */
@@ -52,6 +53,7 @@ after_first_paint (GdkFrameClock *clock,
   first->painted = TRUE;
   first->had_history = history != NULL;
   first->had_trends = kj_test_find_widget (root, KJ_TYPE_TRENDS_PAGE, NULL) != NULL;
+  first->had_shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
   first->symptoms_shown = gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
   first->diagram_shown = gtk_widget_get_mapped (GTK_WIDGET (kj_today_page_get_diagram (today)));
   first->pain = gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (today));
@@ -101,6 +103,12 @@ static gboolean
 history_is_made (gpointer window)
 {
   return kj_test_find_widget (window, KJ_TYPE_HISTORY_PAGE, NULL) != NULL;
+}
+
+static gboolean
+shortcuts_are_made (gpointer window)
+{
+  return gtk_application_window_get_help_overlay (window) != NULL;
 }
 
 static gboolean
@@ -166,6 +174,7 @@ test_start_today_first (void)
   g_assert_cmpfloat (first.pain, ==, pain);
   g_assert_false (first.had_history);
   g_assert_false (first.had_trends);
+  g_assert_false (first.had_shortcuts);
   g_assert_false (first.symptoms_shown);
   /* no backup yet: it would share the two cores with the first frame */
   g_assert_false (backup_is_made (gui.db_path));
@@ -173,6 +182,12 @@ test_start_today_first (void)
   /* then the rest, without anything asked */
   g_assert_true (kj_test_wait_until (symptoms_are_shown, kj_window_get_today_page (window)));
   g_assert_true (kj_test_wait_until (history_is_made, window));
+  g_assert_true (kj_test_wait_until (shortcuts_are_made, window));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app), "win.show-help-overlay");
+
+    g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
+  }
   history = kj_window_get_history_page (window);
   kj_window_show_page (window, "history");
   kj_test_settle ();

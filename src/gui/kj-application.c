@@ -379,6 +379,8 @@ kj_application_startup (GApplication *app)
   static const char *report_accels[] = { "<Control><Shift>p", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  /* GtkApplication sets this for gtk/help-overlay.ui; the window builds kj-shortcuts-window.ui itself */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   /* the day and the page from wherever the focus is in the window */
   static const char *previous_day_accels[] = { "<Alt>Left", "<Alt>Page_Up", NULL };
   static const char *next_day_accels[] = { "<Alt>Right", "<Alt>Page_Down", NULL };
@@ -426,6 +428,7 @@ kj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-report", report_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.previous-day", previous_day_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.next-day", next_day_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.today", today_accels);

@@ -46,7 +46,7 @@ struct _KjWindow
   /* made by ensure_pages(), after the first frame or when first needed */
   KjHistoryPage        *history_page;
   KjTrendsPage         *trends_page;
-  guint                 pages_source;
+  guint                 pages_source;  /* finish_start(), after the first frame */
 };
 
 

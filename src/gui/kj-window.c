@@ -69,13 +69,30 @@ ensure_pages (KjWindow *self)
     }
 }
 
+/* The shortcuts window (Ctrl+?), built once per window. It is not GtkApplication's
+ * gtk/help-overlay.ui, which would build it for each window before its first frame. */
+static void
+ensure_help_overlay (KjWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/kneejournal/KneeJournal/kj-shortcuts-window.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+/* When the main loop is idle after the first frame: what it did not need */
 static gboolean
-ensure_pages_later (gpointer data)
+finish_start (gpointer data)
 {
   KjWindow *self = data;
 
   self->pages_source = 0;
   ensure_pages (self);
+  ensure_help_overlay (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -329,8 +346,8 @@ first_after_paint (GdkFrameClock *clock,
 {
   disconnect_frame_clock (self);
   self->painted = TRUE;
-  if (self->history_page == NULL && self->pages_source == 0)
-    self->pages_source = g_idle_add_full (G_PRIORITY_LOW, ensure_pages_later, self, NULL);
+  if (self->pages_source == 0)
+    self->pages_source = g_idle_add_full (G_PRIORITY_LOW, finish_start, self, NULL);
   if (self->damage_pending)
     schedule_damage (self);
 }
