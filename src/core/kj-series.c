@@ -29,6 +29,7 @@
 
 #define JULIAN_OF_1970_01_01 719163
 #define JULIAN_OF_9999_12_31 3652059
+#define DIGIT(c)             ((guint) ((c) - '0') <= 9)
 
 /* Days from 1970-01-01 to @y-@m-@d, which must be a valid date */
 static int
@@ -61,12 +62,10 @@ kj_series_julian (const char *date)
   static const guint8 month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   int y, m, d;
 
-  if (date == NULL)
-    return 0;
-  for (guint i = 0; i < 10; i++)
-    if (i == 4 || i == 7 ? date[i] != '-' : !g_ascii_isdigit (date[i]))
-      return 0;
-  if (date[10] != '\0')
+  /* in order, so that nothing past a shorter text's end is read */
+  if (date == NULL || !DIGIT (date[0]) || !DIGIT (date[1]) || !DIGIT (date[2]) || !DIGIT (date[3]) ||
+      date[4] != '-' || !DIGIT (date[5]) || !DIGIT (date[6]) || date[7] != '-' || !DIGIT (date[8]) ||
+      !DIGIT (date[9]) || date[10] != '\0')
     return 0;
 
   y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
