@@ -596,9 +596,12 @@ day_index_build (DayIndex   *index,
         continue;
       at = kj_series_julian (day->date) - index->first;
       index->pain[at] = (gint8) CLAMP (day->pain, 0, 10);
-      for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
-        if (factors[f].exposure == EXPOSURE_AGGRAVATOR && kj_day_has_code (day->aggravators, factors[f].code))
-          index->exposed[at] |= 1u << f;
+      /* each aggravator the entry names, to its factor (most days name none) */
+      for (guint k = 0; k < day->aggravators->len; k++)
+        for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+          if (factors[f].exposure == EXPOSURE_AGGRAVATOR &&
+              g_strcmp0 (g_ptr_array_index (day->aggravators, k), factors[f].code) == 0)
+            index->exposed[at] |= 1u << f;
     }
 }
 
@@ -616,10 +619,32 @@ day_index_at (const DayIndex *index,
   return at >= 0 && (guint) at < index->len ? at : -1;
 }
 
+/* The factor bits of a treatment */
+static guint32
+treatment_factors (const KjTreatment *t)
+{
+  guint32 bits = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+    {
+      if ((factors[f].exposure == EXPOSURE_TREATMENT && g_strcmp0 (t->kind, factors[f].code) == 0) ||
+          (factors[f].exposure == EXPOSURE_NSAID && g_strcmp0 (t->kind, "medication") == 0 &&
+           kj_drug_is_nsaid (t->drug)))
+        bits |= 1u << f;
+    }
+
+  return bits;
+}
+
 static void
 day_index_add_treatments (DayIndex  *index,
                           GPtrArray *treatments)
 {
+  /* the bits of the treatment before, again when the kind and drug are the
+   * same strings (a journal read from the store shares its codes' strings) */
+  const char *kind = NULL, *drug = NULL;
+  guint32 bits = 0;
+
   for (guint i = 0; i < treatments->len; i++)
     {
       const KjTreatment *t = treatments->pdata[i];
@@ -627,13 +652,13 @@ day_index_add_treatments (DayIndex  *index,
 
       if (at < 0)
         continue;
-      for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+      if (kind == NULL || t->kind != kind || t->drug != drug)
         {
-          if ((factors[f].exposure == EXPOSURE_TREATMENT && g_strcmp0 (t->kind, factors[f].code) == 0) ||
-              (factors[f].exposure == EXPOSURE_NSAID && g_strcmp0 (t->kind, "medication") == 0 &&
-               kj_drug_is_nsaid (t->drug)))
-            index->exposed[at] |= 1u << f;
+          kind = t->kind;
+          drug = t->drug;
+          bits = treatment_factors (t);
         }
+      index->exposed[at] |= bits;
     }
 }
 
