@@ -636,29 +636,44 @@ treatment_factors (const KjTreatment *t)
   return bits;
 }
 
+/* A treatment's factor bits, remembered for the strings of its kind and
+ * drug: a journal read from the store shares its codes' strings, so a few
+ * pairs of pointers cover every treatment */
+#define KIND_CACHE 16
+
+typedef struct
+{
+  const char *kind;
+  const char *drug;
+  guint32     bits;
+} KindBits;
+
 static void
 day_index_add_treatments (DayIndex  *index,
                           GPtrArray *treatments)
 {
-  /* the bits of the treatment before, again when the kind and drug are the
-   * same strings (a journal read from the store shares its codes' strings) */
-  const char *kind = NULL, *drug = NULL;
-  guint32 bits = 0;
+  KindBits cache[KIND_CACHE];
+  guint cached = 0, next = 0;
 
   for (guint i = 0; i < treatments->len; i++)
     {
       const KjTreatment *t = treatments->pdata[i];
       int at = day_index_at (index, t->date);
+      guint k;
 
       if (at < 0)
         continue;
-      if (kind == NULL || t->kind != kind || t->drug != drug)
+      for (k = 0; k < cached && (cache[k].kind != t->kind || cache[k].drug != t->drug); k++)
+        ;
+      if (k == cached)
         {
-          kind = t->kind;
-          drug = t->drug;
-          bits = treatment_factors (t);
+          /* a new pair: into a free place, else over the oldest */
+          k = cached < KIND_CACHE ? cached++ : next++ % KIND_CACHE;
+          cache[k].kind = t->kind;
+          cache[k].drug = t->drug;
+          cache[k].bits = treatment_factors (t);
         }
-      index->exposed[at] |= bits;
+      index->exposed[at] |= cache[k].bits;
     }
 }
 
