@@ -1117,6 +1117,55 @@ test_stats_explain_too_early_no_change (void)
   assert_contains (text, "the first assessment comes on");
 }
 
+/* kj_series_julian() and its inverses count in integers: the same numbers as
+ * GDate, for every day of the years 1 to 9999 (and the same refusals) */
+static void
+test_series_julian (void)
+{
+  const char *bad[] = { "", "2026-1-01", "2026-01-1", "2026/01/01", "2026-01-01x", "2026-00-10", "2026-13-01",
+                        "2026-01-00", "2026-01-32", "2026-02-29", "2100-02-29", "1900-02-29", "1899-12-31",
+                        "3000-01-01", "0000-01-01", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31",
+                        " 026-01-01", "2026-01-0a", "2026+01-01", "20260101", "2026-01-" };
+  GDate date;
+  char text[11], expected[11];
+  int julian, checked = 0;
+
+  /* every date string of the years 1890 to 3010, valid or not, against kj_date_to_gdate() */
+  for (int y = 1890; y <= 3010; y++)
+    for (int m = 0; m <= 13; m++)
+      for (int d = 0; d <= 32; d++)
+        {
+          g_snprintf (text, sizeof text, "%04d-%02d-%02d", y, m, d);
+          julian = kj_date_to_gdate (text, &date) ? (int) g_date_get_julian (&date) : 0;
+          g_assert_cmpint (kj_series_julian (text), ==, julian);
+          checked += julian != 0;
+        }
+  g_assert_cmpint (checked, ==, 1100 * 365 + 267);   /* 1900-01-01 to 2999-12-31, 267 leap days */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_cmpint (kj_series_julian (bad[i]), ==, 0);
+  g_assert_cmpint (kj_series_julian (NULL), ==, 0);
+  g_assert_cmpint (kj_series_julian ("1900-01-01"), ==, 693596);
+  g_assert_cmpint (kj_series_julian ("2026-11-01"), ==, 739921);
+
+  /* back to dates and weeks, every day of GDate's years 1 to 9999 */
+  for (julian = 1; julian <= 3652059; julian++)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, julian);
+      kj_date_from_gdate (&date, expected);
+      kj_series_date_of_julian (julian, text);
+      if (strcmp (text, expected) != 0)
+        g_error ("day %d: %s, not %s", julian, text, expected);
+      if (kj_series_week_start (julian) != julian - ((int) g_date_get_weekday (&date) - 1))
+        g_error ("day %d: week starts on %d", julian, kj_series_week_start (julian));
+    }
+  kj_series_date_of_julian (3652059, text);
+  g_assert_cmpstr (text, ==, "9999-12-31");
+  kj_series_date_of_julian (1, text);
+  g_assert_cmpstr (text, ==, "0001-01-01");
+  g_assert_cmpint (kj_series_week_start (739921), ==, 739915);   /* Sunday 2026-11-01: Monday 2026-10-26 */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1155,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/stats/explain/scenarios", test_stats_explain_scenarios);
 
   g_test_add_func ("/series/treatment-totals", test_series_treatment_totals);
+  g_test_add_func ("/series/julian", test_series_julian);
   g_test_add_func ("/stats/explain/close-call", test_stats_explain_close_call);
   g_test_add_func ("/stats/explain/too-early-no-change", test_stats_explain_too_early_no_change);
 

@@ -596,9 +596,12 @@ day_index_build (DayIndex   *index,
         continue;
       at = kj_series_julian (day->date) - index->first;
       index->pain[at] = (gint8) CLAMP (day->pain, 0, 10);
-      for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
-        if (factors[f].exposure == EXPOSURE_AGGRAVATOR && kj_day_has_code (day->aggravators, factors[f].code))
-          index->exposed[at] |= 1u << f;
+      /* each aggravator the entry names, to its factor (most days name none) */
+      for (guint k = 0; k < day->aggravators->len; k++)
+        for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+          if (factors[f].exposure == EXPOSURE_AGGRAVATOR &&
+              g_strcmp0 (g_ptr_array_index (day->aggravators, k), factors[f].code) == 0)
+            index->exposed[at] |= 1u << f;
     }
 }
 
@@ -616,24 +619,61 @@ day_index_at (const DayIndex *index,
   return at >= 0 && (guint) at < index->len ? at : -1;
 }
 
+/* The factor bits of a treatment */
+static guint32
+treatment_factors (const KjTreatment *t)
+{
+  guint32 bits = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+    {
+      if ((factors[f].exposure == EXPOSURE_TREATMENT && g_strcmp0 (t->kind, factors[f].code) == 0) ||
+          (factors[f].exposure == EXPOSURE_NSAID && g_strcmp0 (t->kind, "medication") == 0 &&
+           kj_drug_is_nsaid (t->drug)))
+        bits |= 1u << f;
+    }
+
+  return bits;
+}
+
+/* A treatment's factor bits, remembered for the strings of its kind and
+ * drug: a journal read from the store shares its codes' strings, so a few
+ * pairs of pointers cover every treatment */
+#define KIND_CACHE 16
+
+typedef struct
+{
+  const char *kind;
+  const char *drug;
+  guint32     bits;
+} KindBits;
+
 static void
 day_index_add_treatments (DayIndex  *index,
                           GPtrArray *treatments)
 {
+  KindBits cache[KIND_CACHE];
+  guint cached = 0, next = 0;
+
   for (guint i = 0; i < treatments->len; i++)
     {
       const KjTreatment *t = treatments->pdata[i];
       int at = day_index_at (index, t->date);
+      guint k;
 
       if (at < 0)
         continue;
-      for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+      for (k = 0; k < cached && (cache[k].kind != t->kind || cache[k].drug != t->drug); k++)
+        ;
+      if (k == cached)
         {
-          if ((factors[f].exposure == EXPOSURE_TREATMENT && g_strcmp0 (t->kind, factors[f].code) == 0) ||
-              (factors[f].exposure == EXPOSURE_NSAID && g_strcmp0 (t->kind, "medication") == 0 &&
-               kj_drug_is_nsaid (t->drug)))
-            index->exposed[at] |= 1u << f;
+          /* a new pair: into a free place, else over the oldest */
+          k = cached < KIND_CACHE ? cached++ : next++ % KIND_CACHE;
+          cache[k].kind = t->kind;
+          cache[k].drug = t->drug;
+          cache[k].bits = treatment_factors (t);
         }
+      index->exposed[at] |= cache[k].bits;
     }
 }
 

@@ -20,41 +20,117 @@
 
 #define EPSILON 1e-9
 
-/* Dates as Julian day numbers */
+/* Dates as Julian day numbers: GDate's numbering (day 1 is Monday 1 January
+ * of the year 1, proleptic Gregorian), computed in integers (the civil-date
+ * arithmetic of Howard Hinnant's days_from_civil and civil_from_days; GDate's
+ * validation and conversions were a fourteenth of reading and assessing a long
+ * journal). tests/test-series-dates.c holds them to GDate over every day of
+ * the years 1 to 9999. */
 
-/* Returns: @date as a Julian day number, 0 when it is not a valid date */
+#define JULIAN_OF_1970_01_01 719163
+#define JULIAN_OF_9999_12_31 3652059
+#define DIGIT(c)             ((guint) ((c) - '0') <= 9)
+
+/* Days from 1970-01-01 to @y-@m-@d, which must be a valid date */
+static int
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;                                      /* [0, 399] */
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;   /* [0, 365] */
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;              /* [0, 146096] */
+
+  return era * 146097 + doe - 719468;
+}
+
+static gboolean
+is_leap_year (int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Returns: @date as a Julian day number, 0 when it is not a valid date (the
+ * dates kj_date_to_gdate() takes: YYYY-MM-DD of the years 1900 to 2999) */
 int
 kj_series_julian (const char *date)
 {
-  GDate d;
+  static const guint8 month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int y, m, d;
 
-  if (!kj_date_to_gdate (date, &d))
+  /* in order, so that nothing past a shorter text's end is read */
+  if (date == NULL || !DIGIT (date[0]) || !DIGIT (date[1]) || !DIGIT (date[2]) || !DIGIT (date[3]) ||
+      date[4] != '-' || !DIGIT (date[5]) || !DIGIT (date[6]) || date[7] != '-' || !DIGIT (date[8]) ||
+      !DIGIT (date[9]) || date[10] != '\0')
     return 0;
 
-  return (int) g_date_get_julian (&d);
+  y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  m = (date[5] - '0') * 10 + (date[6] - '0');
+  d = (date[8] - '0') * 10 + (date[9] - '0');
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+      d > month_days[m - 1] + (m == 2 && is_leap_year (y)))
+    return 0;
+
+  return days_from_civil (y, m, d) + JULIAN_OF_1970_01_01;
 }
 
 void
 kj_series_date_of_julian (int  julian,
                           char out[11])
 {
-  GDate d;
+  GDate date;
+  int z, era, doe, yoe, doy, mp, y, m, d;
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
-  kj_date_from_gdate (&d, out);
+  /* outside the years 1 to 9999, as GDate does it */
+  if (julian < 1 || julian > JULIAN_OF_9999_12_31)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, julian);
+      kj_date_from_gdate (&date, out);
+      return;
+    }
+
+  z = julian - JULIAN_OF_1970_01_01 + 719468;
+  era = z / 146097;                                           /* z > 0 here */
+  doe = z - era * 146097;                                     /* [0, 146096] */
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);              /* [0, 365] */
+  mp = (5 * doy + 2) / 153;                                   /* [0, 11], from March */
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
+
+  out[0] = (char) ('0' + y / 1000);
+  out[1] = (char) ('0' + y / 100 % 10);
+  out[2] = (char) ('0' + y / 10 % 10);
+  out[3] = (char) ('0' + y % 10);
+  out[4] = '-';
+  out[5] = (char) ('0' + m / 10);
+  out[6] = (char) ('0' + m % 10);
+  out[7] = '-';
+  out[8] = (char) ('0' + d / 10);
+  out[9] = (char) ('0' + d % 10);
+  out[10] = '\0';
 }
 
-/* Returns: the Monday of @julian's ISO week, as a Julian day number */
+/* Returns: the Monday of @julian's ISO week, as a Julian day number (day 1 was a Monday) */
 int
 kj_series_week_start (int julian)
 {
-  GDate d;
+  GDate date;
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, julian);
+  if (julian < 1 || julian > JULIAN_OF_9999_12_31)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, julian);
+      return julian - ((int) g_date_get_weekday (&date) - 1);
+    }
 
-  return julian - ((int) g_date_get_weekday (&d) - 1);
+  return julian - (julian - 1) % 7;
 }
 
 /* The Monday of @date's week, as YYYY-MM-DD */
