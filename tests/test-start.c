@@ -243,6 +243,68 @@ test_start_pages_asked_early (void)
   stop (window);
 }
 
+/* A treatment stored by another program while History is shown: Today's
+ * records, not shown then, are read when they are, and an action on them
+ * before that finds it too. */
+static void
+test_start_records_when_shown (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjTreatment) heat = kj_treatment_new (today, "heat");
+  g_autoptr(KjTreatment) cold = kj_treatment_new (today, "ice");
+  g_autoptr(GError) error = NULL;
+  KjWindow *window;
+  GtkWidget *page;
+
+  g_settings_set_string (settings, "last-page", "today");
+  g_application_activate (G_APPLICATION (gui.app));
+  window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (gui.app)));
+  page = GTK_WIDGET (kj_window_get_today_page (window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  g_assert_true (kj_test_wait_until (symptoms_are_shown, page));
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+
+  heat->minutes = 17;
+  cold->minutes = 13;
+  {
+    g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_save_treatment (other, heat, &error));
+    g_assert_true (kj_store_save_treatment (other, cold, &error));
+    g_assert_no_error (error);
+  }
+  kj_window_reload (window);
+  kj_test_settle ();
+
+  /* deleted from the Today page's action while History is shown */
+  g_assert_true (gtk_widget_activate_action (page, "today.delete-treatment", "s", cold->id));
+  kj_test_settle ();
+  {
+    g_autoptr(GPtrArray) stored = kj_store_list_treatments (kj_application_get_store (gui.app), today, today, &error);
+    gboolean has_heat = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < stored->len; i++)
+      {
+        const KjTreatment *t = g_ptr_array_index (stored, i);
+
+        g_assert_cmpstr (t->id, !=, cold->id);
+        has_heat = has_heat || g_strcmp0 (t->id, heat->id) == 0;
+      }
+    g_assert_true (has_heat);
+  }
+
+  kj_window_show_page (window, "today");
+  kj_test_settle ();
+  g_assert_nonnull (kj_test_find_label (page, "17 min"));
+  g_assert_null (kj_test_find_label (page, "13 min"));
+
+  stop (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/start/today-first", test_start_today_first);
   g_test_add_func ("/start/history-first", test_start_history_first);
   g_test_add_func ("/start/pages-asked-early", test_start_pages_asked_early);
+  g_test_add_func ("/start/records-when-shown", test_start_records_when_shown);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }

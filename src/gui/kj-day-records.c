@@ -38,6 +38,7 @@ struct _KjDayRecords
   GPtrArray  *treatments;    /* of the date */
   GPtrArray  *runs;
   gboolean    has_records;
+  gboolean    stale;       /* the date or journal changed while the section was not shown */
 
   /* template widgets */
   GSimpleActionGroup *actions;  /* today.add-treatment …, inserted on the page */
@@ -260,9 +261,11 @@ refresh_records (KjDayRecords *self)
 
 /* Reads the treatments and runs of the date. */
 static void
-load_records (KjDayRecords *self)
+read_records (KjDayRecords *self)
 {
   g_autoptr(GError) error = NULL;
+
+  self->stale = FALSE;
 
   g_clear_pointer (&self->treatments, g_ptr_array_unref);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
@@ -283,6 +286,25 @@ load_records (KjDayRecords *self)
     self->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_run_free);
 
   refresh_records (self);
+}
+
+/* The records are read when the section is shown: on a day with an entry it
+ * starts below the Today page's first screen (kj_today_page_map()), and the
+ * window's first frame does not wait for it. Whatever asks for them before
+ * reads them first (ensure_records()). */
+static void
+load_records (KjDayRecords *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_records (self);
+}
+
+static void
+ensure_records (KjDayRecords *self)
+{
+  if (self->stale)
+    read_records (self);
 }
 
 /* Stored or deleted: the lists are read again, and the page hears of it. */
@@ -474,6 +496,7 @@ action_add_treatment (GSimpleAction *action,
   KjDayRecords *self = user_data;
   g_autoptr(KjTreatment) treatment = kj_treatment_new (self->date, "ice");
 
+  ensure_records (self);
   treatment->minutes = 15;
   open_treatment_editor (self, treatment, TRUE);
 }
@@ -504,14 +527,16 @@ action_quick_treatment (GSimpleAction *action,
 {
   KjDayRecords *self = user_data;
   guint index = g_variant_get_uint32 (parameter);
-  GtkWidget *button = kj_wrap_box_get_child_at_index (self->quick_box, index);
+  GtkWidget *button;
   const KjTreatment *template;
   g_autoptr(KjTreatment) treatment = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   gboolean had_focus;
 
-  if (button == NULL)
+  /* the quick buttons are made as the records are read */
+  ensure_records (self);
+  if ((button = kj_wrap_box_get_child_at_index (self->quick_box, index)) == NULL)
     return;
 
   template = g_object_get_data (G_OBJECT (button), "template");
@@ -541,9 +566,10 @@ action_edit_treatment (GSimpleAction *action,
                        gpointer       user_data)
 {
   KjDayRecords *self = user_data;
-  KjTreatment *treatment = find_record (self->treatments, g_variant_get_string (parameter, NULL));
+  KjTreatment *treatment;
 
-  if (treatment != NULL)
+  ensure_records (self);
+  if ((treatment = find_record (self->treatments, g_variant_get_string (parameter, NULL))) != NULL)
     open_treatment_editor (self, treatment, FALSE);
 }
 
@@ -553,13 +579,14 @@ action_delete_treatment (GSimpleAction *action,
                          gpointer       user_data)
 {
   KjDayRecords *self = user_data;
-  KjTreatment *treatment = find_record (self->treatments, g_variant_get_string (parameter, NULL));
+  KjTreatment *treatment;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   KjTreatment *deleted;
 
-  if (treatment == NULL)
+  ensure_records (self);
+  if ((treatment = find_record (self->treatments, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
   if (!kj_store_delete_treatment (self->store, treatment->id, &error))
@@ -584,6 +611,7 @@ action_add_run (GSimpleAction *action,
   KjDayRecords *self = user_data;
   g_autoptr(KjRun) run = kj_run_new (self->date, 0);
 
+  ensure_records (self);
   open_run_editor (self, run, TRUE);
 }
 
@@ -593,9 +621,10 @@ action_edit_run (GSimpleAction *action,
                  gpointer       user_data)
 {
   KjDayRecords *self = user_data;
-  KjRun *run = find_record (self->runs, g_variant_get_string (parameter, NULL));
+  KjRun *run;
 
-  if (run != NULL)
+  ensure_records (self);
+  if ((run = find_record (self->runs, g_variant_get_string (parameter, NULL))) != NULL)
     open_run_editor (self, run, FALSE);
 }
 
@@ -605,11 +634,12 @@ action_delete_run (GSimpleAction *action,
                    gpointer       user_data)
 {
   KjDayRecords *self = user_data;
-  KjRun *run = find_record (self->runs, g_variant_get_string (parameter, NULL));
+  KjRun *run;
   g_autoptr(GError) error = NULL;
   KjRun *deleted;
 
-  if (run == NULL)
+  ensure_records (self);
+  if ((run = find_record (self->runs, g_variant_get_string (parameter, NULL))) == NULL)
     return;
 
   if (!kj_store_delete_run (self->store, run->id, &error))
@@ -621,6 +651,14 @@ action_delete_run (GSimpleAction *action,
   deleted = kj_run_copy (run);
   records_changed (self);
   offer_undo (self, _("The run was deleted"), NULL, deleted);
+}
+
+static void
+kj_day_records_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kj_day_records_parent_class)->map (widget);
+
+  ensure_records (KJ_DAY_RECORDS (widget));
 }
 
 /* GObject */
@@ -670,7 +708,7 @@ kj_day_records_get_property (GObject    *object,
       break;
 
     case PROP_HAS_RECORDS:
-      g_value_set_boolean (value, self->has_records);
+      g_value_set_boolean (value, kj_day_records_get_has_records (self));
       break;
 
     default:
@@ -708,6 +746,7 @@ kj_day_records_class_init (KjDayRecordsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kj_day_records_dispose;
+  widget_class->map = kj_day_records_map;
   object_class->finalize = kj_day_records_finalize;
   object_class->get_property = kj_day_records_get_property;
   object_class->set_property = kj_day_records_set_property;
@@ -861,6 +900,8 @@ gboolean
 kj_day_records_get_has_records (KjDayRecords *self)
 {
   g_return_val_if_fail (KJ_IS_DAY_RECORDS (self), FALSE);
+
+  ensure_records (self);
 
   return self->has_records;
 }

@@ -364,7 +364,9 @@ notes_changed (KjTodayPage *self)
 static void
 update_empty_page (KjTodayPage *self)
 {
-  gboolean has_records = kj_day_records_get_has_records (self->records);
+  /* asked only for a day without an entry, the page they show on: on a day with
+   * one they are read when their section is first shown */
+  gboolean has_records = self->day == NULL && kj_day_records_get_has_records (self->records);
 
   kj_day_routine_update (self->routine, self->store, self->date, self->day == NULL && !has_records);
 
@@ -504,6 +506,30 @@ update_episode (KjTodayPage *self)
     }
 }
 
+/* The pain buttons of a day without an entry, made the first time such a
+ * day is shown: a window that opens on a logged day does not wait for them. */
+static void
+ensure_quick_pain_buttons (KjTodayPage *self)
+{
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)) != NULL)
+    return;
+
+  for (guint pain = 0; pain <= 10; pain++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", pain);
+      /* Translators: the accessible name of a quick pain button */
+      g_autofree char *name = g_strdup_printf (_("Pain %u of 10"), pain);
+      GtkWidget *button = gtk_button_new_with_label (text);
+
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.log-pain");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", pain);
+      gtk_widget_add_css_class (button, "kj-pain-button");
+      gtk_box_append (self->quick_pain_box, button);
+    }
+}
+
 static void
 load_date (KjTodayPage *self)
 {
@@ -553,6 +579,7 @@ load_date (KjTodayPage *self)
   else
     {
       place_records (self, self->empty_records_slot);
+      ensure_quick_pain_buttons (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -738,21 +765,6 @@ kj_today_page_init (KjTodayPage *self)
   g_autofree char *today = kj_date_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint pain = 0; pain <= 10; pain++)
-    {
-      g_autofree char *text = g_strdup_printf ("%u", pain);
-      /* Translators: the accessible name of a quick pain button */
-      g_autofree char *name = g_strdup_printf (_("Pain %u of 10"), pain);
-      GtkWidget *button = gtk_button_new_with_label (text);
-
-      gtk_widget_set_tooltip_text (button, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.log-pain");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", pain);
-      gtk_widget_add_css_class (button, "kj-pain-button");
-      gtk_box_append (self->quick_pain_box, button);
-    }
 
   for (int i = 0; i <= 10; i++)
     {
