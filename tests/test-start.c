@@ -15,6 +15,7 @@
 
 #include "kj-application.h"
 #include "kj-backup.h"
+#include "kj-date-bar.h"
 #include "kj-gen.h"
 #include "kj-history-page.h"
 #include "kj-test-gtk.h"
@@ -32,6 +33,7 @@ typedef struct
   gboolean had_history;    /* a History page anywhere in the window */
   gboolean had_trends;
   gboolean had_shortcuts;  /* the shortcuts window (Ctrl+?) built */
+  gboolean had_calendar;   /* the date bar's calendar made */
   gboolean symptoms_shown; /* the Today page's symptoms (below its first screen) */
   gboolean diagram_shown;  /* the knee diagram, on the first screen */
   double   pain;           /* the pain on the Today page */
@@ -54,6 +56,7 @@ after_first_paint (GdkFrameClock *clock,
   first->had_history = history != NULL;
   first->had_trends = kj_test_find_widget (root, KJ_TYPE_TRENDS_PAGE, NULL) != NULL;
   first->had_shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
+  first->had_calendar = kj_test_find_widget (root, GTK_TYPE_CALENDAR, NULL) != NULL;
   first->symptoms_shown = gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
   first->diagram_shown = gtk_widget_get_mapped (GTK_WIDGET (kj_today_page_get_diagram (today)));
   first->pain = gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (today));
@@ -175,6 +178,7 @@ test_start_today_first (void)
   g_assert_false (first.had_history);
   g_assert_false (first.had_trends);
   g_assert_false (first.had_shortcuts);
+  g_assert_false (first.had_calendar);
   g_assert_false (first.symptoms_shown);
   /* no backup yet: it would share the two cores with the first frame */
   g_assert_false (backup_is_made (gui.db_path));
@@ -188,6 +192,27 @@ test_start_today_first (void)
 
     g_assert_cmpstrv (accels, ((const char *[]) { "<Control>question", NULL }));
   }
+
+  /* the calendar, made when it first opens, shows the page's day */
+  {
+    GtkWidget *date_bar = kj_test_find_widget (GTK_WIDGET (window), KJ_TYPE_DATE_BAR, NULL);
+    GtkWidget *button = kj_test_find_widget (date_bar, GTK_TYPE_MENU_BUTTON, NULL);
+    g_autoptr(GDateTime) shown = NULL;
+    g_autofree char *date = NULL;
+    GtkWidget *calendar;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    kj_test_settle ();
+    calendar = kj_test_find_widget (date_bar, GTK_TYPE_CALENDAR, NULL);
+    g_assert_nonnull (calendar);
+    g_assert_true (gtk_widget_get_mapped (calendar));
+    g_assert_true (GTK_WIDGET (kj_date_bar_get_calendar (KJ_DATE_BAR (date_bar))) == calendar);
+    shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+    date = g_date_time_format (shown, "%Y-%m-%d");
+    g_assert_cmpstr (date, ==, kj_today_page_get_date (kj_window_get_today_page (window)));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
   history = kj_window_get_history_page (window);
   kj_window_show_page (window, "history");
   kj_test_settle ();

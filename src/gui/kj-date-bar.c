@@ -46,6 +46,8 @@ struct _KjDateBar
   GtkLabel      *date_label;
   GtkLabel      *date_short_label;
   GtkLabel      *date_shortest_label;
+
+  /* kj-date-bar-calendar.ui, made when the calendar first opens (ensure_calendar()) */
   GtkCalendar   *calendar;
   GtkPopover    *calendar_popover;
   GtkLabel      *calendar_caption;
@@ -239,15 +241,83 @@ update_marks (KjDateBar *self)
 static void
 calendar_month_changed (KjDateBar *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
+  if (self->calendar_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
     update_marks (self);
+}
+
+/* Shows self->date in the calendar, without telling it as a pick */
+static void
+select_date (KjDateBar *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate d;
+
+  if (self->calendar == NULL || !kj_date_to_gdate (self->date, &d))
+    return;
+
+  dt = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  self->setting = TRUE;
+  gtk_calendar_select_day (self->calendar, dt);
+  self->setting = FALSE;
+}
+
+/* The calendar and its popover (some sixty widgets) are made when the
+ * calendar first opens, or is asked for: the window's first frame does not
+ * wait for them. */
+static void
+ensure_calendar (KjDateBar *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->calendar != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "calendar_day_selected", G_CALLBACK (calendar_day_selected),
+                                           "calendar_month_changed", G_CALLBACK (calendar_month_changed),
+                                           "calendar_browsed", G_CALLBACK (calendar_browsed),
+                                           "update_marks", G_CALLBACK (update_marks),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  /* as gtk_builder_new_from_resource(): the file is built in */
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/kj-date-bar-calendar.ui", &error))
+    g_error ("%s", error->message);
+
+  self->calendar_popover = GTK_POPOVER (gtk_builder_get_object (builder, "calendar_popover"));
+  self->calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
+  self->calendar_caption = GTK_LABEL (gtk_builder_get_object (builder, "calendar_caption"));
+  gtk_menu_button_set_popover (self->date_button, GTK_WIDGET (self->calendar_popover));
+  kj_a11y_name_buttons (GTK_WIDGET (self->calendar_popover));
+  select_date (self);
+}
+
+static void
+create_calendar (GtkMenuButton *button,
+                 gpointer       data)
+{
+  ensure_calendar (data);
 }
 
 static void
 kj_date_bar_dispose (GObject *object)
 {
+  KjDateBar *self = KJ_DATE_BAR (object);
   GtkWidget *child;
 
+  /* the popover goes with its button */
+  if (self->calendar != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->calendar, self);
+      g_signal_handlers_disconnect_by_data (self->calendar_popover, self);
+      self->calendar = NULL;
+      self->calendar_popover = NULL;
+      self->calendar_caption = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), KJ_TYPE_DATE_BAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -280,13 +350,6 @@ kj_date_bar_class_init (KjDateBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, date_label);
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, date_short_label);
   gtk_widget_class_bind_template_child (widget_class, KjDateBar, date_shortest_label);
-  gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar);
-  gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar_popover);
-  gtk_widget_class_bind_template_child (widget_class, KjDateBar, calendar_caption);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_month_changed);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_browsed);
-  gtk_widget_class_bind_template_callback (widget_class, update_marks);
 }
 
 static void
@@ -294,6 +357,7 @@ kj_date_bar_init (KjDateBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kj_a11y_name_buttons (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->date_button, create_calendar, self, NULL);
 }
 
 /* Shows @date (YYYY-MM-DD) */
@@ -327,9 +391,7 @@ kj_date_bar_set_date (KjDateBar  *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Choose a Day"),
                                   -1);
 
-  self->setting = TRUE;
-  gtk_calendar_select_day (self->calendar, dt);
-  self->setting = FALSE;
+  select_date (self);
 }
 
 /* The journal whose logged days the calendar marks */
@@ -359,6 +421,8 @@ kj_date_bar_get_calendar (KjDateBar *self)
 {
   g_return_val_if_fail (KJ_IS_DATE_BAR (self), NULL);
 
+  ensure_calendar (self);
+
   return self->calendar;
 }
 
@@ -366,6 +430,8 @@ GtkLabel *
 kj_date_bar_get_calendar_caption (KjDateBar *self)
 {
   g_return_val_if_fail (KJ_IS_DATE_BAR (self), NULL);
+
+  ensure_calendar (self);
 
   return self->calendar_caption;
 }
