@@ -203,15 +203,17 @@ append_escaped (GString    *buffer,
     }
 }
 
+/* A member's name as it is written, “"name" : ”, and its length: the
+ * names are this file's own, with nothing in them to escape */
+#define MEMBER(name) "\"" name "\" : ", sizeof ("\"" name "\" : ") - 1
+
 static void
 write_name (KjJsonWriter *w,
-            const char   *name)
+            const char   *member,
+            gsize         member_len)
 {
   before_value (w);
-  /* the members' names are this file's own: nothing in them to escape */
-  put_c (w->buffer, '"');
-  put_str (w->buffer, name);
-  put (w->buffer, "\" : ", 4);
+  put (w->buffer, member, member_len);
   w->after_name = TRUE;
 }
 
@@ -247,9 +249,10 @@ end_container (KjJsonWriter *w,
 static void
 add_string_or_null (KjJsonWriter *w,
                     const char   *member,
+                    gsize         member_len,
                     const char   *value)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   before_value (w);
   if (value == NULL)
     put_str (w->buffer, "null");
@@ -272,9 +275,10 @@ append_int (KjJsonWriter *w,
 static void
 add_int_or_null (KjJsonWriter *w,
                  const char   *member,
+                 gsize         member_len,
                  int           value)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   if (value == KJ_UNSET)
     {
       before_value (w);
@@ -287,9 +291,10 @@ add_int_or_null (KjJsonWriter *w,
 static void
 add_boolean (KjJsonWriter *w,
              const char   *member,
+             gsize         member_len,
              gboolean      value)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   before_value (w);
   put_str (w->buffer, value ? "true" : "false");
 }
@@ -298,9 +303,10 @@ add_boolean (KjJsonWriter *w,
 static void
 add_number_or_null (KjJsonWriter *w,
                     const char   *member,
+                    gsize         member_len,
                     double        value)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   if (isnan (value))
     {
       before_value (w);
@@ -324,9 +330,10 @@ add_number_or_null (KjJsonWriter *w,
 static void
 add_code_list (KjJsonWriter *w,
                const char   *member,
+               gsize         member_len,
                GPtrArray    *codes)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   begin_container (w, '[');
   for (guint i = 0; i < codes->len; i++)
     {
@@ -342,10 +349,10 @@ static void
 build_profile (KjJsonWriter    *w,
                const KjProfile *profile)
 {
-  write_name (w, "profile");
+  write_name (w, MEMBER ("profile"));
   begin_container (w, '{');
-  add_string_or_null (w, "name", profile->name ? profile->name : "");
-  add_string_or_null (w, "units", profile->units);
+  add_string_or_null (w, MEMBER ("name"), profile->name ? profile->name : "");
+  add_string_or_null (w, MEMBER ("units"), profile->units);
   end_container (w, '}');
 }
 
@@ -360,14 +367,14 @@ build_episode (KjJsonWriter    *w,
                const KjEpisode *episode)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", episode->id);
-  add_string_or_null (w, "name", episode->name ? episode->name : "");
-  add_string_or_null (w, "side", episode->side);
-  add_string_or_null (w, "injury_date", date_or_null (episode->injury_date));
-  add_string_or_null (w, "treatment_start", date_or_null (episode->treatment_start));
-  add_int_or_null (w, "review_weeks", episode->review_weeks);
-  add_string_or_null (w, "end_date", date_or_null (episode->end_date));
-  add_string_or_null (w, "notes", episode->notes ? episode->notes : "");
+  add_string_or_null (w, MEMBER ("id"), episode->id);
+  add_string_or_null (w, MEMBER ("name"), episode->name ? episode->name : "");
+  add_string_or_null (w, MEMBER ("side"), episode->side);
+  add_string_or_null (w, MEMBER ("injury_date"), date_or_null (episode->injury_date));
+  add_string_or_null (w, MEMBER ("treatment_start"), date_or_null (episode->treatment_start));
+  add_int_or_null (w, MEMBER ("review_weeks"), episode->review_weeks);
+  add_string_or_null (w, MEMBER ("end_date"), date_or_null (episode->end_date));
+  add_string_or_null (w, MEMBER ("notes"), episode->notes ? episode->notes : "");
   end_container (w, '}');
 }
 
@@ -376,27 +383,27 @@ build_day (KjJsonWriter *w,
            const KjDay *day)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", day->id);
-  add_string_or_null (w, "date", day->date);
-  add_int_or_null (w, "pain", day->pain);
-  add_int_or_null (w, "pain_worst", day->pain_worst);
+  add_string_or_null (w, MEMBER ("id"), day->id);
+  add_string_or_null (w, MEMBER ("date"), day->date);
+  add_int_or_null (w, MEMBER ("pain"), day->pain);
+  add_int_or_null (w, MEMBER ("pain_worst"), day->pain_worst);
 
-  write_name (w, "locations");
+  write_name (w, MEMBER ("locations"));
   begin_container (w, '[');
   for (guint i = 0; i < day->locations->len; i++)
     {
       const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
 
       begin_container (w, '{');
-      add_string_or_null (w, "side", loc->side);
-      add_string_or_null (w, "region", loc->region);
+      add_string_or_null (w, MEMBER ("side"), loc->side);
+      add_string_or_null (w, MEMBER ("region"), loc->region);
       end_container (w, '}');
     }
   end_container (w, ']');
 
-  add_code_list (w, "symptoms", day->symptoms);
-  add_code_list (w, "aggravators", day->aggravators);
-  add_string_or_null (w, "notes", day->notes ? day->notes : "");
+  add_code_list (w, MEMBER ("symptoms"), day->symptoms);
+  add_code_list (w, MEMBER ("aggravators"), day->aggravators);
+  add_string_or_null (w, MEMBER ("notes"), day->notes ? day->notes : "");
   end_container (w, '}');
 }
 
@@ -405,17 +412,17 @@ build_treatment (KjJsonWriter      *w,
                  const KjTreatment *t)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", t->id);
-  add_string_or_null (w, "date", t->date);
-  add_string_or_null (w, "kind", t->kind);
-  add_int_or_null (w, "minutes", t->minutes);
-  add_string_or_null (w, "drug", t->drug);
-  add_int_or_null (w, "dose_mg", t->dose_mg);
-  add_string_or_null (w, "exercise", t->exercise);
-  add_int_or_null (w, "sets", t->sets);
-  add_int_or_null (w, "reps", t->reps);
-  add_string_or_null (w, "time", t->time[0] != '\0' ? t->time : NULL);
-  add_string_or_null (w, "notes", t->notes ? t->notes : "");
+  add_string_or_null (w, MEMBER ("id"), t->id);
+  add_string_or_null (w, MEMBER ("date"), t->date);
+  add_string_or_null (w, MEMBER ("kind"), t->kind);
+  add_int_or_null (w, MEMBER ("minutes"), t->minutes);
+  add_string_or_null (w, MEMBER ("drug"), t->drug);
+  add_int_or_null (w, MEMBER ("dose_mg"), t->dose_mg);
+  add_string_or_null (w, MEMBER ("exercise"), t->exercise);
+  add_int_or_null (w, MEMBER ("sets"), t->sets);
+  add_int_or_null (w, MEMBER ("reps"), t->reps);
+  add_string_or_null (w, MEMBER ("time"), t->time[0] != '\0' ? t->time : NULL);
+  add_string_or_null (w, MEMBER ("notes"), t->notes ? t->notes : "");
   end_container (w, '}');
 }
 
@@ -424,16 +431,16 @@ build_run (KjJsonWriter *w,
            const KjRun *r)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", r->id);
-  add_string_or_null (w, "date", r->date);
-  add_number_or_null (w, "distance_km", r->distance_km);
-  add_int_or_null (w, "duration_s", r->duration_s);
-  add_number_or_null (w, "descent_m", r->descent_m);
-  add_int_or_null (w, "pain_during", r->pain_during);
-  add_int_or_null (w, "pain_after", r->pain_after);
-  add_boolean (w, "stopped_early", r->stopped_early);
-  add_string_or_null (w, "notes", r->notes ? r->notes : "");
-  add_string_or_null (w, "shoe_id", r->shoe_id);
+  add_string_or_null (w, MEMBER ("id"), r->id);
+  add_string_or_null (w, MEMBER ("date"), r->date);
+  add_number_or_null (w, MEMBER ("distance_km"), r->distance_km);
+  add_int_or_null (w, MEMBER ("duration_s"), r->duration_s);
+  add_number_or_null (w, MEMBER ("descent_m"), r->descent_m);
+  add_int_or_null (w, MEMBER ("pain_during"), r->pain_during);
+  add_int_or_null (w, MEMBER ("pain_after"), r->pain_after);
+  add_boolean (w, MEMBER ("stopped_early"), r->stopped_early);
+  add_string_or_null (w, MEMBER ("notes"), r->notes ? r->notes : "");
+  add_string_or_null (w, MEMBER ("shoe_id"), r->shoe_id);
   end_container (w, '}');
 }
 
@@ -442,14 +449,14 @@ build_shoe (KjJsonWriter *w ,
             const KjShoe *shoe)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", shoe->id);
-  add_string_or_null (w, "name", shoe->name);
-  add_string_or_null (w, "model", shoe->model);
-  add_string_or_null (w, "start_date", shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
-  add_string_or_null (w, "retired_date", shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
-  add_number_or_null (w, "start_km", shoe->start_km);
-  add_number_or_null (w, "alert_km", shoe->alert_km);
-  add_boolean (w, "is_default", shoe->is_default);
+  add_string_or_null (w, MEMBER ("id"), shoe->id);
+  add_string_or_null (w, MEMBER ("name"), shoe->name);
+  add_string_or_null (w, MEMBER ("model"), shoe->model);
+  add_string_or_null (w, MEMBER ("start_date"), shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
+  add_string_or_null (w, MEMBER ("retired_date"), shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
+  add_number_or_null (w, MEMBER ("start_km"), shoe->start_km);
+  add_number_or_null (w, MEMBER ("alert_km"), shoe->alert_km);
+  add_boolean (w, MEMBER ("is_default"), shoe->is_default);
   end_container (w, '}');
 }
 
@@ -458,10 +465,10 @@ build_questionnaire (KjJsonWriter          *w,
                      const KjQuestionnaire *q)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", q->id);
-  add_string_or_null (w, "date", q->date);
-  add_string_or_null (w, "instrument", q->instrument->code);
-  write_name (w, "answers");
+  add_string_or_null (w, MEMBER ("id"), q->id);
+  add_string_or_null (w, MEMBER ("date"), q->date);
+  add_string_or_null (w, MEMBER ("instrument"), q->instrument->code);
+  write_name (w, MEMBER ("answers"));
   begin_container (w, '[');
   for (guint i = 0; i < q->n_answers; i++)
     append_int (w, q->answers[i]);
@@ -474,7 +481,10 @@ static void
 enter_section (KjJsonWriter *w,
                Section       section)
 {
-  static const char * const names[] = { NULL, "days", "treatments", "runs", "shoes", "questionnaires" };
+  static const struct { const char *member; gsize length; } names[] = {
+    { NULL, 0 }, { MEMBER ("days") }, { MEMBER ("treatments") }, { MEMBER ("runs") }, { MEMBER ("shoes") },
+    { MEMBER ("questionnaires") },
+  };
 
   g_return_if_fail (section >= w->section);
 
@@ -485,7 +495,7 @@ enter_section (KjJsonWriter *w,
       w->section++;
       if (w->section < SECTION_DONE)
         {
-          write_name (w, names[w->section]);
+          write_name (w, names[w->section].member, names[w->section].length);
           begin_container (w, '[');
         }
     }
@@ -535,15 +545,15 @@ kj_json_writer_begin (KjJsonWriter    *w,
   g_return_if_fail (w->section == SECTION_HEAD && w->depth == 0);
 
   begin_container (w, '{');
-  add_string_or_null (w, "format", KJ_JSON_FORMAT);
-  add_int_or_null (w, "version", KJ_JSON_VERSION);
+  add_string_or_null (w, MEMBER ("format"), KJ_JSON_FORMAT);
+  add_int_or_null (w, MEMBER ("version"), KJ_JSON_VERSION);
 
   if (profile == NULL)
     profile = default_profile = kj_profile_new ();
   build_profile (w, profile);
 
   /* a journal built in memory without episodes has its profile's as the first */
-  write_name (w, "episodes");
+  write_name (w, MEMBER ("episodes"));
   begin_container (w, '[');
   if (episodes != NULL)
     for (guint i = 0; i < episodes->len; i++)

@@ -17,19 +17,24 @@
 
 /* The days and their child rows in the same order (date, then the day's
  * rowid), so that each day's children are read beside it by a merge of the
- * four statements: one query a table, and no day kept once it is handed on. */
+ * four statements: one query a table, and no day kept once it is handed on.
+ * The child rows of a day come in the order of their table's index (the
+ * UNIQUE one that starts with day_id), which SQLite reads without sorting;
+ * they are put back in the order they were written (their rowid) here: an
+ * ORDER BY on the child's rowid had SQLite sort every row of the table in a
+ * temporary B-tree, a quarter of reading the days. */
 static const char sql_select_days[] =
   "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
   " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_locations[] =
-  "SELECT d.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  "SELECT d.rowid, c.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
 static const char sql_select_symptoms[] =
-  "SELECT d.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  "SELECT d.rowid, c.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
 static const char sql_select_aggravators[] =
-  "SELECT d.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  "SELECT d.rowid, c.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
+  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
 #define DAY_INSERT "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES "
 #define DAY_VALUES "(?, ?, ?, ?, ?)"
 #define DAY_CONFLICT \
@@ -57,13 +62,24 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* One child table read beside the days: its statement, and whether it has
- * a row waiting (the first that belongs to a later day) */
+/* A valid child row of the day being read: its rowid, and its code (a
+ * symptom, an aggravator) or side and region (a location) */
+typedef struct
+{
+  gint64      rowid;
+  const char *code;
+  const char *region;
+} ReadChild;
+
+/* One child table read beside the days: its statement, whether it has a row
+ * waiting (the first that belongs to a later day), and the valid rows of the
+ * day being read, to be put in order */
 typedef struct
 {
   const char   *sql;
   sqlite3_stmt *stmt;
   int           rc;
+  GArray       *rows;
 } ChildCursor;
 
 static gboolean
@@ -75,14 +91,41 @@ child_cursor_start (KjStore      *self,
                     GError      **error)
 {
   cursor->sql = sql;
+  cursor->rows = NULL;
   if (!(cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
     return FALSE;
+  cursor->rows = g_array_sized_new (FALSE, FALSE, sizeof (ReadChild), 16);
   cursor->rc = sqlite3_step (cursor->stmt);
   return TRUE;
 }
 
-/* Adds @cursor's rows of the day with @rowid to @day; FALSE when a row fails
- * (the day is damaged; the rest of its rows are still passed over) */
+static void
+child_cursor_stop (ChildCursor *cursor)
+{
+  sqlite3_reset (cursor->stmt);
+  g_clear_pointer (&cursor->rows, g_array_unref);
+}
+
+/* By rowid: the few rows of a day, nearly always in order already */
+static void
+sort_child_rows (GArray *rows)
+{
+  ReadChild *row = (ReadChild *) (gpointer) rows->data;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      ReadChild key = row[i];
+      guint j = i;
+
+      for (; j > 0 && row[j - 1].rowid > key.rowid; j--)
+        row[j] = row[j - 1];
+      row[j] = key;
+    }
+}
+
+/* Adds @cursor's rows of the day with @rowid to @day, in the order they were
+ * written; FALSE when a row fails (the day is damaged; the rest of its rows
+ * are still passed over) */
 static gboolean
 child_cursor_read (KjStore      *self,
                    ChildCursor  *cursor,
@@ -91,36 +134,43 @@ child_cursor_read (KjStore      *self,
 {
   gboolean good = TRUE;
 
+  g_array_set_size (cursor->rows, 0);
   for (; cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == rowid;
        cursor->rc = sqlite3_step (cursor->stmt))
     {
       KjRowReader row = { cursor->stmt, NULL };
+      ReadChild child = { sqlite3_column_int64 (cursor->stmt, 1), NULL, NULL };
 
       if (cursor->sql == sql_select_locations)
         {
-          const char *side = _kj_store_row_code (&row, 1, KJ_CODE_SIDE, "locations.side");
-          const char *region = _kj_store_row_code (&row, 2, KJ_CODE_REGION, "locations.region");
-
-          if (row.error == NULL)
-            kj_day_add_location (day, side, region);
+          child.code = _kj_store_row_code (&row, 2, KJ_CODE_SIDE, "locations.side");
+          child.region = _kj_store_row_code (&row, 3, KJ_CODE_REGION, "locations.region");
         }
       else if (cursor->sql == sql_select_symptoms)
-        {
-          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_SYMPTOM, "symptoms");
-
-          if (row.error == NULL)
-            g_ptr_array_add (day->symptoms, (gpointer) code);
-        }
+        child.code = _kj_store_row_code (&row, 2, KJ_CODE_SYMPTOM, "symptoms");
       else
-        {
-          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_AGGRAVATOR, "aggravators");
+        child.code = _kj_store_row_code (&row, 2, KJ_CODE_AGGRAVATOR, "aggravators");
 
-          if (row.error == NULL)
-            g_ptr_array_add (day->aggravators, (gpointer) code);
-        }
-
+      if (row.error == NULL)
+        g_array_append_val (cursor->rows, child);
       if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
         good = FALSE;
+    }
+
+  sort_child_rows (cursor->rows);
+  for (guint i = 0; i < cursor->rows->len; i++)
+    {
+      const ReadChild *child = &g_array_index (cursor->rows, ReadChild, i);
+
+      if (cursor->sql == sql_select_locations)
+        {
+          KjLocation loc = { child->code, child->region };
+
+          g_array_append_val (day->locations, loc);
+        }
+      else
+        g_ptr_array_add (cursor->sql == sql_select_symptoms ? day->symptoms : day->aggravators,
+                         (gpointer) child->code);
     }
 
   return good;
@@ -154,7 +204,7 @@ _kj_store_each_day (KjStore     *self,
     if (!child_cursor_start (self, &children[i], child_sql[i], from, to, error))
       {
         for (guint j = 0; j < i; j++)
-          sqlite3_reset (children[j].stmt);
+          child_cursor_stop (&children[j]);
         sqlite3_reset (stmt);
         return FALSE;
       }
@@ -202,7 +252,7 @@ _kj_store_each_day (KjStore     *self,
     {
       if (ok && rc == SQLITE_DONE && children[i].rc != SQLITE_ROW && children[i].rc != SQLITE_DONE)
         rc = children[i].rc;
-      sqlite3_reset (children[i].stmt);
+      child_cursor_stop (&children[i]);
     }
   sqlite3_reset (stmt);
 
