@@ -73,6 +73,31 @@ put (GString    *b,
   memcpy (b->str + len, text, n);
 }
 
+/* Room for @n more bytes after @b's text, returned: the caller writes them
+ * there and adds @n to its length (done()) */
+static inline char *
+reserve (GString *b,
+         gsize    n)
+{
+  if (G_UNLIKELY (b->len + n + 1 > b->allocated_len))
+    {
+      gsize len = b->len;
+
+      g_string_set_size (b, len + n);
+      b->len = len;
+    }
+
+  return b->str + b->len;
+}
+
+static inline void
+done (GString *b,
+      gsize    n)
+{
+  b->len += n;
+  b->str[b->len] = '\0';
+}
+
 static inline void
 put_str (GString    *b,
          const char *text)
@@ -95,6 +120,13 @@ put_int (GString *b,
   char text[24];
   char *p = text + sizeof text;
   guint64 n = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (n < 10 && value >= 0)
+    {
+      *reserve (b, 1) = '0' + n;
+      done (b, 1);
+      return;
+    }
 
   do
     *--p = '0' + n % 10;
@@ -154,6 +186,12 @@ static const guint8 escaped[256] = {
   [0x01 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
+/* The bytes where a run of text that needs no escape ends: those of
+ * escaped[], and its end */
+static const guint8 stops[256] = {
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 /* @text as json-glib 1.6's json_strescape() writes it, 0x1f escaped */
 static void
 append_escaped (GString    *buffer,
@@ -207,13 +245,59 @@ append_escaped (GString    *buffer,
  * names are this file's own, with nothing in them to escape */
 #define MEMBER(name) "\"" name "\" : ", sizeof ("\"" name "\" : ") - 1
 
+/* @text in quotes, escaped: most texts (ids, dates, codes) have nothing to
+ * escape and are copied whole */
+static void
+put_string (GString    *b,
+            const char *text)
+{
+  const guchar *end = (const guchar *) text;
+  gsize n;
+  char *p;
+
+  while (!stops[*end])
+    end++;
+
+  if (*end != '\0')
+    {
+      put_c (b, '"');
+      append_escaped (b, text);
+      put_c (b, '"');
+      return;
+    }
+
+  n = (const char *) end - text;
+  p = reserve (b, n + 2);
+  p[0] = '"';
+  memcpy (p + 1, text, n);
+  p[n + 1] = '"';
+  done (b, n + 2);
+}
+
+/* The member's name, with what goes before it (a comma, a new line, the
+ * indent), in an object: its value follows at once */
+static inline void
+put_member (KjJsonWriter *w,
+            const char   *member,
+            gsize         member_len)
+{
+  GString *b = w->buffer;
+  gboolean first = w->count[w->depth - 1]++ == 0;
+  gsize lead_len = (first ? 1 : 2) + w->depth * 2;
+  char *p = reserve (b, lead_len + member_len);
+
+  memcpy (p, first ? lead + 1 : lead, lead_len);
+  memcpy (p + lead_len, member, member_len);
+  done (b, lead_len + member_len);
+}
+
+/* A member whose value is an object or an array */
 static void
 write_name (KjJsonWriter *w,
             const char   *member,
             gsize         member_len)
 {
-  before_value (w);
-  put (w->buffer, member, member_len);
+  put_member (w, member, member_len);
   w->after_name = TRUE;
 }
 
@@ -252,16 +336,11 @@ add_string_or_null (KjJsonWriter *w,
                     gsize         member_len,
                     const char   *value)
 {
-  write_name (w, member, member_len);
-  before_value (w);
+  put_member (w, member, member_len);
   if (value == NULL)
-    put_str (w->buffer, "null");
+    put (w->buffer, "null", 4);
   else
-    {
-      put_c (w->buffer, '"');
-      append_escaped (w->buffer, value);
-      put_c (w->buffer, '"');
-    }
+    put_string (w->buffer, value);
 }
 
 static void
@@ -278,14 +357,11 @@ add_int_or_null (KjJsonWriter *w,
                  gsize         member_len,
                  int           value)
 {
-  write_name (w, member, member_len);
+  put_member (w, member, member_len);
   if (value == KJ_UNSET)
-    {
-      before_value (w);
-      put_str (w->buffer, "null");
-    }
+    put (w->buffer, "null", 4);
   else
-    append_int (w, value);
+    put_int (w->buffer, value);
 }
 
 static void
@@ -294,9 +370,11 @@ add_boolean (KjJsonWriter *w,
              gsize         member_len,
              gboolean      value)
 {
-  write_name (w, member, member_len);
-  before_value (w);
-  put_str (w->buffer, value ? "true" : "false");
+  put_member (w, member, member_len);
+  if (value)
+    put (w->buffer, "true", 4);
+  else
+    put (w->buffer, "false", 5);
 }
 
 /* A whole number as an integer, any other as json-glib writes a double */
@@ -306,19 +384,15 @@ add_number_or_null (KjJsonWriter *w,
                     gsize         member_len,
                     double        value)
 {
-  write_name (w, member, member_len);
+  put_member (w, member, member_len);
   if (isnan (value))
-    {
-      before_value (w);
-      put_str (w->buffer, "null");
-    }
+    put (w->buffer, "null", 4);
   else if (value == floor (value) && fabs (value) < 1e15)
-    append_int (w, (gint64) value);
+    put_int (w->buffer, (gint64) value);
   else
     {
       char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-      before_value (w);
       g_ascii_dtostr (text, sizeof text, value);
       put_str (w->buffer, text);
       /* json-glib 1.6 keeps a double from reading as an integer so */
@@ -338,9 +412,7 @@ add_code_list (KjJsonWriter *w,
   for (guint i = 0; i < codes->len; i++)
     {
       before_value (w);
-      put_c (w->buffer, '"');
-      append_escaped (w->buffer, g_ptr_array_index (codes, i));
-      put_c (w->buffer, '"');
+      put_string (w->buffer, g_ptr_array_index (codes, i));
     }
   end_container (w, ']');
 }
