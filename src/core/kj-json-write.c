@@ -247,44 +247,18 @@ append_escaped (GString    *buffer,
 
 /* @text in quotes, escaped: most texts (ids, dates, codes) have nothing to
  * escape and are copied whole */
-#define BYTES(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (c))
-
-/* Whether one of the eight bytes of @x is below 0x20, '"', '\\' or 0x7f:
- * a byte below n (n ≤ 0x80) sets its high bit in (x − n…) & ~x, and a byte
- * equal to c is a zero byte of x ^ c… */
-static inline gboolean
-needs_escape (guint64 x)
-{
-  guint64 quote = x ^ BYTES ('"');
-  guint64 backslash = x ^ BYTES ('\\');
-  guint64 del = x ^ BYTES (0x7f);
-  guint64 found = ((x - BYTES (0x20)) & ~x) | ((quote - BYTES (1)) & ~quote) |
-                  ((backslash - BYTES (1)) & ~backslash) | ((del - BYTES (1)) & ~del);
-
-  return (found & BYTES (0x80)) != 0;
-}
-
 static void
 put_string (GString    *b,
             const char *text)
 {
-  gsize n = strlen (text);
-  gsize i = 0;
+  const guchar *end = (const guchar *) text;
+  gsize n;
   char *p;
 
-  /* eight bytes at a time, then the rest one by one */
-  for (; i + 8 <= n; i += 8)
-    {
-      guint64 x;
+  while (!stops[*end])
+    end++;
 
-      memcpy (&x, text + i, sizeof x);
-      if (needs_escape (x))
-        break;
-    }
-  while (i < n && !stops[(guchar) text[i]])
-    i++;
-
-  if (i < n)
+  if (*end != '\0')
     {
       put_c (b, '"');
       append_escaped (b, text);
@@ -292,6 +266,7 @@ put_string (GString    *b,
       return;
     }
 
+  n = (const char *) end - text;
   p = reserve (b, n + 2);
   p[0] = '"';
   memcpy (p + 1, text, n);
