@@ -267,13 +267,18 @@ kj_notes_are_valid (const char  *notes,
                     const char  *field,
                     GError     **error)
 {
+  const char *end;
   glong n_chars;
 
   if (notes == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (notes, -1, NULL))
+  if (!g_utf8_validate (notes, -1, &end))
     return kj_record_set_invalid (error, _("%s: the text is not valid UTF-8"), field);
+
+  /* no more bytes than the limit: no more characters either */
+  if ((gsize) (end - notes) <= max_chars)
+    return TRUE;
 
   n_chars = g_utf8_strlen (notes, -1);
   if (n_chars > (glong) max_chars)
