@@ -23,27 +23,32 @@
  * they are put back in the order they were written (their rowid) here: an
  * ORDER BY on the child's rowid had SQLite sort every row of the table in a
  * temporary B-tree, a quarter of reading the days. */
-static const char sql_select_days[] =
-  "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
-  " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
+#define SELECT_DAYS "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
+#define SELECT_CHILDREN(columns, table) \
+  "SELECT d.rowid, c.rowid, " columns " FROM days d JOIN " table " c ON c.day_id = d.id"
+#define DAY_DATES " WHERE" KJ_STORE_SQL_DATES ("d.date")
+static const char sql_select_days[] = SELECT_DAYS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_locations[] =
-  "SELECT d.rowid, c.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
-static const char sql_select_symptoms[] =
-  "SELECT d.rowid, c.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
+  SELECT_CHILDREN ("c.side, c.region", "day_locations") DAY_DATES " ORDER BY d.date, d.rowid";
+static const char sql_select_symptoms[] = SELECT_CHILDREN ("c.symptom", "day_symptoms") DAY_DATES " ORDER BY d.date, d.rowid";
 static const char sql_select_aggravators[] =
-  "SELECT d.rowid, c.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid";
-/* The same rows read the other way round, from the child table, each row's
- * day looked up and the few rows sorted: the join above searches the child's
- * index once a day, even for the days without a row (a symptom on one day in
- * twenty), where this costs a search and a sort a row. For a whole journal
- * whose child table has fewer rows than a quarter of its days (counted
- * first): the result is the same. */
+  SELECT_CHILDREN ("c.aggravator", "day_aggravators") DAY_DATES " ORDER BY d.date, d.rowid";
+/* the same for a whole journal, without the bounds (_kj_store_get_dates_stmt()) */
+static const char sql_select_all_days[] = SELECT_DAYS " ORDER BY date, rowid";
+static const char sql_select_all_locations[] =
+  SELECT_CHILDREN ("c.side, c.region", "day_locations") " ORDER BY d.date, d.rowid";
+static const char sql_select_all_symptoms[] = SELECT_CHILDREN ("c.symptom", "day_symptoms") " ORDER BY d.date, d.rowid";
+static const char sql_select_all_aggravators[] =
+  SELECT_CHILDREN ("c.aggravator", "day_aggravators") " ORDER BY d.date, d.rowid";
+/* A whole journal's rows of a child table read the other way round, from
+ * the table, each row's day looked up and the rows sorted: the join above
+ * searches the child's index once a day, even for the days without a row (a
+ * symptom on one day in twenty), where this costs a search and a sort a row.
+ * For a child table with fewer rows than a quarter of the days (counted
+ * first); the result is the same. */
 #define FEW_CHILDREN(columns, table) \
   "SELECT d.rowid, c.rowid, " columns " FROM " table " c CROSS JOIN days d ON d.id = c.day_id" \
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid"
+  " ORDER BY d.date, d.rowid, c.rowid"
 static const char sql_select_few_locations[] = FEW_CHILDREN ("c.side, c.region", "day_locations");
 static const char sql_select_few_symptoms[] = FEW_CHILDREN ("c.symptom", "day_symptoms");
 static const char sql_select_few_aggravators[] = FEW_CHILDREN ("c.aggravator", "day_aggravators");
@@ -106,22 +111,28 @@ typedef struct
   GArray       *rows;
 } ChildCursor;
 
-/* The statement of each child table: the join from the days, or for a whole
- * journal, the rows read from a child table that has few */
+/* The statement of each child table: the join from the days in the range,
+ * or for a whole journal, the join without bounds or the rows read from a
+ * child table that has few (a statement without parameters, then) */
 static void
 choose_child_sql (KjStore     *self,
                   const char  *from,
                   const char  *to,
                   const char  *sql[N_CHILDREN])
 {
+  static const char * const ranged[N_CHILDREN] = {
+    sql_select_locations, sql_select_symptoms, sql_select_aggravators,
+  };
+  static const char * const all[N_CHILDREN] = {
+    sql_select_all_locations, sql_select_all_symptoms, sql_select_all_aggravators,
+  };
   static const char * const few[N_CHILDREN] = {
     sql_select_few_locations, sql_select_few_symptoms, sql_select_few_aggravators,
   };
   sqlite3_stmt *stmt;
 
-  sql[CHILD_LOCATIONS] = sql_select_locations;
-  sql[CHILD_SYMPTOMS] = sql_select_symptoms;
-  sql[CHILD_AGGRAVATORS] = sql_select_aggravators;
+  for (guint i = 0; i < N_CHILDREN; i++)
+    sql[i] = from == NULL && to == NULL ? all[i] : ranged[i];
 
   /* a failure here is the reading's to report: the joins are read then */
   if (from != NULL || to != NULL || !(stmt = _kj_store_get_stmt (self, sql_count_children, NULL)))
@@ -145,7 +156,11 @@ child_cursor_start (KjStore      *self,
 {
   cursor->kind = kind;
   cursor->rows = NULL;
-  if (!(cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
+  if (from == NULL && to == NULL)
+    cursor->stmt = _kj_store_get_stmt (self, sql, error);
+  else
+    cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error);
+  if (cursor->stmt == NULL)
     return FALSE;
   cursor->rows = g_array_sized_new (FALSE, FALSE, sizeof (ReadChild), 16);
   cursor->rc = sqlite3_step (cursor->stmt);
@@ -250,7 +265,7 @@ _kj_store_each_day (KjStore     *self,
   int rc;
 
   choose_child_sql (self, from, to, child_sql);
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_days, from, to, error)))
+  if (!(stmt = _kj_store_get_dates_stmt (self, sql_select_days, sql_select_all_days, from, to, error)))
     return FALSE;
 
   /* each statement is a cursor of its own: stepping one does not reset the others */
