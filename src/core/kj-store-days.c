@@ -30,14 +30,16 @@
 static const char sql_select_days[] = SELECT_DAYS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_locations[] =
   SELECT_CHILDREN ("c.side, c.region", "day_locations") DAY_DATES " ORDER BY d.date, d.rowid";
-static const char sql_select_symptoms[] = SELECT_CHILDREN ("c.symptom", "day_symptoms") DAY_DATES " ORDER BY d.date, d.rowid";
+static const char sql_select_symptoms[] =
+  SELECT_CHILDREN ("c.symptom", "day_symptoms") DAY_DATES " ORDER BY d.date, d.rowid";
 static const char sql_select_aggravators[] =
   SELECT_CHILDREN ("c.aggravator", "day_aggravators") DAY_DATES " ORDER BY d.date, d.rowid";
 /* the same for a whole journal, without the bounds (_kj_store_get_dates_stmt()) */
 static const char sql_select_all_days[] = SELECT_DAYS " ORDER BY date, rowid";
 static const char sql_select_all_locations[] =
   SELECT_CHILDREN ("c.side, c.region", "day_locations") " ORDER BY d.date, d.rowid";
-static const char sql_select_all_symptoms[] = SELECT_CHILDREN ("c.symptom", "day_symptoms") " ORDER BY d.date, d.rowid";
+static const char sql_select_all_symptoms[] =
+  SELECT_CHILDREN ("c.symptom", "day_symptoms") " ORDER BY d.date, d.rowid";
 static const char sql_select_all_aggravators[] =
   SELECT_CHILDREN ("c.aggravator", "day_aggravators") " ORDER BY d.date, d.rowid";
 /* A whole journal's rows of a child table read the other way round, from

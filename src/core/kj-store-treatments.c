@@ -15,7 +15,8 @@
 
 #define SELECT_TREATMENTS \
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
-static const char sql_select_treatments[] = SELECT_TREATMENTS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
+static const char sql_select_treatments[] =
+  SELECT_TREATMENTS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_all_treatments[] = SELECT_TREATMENTS " ORDER BY date, rowid";
 #define TREATMENT_INSERT \
   "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time) VALUES "
