@@ -1225,8 +1225,11 @@ test_store_day_children_order (void)
           kj_day_add_location (day, j % 2 ? "left" : "right", regions[(i + pass + j) % G_N_ELEMENTS (regions)]);
         if (i % 16 == 3)
           for (guint j = 0; j < G_N_ELEMENTS (symptoms); j++)
-            g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM,
-                                                                       symptoms[(i + pass + j) % G_N_ELEMENTS (symptoms)]));
+            {
+              const char *code = symptoms[(i + pass + j) % G_N_ELEMENTS (symptoms)];
+
+              g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, code));
+            }
         for (guint j = 0; j < (i + pass) % G_N_ELEMENTS (aggravators); j++)
           g_ptr_array_add (day->aggravators,
                            (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR,
