@@ -501,6 +501,101 @@ json_glib_string (const char *text)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The writer's doubles are g_ascii_dtostr()'s ("%.17g"), byte for byte:
+ * it formats them itself from 1e-4 to 1e15 (kj-json-write.c,
+ * format_double()), so random doubles of every size, the distances and
+ * descents a journal holds, values beside the powers of ten and halfway
+ * cases (few binary digits) are written and compared */
+static void
+test_json_writer_doubles (void)
+{
+  g_autoptr(KjJournal) journal = kj_journal_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *text = NULL;
+  const char *p;
+  guint n_fraction = 0;
+
+  for (guint i = 0; i < 40000; i++)
+    {
+      double v = 0;
+      guint64 bits;
+
+      switch (i % 8)
+        {
+        case 0:
+          v = g_rand_double_range (rand, 0.01, 500);
+          break;
+        case 1:
+          v = round (g_rand_double_range (rand, 0.01, 500) * 100) / 100;
+          break;
+        case 2:
+          v = round (g_rand_double_range (rand, 0, 20000) * 10) / 10;
+          break;
+        case 3:
+          bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+          memcpy (&v, &bits, sizeof v);
+          if (!isfinite (v))
+            v = 1.5;
+          break;
+        case 4:
+          v = pow (10, g_rand_int_range (rand, -5, 17));
+          v = g_rand_boolean (rand) ? nextafter (v, 0) : nextafter (v, INFINITY);
+          break;
+        case 5:
+          v = ldexp ((double) g_rand_int_range (rand, 1, 1 << 20), -g_rand_int_range (rand, 1, 60));
+          break;
+        case 6:
+          v = -g_rand_double_range (rand, 1e-5, 1e16);
+          break;
+        default:
+          v = g_rand_int_range (rand, 1, 1000000) / pow (10, g_rand_int_range (rand, 0, 9));
+          break;
+        }
+      g_array_append_val (values, v);
+    }
+
+  for (guint i = 0; i < values->len; i += 2)
+    {
+      KjRun *run = kj_run_new ("2026-01-01", 1);
+
+      run->id = g_strdup_printf ("r%u", i);
+      run->distance_km = g_array_index (values, double, i);
+      run->descent_m = g_array_index (values, double, i + 1);
+      g_ptr_array_add (journal->runs, run);
+    }
+
+  text = kj_json_generate (journal, NULL);
+  p = text;
+  for (guint i = 0; i < values->len; i++)
+    {
+      double v = g_array_index (values, double, i);
+      const char *member = i % 2 == 0 ? "\"distance_km\" : " : "\"descent_m\" : ";
+      char expected[G_ASCII_DTOSTR_BUF_SIZE + 2];
+      g_autofree char *written = NULL;
+      const char *end;
+
+      if (v == floor (v) && fabs (v) < 1e15)
+        g_snprintf (expected, sizeof expected, "%" G_GINT64_FORMAT, (gint64) v);
+      else
+        {
+          g_ascii_dtostr (expected, G_ASCII_DTOSTR_BUF_SIZE, v);
+          if (strchr (expected, '.') == NULL)
+            strcat (expected, ".0");
+          n_fraction++;
+        }
+
+      p = strstr (p, member);
+      g_assert_nonnull (p);
+      p += strlen (member);
+      end = strchr (p, ',');
+      g_assert_nonnull (end);
+      written = g_strndup (p, end - p);
+      g_assert_cmpstr (written, ==, expected);
+    }
+  g_assert_cmpuint (n_fraction, >, 30000);
+}
+
 /* KjJsonWriter writes what json-glib's JsonGenerator (pretty, indent 2)
  * wrote before it, byte for byte: the whole text printed again by
  * json-glib from its own parse, and every awkward character of a note as
@@ -512,6 +607,9 @@ test_json_writer_matches_json_glib (void)
   const char *notes[] = {
     "quote \" and backslash \\ and slash /", "lines\nand\ttabs\rand\bbell\fform", "control \001 \002 \177 end",
     "Knie schmerzt — ü é € 😀", "", "trailing space ",
+    /* the writer looks at eight bytes at a time: escapes late in a text */
+    "0123456789abcdef\"", "0123456789abcdefghijk\\lmn", "ü€ü€ü€ü€\177", "twenty-three characters\n",
+    "€€€€€€€€€€€€\036 and more",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(KjJournal) journal = kj_gen_journal (7, 120, "mixed", "2026-11-01", &error);
@@ -946,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/json/file-errors", test_json_file_errors);
   g_test_add_func ("/json/writer-matches-json-glib", test_json_writer_matches_json_glib);
   g_test_add_func ("/json/writer-streams", test_json_writer_streams);
+  g_test_add_func ("/json/writer-doubles", test_json_writer_doubles);
   g_test_add_func ("/json/tree-as-json-glib", test_json_tree_as_json_glib);
   g_test_add_func ("/json/tree-journal", test_json_tree_journal);
   g_test_add_func ("/json/tree-mutations", test_json_tree_mutations);

@@ -1182,6 +1182,91 @@ test_store_demo_journal (void)
  * left out and reported; days read with their child rows in one query a
  * table keep each day's places, symptoms and aggravators in their order, in
  * any range. */
+/* A whole journal reads each child table by a join from the days, or, when
+ * the table has few rows (fewer than a quarter of the days), from the table
+ * itself, sorted (kj-store-days.c); a range always by the join. Both give a
+ * day's places, symptoms and aggravators in the order they were written,
+ * whatever the order of the days' rows or of the child tables' index. */
+static void
+test_store_day_children_order (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("children.db");
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const regions[] = { "popliteal", "calf", "patella", "mcl", "it-band" };
+  static const char * const symptoms[] = { "swelling", "clicking", "stiffness" };
+  static const char * const aggravators[] = { "stairs-down", "running", "kneeling", "cycling" };
+  guint n_days = 40;
+
+  /* the days written out of date order, the first five twice (new rowids for
+   * their child rows); places on every day, aggravators on most, symptoms on
+   * one in sixteen (few: read from their table) */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint k = 0; k < n_days; k++)
+      {
+        guint i = (k * 7) % n_days;
+        g_autoptr(KjDay) day = NULL;
+        char date[11];
+
+        if (pass == 1 && i >= 5)
+          continue;
+        g_snprintf (date, sizeof date, "2026-03-%02u", 1 + i % 28);
+        if (i >= 28)
+          g_snprintf (date, sizeof date, "2026-04-%02u", 1 + i - 28);
+        day = kj_store_get_day (store, date, &error);
+        g_assert_no_error (error);
+        if (day == NULL)
+          day = kj_day_new (date);
+        g_array_set_size (day->locations, 0);
+        g_ptr_array_set_size (day->symptoms, 0);
+        g_ptr_array_set_size (day->aggravators, 0);
+        day->pain = i % 10;
+        for (guint j = 0; j < 1 + (i + pass) % G_N_ELEMENTS (regions); j++)
+          kj_day_add_location (day, j % 2 ? "left" : "right", regions[(i + pass + j) % G_N_ELEMENTS (regions)]);
+        if (i % 16 == 3)
+          for (guint j = 0; j < G_N_ELEMENTS (symptoms); j++)
+            {
+              const char *code = symptoms[(i + pass + j) % G_N_ELEMENTS (symptoms)];
+
+              g_ptr_array_add (day->symptoms, (gpointer) kj_code_lookup (KJ_CODE_SYMPTOM, code));
+            }
+        for (guint j = 0; j < (i + pass) % G_N_ELEMENTS (aggravators); j++)
+          g_ptr_array_add (day->aggravators,
+                           (gpointer) kj_code_lookup (KJ_CODE_AGGRAVATOR,
+                                                      aggravators[(i + pass + 3 * j) % G_N_ELEMENTS (aggravators)]));
+        g_assert_true (kj_store_save_day (store, day, &error));
+        g_assert_no_error (error);
+      }
+
+  whole = kj_store_list_days (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole->len, ==, n_days);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      KjDay *day = g_ptr_array_index (whole, i);
+      g_autoptr(KjDay) alone = kj_store_get_day (store, day->date, &error);
+      guint n = i % 16 == 3 ? G_N_ELEMENTS (symptoms) : 0;
+      guint pass = i < 5;
+
+      g_assert_no_error (error);
+      if (i > 0)
+        g_assert_cmpstr (((KjDay *) g_ptr_array_index (whole, i - 1))->date, <, day->date);
+      /* as written, in both ways of reading */
+      g_assert_cmpuint (day->locations->len, ==, 1 + (i + pass) % G_N_ELEMENTS (regions));
+      for (guint j = 0; j < day->locations->len; j++)
+        g_assert_cmpstr (g_array_index (day->locations, KjLocation, j).region, ==,
+                         regions[(i + pass + j) % G_N_ELEMENTS (regions)]);
+      g_assert_cmpuint (day->symptoms->len, ==, n);
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpstr (day->symptoms->pdata[j], ==, symptoms[(i + pass + j) % G_N_ELEMENTS (symptoms)]);
+      g_assert_cmpuint (day->aggravators->len, ==, (i + pass) % G_N_ELEMENTS (aggravators));
+      for (guint j = 0; j < day->aggravators->len; j++)
+        g_assert_cmpstr (day->aggravators->pdata[j], ==,
+                         aggravators[(i + pass + 3 * j) % G_N_ELEMENTS (aggravators)]);
+      g_assert_true (kj_day_equal (day, alone));
+    }
+}
+
 static void
 test_store_streamed_export (void)
 {
@@ -1326,6 +1411,7 @@ main (int   argc,
   g_test_add_func ("/store/import-merge", test_store_import_merge);
   g_test_add_func ("/store/demo-journal", test_store_demo_journal);
   g_test_add_func ("/store/streamed-export", test_store_streamed_export);
+  g_test_add_func ("/store/day-children-order", test_store_day_children_order);
 
   return g_test_run ();
 }

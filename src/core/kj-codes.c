@@ -158,10 +158,14 @@ kj_code_lookup (KjCodeList  list,
   if (code == NULL)
     return NULL;
 
+  /* a record's code is most often the table's own (the first test); the
+   * first letters tell most others apart without a call */
   for (guint i = 0; i < code_lists[list].n_codes; i++)
     {
-      if (strcmp (code_lists[list].codes[i].code, code) == 0)
-        return code_lists[list].codes[i].code;
+      const char *own = code_lists[list].codes[i].code;
+
+      if (own == code || (own[0] == code[0] && strcmp (own, code) == 0))
+        return own;
     }
 
   return NULL;

@@ -73,6 +73,31 @@ put (GString    *b,
   memcpy (b->str + len, text, n);
 }
 
+/* Room for @n more bytes after @b's text, returned: the caller writes them
+ * there and adds @n to its length (done()) */
+static inline char *
+reserve (GString *b,
+         gsize    n)
+{
+  if (G_UNLIKELY (b->len + n + 1 > b->allocated_len))
+    {
+      gsize len = b->len;
+
+      g_string_set_size (b, len + n);
+      b->len = len;
+    }
+
+  return b->str + b->len;
+}
+
+static inline void
+done (GString *b,
+      gsize    n)
+{
+  b->len += n;
+  b->str[b->len] = '\0';
+}
+
 static inline void
 put_str (GString    *b,
          const char *text)
@@ -95,6 +120,13 @@ put_int (GString *b,
   char text[24];
   char *p = text + sizeof text;
   guint64 n = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (n < 10 && value >= 0)
+    {
+      *reserve (b, 1) = '0' + n;
+      done (b, 1);
+      return;
+    }
 
   do
     *--p = '0' + n % 10;
@@ -154,6 +186,12 @@ static const guint8 escaped[256] = {
   [0x01 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
+/* The bytes where a run of text that needs no escape ends: those of
+ * escaped[], and its end */
+static const guint8 stops[256] = {
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 /* @text as json-glib 1.6's json_strescape() writes it, 0x1f escaped */
 static void
 append_escaped (GString    *buffer,
@@ -203,15 +241,63 @@ append_escaped (GString    *buffer,
     }
 }
 
+/* A member's name as it is written, “"name" : ”, and its length: the
+ * names are this file's own, with nothing in them to escape */
+#define MEMBER(name) "\"" name "\" : ", sizeof ("\"" name "\" : ") - 1
+
+/* @text in quotes, escaped: most texts (ids, dates, codes) have nothing to
+ * escape and are copied whole */
+static void
+put_string (GString    *b,
+            const char *text)
+{
+  const guchar *end = (const guchar *) text;
+  gsize n;
+  char *p;
+
+  while (!stops[*end])
+    end++;
+
+  if (*end != '\0')
+    {
+      put_c (b, '"');
+      append_escaped (b, text);
+      put_c (b, '"');
+      return;
+    }
+
+  n = (const char *) end - text;
+  p = reserve (b, n + 2);
+  p[0] = '"';
+  memcpy (p + 1, text, n);
+  p[n + 1] = '"';
+  done (b, n + 2);
+}
+
+/* The member's name, with what goes before it (a comma, a new line, the
+ * indent), in an object: its value follows at once */
+static inline void
+put_member (KjJsonWriter *w,
+            const char   *member,
+            gsize         member_len)
+{
+  GString *b = w->buffer;
+  gboolean first = w->count[w->depth - 1]++ == 0;
+  gsize lead_len = (first ? 1 : 2) + w->depth * 2;
+  char *p = reserve (b, lead_len + member_len);
+
+  memcpy (p, first ? lead + 1 : lead, lead_len);
+  memcpy (p + lead_len, member, member_len);
+  done (b, lead_len + member_len);
+}
+
+/* A member whose value is an object or an array */
 static void
 write_name (KjJsonWriter *w,
-            const char   *name)
+            const char   *member,
+            gsize         member_len)
 {
-  before_value (w);
-  /* the members' names are this file's own: nothing in them to escape */
-  put_c (w->buffer, '"');
-  put_str (w->buffer, name);
-  put (w->buffer, "\" : ", 4);
+  put_member (w, member, member_len);
   w->after_name = TRUE;
 }
 
@@ -247,18 +333,14 @@ end_container (KjJsonWriter *w,
 static void
 add_string_or_null (KjJsonWriter *w,
                     const char   *member,
+                    gsize         member_len,
                     const char   *value)
 {
-  write_name (w, member);
-  before_value (w);
+  put_member (w, member, member_len);
   if (value == NULL)
-    put_str (w->buffer, "null");
+    put (w->buffer, "null", 4);
   else
-    {
-      put_c (w->buffer, '"');
-      append_escaped (w->buffer, value);
-      put_c (w->buffer, '"');
-    }
+    put_string (w->buffer, value);
 }
 
 static void
@@ -272,48 +354,153 @@ append_int (KjJsonWriter *w,
 static void
 add_int_or_null (KjJsonWriter *w,
                  const char   *member,
+                 gsize         member_len,
                  int           value)
 {
-  write_name (w, member);
+  put_member (w, member, member_len);
   if (value == KJ_UNSET)
-    {
-      before_value (w);
-      put_str (w->buffer, "null");
-    }
+    put (w->buffer, "null", 4);
   else
-    append_int (w, value);
+    put_int (w->buffer, value);
 }
 
 static void
 add_boolean (KjJsonWriter *w,
              const char   *member,
+             gsize         member_len,
              gboolean      value)
 {
-  write_name (w, member);
-  before_value (w);
-  put_str (w->buffer, value ? "true" : "false");
+  put_member (w, member, member_len);
+  if (value)
+    put (w->buffer, "true", 4);
+  else
+    put (w->buffer, "false", 5);
+}
+
+/* @value as "%.17g" writes it in the C locale (g_ascii_dtostr()), when
+ * 1e-4 ≤ |value| < 1e15, where "%g" writes no exponent: %FALSE for any
+ * other. snprintf() was a fiftieth of an export for the runs' distances
+ * alone. The seventeen digits are those of the exact value of the double,
+ * m / 2^shift, times 10^k, rounded to nearest, a tie to even as glibc does;
+ * 128-bit integers hold it exactly (m < 2^53, 10^k ≤ 10^20). test-json
+ * compares it with g_ascii_dtostr(). */
+static gboolean
+format_double (double  value,
+               char   *out)
+{
+  static const guint64 p10[] = {
+    G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100), G_GUINT64_CONSTANT (1000),
+    G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000), G_GUINT64_CONSTANT (1000000),
+    G_GUINT64_CONSTANT (10000000), G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+    G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000), G_GUINT64_CONSTANT (1000000000000),
+    G_GUINT64_CONSTANT (10000000000000), G_GUINT64_CONSTANT (100000000000000),
+    G_GUINT64_CONSTANT (1000000000000000), G_GUINT64_CONSTANT (10000000000000000),
+    G_GUINT64_CONSTANT (100000000000000000), G_GUINT64_CONSTANT (1000000000000000000),
+    G_GUINT64_CONSTANT (10000000000000000000),
+  };
+  double a = fabs (value);
+  unsigned __int128 n = 0, q = 0, rem, half;
+  char digits[17];
+  guint64 bits, m, d;
+  int shift, x, point, last;
+  char *p = out;
+
+  if (!(a >= 1e-4 && a < 1e15))
+    return FALSE;
+
+  /* a = m / 2^shift exactly */
+  memcpy (&bits, &a, sizeof bits);
+  m = (bits & ((G_GUINT64_CONSTANT (1) << 52) - 1)) | (G_GUINT64_CONSTANT (1) << 52);
+  shift = 1075 - (int) ((bits >> 52) & 0x7ff);
+  if (shift <= 0 || shift > 120)
+    return FALSE;
+
+  /* x, the decimal exponent: a·10^(16 − x) has seventeen digits before the
+   * point; log10() gives it or misses by one near a power of ten */
+  x = (int) floor (log10 (a));
+  for (guint tries = 0;; tries++)
+    {
+      int k = 16 - x;
+
+      if (tries > 2 || k < 0 || k > 20)
+        return FALSE;
+      n = (unsigned __int128) m * p10[MIN (k, 19)] * (k == 20 ? 10 : 1);
+      q = n >> shift;
+      if (q >= p10[17])
+        x++;
+      else if (q < p10[16])
+        x--;
+      else
+        break;
+    }
+
+  rem = n - (q << shift);
+  half = (unsigned __int128) 1 << (shift - 1);
+  d = (guint64) q;
+  if (rem > half || (rem == half && (d & 1) != 0))
+    d++;
+  if (d == p10[17])
+    {
+      d = p10[16];
+      x++;
+    }
+
+  for (int i = 16; i >= 0; i--)
+    {
+      digits[i] = '0' + d % 10;
+      d /= 10;
+    }
+
+  /* x + 1 digits before the point (none below 1); no zeros end the fraction */
+  point = x + 1;
+  for (last = 16; last >= MAX (point, 0) && digits[last] == '0'; last--)
+    ;
+
+  if (value < 0)
+    *p++ = '-';
+  if (point <= 0)
+    {
+      *p++ = '0';
+      *p++ = '.';
+      memset (p, '0', -point);
+      p += -point;
+      memcpy (p, digits, last + 1);
+      p += last + 1;
+    }
+  else
+    {
+      memcpy (p, digits, point);
+      p += point;
+      if (last >= point)
+        {
+          *p++ = '.';
+          memcpy (p, digits + point, last + 1 - point);
+          p += last + 1 - point;
+        }
+    }
+  *p = '\0';
+
+  return TRUE;
 }
 
 /* A whole number as an integer, any other as json-glib writes a double */
 static void
 add_number_or_null (KjJsonWriter *w,
                     const char   *member,
+                    gsize         member_len,
                     double        value)
 {
-  write_name (w, member);
+  put_member (w, member, member_len);
   if (isnan (value))
-    {
-      before_value (w);
-      put_str (w->buffer, "null");
-    }
+    put (w->buffer, "null", 4);
   else if (value == floor (value) && fabs (value) < 1e15)
-    append_int (w, (gint64) value);
+    put_int (w->buffer, (gint64) value);
   else
     {
       char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-      before_value (w);
-      g_ascii_dtostr (text, sizeof text, value);
+      if (!format_double (value, text))
+        g_ascii_dtostr (text, sizeof text, value);
       put_str (w->buffer, text);
       /* json-glib 1.6 keeps a double from reading as an integer so */
       if (strchr (text, '.') == NULL)
@@ -324,16 +511,15 @@ add_number_or_null (KjJsonWriter *w,
 static void
 add_code_list (KjJsonWriter *w,
                const char   *member,
+               gsize         member_len,
                GPtrArray    *codes)
 {
-  write_name (w, member);
+  write_name (w, member, member_len);
   begin_container (w, '[');
   for (guint i = 0; i < codes->len; i++)
     {
       before_value (w);
-      put_c (w->buffer, '"');
-      append_escaped (w->buffer, g_ptr_array_index (codes, i));
-      put_c (w->buffer, '"');
+      put_string (w->buffer, g_ptr_array_index (codes, i));
     }
   end_container (w, ']');
 }
@@ -342,10 +528,10 @@ static void
 build_profile (KjJsonWriter    *w,
                const KjProfile *profile)
 {
-  write_name (w, "profile");
+  write_name (w, MEMBER ("profile"));
   begin_container (w, '{');
-  add_string_or_null (w, "name", profile->name ? profile->name : "");
-  add_string_or_null (w, "units", profile->units);
+  add_string_or_null (w, MEMBER ("name"), profile->name ? profile->name : "");
+  add_string_or_null (w, MEMBER ("units"), profile->units);
   end_container (w, '}');
 }
 
@@ -360,14 +546,14 @@ build_episode (KjJsonWriter    *w,
                const KjEpisode *episode)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", episode->id);
-  add_string_or_null (w, "name", episode->name ? episode->name : "");
-  add_string_or_null (w, "side", episode->side);
-  add_string_or_null (w, "injury_date", date_or_null (episode->injury_date));
-  add_string_or_null (w, "treatment_start", date_or_null (episode->treatment_start));
-  add_int_or_null (w, "review_weeks", episode->review_weeks);
-  add_string_or_null (w, "end_date", date_or_null (episode->end_date));
-  add_string_or_null (w, "notes", episode->notes ? episode->notes : "");
+  add_string_or_null (w, MEMBER ("id"), episode->id);
+  add_string_or_null (w, MEMBER ("name"), episode->name ? episode->name : "");
+  add_string_or_null (w, MEMBER ("side"), episode->side);
+  add_string_or_null (w, MEMBER ("injury_date"), date_or_null (episode->injury_date));
+  add_string_or_null (w, MEMBER ("treatment_start"), date_or_null (episode->treatment_start));
+  add_int_or_null (w, MEMBER ("review_weeks"), episode->review_weeks);
+  add_string_or_null (w, MEMBER ("end_date"), date_or_null (episode->end_date));
+  add_string_or_null (w, MEMBER ("notes"), episode->notes ? episode->notes : "");
   end_container (w, '}');
 }
 
@@ -376,27 +562,27 @@ build_day (KjJsonWriter *w,
            const KjDay *day)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", day->id);
-  add_string_or_null (w, "date", day->date);
-  add_int_or_null (w, "pain", day->pain);
-  add_int_or_null (w, "pain_worst", day->pain_worst);
+  add_string_or_null (w, MEMBER ("id"), day->id);
+  add_string_or_null (w, MEMBER ("date"), day->date);
+  add_int_or_null (w, MEMBER ("pain"), day->pain);
+  add_int_or_null (w, MEMBER ("pain_worst"), day->pain_worst);
 
-  write_name (w, "locations");
+  write_name (w, MEMBER ("locations"));
   begin_container (w, '[');
   for (guint i = 0; i < day->locations->len; i++)
     {
       const KjLocation *loc = &g_array_index (day->locations, KjLocation, i);
 
       begin_container (w, '{');
-      add_string_or_null (w, "side", loc->side);
-      add_string_or_null (w, "region", loc->region);
+      add_string_or_null (w, MEMBER ("side"), loc->side);
+      add_string_or_null (w, MEMBER ("region"), loc->region);
       end_container (w, '}');
     }
   end_container (w, ']');
 
-  add_code_list (w, "symptoms", day->symptoms);
-  add_code_list (w, "aggravators", day->aggravators);
-  add_string_or_null (w, "notes", day->notes ? day->notes : "");
+  add_code_list (w, MEMBER ("symptoms"), day->symptoms);
+  add_code_list (w, MEMBER ("aggravators"), day->aggravators);
+  add_string_or_null (w, MEMBER ("notes"), day->notes ? day->notes : "");
   end_container (w, '}');
 }
 
@@ -405,17 +591,17 @@ build_treatment (KjJsonWriter      *w,
                  const KjTreatment *t)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", t->id);
-  add_string_or_null (w, "date", t->date);
-  add_string_or_null (w, "kind", t->kind);
-  add_int_or_null (w, "minutes", t->minutes);
-  add_string_or_null (w, "drug", t->drug);
-  add_int_or_null (w, "dose_mg", t->dose_mg);
-  add_string_or_null (w, "exercise", t->exercise);
-  add_int_or_null (w, "sets", t->sets);
-  add_int_or_null (w, "reps", t->reps);
-  add_string_or_null (w, "time", t->time[0] != '\0' ? t->time : NULL);
-  add_string_or_null (w, "notes", t->notes ? t->notes : "");
+  add_string_or_null (w, MEMBER ("id"), t->id);
+  add_string_or_null (w, MEMBER ("date"), t->date);
+  add_string_or_null (w, MEMBER ("kind"), t->kind);
+  add_int_or_null (w, MEMBER ("minutes"), t->minutes);
+  add_string_or_null (w, MEMBER ("drug"), t->drug);
+  add_int_or_null (w, MEMBER ("dose_mg"), t->dose_mg);
+  add_string_or_null (w, MEMBER ("exercise"), t->exercise);
+  add_int_or_null (w, MEMBER ("sets"), t->sets);
+  add_int_or_null (w, MEMBER ("reps"), t->reps);
+  add_string_or_null (w, MEMBER ("time"), t->time[0] != '\0' ? t->time : NULL);
+  add_string_or_null (w, MEMBER ("notes"), t->notes ? t->notes : "");
   end_container (w, '}');
 }
 
@@ -424,16 +610,16 @@ build_run (KjJsonWriter *w,
            const KjRun *r)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", r->id);
-  add_string_or_null (w, "date", r->date);
-  add_number_or_null (w, "distance_km", r->distance_km);
-  add_int_or_null (w, "duration_s", r->duration_s);
-  add_number_or_null (w, "descent_m", r->descent_m);
-  add_int_or_null (w, "pain_during", r->pain_during);
-  add_int_or_null (w, "pain_after", r->pain_after);
-  add_boolean (w, "stopped_early", r->stopped_early);
-  add_string_or_null (w, "notes", r->notes ? r->notes : "");
-  add_string_or_null (w, "shoe_id", r->shoe_id);
+  add_string_or_null (w, MEMBER ("id"), r->id);
+  add_string_or_null (w, MEMBER ("date"), r->date);
+  add_number_or_null (w, MEMBER ("distance_km"), r->distance_km);
+  add_int_or_null (w, MEMBER ("duration_s"), r->duration_s);
+  add_number_or_null (w, MEMBER ("descent_m"), r->descent_m);
+  add_int_or_null (w, MEMBER ("pain_during"), r->pain_during);
+  add_int_or_null (w, MEMBER ("pain_after"), r->pain_after);
+  add_boolean (w, MEMBER ("stopped_early"), r->stopped_early);
+  add_string_or_null (w, MEMBER ("notes"), r->notes ? r->notes : "");
+  add_string_or_null (w, MEMBER ("shoe_id"), r->shoe_id);
   end_container (w, '}');
 }
 
@@ -442,14 +628,14 @@ build_shoe (KjJsonWriter *w ,
             const KjShoe *shoe)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", shoe->id);
-  add_string_or_null (w, "name", shoe->name);
-  add_string_or_null (w, "model", shoe->model);
-  add_string_or_null (w, "start_date", shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
-  add_string_or_null (w, "retired_date", shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
-  add_number_or_null (w, "start_km", shoe->start_km);
-  add_number_or_null (w, "alert_km", shoe->alert_km);
-  add_boolean (w, "is_default", shoe->is_default);
+  add_string_or_null (w, MEMBER ("id"), shoe->id);
+  add_string_or_null (w, MEMBER ("name"), shoe->name);
+  add_string_or_null (w, MEMBER ("model"), shoe->model);
+  add_string_or_null (w, MEMBER ("start_date"), shoe->start_date[0] != '\0' ? shoe->start_date : NULL);
+  add_string_or_null (w, MEMBER ("retired_date"), shoe->retired_date[0] != '\0' ? shoe->retired_date : NULL);
+  add_number_or_null (w, MEMBER ("start_km"), shoe->start_km);
+  add_number_or_null (w, MEMBER ("alert_km"), shoe->alert_km);
+  add_boolean (w, MEMBER ("is_default"), shoe->is_default);
   end_container (w, '}');
 }
 
@@ -458,10 +644,10 @@ build_questionnaire (KjJsonWriter          *w,
                      const KjQuestionnaire *q)
 {
   begin_container (w, '{');
-  add_string_or_null (w, "id", q->id);
-  add_string_or_null (w, "date", q->date);
-  add_string_or_null (w, "instrument", q->instrument->code);
-  write_name (w, "answers");
+  add_string_or_null (w, MEMBER ("id"), q->id);
+  add_string_or_null (w, MEMBER ("date"), q->date);
+  add_string_or_null (w, MEMBER ("instrument"), q->instrument->code);
+  write_name (w, MEMBER ("answers"));
   begin_container (w, '[');
   for (guint i = 0; i < q->n_answers; i++)
     append_int (w, q->answers[i]);
@@ -474,7 +660,10 @@ static void
 enter_section (KjJsonWriter *w,
                Section       section)
 {
-  static const char * const names[] = { NULL, "days", "treatments", "runs", "shoes", "questionnaires" };
+  static const struct { const char *member; gsize length; } names[] = {
+    { NULL, 0 }, { MEMBER ("days") }, { MEMBER ("treatments") }, { MEMBER ("runs") }, { MEMBER ("shoes") },
+    { MEMBER ("questionnaires") },
+  };
 
   g_return_if_fail (section >= w->section);
 
@@ -485,7 +674,7 @@ enter_section (KjJsonWriter *w,
       w->section++;
       if (w->section < SECTION_DONE)
         {
-          write_name (w, names[w->section]);
+          write_name (w, names[w->section].member, names[w->section].length);
           begin_container (w, '[');
         }
     }
@@ -535,15 +724,15 @@ kj_json_writer_begin (KjJsonWriter    *w,
   g_return_if_fail (w->section == SECTION_HEAD && w->depth == 0);
 
   begin_container (w, '{');
-  add_string_or_null (w, "format", KJ_JSON_FORMAT);
-  add_int_or_null (w, "version", KJ_JSON_VERSION);
+  add_string_or_null (w, MEMBER ("format"), KJ_JSON_FORMAT);
+  add_int_or_null (w, MEMBER ("version"), KJ_JSON_VERSION);
 
   if (profile == NULL)
     profile = default_profile = kj_profile_new ();
   build_profile (w, profile);
 
   /* a journal built in memory without episodes has its profile's as the first */
-  write_name (w, "episodes");
+  write_name (w, MEMBER ("episodes"));
   begin_container (w, '[');
   if (episodes != NULL)
     for (guint i = 0; i < episodes->len; i++)

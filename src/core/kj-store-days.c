@@ -17,19 +17,46 @@
 
 /* The days and their child rows in the same order (date, then the day's
  * rowid), so that each day's children are read beside it by a merge of the
- * four statements: one query a table, and no day kept once it is handed on. */
-static const char sql_select_days[] =
-  "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
-  " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
+ * four statements: one query a table, and no day kept once it is handed on.
+ * The child rows of a day come in the order of their table's index (the
+ * UNIQUE one that starts with day_id), which SQLite reads without sorting;
+ * they are put back in the order they were written (their rowid) here: an
+ * ORDER BY on the child's rowid had SQLite sort every row of the table in a
+ * temporary B-tree, a quarter of reading the days. */
+#define SELECT_DAYS "SELECT id, date, pain, pain_worst, notes, rowid FROM days"
+#define SELECT_CHILDREN(columns, table) \
+  "SELECT d.rowid, c.rowid, " columns " FROM days d JOIN " table " c ON c.day_id = d.id"
+#define DAY_DATES " WHERE" KJ_STORE_SQL_DATES ("d.date")
+static const char sql_select_days[] = SELECT_DAYS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
 static const char sql_select_locations[] =
-  "SELECT d.rowid, c.side, c.region FROM days d JOIN day_locations c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  SELECT_CHILDREN ("c.side, c.region", "day_locations") DAY_DATES " ORDER BY d.date, d.rowid";
 static const char sql_select_symptoms[] =
-  "SELECT d.rowid, c.symptom FROM days d JOIN day_symptoms c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  SELECT_CHILDREN ("c.symptom", "day_symptoms") DAY_DATES " ORDER BY d.date, d.rowid";
 static const char sql_select_aggravators[] =
-  "SELECT d.rowid, c.aggravator FROM days d JOIN day_aggravators c ON c.day_id = d.id"
-  " WHERE" KJ_STORE_SQL_DATES ("d.date") " ORDER BY d.date, d.rowid, c.rowid";
+  SELECT_CHILDREN ("c.aggravator", "day_aggravators") DAY_DATES " ORDER BY d.date, d.rowid";
+/* the same for a whole journal, without the bounds (_kj_store_get_dates_stmt()) */
+static const char sql_select_all_days[] = SELECT_DAYS " ORDER BY date, rowid";
+static const char sql_select_all_locations[] =
+  SELECT_CHILDREN ("c.side, c.region", "day_locations") " ORDER BY d.date, d.rowid";
+static const char sql_select_all_symptoms[] =
+  SELECT_CHILDREN ("c.symptom", "day_symptoms") " ORDER BY d.date, d.rowid";
+static const char sql_select_all_aggravators[] =
+  SELECT_CHILDREN ("c.aggravator", "day_aggravators") " ORDER BY d.date, d.rowid";
+/* A whole journal's rows of a child table read the other way round, from
+ * the table, each row's day looked up and the rows sorted: the join above
+ * searches the child's index once a day, even for the days without a row (a
+ * symptom on one day in twenty), where this costs a search and a sort a row.
+ * For a child table with fewer rows than a quarter of the days (counted
+ * first); the result is the same. */
+#define FEW_CHILDREN(columns, table) \
+  "SELECT d.rowid, c.rowid, " columns " FROM " table " c CROSS JOIN days d ON d.id = c.day_id" \
+  " ORDER BY d.date, d.rowid, c.rowid"
+static const char sql_select_few_locations[] = FEW_CHILDREN ("c.side, c.region", "day_locations");
+static const char sql_select_few_symptoms[] = FEW_CHILDREN ("c.symptom", "day_symptoms");
+static const char sql_select_few_aggravators[] = FEW_CHILDREN ("c.aggravator", "day_aggravators");
+static const char sql_count_children[] =
+  "SELECT (SELECT count(*) FROM days), (SELECT count(*) FROM day_locations), (SELECT count(*) FROM day_symptoms),"
+  " (SELECT count(*) FROM day_aggravators)";
 #define DAY_INSERT "INSERT INTO days (id, date, pain, pain_worst, notes) VALUES "
 #define DAY_VALUES "(?, ?, ?, ?, ?)"
 #define DAY_CONFLICT \
@@ -57,32 +84,118 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* One child table read beside the days: its statement, and whether it has
- * a row waiting (the first that belongs to a later day) */
+/* A valid child row of the day being read: its rowid, and its code (a
+ * symptom, an aggravator) or side and region (a location) */
 typedef struct
 {
-  const char   *sql;
+  gint64      rowid;
+  const char *code;
+  const char *region;
+} ReadChild;
+
+/* The child tables, in the order their rows are added to a day */
+typedef enum
+{
+  CHILD_LOCATIONS,
+  CHILD_SYMPTOMS,
+  CHILD_AGGRAVATORS,
+  N_CHILDREN,
+} ChildKind;
+
+/* One child table read beside the days: which, its statement, whether it
+ * has a row waiting (the first that belongs to a later day), and the valid
+ * rows of the day being read, to be put in order */
+typedef struct
+{
+  ChildKind     kind;
   sqlite3_stmt *stmt;
   int           rc;
+  GArray       *rows;
 } ChildCursor;
+
+/* The statement of each child table: the join from the days in the range,
+ * or for a whole journal, the join without bounds or the rows read from a
+ * child table that has few (a statement without parameters, then) */
+static void
+choose_child_sql (KjStore     *self,
+                  const char  *from,
+                  const char  *to,
+                  const char  *sql[N_CHILDREN])
+{
+  static const char * const ranged[N_CHILDREN] = {
+    sql_select_locations, sql_select_symptoms, sql_select_aggravators,
+  };
+  static const char * const all[N_CHILDREN] = {
+    sql_select_all_locations, sql_select_all_symptoms, sql_select_all_aggravators,
+  };
+  static const char * const few[N_CHILDREN] = {
+    sql_select_few_locations, sql_select_few_symptoms, sql_select_few_aggravators,
+  };
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < N_CHILDREN; i++)
+    sql[i] = from == NULL && to == NULL ? all[i] : ranged[i];
+
+  /* a failure here is the reading's to report: the joins are read then */
+  if (from != NULL || to != NULL || !(stmt = _kj_store_get_stmt (self, sql_count_children, NULL)))
+    return;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint i = 0; i < N_CHILDREN; i++)
+      if (sqlite3_column_int64 (stmt, i + 1) * 4 < sqlite3_column_int64 (stmt, 0))
+        sql[i] = few[i];
+  sqlite3_reset (stmt);
+}
 
 static gboolean
 child_cursor_start (KjStore      *self,
                     ChildCursor  *cursor,
+                    ChildKind     kind,
                     const char   *sql,
                     const char   *from,
                     const char   *to,
                     GError      **error)
 {
-  cursor->sql = sql;
-  if (!(cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error)))
+  cursor->kind = kind;
+  cursor->rows = NULL;
+  if (from == NULL && to == NULL)
+    cursor->stmt = _kj_store_get_stmt (self, sql, error);
+  else
+    cursor->stmt = _kj_store_get_range_stmt (self, sql, from, to, error);
+  if (cursor->stmt == NULL)
     return FALSE;
+  cursor->rows = g_array_sized_new (FALSE, FALSE, sizeof (ReadChild), 16);
   cursor->rc = sqlite3_step (cursor->stmt);
   return TRUE;
 }
 
-/* Adds @cursor's rows of the day with @rowid to @day; FALSE when a row fails
- * (the day is damaged; the rest of its rows are still passed over) */
+static void
+child_cursor_stop (ChildCursor *cursor)
+{
+  sqlite3_reset (cursor->stmt);
+  g_clear_pointer (&cursor->rows, g_array_unref);
+}
+
+/* By rowid: the few rows of a day, nearly always in order already */
+static void
+sort_child_rows (GArray *rows)
+{
+  ReadChild *row = (ReadChild *) (gpointer) rows->data;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      ReadChild key = row[i];
+      guint j = i;
+
+      for (; j > 0 && row[j - 1].rowid > key.rowid; j--)
+        row[j] = row[j - 1];
+      row[j] = key;
+    }
+}
+
+/* Adds @cursor's rows of the day with @rowid to @day, in the order they were
+ * written; FALSE when a row fails (the day is damaged; the rest of its rows
+ * are still passed over) */
 static gboolean
 child_cursor_read (KjStore      *self,
                    ChildCursor  *cursor,
@@ -91,36 +204,43 @@ child_cursor_read (KjStore      *self,
 {
   gboolean good = TRUE;
 
+  g_array_set_size (cursor->rows, 0);
   for (; cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == rowid;
        cursor->rc = sqlite3_step (cursor->stmt))
     {
       KjRowReader row = { cursor->stmt, NULL };
+      ReadChild child = { sqlite3_column_int64 (cursor->stmt, 1), NULL, NULL };
 
-      if (cursor->sql == sql_select_locations)
+      if (cursor->kind == CHILD_LOCATIONS)
         {
-          const char *side = _kj_store_row_code (&row, 1, KJ_CODE_SIDE, "locations.side");
-          const char *region = _kj_store_row_code (&row, 2, KJ_CODE_REGION, "locations.region");
-
-          if (row.error == NULL)
-            kj_day_add_location (day, side, region);
+          child.code = _kj_store_row_code (&row, 2, KJ_CODE_SIDE, "locations.side");
+          child.region = _kj_store_row_code (&row, 3, KJ_CODE_REGION, "locations.region");
         }
-      else if (cursor->sql == sql_select_symptoms)
-        {
-          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_SYMPTOM, "symptoms");
-
-          if (row.error == NULL)
-            g_ptr_array_add (day->symptoms, (gpointer) code);
-        }
+      else if (cursor->kind == CHILD_SYMPTOMS)
+        child.code = _kj_store_row_code (&row, 2, KJ_CODE_SYMPTOM, "symptoms");
       else
-        {
-          const char *code = _kj_store_row_code (&row, 1, KJ_CODE_AGGRAVATOR, "aggravators");
+        child.code = _kj_store_row_code (&row, 2, KJ_CODE_AGGRAVATOR, "aggravators");
 
-          if (row.error == NULL)
-            g_ptr_array_add (day->aggravators, (gpointer) code);
-        }
-
+      if (row.error == NULL)
+        g_array_append_val (cursor->rows, child);
       if (!_kj_store_row_check (self, &row, "day", day->date, day->id, NULL))
         good = FALSE;
+    }
+
+  sort_child_rows (cursor->rows);
+  for (guint i = 0; i < cursor->rows->len; i++)
+    {
+      const ReadChild *child = &g_array_index (cursor->rows, ReadChild, i);
+
+      if (cursor->kind == CHILD_LOCATIONS)
+        {
+          KjLocation loc = { child->code, child->region };
+
+          g_array_append_val (day->locations, loc);
+        }
+      else
+        g_ptr_array_add (cursor->kind == CHILD_SYMPTOMS ? day->symptoms : day->aggravators,
+                         (gpointer) child->code);
     }
 
   return good;
@@ -140,21 +260,22 @@ _kj_store_each_day (KjStore     *self,
                     gpointer     user_data,
                     GError     **error)
 {
-  ChildCursor children[3];
-  const char *child_sql[] = { sql_select_locations, sql_select_symptoms, sql_select_aggravators };
+  ChildCursor children[N_CHILDREN];
+  const char *child_sql[N_CHILDREN];
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
   int rc;
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_days, from, to, error)))
+  choose_child_sql (self, from, to, child_sql);
+  if (!(stmt = _kj_store_get_dates_stmt (self, sql_select_days, sql_select_all_days, from, to, error)))
     return FALSE;
 
   /* each statement is a cursor of its own: stepping one does not reset the others */
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    if (!child_cursor_start (self, &children[i], child_sql[i], from, to, error))
+    if (!child_cursor_start (self, &children[i], i, child_sql[i], from, to, error))
       {
         for (guint j = 0; j < i; j++)
-          sqlite3_reset (children[j].stmt);
+          child_cursor_stop (&children[j]);
         sqlite3_reset (stmt);
         return FALSE;
       }
@@ -202,7 +323,7 @@ _kj_store_each_day (KjStore     *self,
     {
       if (ok && rc == SQLITE_DONE && children[i].rc != SQLITE_ROW && children[i].rc != SQLITE_DONE)
         rc = children[i].rc;
-      sqlite3_reset (children[i].stmt);
+      child_cursor_stop (&children[i]);
     }
   sqlite3_reset (stmt);
 

@@ -109,6 +109,12 @@ sqlite3_stmt  *_kj_store_get_range_stmt    (KjStore           *self,
                                             const char        *from,
                                             const char        *to,
                                             GError           **error);
+sqlite3_stmt  *_kj_store_get_dates_stmt    (KjStore           *self,
+                                            const char        *ranged,
+                                            const char        *all,
+                                            const char        *from,
+                                            const char        *to,
+                                            GError           **error);
 gboolean       _kj_store_step_done         (KjStore           *self,
                                             sqlite3_stmt      *stmt,
                                             GError           **error);

@@ -58,6 +58,17 @@ _kj_store_row_fail (KjRowReader *row,
   va_end (args);
 }
 
+/* The column's value, asked of the statement once: each sqlite3_column_*()
+ * call finds the column again and goes through the connection's mutex and
+ * error checks, which were a tenth of reading a long journal. The value is
+ * only read here, on the statement's row, by the connection's one thread. */
+static inline sqlite3_value *
+row_value (KjRowReader *row,
+           int          column)
+{
+  return sqlite3_column_value (row->stmt, column);
+}
+
 /* An integer column; KJ_UNSET for NULL. A value beyond any range is
  * reported here, before it could wrap into one. */
 int
@@ -65,15 +76,16 @@ _kj_store_row_int (KjRowReader *row,
                    int          column,
                    const char  *field)
 {
+  sqlite3_value *v = row_value (row, column);
   gint64 value;
 
-  switch (sqlite3_column_type (row->stmt, column))
+  switch (sqlite3_value_type (v))
     {
     case SQLITE_NULL:
       return KJ_UNSET;
 
     case SQLITE_INTEGER:
-      value = sqlite3_column_int64 (row->stmt, column);
+      value = sqlite3_value_int64 (v);
       if (value < 0 || value > G_MAXINT)
         {
           g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, value);
@@ -100,8 +112,9 @@ _kj_store_row_double (KjRowReader *row,
                       int          column,
                       const char  *field)
 {
+  sqlite3_value *v = row_value (row, column);
   double value;
-  int type = sqlite3_column_type (row->stmt, column);
+  int type = sqlite3_value_type (v);
 
   if (type == SQLITE_NULL)
     return NAN;
@@ -114,7 +127,7 @@ _kj_store_row_double (KjRowReader *row,
       return NAN;
     }
 
-  value = sqlite3_column_double (row->stmt, column);
+  value = sqlite3_value_double (v);
   if (!isfinite (value))
     {
       _kj_store_row_fail (row, _("%s: “%s” is not a number"), field, value > 0 ? "inf" : "-inf");
@@ -124,14 +137,14 @@ _kj_store_row_double (KjRowReader *row,
   return value;
 }
 
-/* A text column; NULL for NULL. Each of SQLite's column functions takes the
- * connection's mutex: a column is asked once for its text and length. */
+/* A text column; NULL for NULL */
 char *
 _kj_store_row_text (KjRowReader *row,
                     int          column,
                     const char  *field)
 {
-  int type = sqlite3_column_type (row->stmt, column);
+  sqlite3_value *v = row_value (row, column);
+  int type = sqlite3_value_type (v);
   const char *text;
   char *copy;
   int n;
@@ -145,8 +158,8 @@ _kj_store_row_text (KjRowReader *row,
       return g_strdup ("");
     }
 
-  text = (const char *) sqlite3_column_text (row->stmt, column);
-  n = sqlite3_column_bytes (row->stmt, column);
+  text = (const char *) sqlite3_value_text (v);
+  n = sqlite3_value_bytes (v);
   if (text == NULL)
     return g_strdup ("");
   if (memchr (text, '\0', n) != NULL)
@@ -167,14 +180,15 @@ _kj_store_row_code (KjRowReader *row,
                     KjCodeList   list,
                     const char  *field)
 {
+  sqlite3_value *v = row_value (row, column);
   const char *text;
   const char *code;
 
-  if (sqlite3_column_type (row->stmt, column) == SQLITE_NULL)
+  if (sqlite3_value_type (v) == SQLITE_NULL)
     return NULL;
 
-  text = (const char *) sqlite3_column_text (row->stmt, column);
-  code = text == NULL || memchr (text, '\0', sqlite3_column_bytes (row->stmt, column)) != NULL
+  text = (const char *) sqlite3_value_text (v);
+  code = text == NULL || memchr (text, '\0', sqlite3_value_bytes (v)) != NULL
          ? NULL : kj_code_lookup (list, text);
   if (code == NULL)
     {
@@ -193,10 +207,11 @@ _kj_store_row_date (KjRowReader *row,
                     const char  *field,
                     char         out[11])
 {
-  const char *text = (const char *) sqlite3_column_text (row->stmt, column);
+  sqlite3_value *v = row_value (row, column);
+  const char *text = (const char *) sqlite3_value_text (v);
 
   out[0] = '\0';
-  if (text == NULL || sqlite3_column_bytes (row->stmt, column) != 10 || !kj_date_is_valid (text))
+  if (text == NULL || sqlite3_value_bytes (v) != 10 || !kj_date_is_valid (text))
     {
       g_autofree char *shown = row_shown (row, column);
 
@@ -214,14 +229,15 @@ _kj_store_row_time (KjRowReader *row,
                     const char  *field,
                     char         out[6])
 {
+  sqlite3_value *v = row_value (row, column);
   const char *text;
 
   out[0] = '\0';
-  if (sqlite3_column_type (row->stmt, column) == SQLITE_NULL)
+  if (sqlite3_value_type (v) == SQLITE_NULL)
     return;
 
-  text = (const char *) sqlite3_column_text (row->stmt, column);
-  if (sqlite3_column_type (row->stmt, column) != SQLITE_TEXT || sqlite3_column_bytes (row->stmt, column) != 5 ||
+  text = (const char *) sqlite3_value_text (v);
+  if (sqlite3_value_type (v) != SQLITE_TEXT || sqlite3_value_bytes (v) != 5 ||
       !kj_time_is_valid (text))
     {
       g_autofree char *shown = row_shown (row, column);

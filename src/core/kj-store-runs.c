@@ -16,11 +16,12 @@
 #include "kj-store-private.h"
 
 /* a shoe_id that names no pair (stored with the foreign keys off) reads as no shoe */
-static const char sql_select_runs[] =
-  "SELECT r.id, r.date, r.distance_km, r.duration_s, r.descent_m, r.pain_during, r.pain_after, r.stopped_early,"
-  " r.notes, s.id"
+#define SELECT_RUNS \
+  "SELECT r.id, r.date, r.distance_km, r.duration_s, r.descent_m, r.pain_during, r.pain_after, r.stopped_early," \
+  " r.notes, s.id" \
   " FROM runs r LEFT JOIN shoes s ON s.id = r.shoe_id"
-  " WHERE" KJ_STORE_SQL_DATES ("r.date") " ORDER BY r.date, r.rowid";
+static const char sql_select_runs[] = SELECT_RUNS " WHERE" KJ_STORE_SQL_DATES ("r.date") " ORDER BY r.date, r.rowid";
+static const char sql_select_all_runs[] = SELECT_RUNS " ORDER BY r.date, r.rowid";
 #define RUN_INSERT \
   "INSERT INTO runs (id, date, distance_km, duration_s, descent_m, pain_during, pain_after, stopped_early, notes," \
   " shoe_id) VALUES "
@@ -47,7 +48,7 @@ _kj_store_each_run (KjStore         *self,
   gboolean ok = TRUE;
   int rc;
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_runs, from, to, error)))
+  if (!(stmt = _kj_store_get_dates_stmt (self, sql_select_runs, sql_select_all_runs, from, to, error)))
     return FALSE;
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -13,9 +13,11 @@
 #include "kj-store.h"
 #include "kj-store-private.h"
 
-static const char sql_select_treatments[] =
+#define SELECT_TREATMENTS \
   "SELECT id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time FROM treatments"
-  " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
+static const char sql_select_treatments[] =
+  SELECT_TREATMENTS " WHERE" KJ_STORE_SQL_DATES ("date") " ORDER BY date, rowid";
+static const char sql_select_all_treatments[] = SELECT_TREATMENTS " ORDER BY date, rowid";
 #define TREATMENT_INSERT \
   "INSERT INTO treatments (id, date, kind, minutes, drug, dose_mg, exercise, sets, reps, notes, time) VALUES "
 #define TREATMENT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -79,7 +81,7 @@ _kj_store_each_treatment (KjStore               *self,
   gboolean ok = TRUE;
   int rc;
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_treatments, from, to, error)))
+  if (!(stmt = _kj_store_get_dates_stmt (self, sql_select_treatments, sql_select_all_treatments, from, to, error)))
     return FALSE;
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)

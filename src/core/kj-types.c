@@ -105,21 +105,34 @@ check_date (const char  *field,
  * Whether @id has the form of a record's id (kj_id_is_valid()), with the
  * reason in @error when it has not.
  */
+/* The characters of an id: letters, digits and - _ . : */
+static const guint8 id_chars[256] = {
+  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['-'] = 1, ['_'] = 1, ['.'] = 1, [':'] = 1,
+};
+
 gboolean
 kj_record_check_id (const char  *id,
                     GError     **error)
 {
+  const char *p;
+  gboolean bad = FALSE;
+
   if (id == NULL || id[0] == '\0')
     return kj_record_set_invalid (error, _("id: a record needs an id"));
 
-  if (strlen (id) > 64)
+  /* one pass: the length, and whether a character is not an id's */
+  for (p = id; id_chars[(guchar) *p]; p++)
+    ;
+  if (*p != '\0')
+    bad = TRUE;
+  while (*p != '\0')
+    p++;
+
+  if (p - id > 64)
     return kj_record_set_invalid (error, _("id: “%.20s…” is longer than 64 characters"), id);
 
-  for (const char *p = id; *p; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
-        return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), id);
-    }
+  if (bad)
+    return kj_record_set_invalid (error, _("id: “%s” may only hold letters, digits and - _ . :"), id);
 
   return TRUE;
 }
@@ -148,16 +161,21 @@ gboolean
 kj_date_to_gdate (const char *date,
                   GDate      *out)
 {
+  static const guint8 month_days[13] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   int y, m, d;
 
-  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+  if (date == NULL)
     return FALSE;
 
+  /* character by character, none read past the end of a shorter string */
   for (guint i = 0; i < 10; i++)
     {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      if (i == 4 || i == 7 ? date[i] != '-' : !g_ascii_isdigit (date[i]))
         return FALSE;
     }
+
+  if (date[10] != '\0')
+    return FALSE;
 
   /* the digits are checked: read them as they are (atoi()'s strtol() was a
    * tenth of reading and assessing a long journal) */
@@ -165,7 +183,9 @@ kj_date_to_gdate (const char *date,
   m = (date[5] - '0') * 10 + (date[6] - '0');
   d = (date[8] - '0') * 10 + (date[9] - '0');
 
-  if (y < 1900 || y > 2999 || !g_date_valid_dmy (d, m, y))
+  /* g_date_valid_dmy() without its calls */
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > month_days[m] ||
+      (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
     return FALSE;
 
   if (out != NULL)
@@ -247,13 +267,18 @@ kj_notes_are_valid (const char  *notes,
                     const char  *field,
                     GError     **error)
 {
+  const char *end;
   glong n_chars;
 
   if (notes == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (notes, -1, NULL))
+  if (!g_utf8_validate (notes, -1, &end))
     return kj_record_set_invalid (error, _("%s: the text is not valid UTF-8"), field);
+
+  /* no more bytes than the limit: no more characters either */
+  if ((gsize) (end - notes) <= max_chars)
+    return TRUE;
 
   n_chars = g_utf8_strlen (notes, -1);
   if (n_chars > (glong) max_chars)
