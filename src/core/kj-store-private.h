@@ -23,11 +23,13 @@ G_BEGIN_DECLS
 /* How long a connection waits for another program's lock */
 #define KJ_STORE_BUSY_TIMEOUT_MS 5000
 
-/* Rows of @column (a date) from ?1 to ?2, either NULL for no bound. Written
- * so that SQLite reads only that range of the date's index: a bound of
- * "?1 IS NULL OR …" makes it read the whole index, for one day as for all.
- * Every stored date is a valid YYYY-MM-DD (its CHECK, verified at open), so
- * '' and '9999-12-31' leave none out. */
+/* Rows of @column (a date) from ?1 to ?2. Written so that SQLite reads only
+ * that range of the date's index: a bound of "?1 IS NULL OR …" made it read
+ * the whole index, for one day as for all. A missing bound is the first or
+ * the last date there can be, so a stored "date" that is no date (damage:
+ * the open's integrity check, read-only, does not run the CHECKs) may fall
+ * outside every range; the whole journal's read, with no bounds at all
+ * (_kj_store_get_dates_stmt()), has it, and reports it. */
 #define KJ_STORE_SQL_DATES(column) \
   " " column " >= coalesce (?1, '') AND " column " <= coalesce (?2, '9999-12-31')"
 

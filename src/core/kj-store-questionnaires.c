@@ -21,11 +21,14 @@
 #include "kj-store.h"
 #include "kj-store-private.h"
 
-static const char sql_select_questionnaires[] =
-  "SELECT q.id, q.date, q.instrument, a.item, a.answer FROM questionnaires q"
+#define SELECT_QUESTIONNAIRES \
+  "SELECT q.id, q.date, q.instrument, a.item, a.answer FROM questionnaires q" \
   " LEFT JOIN questionnaire_answers a ON a.questionnaire_id = q.id"
-  " WHERE" KJ_STORE_SQL_DATES ("q.date")
-  " ORDER BY q.date, q.instrument, q.rowid, a.item, a.rowid";
+#define QUESTIONNAIRE_ORDER " ORDER BY q.date, q.instrument, q.rowid, a.item, a.rowid"
+static const char sql_select_questionnaires[] =
+  SELECT_QUESTIONNAIRES " WHERE" KJ_STORE_SQL_DATES ("q.date") QUESTIONNAIRE_ORDER;
+/* the same for a whole journal, without the bounds (_kj_store_get_dates_stmt()) */
+static const char sql_select_all_questionnaires[] = SELECT_QUESTIONNAIRES QUESTIONNAIRE_ORDER;
 static const char sql_delete_same_date[] =
   "DELETE FROM questionnaires WHERE date = ?1 AND instrument = ?2 AND id IS NOT ?3";
 static const char sql_upsert_questionnaire[] =
@@ -159,7 +162,8 @@ kj_store_list_questionnaires (KjStore     *self,
 
   g_return_val_if_fail (KJ_IS_STORE (self), NULL);
 
-  if (!(stmt = _kj_store_get_range_stmt (self, sql_select_questionnaires, from, to, error)))
+  if (!(stmt = _kj_store_get_dates_stmt (self, sql_select_questionnaires, sql_select_all_questionnaires, from, to,
+                                         error)))
     return NULL;
   row.stmt = stmt;
 

@@ -167,7 +167,8 @@ _kj_store_get_range_stmt (KjStore     *self,
 /* @ranged (KJ_STORE_SQL_DATES, from ?1 to ?2) bound to @from and @to, or
  * @all, the same without the bounds, when both are %NULL: SQLite checks a
  * bound on every row it reads, even one that leaves none out (a twentieth of
- * reading a whole journal) */
+ * reading a whole journal), and a damaged date outside every range is still
+ * read, and reported */
 sqlite3_stmt *
 _kj_store_get_dates_stmt (KjStore     *self,
                           const char  *ranged,
