@@ -63,7 +63,6 @@ test_icons_exist (void)
   g_autofree char *src_core = NULL;
   g_autofree char *src_gui = NULL;
   g_autofree char *ui = NULL;
-  g_autofree char *ui_gtk = NULL;
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   g_autoptr(GString) missing = g_string_new (NULL);
   GHashTableIter iter;
@@ -74,12 +73,10 @@ test_icons_exist (void)
   src_core = g_build_filename (root, "src", "core", NULL);
   src_gui = g_build_filename (root, "src", "gui", NULL);
   ui = g_build_filename (root, "ui", NULL);
-  ui_gtk = g_build_filename (root, "ui", "gtk", NULL);
   collect (names, src, ".c", c_names);
   collect (names, src_core, ".c", c_names);
   collect (names, src_gui, ".c", c_names);
   collect (names, ui, ".ui", ui_names);
-  collect (names, ui_gtk, ".ui", ui_names);
   g_hash_table_insert (names, g_strdup (APP_ID), g_strdup ("kj-application.c"));
   g_hash_table_insert (names, g_strdup (APP_ID "-symbolic"), g_strdup ("the desktop shell"));
 
