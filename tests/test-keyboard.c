@@ -368,6 +368,39 @@ test_keyboard_ten (void)
   g_assert_cmpstr (kj_today_page_get_date (page), !=, "1900-01-01");
 }
 
+/* The mapped labels under @root whose mnemonic is @keyval (lower case), as "_Not Now, _Notes" */
+static void
+collect_mnemonics (GtkWidget *root,
+                   guint      keyval,
+                   GString   *found)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && gtk_label_get_use_underline (GTK_LABEL (root))
+      && gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (root))) == keyval)
+    g_string_append_printf (found, "%s%s", found->len > 0 ? ", " : "", gtk_label_get_label (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, keyval, found);
+}
+
+/* Alt+N goes to the notes (README, “Keyboard”) in one press: no other
+ * mnemonic N is shown with them. Two that share a key take turns at the
+ * focus, so the first Alt+N would stop at the other one (the weekly
+ * questionnaire card's “Not Now”, shown on the Today page). */
+static void
+test_keyboard_notes_mnemonic (void)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  KjTodayPage *page = kj_window_get_today_page (window);
+
+  /* the day logged by /keyboard/log-day: its notes are shown */
+  g_assert_nonnull (kj_today_page_get_day (page));
+  kj_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_mnemonic_label (GTK_WIDGET (page), "_Notes"))));
+
+  collect_mnemonics (GTK_WIDGET (window), GDK_KEY_n, found);
+  g_assert_cmpstr (found->str, ==, "_Notes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +422,7 @@ main (int   argc,
 
   g_test_add_func ("/keyboard/log-day", test_keyboard_log_day);
   g_test_add_func ("/keyboard/ten", test_keyboard_ten);
+  g_test_add_func ("/keyboard/notes-mnemonic", test_keyboard_notes_mnemonic);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
