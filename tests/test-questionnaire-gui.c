@@ -85,7 +85,7 @@ test_card (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
 
   /* Not now: hidden, remembered for today, not shown again today */
-  not_now = kj_test_find_widget (GTK_WIDGET (card), GTK_TYPE_BUTTON, _("_Not Now"));
+  not_now = kj_test_find_widget (GTK_WIDGET (card), GTK_TYPE_BUTTON, _("N_ot Now"));
   g_assert_nonnull (not_now);
   gtk_widget_activate (not_now);
   kj_test_settle ();

@@ -107,7 +107,8 @@ kj_questionnaire_card_init (KjQuestionnaireCard *self)
   GtkWidget *title = gtk_label_new (_("How does your knee do this week?"));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *start = gtk_button_new_with_mnemonic (_("_Start"));
-  GtkWidget *later = gtk_button_new_with_mnemonic (_("_Not Now"));
+  /* Alt+O: Alt+N is the Today page's notes */
+  GtkWidget *later = gtk_button_new_with_mnemonic (_("N_ot Now"));
   g_autofree char *subtitle = NULL;
 
   self->settings = g_settings_new (APP_ID);
