@@ -1441,6 +1441,44 @@ test_hostile_read_only_user (void)
   kj_test_remove_tree (dir);
 }
 
+/* Dates stored past the CHECK that sort after every real date (a letter, a
+ * full-width digit): read without bounds, each is reported as damage, as
+ * before the range reads went along the date's index. None may vanish from
+ * the reading without a word. */
+static void
+test_hostile_dates_after_9999 (void)
+{
+  g_autofree char *path = make_journal ("dates-after-9999.db", 23, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GPtrArray) damage = NULL;
+  g_autofree char *all = NULL;
+
+  g_assert_true (kj_test_exec_sql (path,
+    "PRAGMA ignore_check_constraints = ON;"
+    "INSERT INTO days (id, date, pain) VALUES ('day-zzz', 'zzz', 3);"
+    "INSERT INTO days (id, date, pain) VALUES ('day-wide', '\xef\xbc\x92" "026-10-13', 4);"
+    "INSERT INTO treatments (id, date, kind) VALUES ('ice-zzz', 'zzz', 'ice');"
+    "INSERT INTO runs (id, date, distance_km) VALUES ('run-zzz', 'zzz', 5);"
+    "INSERT INTO questionnaires (id, date, instrument) VALUES ('kujala-zzz', 'zzz', 'kujala');"));
+
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  journal = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+
+  damage = kj_store_get_damage (store);
+  g_ptr_array_add (damage, NULL);
+  all = g_strjoinv ("\n", (char **) damage->pdata);
+  g_test_message ("damage:\n%s", all);
+  g_assert_nonnull (strstr (all, "day day-zzz"));
+  g_assert_nonnull (strstr (all, "day day-wide"));
+  g_assert_nonnull (strstr (all, "ice-zzz"));
+  g_assert_nonnull (strstr (all, "run-zzz"));
+  g_assert_nonnull (strstr (all, "kujala-zzz"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1467,6 +1505,7 @@ main (int   argc,
   g_test_add_func ("/hostile/export-named-stdout", test_hostile_export_named_stdout);
   g_test_add_func ("/hostile/cli-slips", test_hostile_cli_slips);
   g_test_add_func ("/hostile/read-only-user", test_hostile_read_only_user);
+  g_test_add_func ("/hostile/dates-after-9999", test_hostile_dates_after_9999);
 
   return g_test_run ();
 }
