@@ -26,10 +26,13 @@ G_BEGIN_DECLS
 /* Rows of @column (a date) from ?1 to ?2, either NULL for no bound. Written
  * so that SQLite reads only that range of the date's index: a bound of
  * "?1 IS NULL OR …" makes it read the whole index, for one day as for all.
- * Every stored date is a valid YYYY-MM-DD (its CHECK, verified at open), so
- * '' and '9999-12-31' leave none out. */
+ * Without a bound every row is read, a damaged date too: another program can
+ * store one past the CHECK (kj_store_open() does not verify CHECKs), and it
+ * must be reported as damage, not left out unseen. The dates are text (the
+ * tables are STRICT): no text sorts before '', and every text sorts before a
+ * blob, so x'' leaves none out, "zzz" included. */
 #define KJ_STORE_SQL_DATES(column) \
-  " " column " >= coalesce (?1, '') AND " column " <= coalesce (?2, '9999-12-31')"
+  " " column " >= coalesce (?1, '') AND " column " <= coalesce (?2, x'')"
 
 struct _KjStore
 {
