@@ -229,19 +229,29 @@ static const GActionEntry app_actions[] = {
   { "quit", kj_application_quit },
 };
 
-/* The daily backup, off the main thread and on a connection of its own. */
+/* The daily backup of the journal at @path, on a connection of its own */
+static gboolean
+make_daily_backup (const char  *path,
+                   gboolean    *made,
+                   GError     **error)
+{
+  g_autoptr(KjStore) store = NULL;
+  g_autofree char *today = kj_date_today ();
+
+  return (store = kj_store_open (path, error)) != NULL && kj_backup_run (store, today, made, error);
+}
+
+/* The daily backup, off the main thread. */
 static void
 backup_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  g_autoptr(KjStore) store = NULL;
-  g_autofree char *today = kj_date_today ();
   GError *error = NULL;
   gboolean made = FALSE;
 
-  if (!(store = kj_store_open (task_data, &error)) || !kj_backup_run (store, today, &made, &error))
+  if (!make_daily_backup (task_data, &made, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -458,7 +468,17 @@ kj_application_shutdown (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
-  g_clear_handle_id (&self->backup_source, g_source_remove);
+  /* the window closed within the backup's delay: the day's backup is made
+   * now, as the window opened on the journal (README, “Backups”) */
+  if (self->backup_source != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean made = FALSE;
+
+      g_clear_handle_id (&self->backup_source, g_source_remove);
+      if (!make_daily_backup (self->db_path, &made, &error))
+        g_message ("The daily backup could not be made: %s", error->message);
+    }
   g_clear_object (&self->reminder);
 
   if (self->demo)
