@@ -17,6 +17,7 @@
 #include "kj-backup.h"
 #include "kj-gen.h"
 #include "kj-history-page.h"
+#include "kj-json.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-today-page.h"
@@ -192,6 +193,70 @@ test_start_races_edit_before_rest (void)
   kj_test_settle ();
 }
 
+/* A journal file of @n_days days ending 400 days ago, as JSON */
+static GFile *
+write_import (const char *name,
+              guint       n_days)
+{
+  g_autofree char *path = g_build_filename (gui.home, name, NULL);
+  g_autoptr(KjJournal) journal = kj_gen_journal (11, n_days, "improving", "2020-06-30", NULL);
+  g_autofree char *text = kj_json_generate (journal, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+n_days (void)
+{
+  g_autoptr(GPtrArray) days = kj_store_list_days (kj_application_get_store (gui.app), NULL, NULL, NULL);
+
+  return days != NULL ? days->len : 0;
+}
+
+/* An import started before the first frame: History, made after it, shows
+ * the imported days; and a window closed while its import runs leaves
+ * nothing to run on it afterwards. */
+static void
+test_start_races_import_early (void)
+{
+  g_autoptr(GFile) file = write_import ("early.json", 20);
+  g_autoptr(GFile) other = write_import ("closed.json", 5);
+  KjWindow *window = activate ("today");
+  KjHistoryPage *history;
+  guint before;
+  gint64 deadline;
+
+  kj_window_import_file (window, file);
+  g_assert_true (kj_test_wait_until (history_is_made, window));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline
+         && n_days () < 50)
+    kj_test_settle ();
+  kj_test_settle ();
+  history = kj_window_get_history_page (window);
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  before = g_list_model_get_n_items (kj_history_page_get_model (history));
+  g_assert_cmpuint (before, ==, 50);
+  kj_window_show_page (window, "today");
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+
+  /* closed before its import is done */
+  window = activate ("today");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  kj_window_import_file (window, other);
+  gtk_window_destroy (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    kj_test_settle ();
+  g_assert_null (window);
+}
+
 /* The window closed within two seconds of opening: the day's backup is made
  * all the same (README, “Backups”: once a day, when the window opens on a
  * journal that is not empty). Runs the application as main() would: quit
@@ -257,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/start-races/two-windows", test_start_races_two_windows);
   g_test_add_func ("/start-races/shortcuts-at-once", test_start_races_shortcuts_at_once);
   g_test_add_func ("/start-races/edit-before-rest", test_start_races_edit_before_rest);
+  g_test_add_func ("/start-races/import-early", test_start_races_import_early);
   g_test_add_func ("/start-races/closed-within-backup-delay", test_start_races_closed_within_backup_delay);
 
   return kj_test_gui_finish (&gui, g_test_run ());
