@@ -257,6 +257,56 @@ test_start_races_import_early (void)
   g_assert_null (window);
 }
 
+/* Preferences → Backups opened as soon as the window is there, on a journal
+ * never backed up: today's backup is in its list, as it was when the backup
+ * was made while the window started (the list is filled when it opens). */
+static void
+test_start_races_backups_listed_early (void)
+{
+  g_autofree char *path = g_build_filename (gui.home, "listed.db", NULL);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWindow *preferences;
+  gint64 deadline;
+
+  {
+    g_autoptr(KjJournal) journal = kj_gen_journal (9, 10, "improving", today, NULL);
+    g_autoptr(KjStore) store = kj_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_import (store, journal, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  app = kj_application_new (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW)));
+  preferences = kj_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+
+  /* well past the backup's delay */
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    kj_test_settle ();
+  {
+    g_autoptr(GPtrArray) backups = kj_backup_list (path);
+
+    g_assert_cmpuint (backups->len, >, 0);
+  }
+  g_assert_null (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "No backups yet"));
+  g_assert_nonnull (kj_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, today));
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (window);
+  kj_test_settle ();
+}
+
 /* The window closed within two seconds of opening: the day's backup is made
  * all the same (README, “Backups”: once a day, when the window opens on a
  * journal that is not empty). Runs the application as main() would: quit
@@ -323,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/start-races/shortcuts-at-once", test_start_races_shortcuts_at_once);
   g_test_add_func ("/start-races/edit-before-rest", test_start_races_edit_before_rest);
   g_test_add_func ("/start-races/import-early", test_start_races_import_early);
+  g_test_add_func ("/start-races/backups-listed-early", test_start_races_backups_listed_early);
   g_test_add_func ("/start-races/closed-within-backup-delay", test_start_races_closed_within_backup_delay);
 
   return kj_test_gui_finish (&gui, g_test_run ());
