@@ -281,6 +281,29 @@ start_daily_backup (KjApplication *self)
   g_task_run_in_thread (task, backup_thread);
 }
 
+/**
+ * kj_application_finish_daily_backup:
+ *
+ * Makes the day's backup at once if it still waits for its delay after the
+ * window opened: the application is ending, or Preferences → Backups is
+ * about to list the backups.
+ */
+void
+kj_application_finish_daily_backup (KjApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = FALSE;
+
+  g_return_if_fail (KJ_IS_APPLICATION (self));
+
+  if (self->backup_source == 0)
+    return;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  if (!make_daily_backup (self->db_path, &made, &error))
+    g_message ("The daily backup could not be made: %s", error->message);
+}
+
 static gboolean
 start_daily_backup_later (gpointer data)
 {
@@ -470,15 +493,7 @@ kj_application_shutdown (GApplication *app)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   /* the window closed within the backup's delay: the day's backup is made
    * now, as the window opened on the journal (README, “Backups”) */
-  if (self->backup_source != 0)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean made = FALSE;
-
-      g_clear_handle_id (&self->backup_source, g_source_remove);
-      if (!make_daily_backup (self->db_path, &made, &error))
-        g_message ("The daily backup could not be made: %s", error->message);
-    }
+  kj_application_finish_daily_backup (self);
   g_clear_object (&self->reminder);
 
   if (self->demo)

@@ -737,6 +737,8 @@ kj_window_show_preferences (KjWindow *self)
     return;
 
   kj_window_flush (self);
+  /* the backups it lists include today's, though the window opened a moment ago */
+  kj_application_finish_daily_backup (KJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "journal-restored", G_CALLBACK (kj_window_reload), self, G_CONNECT_SWAPPED);
