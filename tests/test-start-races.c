@@ -354,6 +354,61 @@ test_start_races_closed_within_backup_delay (void)
   g_assert_cmpuint (backups->len, >, 0);
 }
 
+/* The window closed while the daily backup copies the journal: the
+ * application ends after the copy, not in its middle (a process that exits
+ * then leaves a half-written “.part” file and no backup for the day). */
+static gboolean
+quit_when_copying (gpointer app)
+{
+  g_autofree char *folder = kj_backup_folder (kj_application_get_db_path (app));
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return G_SOURCE_CONTINUE;
+  g_application_quit (app);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_start_races_closed_during_backup (void)
+{
+  g_autofree char *path = g_build_filename (gui.home, "copying.db", NULL);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  const char *name;
+  int status;
+
+  {
+    g_autoptr(KjJournal) journal = kj_gen_journal (13, 3653, "improving", today, NULL);
+    g_autoptr(KjStore) store = kj_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_import (store, journal, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  app = kj_application_new (path);
+  g_timeout_add (1, quit_when_copying, app);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  /* at once, as main() would return and the process end */
+  folder = kj_backup_folder (path);
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_test_message ("%s", name);
+      g_assert_null (strstr (name, ".part"));
+    }
+  backups = kj_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/start-races/import-early", test_start_races_import_early);
   g_test_add_func ("/start-races/backups-listed-early", test_start_races_backups_listed_early);
   g_test_add_func ("/start-races/closed-within-backup-delay", test_start_races_closed_within_backup_delay);
+  g_test_add_func ("/start-races/closed-during-backup", test_start_races_closed_during_backup);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
