@@ -1450,6 +1450,83 @@ test_hostile_read_only_user (void)
   kj_test_remove_tree (dir);
 }
 
+/* Dates stored past the CHECK that sort after every real date (a letter, a
+ * full-width digit): read without bounds, each is reported as damage, as
+ * before the range reads went along the date's index. None may vanish from
+ * the reading without a word. */
+static void
+test_hostile_dates_after_9999 (void)
+{
+  g_autofree char *path = make_journal ("dates-after-9999.db", 23, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = NULL;
+  g_autoptr(KjJournal) journal = NULL;
+  g_autoptr(GPtrArray) damage = NULL;
+  g_autofree char *all = NULL;
+
+  g_assert_true (kj_test_exec_sql (path,
+    "PRAGMA ignore_check_constraints = ON;"
+    "INSERT INTO days (id, date, pain) VALUES ('day-zzz', 'zzz', 3);"
+    "INSERT INTO days (id, date, pain) VALUES ('day-wide', '\xef\xbc\x92" "026-10-13', 4);"
+    "INSERT INTO treatments (id, date, kind) VALUES ('ice-zzz', 'zzz', 'ice');"
+    "INSERT INTO runs (id, date, distance_km) VALUES ('run-zzz', 'zzz', 5);"
+    "INSERT INTO questionnaires (id, date, instrument) VALUES ('kujala-zzz', 'zzz', 'kujala');"));
+
+  store = kj_store_open (path, &error);
+  g_assert_no_error (error);
+  journal = kj_store_read_journal (store, &error);
+  g_assert_no_error (error);
+
+  damage = kj_store_get_damage (store);
+  g_ptr_array_add (damage, NULL);
+  all = g_strjoinv ("\n", (char **) damage->pdata);
+  g_test_message ("damage:\n%s", all);
+  g_assert_nonnull (strstr (all, "day day-zzz"));
+  g_assert_nonnull (strstr (all, "day day-wide"));
+  g_assert_nonnull (strstr (all, "ice-zzz"));
+  g_assert_nonnull (strstr (all, "run-zzz"));
+  g_assert_nonnull (strstr (all, "kujala-zzz"));
+}
+
+/* The quick buttons' medicines with a damaged dose whose drug is another
+ * text that only starts like a real one ('ibuprofen' and a NUL): it is a
+ * drug of its own, as SQL groups them, and takes nobody's place. Ibuprofen
+ * keeps its latest sound dose, as it did when SQL chose the doses. */
+static void
+test_hostile_last_medicines_nul_drug (void)
+{
+  g_autoptr(KjStore) store = kj_test_open_new_store ("nul-drug.db");
+  g_autofree char *path = g_strdup (kj_store_get_path (store));
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_ibuprofen = FALSE;
+
+  g_assert_true (kj_test_exec_sql (path,
+    "INSERT INTO treatments (id, date, kind, drug, dose_mg) VALUES ('ibu', '2026-03-02', 'medication', 'ibuprofen', 400);"
+    "INSERT INTO treatments (id, date, kind, drug, dose_mg) VALUES ('para', '2026-03-03', 'medication', 'paracetamol', 500);"
+    "PRAGMA ignore_check_constraints = ON;"
+    "INSERT INTO treatments (id, date, kind, drug, dose_mg)"
+    "  VALUES ('ibu-nul', '2026-03-05', 'medication', 'ibuprofen' || char (0) || 'x', 800);"));
+
+  last = kj_store_list_last_medicines (store, "2026-03-08", 3, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < last->len; i++)
+    {
+      const KjTreatment *t = g_ptr_array_index (last, i);
+
+      g_test_message ("%s %s %d", t->id, t->drug, t->dose_mg);
+      g_assert_cmpstr (t->id, !=, "ibu-nul");
+      if (g_strcmp0 (t->drug, "ibuprofen") == 0)
+        {
+          g_assert_cmpstr (t->id, ==, "ibu");
+          g_assert_cmpint (t->dose_mg, ==, 400);
+          has_ibuprofen = TRUE;
+        }
+    }
+  g_assert_true (has_ibuprofen);
+  g_assert_cmpuint (last->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1476,6 +1553,8 @@ main (int   argc,
   g_test_add_func ("/hostile/export-named-stdout", test_hostile_export_named_stdout);
   g_test_add_func ("/hostile/cli-slips", test_hostile_cli_slips);
   g_test_add_func ("/hostile/read-only-user", test_hostile_read_only_user);
+  g_test_add_func ("/hostile/dates-after-9999", test_hostile_dates_after_9999);
+  g_test_add_func ("/hostile/last-medicines-nul-drug", test_hostile_last_medicines_nul_drug);
 
   return g_test_run ();
 }

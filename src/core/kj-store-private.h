@@ -23,15 +23,18 @@ G_BEGIN_DECLS
 /* How long a connection waits for another program's lock */
 #define KJ_STORE_BUSY_TIMEOUT_MS 5000
 
-/* Rows of @column (a date) from ?1 to ?2. Written so that SQLite reads only
- * that range of the date's index: a bound of "?1 IS NULL OR …" made it read
- * the whole index, for one day as for all. A missing bound is the first or
- * the last date there can be, so a stored "date" that is no date (damage:
- * the open's integrity check, read-only, does not run the CHECKs) may fall
- * outside every range; the whole journal's read, with no bounds at all
- * (_kj_store_get_dates_stmt()), has it, and reports it. */
+/* Rows of @column (a date) from ?1 to ?2, either NULL for no bound. Written
+ * so that SQLite reads only that range of the date's index: a bound of
+ * "?1 IS NULL OR …" makes it read the whole index, for one day as for all.
+ * Without a bound every row is read, a damaged date too: another program can
+ * store one past the CHECK (kj_store_open()'s integrity check, read-only,
+ * does not run the CHECKs), and it must be reported as damage, not left out
+ * unseen. The dates are text (the tables are STRICT): no text sorts before
+ * '', and every text sorts before a blob, so x'' leaves none out, "zzz"
+ * included. A whole journal is read by statements without the bounds
+ * (_kj_store_get_dates_stmt()). */
 #define KJ_STORE_SQL_DATES(column) \
-  " " column " >= coalesce (?1, '') AND " column " <= coalesce (?2, '9999-12-31')"
+  " " column " >= coalesce (?1, '') AND " column " <= coalesce (?2, x'')"
 
 struct _KjStore
 {

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sqlite3.h>
 
 #include "kj-store.h"
@@ -274,13 +275,27 @@ kj_store_list_last_medicines (KjStore     *self,
 
   /* a drug is counted as read, before the row is checked: a damaged latest
    * dose leaves its drug out, not an older dose in its place */
-  drugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  drugs = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
   while (g_hash_table_size (drugs) < n && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *drug = (const char *) sqlite3_column_text (stmt, 4);
-      /* no drug is a drug of its own, as NULLs are one group in SQL */
-      g_autofree char *key = drug != NULL ? g_strconcat ("=", drug, NULL) : g_strdup ("");
+      /* no drug is a drug of its own, as NULLs are one group in SQL; a drug is
+       * all its bytes, as SQL compares them: a damaged 'ibuprofen' and a NUL
+       * is another drug than ibuprofen */
+      g_autoptr(GBytes) key = NULL;
       KjTreatment *t;
+
+      if (drug != NULL)
+        {
+          gsize length = (gsize) sqlite3_column_bytes (stmt, 4);
+          char *bytes = g_malloc (length + 1);
+
+          bytes[0] = '=';
+          memcpy (bytes + 1, drug, length);
+          key = g_bytes_new_take (bytes, length + 1);
+        }
+      else
+        key = g_bytes_new_static ("", 0);
 
       if (g_hash_table_contains (drugs, key))
         continue;

@@ -32,6 +32,9 @@ struct _KjApplication
   gboolean        store_tried;    /* the journal is opened when first needed */
   GThread        *open_thread;    /* opening it while GTK starts and the window is built */
   guint           backup_source;  /* the daily backup, a moment after the window */
+  GMutex          backup_lock;
+  GCond           backup_cond;
+  gboolean        backup_running; /* its thread copies the journal: an ending waits for it */
   KjReminderService *reminder;    /* the default journal's daily reminder */
   guint           signal_sources[3];
 };
@@ -229,25 +232,39 @@ static const GActionEntry app_actions[] = {
   { "quit", kj_application_quit },
 };
 
-/* The daily backup, off the main thread and on a connection of its own. */
+/* The daily backup of the journal at @path, on a connection of its own */
+static gboolean
+make_daily_backup (const char  *path,
+                   gboolean    *made,
+                   GError     **error)
+{
+  g_autoptr(KjStore) store = NULL;
+  g_autofree char *today = kj_date_today ();
+
+  return (store = kj_store_open (path, error)) != NULL && kj_backup_run (store, today, made, error);
+}
+
+/* The daily backup, off the main thread. */
 static void
 backup_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  g_autoptr(KjStore) store = NULL;
-  g_autofree char *today = kj_date_today ();
+  KjApplication *self = source_object;
   GError *error = NULL;
   gboolean made = FALSE;
+  gboolean ok = make_daily_backup (task_data, &made, &error);
 
-  if (!(store = kj_store_open (task_data, &error)) || !kj_backup_run (store, today, &made, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  g_mutex_lock (&self->backup_lock);
+  self->backup_running = FALSE;
+  g_cond_broadcast (&self->backup_cond);
+  g_mutex_unlock (&self->backup_lock);
 
-  g_task_return_boolean (task, made);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, made);
 }
 
 static void
@@ -268,7 +285,40 @@ start_daily_backup (KjApplication *self)
 
   g_task_set_source_tag (task, start_daily_backup);
   g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_mutex_lock (&self->backup_lock);
+  self->backup_running = TRUE;
+  g_mutex_unlock (&self->backup_lock);
   g_task_run_in_thread (task, backup_thread);
+}
+
+/**
+ * kj_application_finish_daily_backup:
+ *
+ * Makes the day's backup at once if it still waits for its delay after the
+ * window opened, or waits for it if its thread is copying the journal: the
+ * application is ending (a process that ends in the middle of the copy
+ * leaves a half-written file and no backup), or Preferences → Backups is
+ * about to list the backups.
+ */
+void
+kj_application_finish_daily_backup (KjApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = FALSE;
+
+  g_return_if_fail (KJ_IS_APPLICATION (self));
+
+  g_mutex_lock (&self->backup_lock);
+  while (self->backup_running)
+    g_cond_wait (&self->backup_cond, &self->backup_lock);
+  g_mutex_unlock (&self->backup_lock);
+
+  if (self->backup_source == 0)
+    return;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  if (!make_daily_backup (self->db_path, &made, &error))
+    g_message ("The daily backup could not be made: %s", error->message);
 }
 
 static gboolean
@@ -458,7 +508,9 @@ kj_application_shutdown (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
     g_clear_handle_id (&self->signal_sources[i], g_source_remove);
-  g_clear_handle_id (&self->backup_source, g_source_remove);
+  /* the window closed within the backup's delay: the day's backup is made
+   * now, as the window opened on the journal (README, “Backups”) */
+  kj_application_finish_daily_backup (self);
   g_clear_object (&self->reminder);
 
   if (self->demo)
@@ -502,6 +554,8 @@ kj_application_finalize (GObject *object)
   g_clear_object (&self->reminder);
   finish_opening (self);
   g_clear_object (&self->store);
+  g_mutex_clear (&self->backup_lock);
+  g_cond_clear (&self->backup_cond);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_handle_id (&self->logout_retry, g_source_remove);
@@ -573,6 +627,8 @@ kj_application_class_init (KjApplicationClass *klass)
 static void
 kj_application_init (KjApplication *self)
 {
+  g_mutex_init (&self->backup_lock);
+  g_cond_init (&self->backup_cond);
   g_signal_connect (self, "query-end", G_CALLBACK (kj_application_query_end), NULL);
 }
 

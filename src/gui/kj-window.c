@@ -84,6 +84,20 @@ ensure_help_overlay (KjWindow *self)
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* Ctrl+? (win.show-help-overlay) before the idle after the first frame built
+ * the shortcuts window: it is built then. GtkApplicationWindow keeps this
+ * action once it is there, so it also shows the shortcuts window later. */
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  KjWindow *self = data;
+
+  ensure_help_overlay (self);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
+}
+
 /* When the main loop is idle after the first frame: what it did not need */
 static gboolean
 finish_start (gpointer data)
@@ -614,6 +628,10 @@ kj_window_class_init (KjWindowClass *klass)
   _kj_window_class_exchange_init (klass);
 }
 
+static const GActionEntry help_overlay_actions[] = {
+  { "show-help-overlay", show_help_overlay, NULL, NULL, NULL, { 0 } },
+};
+
 static void
 kj_window_init (KjWindow *self)
 {
@@ -627,6 +645,8 @@ kj_window_init (KjWindow *self)
   g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
   g_signal_connect_swapped (self->today_page, "questionnaire-saved", G_CALLBACK (questionnaire_saved), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), help_overlay_actions, G_N_ELEMENTS (help_overlay_actions),
+                                   self);
   _kj_window_set_busy (self, FALSE);
 }
 
@@ -717,6 +737,8 @@ kj_window_show_preferences (KjWindow *self)
     return;
 
   kj_window_flush (self);
+  /* the backups it lists include today's, though the window opened a moment ago */
+  kj_application_finish_daily_backup (KJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "journal-restored", G_CALLBACK (kj_window_reload), self, G_CONNECT_SWAPPED);
