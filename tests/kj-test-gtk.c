@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "kj-application.h"
+#include "kj-history-page.h"
 #include "kj-store.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
+#include "kj-today-page.h"
 
 /**
  * kj_test_set_language:
@@ -377,4 +379,27 @@ kj_test_find_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* The window's start (tests/test-start*.c): what comes after its first frame */
+
+/* Whether @window has made its History page */
+gboolean
+kj_test_history_is_made (gpointer window)
+{
+  return kj_test_find_widget (window, KJ_TYPE_HISTORY_PAGE, NULL) != NULL;
+}
+
+/* Whether @window has built its shortcuts window */
+gboolean
+kj_test_shortcuts_are_made (gpointer window)
+{
+  return gtk_application_window_get_help_overlay (window) != NULL;
+}
+
+/* Whether the Today page @today shows its sections below the first screen (its symptoms) */
+gboolean
+kj_test_today_rest_is_shown (gpointer today)
+{
+  return gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
 }

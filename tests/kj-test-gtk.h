@@ -52,6 +52,9 @@ GtkLabel  *kj_test_find_label          (GtkWidget      *root,
 void       kj_test_save_screenshot     (GtkWidget      *widget,
                                         const char     *name);
 gboolean   kj_test_widget_is_drawn     (gpointer        widget);
+gboolean   kj_test_history_is_made     (gpointer        window);
+gboolean   kj_test_shortcuts_are_made  (gpointer        window);
+gboolean   kj_test_today_rest_is_shown (gpointer        today);
 GtkWindow *kj_test_open_dialog         (GtkWidget      *widget,
                                         const char     *action,
                                         GType           type);

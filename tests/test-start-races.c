@@ -37,24 +37,6 @@ activate (const char *page)
   return KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (gui.app)));
 }
 
-static gboolean
-history_is_made (gpointer window)
-{
-  return kj_test_find_widget (window, KJ_TYPE_HISTORY_PAGE, NULL) != NULL;
-}
-
-static gboolean
-shortcuts_are_made (gpointer window)
-{
-  return gtk_application_window_get_help_overlay (window) != NULL;
-}
-
-static gboolean
-symptoms_are_shown (gpointer today)
-{
-  return gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
-}
-
 /* A journal of 30 days to today, each with a pain entry */
 static void
 write_journal (void)
@@ -103,9 +85,9 @@ test_start_races_destroyed_early (void)
   kj_test_settle ();
 
   window = activate ("today");
-  g_assert_true (kj_test_wait_until (symptoms_are_shown, kj_window_get_today_page (window)));
-  g_assert_true (kj_test_wait_until (history_is_made, window));
-  g_assert_true (kj_test_wait_until (shortcuts_are_made, window));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, kj_window_get_today_page (window)));
+  g_assert_true (kj_test_wait_until (kj_test_history_is_made, window));
+  g_assert_true (kj_test_wait_until (kj_test_shortcuts_are_made, window));
   gtk_window_destroy (GTK_WINDOW (window));
   kj_test_settle ();
 }
@@ -118,11 +100,11 @@ test_start_races_two_windows (void)
   KjWindow *first = activate ("today");
   KjWindow *second;
 
-  g_assert_true (kj_test_wait_until (shortcuts_are_made, first));
+  g_assert_true (kj_test_wait_until (kj_test_shortcuts_are_made, first));
   second = KJ_WINDOW (g_object_new (KJ_TYPE_WINDOW, "application", gui.app, NULL));
   gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (kj_test_wait_until (shortcuts_are_made, second));
-  g_assert_true (kj_test_wait_until (history_is_made, second));
+  g_assert_true (kj_test_wait_until (kj_test_shortcuts_are_made, second));
+  g_assert_true (kj_test_wait_until (kj_test_history_is_made, second));
   g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (first))
                  != gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (second)));
   g_assert_true (kj_window_get_history_page (first) != kj_window_get_history_page (second));
@@ -184,7 +166,7 @@ test_start_races_edit_before_rest (void)
       stored = stored || g_strcmp0 (g_ptr_array_index (day->symptoms, i), "locking") == 0;
     g_assert_true (stored == !was);
   }
-  g_assert_true (kj_test_wait_until (symptoms_are_shown, page));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
   g_assert_true (gtk_toggle_button_get_active (locking) == !was);
   gtk_toggle_button_set_active (locking, was);
   kj_today_page_flush (page);
@@ -231,7 +213,7 @@ test_start_races_import_early (void)
   gint64 deadline;
 
   kj_window_import_file (window, file);
-  g_assert_true (kj_test_wait_until (history_is_made, window));
+  g_assert_true (kj_test_wait_until (kj_test_history_is_made, window));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline
          && n_days () < 50)

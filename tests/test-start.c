@@ -103,24 +103,6 @@ stop (KjWindow *window)
 }
 
 static gboolean
-history_is_made (gpointer window)
-{
-  return kj_test_find_widget (window, KJ_TYPE_HISTORY_PAGE, NULL) != NULL;
-}
-
-static gboolean
-shortcuts_are_made (gpointer window)
-{
-  return gtk_application_window_get_help_overlay (window) != NULL;
-}
-
-static gboolean
-symptoms_are_shown (gpointer today)
-{
-  return gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
-}
-
-static gboolean
 backup_is_made (gpointer path)
 {
   g_autoptr(GPtrArray) backups = kj_backup_list (path);
@@ -190,9 +172,9 @@ test_start_today_first (void)
   g_assert_false (backup_is_made (gui.db_path));
 
   /* then the rest, without anything asked */
-  g_assert_true (kj_test_wait_until (symptoms_are_shown, kj_window_get_today_page (window)));
-  g_assert_true (kj_test_wait_until (history_is_made, window));
-  g_assert_true (kj_test_wait_until (shortcuts_are_made, window));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, kj_window_get_today_page (window)));
+  g_assert_true (kj_test_wait_until (kj_test_history_is_made, window));
+  g_assert_true (kj_test_wait_until (kj_test_shortcuts_are_made, window));
   {
     g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui.app), "win.show-help-overlay");
 
@@ -293,7 +275,7 @@ test_start_records_when_shown (void)
   window = KJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (gui.app)));
   page = GTK_WIDGET (kj_window_get_today_page (window));
   g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
-  g_assert_true (kj_test_wait_until (symptoms_are_shown, page));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
   kj_window_show_page (window, "history");
   kj_test_settle ();
 
