@@ -607,12 +607,7 @@ test_hostile_damaged_rows (void)
     "UPDATE days SET id = 'twin' || char (0) || 'b' WHERE date = '2026-10-27';"
     "INSERT INTO treatments (id, date, kind) VALUES ('nul-kind', '2026-10-28', 'other' || char (0) || 'evil');"
     "INSERT INTO treatments (id, date, kind, time) VALUES ('bad-time', '2026-10-29', 'medication', '25:00');"
-    "INSERT INTO treatments (id, date, kind, time) VALUES ('int-time', '2026-10-30', 'ice', 800);"
-    /* dates after every date there can be, as text: a range's bounds must not hide them from the whole read */
-    "UPDATE days SET date = 'zz-day' WHERE date = '2026-10-31';"
-    "INSERT INTO treatments (id, date, kind) VALUES ('late-treatment', 'zz-treat', 'ice');"
-    "INSERT INTO runs (id, date, distance_km) VALUES ('late-run', '~run-date', 5);"
-    "INSERT INTO questionnaires (id, date, instrument) VALUES ('late-q', 'zz-q-date', 'kujala');"));
+    "INSERT INTO treatments (id, date, kind, time) VALUES ('int-time', '2026-10-30', 'ice', 800);"));
 
   store = kj_store_open (path, &error);
   g_assert_no_error (error);
@@ -671,10 +666,6 @@ test_hostile_damaged_rows (void)
   g_assert_nonnull (strstr (all, "treatment of 2026-10-28: kind:"));
   g_assert_nonnull (strstr (all, "treatment of 2026-10-29: time: “25:00” is not a time of day (HH:MM)"));
   g_assert_nonnull (strstr (all, "treatment of 2026-10-30: time: “800” is not a time of day (HH:MM)"));
-  g_assert_nonnull (strstr (all, "zz-day"));
-  g_assert_nonnull (strstr (all, "zz-treat"));
-  g_assert_nonnull (strstr (all, "~run-date"));
-  g_assert_nonnull (strstr (all, "zz-q-date"));
   g_clear_object (&store);
 
   /* the command line: no crash, the damage on stderr, exports the importer takes */

@@ -112,7 +112,7 @@ backup_is_made (gpointer path)
 
 /* A journal of 60 days to today, each with a pain entry */
 static void
-write_journal_to (const char *path)
+write_journal (void)
 {
   g_autofree char *today = kj_date_today ();
   g_autoptr(KjJournal) journal = kj_gen_journal (3, 60, "improving", today, NULL);
@@ -120,16 +120,10 @@ write_journal_to (const char *path)
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (journal);
-  store = kj_store_open (path, &error);
+  store = kj_store_open (gui.db_path, &error);
   g_assert_no_error (error);
   g_assert_true (kj_store_import (store, journal, NULL, &error));
   g_assert_no_error (error);
-}
-
-static void
-write_journal (void)
-{
-  write_journal_to (gui.db_path);
 }
 
 /* Today's pain as stored */
@@ -318,57 +312,6 @@ test_start_records_when_shown (void)
   stop (window);
 }
 
-static gboolean
-close_window (gpointer window)
-{
-  gtk_window_close (window);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The user closes the window a moment after it appears */
-static void
-close_soon (GtkWidget *window)
-{
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 300, close_window, g_object_ref (window), g_object_unref);
-}
-
-static void
-window_added (GtkApplication *app,
-              GtkWindow      *window)
-{
-  g_signal_connect (window, "map", G_CALLBACK (close_soon), NULL);
-}
-
-/* A window closed within the backup's two seconds: the journal opened today is
- * still copied, as help/C/backups.page promises (“Once a day, when you open
- * Knee Journal, it copies the journal”); before the delay it was. */
-static void
-test_start_backup_when_closed_soon (void)
-{
-  g_autofree char *path = g_build_filename (gui.home, "closed-soon.db", NULL);
-  g_autoptr(KjApplication) app = NULL;
-  char *argv[] = { (char *) "test-start", NULL };
-  gint64 deadline;
-
-  write_journal_to (path);
-  g_assert_false (backup_is_made (path));
-
-  /* a journal of its own: an application of its own, run as knee-journal-ui runs it */
-  app = kj_application_new (path);
-  g_signal_connect (app, "window-added", G_CALLBACK (window_added), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-
-  /* a backup thread started at the end may still be writing */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!backup_is_made (path) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-  g_assert_true (backup_is_made (path));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -387,7 +330,6 @@ main (int   argc,
   g_test_add_func ("/start/history-first", test_start_history_first);
   g_test_add_func ("/start/pages-asked-early", test_start_pages_asked_early);
   g_test_add_func ("/start/records-when-shown", test_start_records_when_shown);
-  g_test_add_func ("/start/backup-when-closed-soon", test_start_backup_when_closed_soon);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
