@@ -114,14 +114,7 @@ kj_test_gui_open (KjTestGui *gui,
   GApplication *app = NULL;
 
   if (journal != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KjStore) store = kj_store_open (gui->db_path, &error);
-
-      g_assert_no_error (error);
-      g_assert_true (kj_store_import (store, journal, NULL, &error));
-      g_assert_no_error (error);
-    }
+    kj_test_store_journal (gui->db_path, journal);
 
   gui->window = KJ_WINDOW (kj_test_open_window (gui->db_path, width, height, &app));
   gui->app = KJ_APPLICATION (app);

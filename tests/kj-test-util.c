@@ -90,6 +90,20 @@ kj_test_open_new_store (const char *name)
   return store;
 }
 
+/* Imports @journal into the journal at @path (made when there is none). */
+void
+kj_test_store_journal (const char *path,
+                       KjJournal  *journal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) store = kj_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (journal);
+  g_assert_true (kj_store_import (store, journal, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Removes @dir and everything in it. */
 void
 kj_test_remove_tree (const char *dir)

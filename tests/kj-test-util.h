@@ -29,6 +29,8 @@ char     *kj_test_read_file     (const char *path,
 gboolean  kj_test_exec_sql      (const char *path,
                                  const char *sql);
 KjStore  *kj_test_open_new_store (const char *name);
+void      kj_test_store_journal (const char *path,
+                                 KjJournal  *journal);
 void      kj_test_remove_tree   (const char *dir);
 gboolean  kj_test_has_display   (void);
 void      kj_test_assert_integrity (const char *path);

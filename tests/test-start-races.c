@@ -43,14 +43,8 @@ write_journal (void)
 {
   g_autofree char *today = kj_date_today ();
   g_autoptr(KjJournal) journal = kj_gen_journal (5, 30, "improving", today, NULL);
-  g_autoptr(KjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (journal);
-  store = kj_store_open (gui.db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (kj_store_import (store, journal, NULL, &error));
-  g_assert_no_error (error);
+  kj_test_store_journal (gui.db_path, journal);
 }
 
 /* Windows destroyed at each point of the start, their idle sources pending:
@@ -255,11 +249,8 @@ test_start_races_backups_listed_early (void)
 
   {
     g_autoptr(KjJournal) journal = kj_gen_journal (9, 10, "improving", today, NULL);
-    g_autoptr(KjStore) store = kj_store_open (path, &error);
 
-    g_assert_no_error (error);
-    g_assert_true (kj_store_import (store, journal, NULL, &error));
-    g_assert_no_error (error);
+    kj_test_store_journal (path, journal);
   }
 
   app = kj_application_new (path);
@@ -312,17 +303,13 @@ test_start_races_closed_within_backup_delay (void)
   g_autoptr(KjApplication) app = NULL;
   g_autofree char *path = g_build_filename (gui.home, "quick.db", NULL);
   g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   {
     g_autofree char *today = kj_date_today ();
     g_autoptr(KjJournal) journal = kj_gen_journal (7, 10, "improving", today, NULL);
-    g_autoptr(KjStore) store = kj_store_open (path, &error);
 
-    g_assert_no_error (error);
-    g_assert_true (kj_store_import (store, journal, NULL, &error));
-    g_assert_no_error (error);
+    kj_test_store_journal (path, journal);
   }
   g_settings_set_string (settings, "last-page", "today");
 
@@ -366,11 +353,8 @@ test_start_races_closed_during_backup (void)
 
   {
     g_autoptr(KjJournal) journal = kj_gen_journal (13, 3653, "improving", today, NULL);
-    g_autoptr(KjStore) store = kj_store_open (path, &error);
 
-    g_assert_no_error (error);
-    g_assert_true (kj_store_import (store, journal, NULL, &error));
-    g_assert_no_error (error);
+    kj_test_store_journal (path, journal);
   }
 
   app = kj_application_new (path);

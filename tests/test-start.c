@@ -116,14 +116,8 @@ write_journal (void)
 {
   g_autofree char *today = kj_date_today ();
   g_autoptr(KjJournal) journal = kj_gen_journal (3, 60, "improving", today, NULL);
-  g_autoptr(KjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (journal);
-  store = kj_store_open (gui.db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (kj_store_import (store, journal, NULL, &error));
-  g_assert_no_error (error);
+  kj_test_store_journal (gui.db_path, journal);
 }
 
 /* Today's pain as stored */

@@ -624,7 +624,7 @@ build_run (KjJsonWriter *w,
 }
 
 static void
-build_shoe (KjJsonWriter *w ,
+build_shoe (KjJsonWriter *w,
             const KjShoe *shoe)
 {
   begin_container (w, '{');

@@ -51,7 +51,6 @@ struct _KjWindow
 
 
 KjStore *_kj_window_get_store           (KjWindow      *self);
-void     _kj_window_invalidate_pages    (KjWindow      *self);
 void     _kj_window_set_busy            (KjWindow      *self,
                                          gboolean       busy);
 void     _kj_window_class_exchange_init (KjWindowClass *klass);

@@ -79,7 +79,7 @@ ensure_help_overlay (KjWindow *self)
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
     return;
 
-  builder = gtk_builder_new_from_resource ("/io/github/kneejournal/KneeJournal/kj-shortcuts-window.ui");
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/kj-shortcuts-window.ui");
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
@@ -112,8 +112,8 @@ finish_start (gpointer data)
 }
 
 /* The journal changed: History and Trends read it again when shown. */
-void
-_kj_window_invalidate_pages (KjWindow *self)
+static void
+invalidate_pages (KjWindow *self)
 {
   if (self->history_page == NULL)
     return;
@@ -521,7 +521,7 @@ today_day_changed (KjTodayPage *page,
   KjReminderService *reminder = KJ_IS_APPLICATION (app) ? kj_application_get_reminder_service (KJ_APPLICATION (app))
                                                         : NULL;
 
-  _kj_window_invalidate_pages (self);
+  invalidate_pages (self);
   /* a reminder for that day has done its work */
   if (reminder != NULL)
     kj_reminder_service_day_changed (reminder, date);
@@ -699,7 +699,7 @@ kj_window_reload (KjWindow *self)
     self->data_version = kj_store_get_data_version (store);
 
   kj_today_page_reload (self->today_page);
-  _kj_window_invalidate_pages (self);
+  invalidate_pages (self);
   self->damage_pending = FALSE;
   update_damage (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "welcome"))
@@ -721,7 +721,7 @@ static void
 profile_changed (KjWindow *self)
 {
   kj_today_page_reload (self->today_page);
-  _kj_window_invalidate_pages (self);
+  invalidate_pages (self);
 }
 
 /* Opens the profile: the affected knee, treatment dates, review weeks and units. */
