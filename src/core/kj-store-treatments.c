@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <sqlite3.h>
 
 #include "kj-store.h"
@@ -262,6 +261,7 @@ kj_store_list_last_medicines (KjStore     *self,
 {
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func ((GDestroyNotify) kj_treatment_free);
   g_autoptr(GHashTable) drugs = NULL;
+  gboolean no_drug = FALSE;
   sqlite3_stmt *stmt;
   int rc = SQLITE_DONE;
 
@@ -274,32 +274,31 @@ kj_store_list_last_medicines (KjStore     *self,
   sqlite3_bind_text (stmt, 1, on_or_before, -1, SQLITE_STATIC);
 
   /* a drug is counted as read, before the row is checked: a damaged latest
-   * dose leaves its drug out, not an older dose in its place */
+   * dose leaves its drug out, not an older dose in its place. A drug is all
+   * its bytes, as SQL compares them (a damaged 'ibuprofen' and a NUL is
+   * another drug than ibuprofen), and no drug is one of its own, as NULLs
+   * are one group in SQL. */
   drugs = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
-  while (g_hash_table_size (drugs) < n && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (g_hash_table_size (drugs) + no_drug < n && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *drug = (const char *) sqlite3_column_text (stmt, 4);
-      /* no drug is a drug of its own, as NULLs are one group in SQL; a drug is
-       * all its bytes, as SQL compares them: a damaged 'ibuprofen' and a NUL
-       * is another drug than ibuprofen */
-      g_autoptr(GBytes) key = NULL;
+      const void *drug = sqlite3_column_blob (stmt, 4);
       KjTreatment *t;
 
-      if (drug != NULL)
+      if (drug == NULL && sqlite3_column_type (stmt, 4) == SQLITE_NULL)
         {
-          gsize length = (gsize) sqlite3_column_bytes (stmt, 4);
-          char *bytes = g_malloc (length + 1);
-
-          bytes[0] = '=';
-          memcpy (bytes + 1, drug, length);
-          key = g_bytes_new_take (bytes, length + 1);
+          if (no_drug)
+            continue;
+          no_drug = TRUE;
         }
       else
-        key = g_bytes_new_static ("", 0);
+        {
+          g_autoptr(GBytes) key = g_bytes_new (drug, (gsize) sqlite3_column_bytes (stmt, 4));
 
-      if (g_hash_table_contains (drugs, key))
-        continue;
-      g_hash_table_add (drugs, g_steal_pointer (&key));
+          if (g_hash_table_contains (drugs, key))
+            continue;
+          g_hash_table_add (drugs, g_steal_pointer (&key));
+        }
+
       if ((t = treatment_from_row (self, stmt)) != NULL)
         g_ptr_array_add (doses, t);
     }
