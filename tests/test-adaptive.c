@@ -166,6 +166,15 @@ check_toplevel (GtkWindow  *toplevel,
         g_string_append_printf (problems, "%s at %d×%d:\n%s", what, sizes[i].width, sizes[i].height, here->str);
 
       kj_test_save_screenshot (GTK_WIDGET (toplevel), name);
+      if (sizes[i].width == 360 && KJ_IS_WINDOW (toplevel))
+        {
+          /* the pages' switcher at the bottom, given the pages when it is first revealed */
+          GtkWidget *bar = kj_test_find_widget (GTK_WIDGET (toplevel), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+
+          g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+          g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
+          g_assert_true (gtk_widget_get_mapped (kj_test_find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, NULL)));
+        }
       if (sizes[i].width == 360)
         {
           g_autofree char *dark = g_strconcat (name, "-dark", NULL);

@@ -16,7 +16,10 @@
 #include "kj-application.h"
 #include "kj-backup.h"
 #include "kj-date-bar.h"
+#include "kj-day-records.h"
+#include "kj-day-symptoms.h"
 #include "kj-gen.h"
+#include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
@@ -34,7 +37,10 @@ typedef struct
   gboolean had_trends;
   gboolean had_shortcuts;  /* the shortcuts window (Ctrl+?) built */
   gboolean had_calendar;   /* the date bar's calendar made */
-  gboolean symptoms_shown; /* the Today page's symptoms (below its first screen) */
+  gboolean had_symptoms;   /* the Today page's symptoms made (below its first screen) */
+  gboolean had_notes;      /* its notes made */
+  gboolean had_quick_pain; /* the pain buttons of a day without an entry made */
+  gboolean had_bar_pages;  /* the bottom view switcher bar, for a narrow window, given the pages */
   gboolean diagram_shown;  /* the knee diagram, on the first screen */
   double   pain;           /* the pain on the Today page */
   guint    history_days;   /* the days History showed, when it was the page shown */
@@ -57,7 +63,10 @@ after_first_paint (GdkFrameClock *clock,
   first->had_trends = kj_test_find_widget (root, KJ_TYPE_TRENDS_PAGE, NULL) != NULL;
   first->had_shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL;
   first->had_calendar = kj_test_find_widget (root, GTK_TYPE_CALENDAR, NULL) != NULL;
-  first->symptoms_shown = gtk_widget_is_visible (GTK_WIDGET (kj_today_page_get_symptom_button (today, "locking")));
+  first->had_symptoms = kj_test_find_widget (root, KJ_TYPE_DAY_SYMPTOMS, NULL) != NULL;
+  first->had_notes = kj_test_find_widget (root, GTK_TYPE_TEXT_VIEW, NULL) != NULL;
+  first->had_quick_pain = kj_test_find_widget (root, GTK_TYPE_BUTTON, "3") != NULL;
+  first->had_bar_pages = adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (kj_test_find_widget (root, ADW_TYPE_VIEW_SWITCHER_BAR, NULL))) != NULL;
   first->diagram_shown = gtk_widget_get_mapped (GTK_WIDGET (kj_today_page_get_diagram (today)));
   first->pain = gtk_adjustment_get_value (kj_today_page_get_pain_adjustment (today));
   if (history != NULL && gtk_widget_get_mapped (history))
@@ -155,12 +164,52 @@ test_start_today_first (void)
   g_assert_false (first.had_trends);
   g_assert_false (first.had_shortcuts);
   g_assert_false (first.had_calendar);
-  g_assert_false (first.symptoms_shown);
+  g_assert_false (first.had_symptoms);
+  g_assert_false (first.had_notes);
+  /* a logged day: the buttons that ask for its pain are not needed */
+  g_assert_false (first.had_quick_pain);
+  /* a wide window: the bottom bar is hidden */
+  g_assert_false (first.had_bar_pages);
   /* no backup yet: it would share the two cores with the first frame */
   g_assert_false (backup_is_made (gui.db_path));
 
-  /* then the rest, without anything asked */
+  /* then the rest, without anything asked: the symptoms above the
+   * treatments and runs, the notes and the delete button below them */
   g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, kj_window_get_today_page (window)));
+  {
+    GtkWidget *symptoms = kj_test_find_widget (GTK_WIDGET (kj_window_get_today_page (window)), KJ_TYPE_DAY_SYMPTOMS,
+                                               NULL);
+    GtkWidget *scroller = gtk_widget_get_ancestor (symptoms, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    GtkWidget *records = kj_test_find_widget (content, KJ_TYPE_DAY_RECORDS, NULL);
+    GtkWidget *notes = kj_test_find_widget (content, GTK_TYPE_TEXT_VIEW, NULL);
+    GtkWidget *delete = kj_test_find_widget (content, GTK_TYPE_BUTTON, "_Delete This Day’s Entry");
+    graphene_point_t top[4];
+
+    g_assert_nonnull (records);
+    g_assert_nonnull (notes);
+    g_assert_nonnull (delete);
+
+    kj_test_settle ();
+    g_assert_true (gtk_widget_compute_point (symptoms, content, &GRAPHENE_POINT_INIT (0, 0), &top[0]));
+    g_assert_true (gtk_widget_compute_point (records, content, &GRAPHENE_POINT_INIT (0, 0), &top[1]));
+    g_assert_true (gtk_widget_compute_point (notes, content, &GRAPHENE_POINT_INIT (0, 0), &top[2]));
+    g_assert_true (gtk_widget_compute_point (delete, content, &GRAPHENE_POINT_INIT (0, 0), &top[3]));
+    g_assert_cmpfloat (top[0].y, <, top[1].y);
+    g_assert_cmpfloat (top[1].y, <, top[2].y);
+    g_assert_cmpfloat (top[2].y, <, top[3].y);
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (adjustment, top[0].y);
+      kj_test_settle ();
+      kj_test_save_screenshot (GTK_WIDGET (window), "start-today-rest");
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      kj_test_settle ();
+      kj_test_save_screenshot (GTK_WIDGET (window), "start-today-rest-end");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+  }
   g_assert_true (kj_test_wait_until (kj_test_history_is_made, window));
   g_assert_true (kj_test_wait_until (kj_test_shortcuts_are_made, window));
   {
@@ -306,6 +355,65 @@ test_start_records_when_shown (void)
   stop (window);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+/* kj_gtk_set_tooltip_text(): GTK 4.8 asks the X server where the pointer is
+ * for every tooltip set on a visible widget (about 0.5 ms, 84 times before
+ * the first frame); the helper sets it while the widget is hidden, where it
+ * can be. What a user and a screen reader see does not change. */
+static void
+test_start_tooltips (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *focused = gtk_button_new_with_label ("Focused");
+  g_autoptr(GtkWidget) loose = g_object_ref_sink (gtk_button_new_with_label ("Loose"));
+  guint tooltip_notifies = 0;
+  guint visible_notifies = 0;
+
+  /* a widget in no window: set, shown again */
+  g_signal_connect (loose, "notify::tooltip-text", G_CALLBACK (count_notify), &tooltip_notifies);
+  kj_gtk_set_tooltip_text (loose, "Left knee, front: Kneecap");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (loose), ==, "Left knee, front: Kneecap");
+  g_assert_true (gtk_widget_get_visible (loose));
+  g_assert_true (gtk_widget_get_has_tooltip (loose));
+  g_assert_cmpuint (tooltip_notifies, ==, 1);
+  /* the same text again is not set again; none clears it */
+  kj_gtk_set_tooltip_text (loose, "Left knee, front: Kneecap");
+  g_assert_cmpuint (tooltip_notifies, ==, 1);
+  kj_gtk_set_tooltip_text (loose, NULL);
+  g_assert_null (gtk_widget_get_tooltip_text (loose));
+  g_assert_false (gtk_widget_get_has_tooltip (loose));
+  g_assert_true (gtk_widget_get_visible (loose));
+  /* a hidden widget stays hidden */
+  gtk_widget_set_visible (loose, FALSE);
+  kj_gtk_set_tooltip_text (loose, "Hidden");
+  g_assert_false (gtk_widget_get_visible (loose));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (loose), ==, "Hidden");
+
+  /* a widget on screen, holding the focus: set as GTK does, never hidden */
+  gtk_box_append (GTK_BOX (box), focused);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Other"));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  gtk_widget_grab_focus (focused);
+  g_signal_connect (focused, "notify::visible", G_CALLBACK (count_notify), &visible_notifies);
+  kj_gtk_set_tooltip_text (focused, "Pain 3 of 10");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focused), ==, "Pain 3 of 10");
+  g_assert_cmpuint (visible_notifies, ==, 0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focused);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/start/history-first", test_start_history_first);
   g_test_add_func ("/start/pages-asked-early", test_start_pages_asked_early);
   g_test_add_func ("/start/records-when-shown", test_start_records_when_shown);
+  g_test_add_func ("/start/tooltips", test_start_tooltips);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }

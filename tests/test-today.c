@@ -159,6 +159,12 @@ toggle_is_active (gpointer button)
 }
 
 static gboolean
+toggle_is_inactive (gpointer button)
+{
+  return !gtk_toggle_button_get_active (button);
+}
+
+static gboolean
 key (KjKneeDiagram *diagram,
      guint          keyval)
 {
@@ -237,6 +243,17 @@ test_today_diagram_keyboard (void)
   /* every hotspot has a name in words */
   for (int r = 0; r < KJ_N_REGIONS; r++)
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (kj_knee_diagram_get_hotspot (diagram, r)), "knee, "));
+
+  /* the names follow the knee shown, and marking a place leaves them as they are */
+  kj_knee_diagram_set_side (diagram, KJ_SIDE_LEFT);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (hotspot), ==, "Left knee, front: Kneecap");
+  kj_knee_diagram_set_side (diagram, KJ_SIDE_RIGHT);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (hotspot), ==, "Right knee, front: Kneecap");
+  g_assert_true (gtk_widget_activate (hotspot));
+  g_assert_true (kj_test_wait_until (toggle_is_inactive, hotspot));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (hotspot), ==, "Right knee, front: Kneecap");
+  g_assert_true (gtk_widget_activate (hotspot));
+  g_assert_true (kj_test_wait_until (toggle_is_active, hotspot));
 }
 
 static void

@@ -98,7 +98,7 @@ refresh_places (KjDayPlaces *self)
       remove = g_strdup_printf (_("Remove %s"), text);
 
       button = kj_chip_new (GTK_TYPE_BUTTON, NULL, text, "window-close-symbolic");
-      gtk_widget_set_tooltip_text (button, remove);
+      kj_gtk_set_tooltip_text (button, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       g_object_set_data (G_OBJECT (button), "side", (gpointer) loc->side);
       g_object_set_data (G_OBJECT (button), "region", (gpointer) loc->region);

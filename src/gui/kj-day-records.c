@@ -105,7 +105,7 @@ add_record_row (GtkListBox *list,
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
+  kj_gtk_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), delete_action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", id);
@@ -174,7 +174,7 @@ add_quick_button (KjDayRecords      *self,
   g_autofree char *tooltip = g_strdup_printf (_("Log %s for this day"), label);
   GtkWidget *button = kj_chip_new (GTK_TYPE_BUTTON, "list-add-symbolic", label, NULL);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  kj_gtk_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.quick-treatment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);

@@ -18,6 +18,7 @@
 #include "kj-a11y.h"
 #include "kj-code-row.h"
 #include "kj-episodes-group.h"
+#include "kj-gtk-util.h"
 
 struct _KjEpisodesGroup
 {
@@ -352,7 +353,7 @@ row_button (GtkWidget       *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
+  kj_gtk_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (button), "episode", kj_episode_copy (episode), (GDestroyNotify) kj_episode_free);
   g_signal_connect (button, "clicked", callback, self);
@@ -458,7 +459,7 @@ kj_episodes_group_init (KjEpisodesGroup *self)
                                            "Trends, the verdict and the report are for one episode."));
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (add, _("Add Episode"));
+  kj_gtk_set_tooltip_text (add, _("Add Episode"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add episode"), -1);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);

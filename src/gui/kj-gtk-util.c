@@ -94,3 +94,44 @@ kj_gtk_find_descendant (GtkWidget *root,
 
   return NULL;
 }
+
+/**
+ * kj_gtk_set_tooltip_text:
+ * @text: (nullable): the tooltip, or %NULL for none
+ *
+ * gtk_widget_set_tooltip_text(), less its cost where it has no use. On a
+ * visible widget GTK 4.8 asks the display where the pointer is, to update a
+ * tooltip being shown: on X11 three round trips to the server, about half a
+ * millisecond a widget, even for a widget in no window yet. A widget that is
+ * not mapped shows no tooltip, so it is hidden while its text is set; a text
+ * that does not change is not set again.
+ *
+ * Not for a page of a stack, whose stack would show another page while it
+ * is hidden, nor for a widget holding the focus (it is set as GTK does).
+ */
+void
+kj_gtk_set_tooltip_text (GtkWidget  *widget,
+                         const char *text)
+{
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text != NULL && *text != '\0' ? text : NULL) == 0)
+    return;
+
+  if ((root = gtk_widget_get_root (widget)) != NULL)
+    focus = gtk_root_get_focus (root);
+
+  if (gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget)
+      || (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget))))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

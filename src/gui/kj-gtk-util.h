@@ -16,5 +16,7 @@ GtkWidget *kj_chip_new               (GType       type,
                                       const char *end_icon);
 GtkWidget *kj_gtk_find_descendant    (GtkWidget  *root,
                                       GType       type);
+void       kj_gtk_set_tooltip_text   (GtkWidget  *widget,
+                                      const char *text);
 
 G_END_DECLS

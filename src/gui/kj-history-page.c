@@ -18,6 +18,7 @@
 #include "kj-calendar.h"
 #include "kj-day-object.h"
 #include "kj-format.h"
+#include "kj-gtk-util.h"
 #include "kj-history-page.h"
 #include "kj-search.h"
 #include "kj-month-map.h"
@@ -138,7 +139,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (middle), heading);
   row->red_flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (row->red_flag, "error");
-  gtk_widget_set_tooltip_text (row->red_flag, _("Warning sign noted"));
+  kj_gtk_set_tooltip_text (row->red_flag, _("Warning sign noted"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->red_flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Warning sign noted"), -1);
   gtk_box_append (GTK_BOX (heading), row->red_flag);

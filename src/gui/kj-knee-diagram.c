@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kj-gtk-util.h"
 #include "kj-knee-diagram.h"
 #include "kj-knee-render.h"
 #include "kj-theme.h"
@@ -95,6 +96,21 @@ entry_region (KjKneeDiagram *self)
   return first;
 }
 
+/* The hotspots' names and tooltips, which follow the side shown */
+static void
+name_hotspots (KjKneeDiagram *self)
+{
+  for (int i = 0; i < KJ_N_REGIONS; i++)
+    {
+      g_autofree char *name = region_name (i, self->side);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->hotspots[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      kj_gtk_set_tooltip_text (self->hotspots[i], name);
+    }
+}
+
 static void
 sync_hotspots (KjKneeDiagram *self)
 {
@@ -102,15 +118,10 @@ sync_hotspots (KjKneeDiagram *self)
 
   for (int i = 0; i < KJ_N_REGIONS; i++)
     {
-      g_autofree char *name = region_name (i, self->side);
       gboolean active = (self->selected[self->side] & (1u << i)) != 0;
 
       gtk_widget_set_visible (self->hotspots[i], kj_region_get (i)->view == self->view);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->hotspots[i]), active);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->hotspots[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      gtk_widget_set_tooltip_text (self->hotspots[i], name);
     }
 
   self->syncing = FALSE;
@@ -492,6 +503,7 @@ kj_knee_diagram_init (KjKneeDiagram *self)
                                   _("Choose a place to mark it; arrow keys move between places, Space marks or clears"),
                                   -1);
 
+  name_hotspots (self);
   sync_hotspots (self);
 }
 
@@ -544,6 +556,7 @@ kj_knee_diagram_set_side (KjKneeDiagram *self,
 
   self->side = side;
   self->hover = KJ_REGION_NONE;
+  name_hotspots (self);
   sync_hotspots (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);

@@ -35,6 +35,7 @@
 
 #include "kj-calendar.h"
 #include "kj-format.h"
+#include "kj-gtk-util.h"
 #include "kj-month-map.h"
 #include "kj-theme.h"
 
@@ -179,7 +180,7 @@ update_cell (KjMonthMap *self,
     gtk_widget_add_css_class (cell->button, "kj-red-flag-day");
 
   name = cell_name (self, day, item);
-  gtk_widget_set_tooltip_text (cell->button, name);
+  kj_gtk_set_tooltip_text (cell->button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_focusable (cell->button, day == self->focus_day);
 }
@@ -444,7 +445,7 @@ month_button (KjMonthMap *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
+  kj_gtk_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_signal_connect_swapped (button, "clicked", callback, self);
 

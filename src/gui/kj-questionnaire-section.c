@@ -255,7 +255,7 @@ kj_questionnaire_section_update (KjQuestionnaireSection *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), score);
           gtk_widget_add_css_class (edit, "flat");
           gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-          gtk_widget_set_tooltip_text (edit, _("Edit"));
+          kj_gtk_set_tooltip_text (edit, _("Edit"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
           g_object_set_data_full (G_OBJECT (edit), "kj-date", g_strdup (q->date), g_free);
           g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked), self);

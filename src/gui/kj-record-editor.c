@@ -20,6 +20,7 @@
 #include "kj-code-row.h"
 #include "kj-a11y.h"
 #include "kj-format.h"
+#include "kj-gtk-util.h"
 #include "kj-record-editor.h"
 #include "kj-warnings.h"
 
@@ -688,7 +689,7 @@ kj_record_editor_new_treatment (GtkWindow         *parent,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time Taken"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Optional, as hours and minutes, like 08:00"),
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_row), _("Optional, as hours and minutes, like 08:00"));
+  kj_gtk_set_tooltip_text (GTK_WIDGET (self->time_row), _("Optional, as hours and minutes, like 08:00"));
   add_notes_row (self, group, treatment->notes);
   adw_preferences_group_add (group, self->error_label);
 

@@ -453,7 +453,7 @@ row_button (GtkWidget    *row,
   if (icon != NULL)
     {
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, name);
+      kj_gtk_set_tooltip_text (button, name);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (button), "shoe", kj_shoe_copy (shoe), (GDestroyNotify) kj_shoe_free);

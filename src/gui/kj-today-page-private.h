@@ -52,13 +52,14 @@ struct _KjTodayPage
   GtkLabel        *episode_label;
   AdwExpanderRow  *worst_row;
   KjDayPlaces     *places;
-  KjDaySymptoms   *symptoms;
   GtkRevealer     *save_error_revealer;
   GtkLabel        *save_error_label;
   KjMissedDay     *missed_day;
   KjQuestionnaireCard *questionnaire_card;
-  GtkTextView     *notes_view;
   GtkBox          *rest_box;       /* below the first screen, shown after the first frame */
+  /* in rest_box, from kj-today-page-rest.ui: NULL until made (ensure_rest()) */
+  KjDaySymptoms   *symptoms;
+  GtkTextView     *notes_view;
   guint            rest_tick;
   guint            rest_source;
 };

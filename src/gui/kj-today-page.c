@@ -190,6 +190,10 @@ update_red_flag (KjTodayPage *self)
   g_autoptr(GPtrArray) before = NULL;
   KjRedFlagLevel level = KJ_RED_FLAG_NONE;
 
+  /* shown in the symptoms' section: none before it is made (ensure_rest()) */
+  if (self->symptoms == NULL)
+    return;
+
   if (self->day != NULL)
     {
       char from[11], to[11];
@@ -430,20 +434,26 @@ questionnaire_start (KjTodayPage *self,
 
 /* Loading a date */
 
+/* The symptoms and the notes, once they are made (ensure_rest()) */
+static void
+fill_rest (KjTodayPage *self)
+{
+  if (self->symptoms == NULL)
+    return;
+
+  kj_day_symptoms_set_codes (self->symptoms, self->day->symptoms, self->day->aggravators);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), self->day->notes ? self->day->notes : "", -1);
+}
+
 static void
 fill_form (KjTodayPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-
   gtk_adjustment_set_value (self->pain_adjustment, self->day->pain);
   pain_changed (self);
   adw_expander_row_set_enable_expansion (self->worst_row, self->day->pain_worst != KJ_UNSET);
   gtk_adjustment_set_value (self->worst_adjustment,
                             self->day->pain_worst != KJ_UNSET ? self->day->pain_worst : self->day->pain);
-
-  kj_day_symptoms_set_codes (self->symptoms, self->day->symptoms, self->day->aggravators);
-
-  gtk_text_buffer_set_text (buffer, self->day->notes ? self->day->notes : "", -1);
+  fill_rest (self);
 }
 
 /* Treatments and runs are shown on a day without a pain entry too: their
@@ -506,8 +516,8 @@ update_episode (KjTodayPage *self)
     }
 }
 
-/* The pain buttons of a day without an entry, made the first time such a
- * day is shown: a window that opens on a logged day does not wait for them. */
+/* The pain buttons of a day without an entry, made when they are first
+ * mapped: a window that opens on a logged day does not wait for them. */
 static void
 ensure_quick_pain_buttons (KjTodayPage *self)
 {
@@ -521,7 +531,7 @@ ensure_quick_pain_buttons (KjTodayPage *self)
       g_autofree char *name = g_strdup_printf (_("Pain %u of 10"), pain);
       GtkWidget *button = gtk_button_new_with_label (text);
 
-      gtk_widget_set_tooltip_text (button, name);
+      kj_gtk_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "today.log-pain");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", pain);
@@ -579,7 +589,6 @@ load_date (KjTodayPage *self)
   else
     {
       place_records (self, self->empty_records_slot);
-      ensure_quick_pain_buttons (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
@@ -603,13 +612,54 @@ date_chosen (KjTodayPage *self,
  * below it (symptoms, treatments and runs, notes) follow when the main loop
  * is idle after that frame: a window on a journal of years appears sooner
  * (tests/bench-start.c), and the sections are there before a hand reaches
- * the scroll bar. */
+ * the scroll bar. The symptoms, the notes and the delete button are only
+ * made then, from kj-today-page-rest.ui; anything that asks for them sooner
+ * makes them at once. */
+static void
+ensure_rest (KjTodayPage *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean loading = self->loading;
+  GtkWidget *delete_button;
+
+  if (self->symptoms != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "symptoms_changed",
+                                          G_CALLBACK (symptoms_changed));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  /* as gtk_builder_new_from_resource(): the file is built in */
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/kj-today-page-rest.ui", &error))
+    g_error ("%s", error->message);
+
+  self->symptoms = KJ_DAY_SYMPTOMS (gtk_builder_get_object (builder, "symptoms"));
+  self->notes_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "notes_view"));
+  delete_button = GTK_WIDGET (gtk_builder_get_object (builder, "delete_button"));
+  gtk_box_prepend (self->rest_box, GTK_WIDGET (self->symptoms));
+  gtk_box_append (self->rest_box, GTK_WIDGET (gtk_builder_get_object (builder, "notes_box")));
+  gtk_box_append (self->rest_box, delete_button);
+  kj_a11y_name_buttons (delete_button);
+
+  self->loading = TRUE;
+  if (self->day != NULL)
+    fill_rest (self);
+  update_red_flag (self);
+  self->loading = loading;
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed), self);
+}
+
 static gboolean
 show_rest (gpointer data)
 {
   KjTodayPage *self = data;
 
   self->rest_source = 0;
+  ensure_rest (self);
   gtk_widget_set_visible (GTK_WIDGET (self->rest_box), TRUE);
 
   return G_SOURCE_REMOVE;
@@ -663,6 +713,9 @@ kj_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->rest_source, g_source_remove);
 
   kj_today_page_flush (self);
+  /* children of rest_box, which goes with the template */
+  self->symptoms = NULL;
+  self->notes_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KJ_TYPE_TODAY_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -742,12 +795,10 @@ kj_today_page_class_init (KjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, pain_value_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, worst_row);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, places);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, symptoms);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, missed_day);
   gtk_widget_class_bind_template_child (widget_class, KjTodayPage, questionnaire_card);
-  gtk_widget_class_bind_template_child (widget_class, KjTodayPage, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, date_chosen);
   gtk_widget_class_bind_template_callback (widget_class, missed_day_log);
   gtk_widget_class_bind_template_callback (widget_class, questionnaire_start);
@@ -774,6 +825,7 @@ kj_today_page_init (KjTodayPage *self)
     }
 
   add_digit_keys (self, GTK_WIDGET (self->quick_pain_box));
+  g_signal_connect_swapped (self->quick_pain_box, "map", G_CALLBACK (ensure_quick_pain_buttons), self);
   add_digit_keys (self, GTK_WIDGET (self->pain_scale));
   add_digit_keys (self, GTK_WIDGET (self->worst_scale));
   g_signal_connect (self->pain_adjustment, "value-changed", G_CALLBACK (update_value_text), self->pain_scale);
@@ -783,9 +835,7 @@ kj_today_page_init (KjTodayPage *self)
   g_signal_connect_swapped (self->pain_adjustment, "value-changed", G_CALLBACK (pain_changed), self);
   g_signal_connect_swapped (self->worst_adjustment, "value-changed", G_CALLBACK (worst_changed), self);
   g_signal_connect_swapped (self->worst_row, "notify::enable-expansion", G_CALLBACK (worst_changed), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed), self);
   g_signal_connect_swapped (self->places, "changed", G_CALLBACK (places_changed), self);
-  g_signal_connect_swapped (self->symptoms, "changed", G_CALLBACK (symptoms_changed), self);
 
   /* the section's actions are the page's: today.add-treatment … (see kj-day-records.c) */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "today", kj_day_records_get_actions (self->records));
@@ -912,6 +962,8 @@ kj_today_page_get_symptom_button (KjTodayPage *self,
 {
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
 
+  ensure_rest (self);
+
   return kj_day_symptoms_get_symptom_button (self->symptoms, code);
 }
 
@@ -921,6 +973,8 @@ kj_today_page_get_red_flag (KjTodayPage *self,
 {
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), FALSE);
 
+  ensure_rest (self);
+
   return kj_day_symptoms_get_red_flag (self->symptoms, title);
 }
 
@@ -928,6 +982,8 @@ GtkTextView *
 kj_today_page_get_notes_view (KjTodayPage *self)
 {
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
+
+  ensure_rest (self);
 
   return self->notes_view;
 }
@@ -940,7 +996,11 @@ kj_today_page_focus_pain (KjTodayPage *self)
   g_return_if_fail (KJ_IS_TODAY_PAGE (self));
 
   if (self->day != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
-  else if (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)) != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
+      return;
+    }
+
+  ensure_quick_pain_buttons (self);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->quick_pain_box)));
 }

@@ -628,6 +628,17 @@ kj_window_class_init (KjWindowClass *klass)
   _kj_window_class_exchange_init (klass);
 }
 
+/* The bar at the bottom, for a narrow window, is given the pages when it is
+ * first revealed: its buttons are not made and measured for the first frame
+ * of a wide window. */
+static void
+switcher_title_visible (KjWindow *self)
+{
+  if (self->switcher_bar != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static const GActionEntry help_overlay_actions[] = {
   { "show-help-overlay", show_help_overlay, NULL, NULL, NULL, { 0 } },
 };
@@ -645,6 +656,7 @@ kj_window_init (KjWindow *self)
   g_signal_connect (self->today_page, "day-changed", G_CALLBACK (today_day_changed), self);
   g_signal_connect_swapped (self->today_page, "questionnaire-saved", G_CALLBACK (questionnaire_saved), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_changed), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (switcher_title_visible), self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), help_overlay_actions, G_N_ELEMENTS (help_overlay_actions),
                                    self);
   _kj_window_set_busy (self, FALSE);
