@@ -412,6 +412,29 @@ test_start_tooltips (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   kj_test_settle ();
+
+  /* a window's default widget on a page not shown stays its default */
+  {
+    GtkWidget *stack = gtk_stack_new ();
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    window = gtk_window_new ();
+    focused = gtk_button_new_with_label ("Default");
+    gtk_box_append (GTK_BOX (page), focused);
+    gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Shown"), "shown");
+    gtk_stack_add_named (GTK_STACK (stack), page, "other");
+    gtk_stack_set_visible_child_name (GTK_STACK (stack), "shown");
+    gtk_window_set_child (GTK_WINDOW (window), stack);
+    gtk_window_present (GTK_WINDOW (window));
+    g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+    gtk_window_set_default_widget (GTK_WINDOW (window), focused);
+    g_assert_false (gtk_widget_get_mapped (focused));
+    kj_gtk_set_tooltip_text (focused, "Save");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (focused), ==, "Save");
+    g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) == focused);
+    gtk_window_destroy (GTK_WINDOW (window));
+    kj_test_settle ();
+  }
 }
 
 int

@@ -107,7 +107,8 @@ kj_gtk_find_descendant (GtkWidget *root,
  * that does not change is not set again.
  *
  * Not for a page of a stack, whose stack would show another page while it
- * is hidden, nor for a widget holding the focus (it is set as GTK does).
+ * is hidden. A widget holding the focus, which hiding would move, is set as
+ * GTK does; a window's default widget stays its default.
  */
 void
 kj_gtk_set_tooltip_text (GtkWidget  *widget,

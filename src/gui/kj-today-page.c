@@ -650,7 +650,8 @@ ensure_rest (KjTodayPage *self)
     fill_rest (self);
   update_red_flag (self);
   self->loading = loading;
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed), self);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (notes_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static gboolean
