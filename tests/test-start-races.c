@@ -605,6 +605,96 @@ test_start_races_narrow_at_start (void)
   g_settings_reset (settings, "window-size");
 }
 
+/* The window started on History: the Today page's sections, made when it is
+ * first shown, show the day's warning sign and notes */
+static void
+test_start_races_rest_after_history (void)
+{
+  g_autofree char *today = kj_date_today ();
+  KjWindow *window;
+  KjTodayPage *page;
+  const char *title = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gint64 deadline;
+
+  store_elsewhere (today, "Gave way twice", "giving-way");
+  window = activate ("history");
+  page = kj_window_get_today_page (window);
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  kj_test_settle ();
+  g_assert_false (rest_is_made (page));
+  kj_window_show_page (window, "today");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!rest_is_made (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (rest_is_made (page));
+  kj_test_settle ();
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor or physiotherapist soon");
+  buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Gave way twice");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  store_elsewhere (today, "", NULL);
+}
+
+/* A narrow window on an empty journal (the welcome page, its switcher
+ * disabled), given its first day by another program: the bottom bar is
+ * shown with its pages */
+static void
+test_start_races_narrow_welcome (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (gui.home, "empty.db", NULL);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *bar;
+
+  {
+    g_autoptr(KjStore) store = kj_store_open (path, &error);
+
+    g_assert_no_error (error);
+  }
+  g_settings_set (settings, "window-size", "(ii)", 360, 640);
+  g_settings_set_string (settings, "last-page", "today");
+  app = kj_application_new (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  kj_test_settle ();
+  bar = kj_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  {
+    g_autoptr(KjStore) other = kj_store_open (path, &error);
+    g_autoptr(KjDay) day = kj_day_new (today);
+
+    g_assert_no_error (error);
+    day->pain = 4;
+    g_assert_true (kj_store_save_day (other, day, &error));
+    g_assert_no_error (error);
+  }
+  kj_window_reload (KJ_WINDOW (window));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "start-races-narrow-welcome");
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (kj_test_wait_until (bar_has_pages, bar));
+
+  gtk_window_destroy (window);
+  kj_test_settle ();
+  g_settings_reset (settings, "window-size");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +721,8 @@ main (int   argc,
   g_test_add_func ("/start-races/red-flag-after-rest", test_start_races_red_flag_after_rest);
   g_test_add_func ("/start-races/closed-before-rest", test_start_races_closed_before_rest);
   g_test_add_func ("/start-races/narrow-at-start", test_start_races_narrow_at_start);
+  g_test_add_func ("/start-races/rest-after-history", test_start_races_rest_after_history);
+  g_test_add_func ("/start-races/narrow-welcome", test_start_races_narrow_welcome);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
