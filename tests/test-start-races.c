@@ -19,6 +19,8 @@
 #include "kj-gen.h"
 #include "kj-history-page.h"
 #include "kj-json.h"
+#include "kj-knee-diagram.h"
+#include "kj-region.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-today-page.h"
@@ -695,6 +697,56 @@ test_start_races_narrow_welcome (void)
   g_settings_reset (settings, "window-size");
 }
 
+/* The knee shown changed while one of its places holds the focus, on screen
+ * and with the Today page hidden behind History: the place keeps the focus
+ * and its name follows the knee; the places of the view shown stay shown */
+static void
+test_start_races_side_with_focus (void)
+{
+  KjWindow *window = activate ("today");
+  KjTodayPage *page = kj_window_get_today_page (window);
+  KjKneeDiagram *diagram = kj_today_page_get_diagram (page);
+  KjSide side;
+  GtkWidget *hotspot;
+  int region = -1;
+
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  kj_test_settle ();
+  for (int r = 0; r < KJ_N_REGIONS && region < 0; r++)
+    if (gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, r)))
+      region = r;
+  g_assert_cmpint (region, >=, 0);
+  hotspot = kj_knee_diagram_get_hotspot (diagram, region);
+  g_assert_true (gtk_widget_grab_focus (hotspot));
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region);
+  side = kj_knee_diagram_get_side (diagram);
+
+  kj_knee_diagram_set_side (diagram, side == KJ_SIDE_LEFT ? KJ_SIDE_RIGHT : KJ_SIDE_LEFT);
+  g_assert_true (gtk_widget_has_focus (hotspot));
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), side == KJ_SIDE_LEFT ? "Right knee" : "Left knee"));
+
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  g_assert_false (gtk_widget_get_mapped (hotspot));
+  kj_knee_diagram_set_side (diagram, side);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), side == KJ_SIDE_LEFT ? "Left knee" : "Right knee"));
+  for (int r = 0; r < KJ_N_REGIONS; r++)
+    g_assert_true (gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, r))
+                   == gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, region))
+                   || kj_region_get (r)->view != kj_region_get (region)->view);
+  kj_window_show_page (window, "today");
+  kj_test_settle ();
+  g_test_message ("focus after the way back: %s, region %d",
+                  gtk_root_get_focus (GTK_ROOT (window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))) : "none",
+                  kj_knee_diagram_get_focus_region (diagram));
+  g_assert_true (gtk_widget_get_mapped (hotspot));
+  g_assert_true (gtk_widget_get_visible (hotspot));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/start-races/narrow-at-start", test_start_races_narrow_at_start);
   g_test_add_func ("/start-races/rest-after-history", test_start_races_rest_after_history);
   g_test_add_func ("/start-races/narrow-welcome", test_start_races_narrow_welcome);
+  g_test_add_func ("/start-races/side-with-focus", test_start_races_side_with_focus);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
