@@ -747,6 +747,36 @@ test_start_races_side_with_focus (void)
   kj_test_settle ();
 }
 
+/* Notes typed, their save pending (it waits 0.4 s), then at once another
+ * day shown, and the window closed: each day keeps its own notes */
+static void
+test_start_races_notes_pending (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char yesterday[11];
+  KjWindow *window = activate ("today");
+  KjTodayPage *page = kj_window_get_today_page (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  g_autoptr(KjDay) day = NULL;
+
+  kj_date_add_days (today, -1, yesterday);
+  store_elsewhere (yesterday, "Yesterday's own", NULL);
+  kj_window_reload (window);
+  gtk_text_buffer_set_text (buffer, "Typed today", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous", NULL));
+  gtk_text_buffer_set_text (buffer, "Typed yesterday", -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+
+  day = stored_day (today);
+  g_assert_cmpstr (day->notes, ==, "Typed today");
+  g_clear_pointer (&day, kj_day_free);
+  day = stored_day (yesterday);
+  g_assert_cmpstr (day->notes, ==, "Typed yesterday");
+  store_elsewhere (today, "", NULL);
+  store_elsewhere (yesterday, "", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -776,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/start-races/rest-after-history", test_start_races_rest_after_history);
   g_test_add_func ("/start-races/narrow-welcome", test_start_races_narrow_welcome);
   g_test_add_func ("/start-races/side-with-focus", test_start_races_side_with_focus);
+  g_test_add_func ("/start-races/notes-pending", test_start_races_notes_pending);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
