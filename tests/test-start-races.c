@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kj-application.h"
+#include "kj-day-routine.h"
 #include "kj-day-symptoms.h"
 #include "kj-backup.h"
 #include "kj-gen.h"
@@ -777,6 +778,84 @@ test_start_races_notes_pending (void)
   store_elsewhere (yesterday, "", NULL);
 }
 
+/* Today not logged yet; before the lower sections are made, “Same as
+ * Yesterday” and a digit: the day is stored with yesterday's places and no
+ * symptoms or notes of its own, and the sections, made then, show it so */
+static void
+test_start_races_same_as_yesterday_before_rest (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char yesterday[11];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) before = NULL;
+  g_autoptr(KjDay) day = NULL;
+  KjWindow *window;
+  KjTodayPage *page;
+  KjDayRoutine *routine;
+
+  kj_date_add_days (today, -1, yesterday);
+  store_elsewhere (yesterday, "Yesterday's notes", "locking");
+  before = stored_day (today);
+  {
+    g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+
+    g_assert_no_error (error);
+    g_autoptr(GPtrArray) treatments = NULL;
+    g_autoptr(GPtrArray) runs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_delete_day (other, before->id, &error));
+    g_assert_no_error (error);
+    /* nothing of its own, so that yesterday's routine is offered */
+    treatments = kj_store_list_treatments (other, today, today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < treatments->len; i++)
+      g_assert_true (kj_store_delete_treatment (other, ((KjTreatment *) g_ptr_array_index (treatments, i))->id, NULL));
+    runs = kj_store_list_runs (other, today, today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < runs->len; i++)
+      g_assert_true (kj_store_delete_run (other, ((KjRun *) g_ptr_array_index (runs, i))->id, NULL));
+  }
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  routine = KJ_DAY_ROUTINE (kj_test_find_widget (GTK_WIDGET (page), KJ_TYPE_DAY_ROUTINE, NULL));
+  g_assert_nonnull (routine);
+  kj_day_routine_set_active (routine, TRUE);
+  g_assert_true (kj_day_routine_get_active (routine));
+  g_assert_cmpstr (kj_day_routine_get_from (routine), ==, yesterday);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 5));
+  g_assert_nonnull (kj_today_page_get_day (page));
+  day = stored_day (today);
+  g_assert_cmpint (day->pain, ==, 5);
+  {
+    g_autoptr(KjDay) from = stored_day (yesterday);
+
+    g_assert_cmpuint (day->locations->len, ==, from->locations->len);
+  }
+  g_assert_cmpuint (day->symptoms->len, ==, 0);
+  g_assert_cmpstr (day->notes != NULL ? day->notes : "", ==, "");
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  g_assert_false (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
+  g_assert_false (kj_today_page_get_red_flag (page, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  /* today as it was */
+  {
+    g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+    g_autoptr(KjDay) now = kj_store_get_day (other, today, NULL);
+
+    g_assert_no_error (error);
+    if (now != NULL)
+      g_assert_true (kj_store_delete_day (other, now->id, NULL));
+    g_assert_true (kj_store_save_day (other, before, &error));
+    g_assert_no_error (error);
+  }
+  store_elsewhere (yesterday, "", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/start-races/narrow-welcome", test_start_races_narrow_welcome);
   g_test_add_func ("/start-races/side-with-focus", test_start_races_side_with_focus);
   g_test_add_func ("/start-races/notes-pending", test_start_races_notes_pending);
+  g_test_add_func ("/start-races/same-as-yesterday-before-rest", test_start_races_same_as_yesterday_before_rest);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
