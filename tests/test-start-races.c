@@ -14,10 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "kj-application.h"
+#include "kj-day-routine.h"
+#include "kj-day-symptoms.h"
 #include "kj-backup.h"
 #include "kj-gen.h"
 #include "kj-history-page.h"
 #include "kj-json.h"
+#include "kj-knee-diagram.h"
+#include "kj-region.h"
 #include "kj-test-gtk.h"
 #include "kj-test-util.h"
 #include "kj-today-page.h"
@@ -375,6 +379,483 @@ test_start_races_closed_during_backup (void)
   g_assert_cmpuint (backups->len, ==, 2);
 }
 
+/* Another program's connection to the journal: @date's notes and symptoms
+ * set there, as the window's poll of PRAGMA data_version would find them */
+static void
+store_elsewhere (const char *date,
+                 const char *notes,
+                 const char *symptom)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+  g_autoptr(KjDay) day = NULL;
+
+  g_assert_no_error (error);
+  day = kj_store_get_day (other, date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (day);
+  g_free (day->notes);
+  day->notes = g_strdup (notes);
+  g_ptr_array_set_size (day->symptoms, 0);
+  if (symptom != NULL)
+    g_ptr_array_add (day->symptoms, (gpointer) symptom);
+  g_assert_true (kj_store_save_day (other, day, &error));
+  g_assert_no_error (error);
+}
+
+static KjDay *
+stored_day (const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  KjDay *day = kj_store_get_day (kj_application_get_store (gui.app), date, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (day);
+
+  return day;
+}
+
+static gboolean
+has_symptom (const KjDay *day,
+             const char  *code)
+{
+  for (guint i = 0; i < day->symptoms->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (day->symptoms, i), code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether the Today page @page has made its symptoms (without asking it to) */
+static gboolean
+rest_is_made (KjTodayPage *page)
+{
+  return kj_test_find_widget (GTK_WIDGET (page), KJ_TYPE_DAY_SYMPTOMS, NULL) != NULL;
+}
+
+/* The pain changed before the Today page's lower sections are made, on a day
+ * whose notes and symptoms are stored: they are stored still (the day is
+ * saved whole), and shown when the sections are made, with the day's
+ * warning sign. The same after another program's change, read by reload. */
+static void
+test_start_races_pain_before_rest (void)
+{
+  g_autofree char *today = kj_date_today ();
+  KjWindow *window;
+  KjTodayPage *page;
+  g_autoptr(KjDay) day = NULL;
+  const char *title = NULL;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  store_elsewhere (today, "Stored before the window", "locking");
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  g_assert_false (rest_is_made (page));
+  g_assert_cmpstr (kj_today_page_get_day (page)->notes, ==, "Stored before the window");
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page),
+                            kj_today_page_get_day (page)->pain == 7 ? 6 : 7);
+  g_assert_true (kj_today_page_flush (page));
+  g_assert_false (rest_is_made (page));
+  day = stored_day (today);
+  g_assert_cmpstr (day->notes, ==, "Stored before the window");
+  g_assert_true (has_symptom (day, "locking"));
+  g_clear_pointer (&day, kj_day_free);
+
+  /* another program's change, read before the sections are made */
+  store_elsewhere (today, "Changed elsewhere", NULL);
+  kj_window_reload (window);
+  g_assert_false (rest_is_made (page));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Changed elsewhere");
+  g_assert_false (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
+  g_assert_false (kj_today_page_get_red_flag (page, NULL));
+
+  /* and after they are made */
+  store_elsewhere (today, "Locked again", "locking");
+  kj_window_reload (window);
+  kj_test_settle ();
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Locked again");
+  g_assert_true (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor now");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  store_elsewhere (today, "", NULL);
+}
+
+/* The red flag of a day with locking, the Today page's sections made after
+ * its first frame: the card is shown */
+static void
+test_start_races_red_flag_after_rest (void)
+{
+  g_autofree char *today = kj_date_today ();
+  KjWindow *window;
+  KjTodayPage *page;
+  const char *title = NULL;
+
+  store_elsewhere (today, "", "locking");
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  while (!rest_is_made (page))
+    g_main_context_iteration (NULL, TRUE);
+  kj_test_settle ();
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor now");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  store_elsewhere (today, "", NULL);
+}
+
+/* The pain changed and the window closed before the idle that makes the
+ * lower sections: the change is stored, the day's notes with it */
+static void
+test_start_races_closed_before_rest (void)
+{
+  g_autofree char *today = kj_date_today ();
+  g_autofree char *yesterday = NULL;
+  KjWindow *window;
+  KjTodayPage *page;
+  g_autoptr(KjDay) day = NULL;
+  int pain;
+  char date[11];
+
+  kj_date_add_days (today, -1, date);
+  yesterday = g_strdup (date);
+  store_elsewhere (today, "Kept at close", "swelling");
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  pain = kj_today_page_get_day (page)->pain == 2 ? 3 : 2;
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page), pain);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  day = stored_day (today);
+  g_assert_cmpint (day->pain, ==, pain);
+  g_assert_cmpstr (day->notes, ==, "Kept at close");
+  g_assert_true (has_symptom (day, "swelling"));
+  g_clear_pointer (&day, kj_day_free);
+
+  /* another day shown, then edited, before the sections are made */
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous", NULL));
+  g_assert_cmpstr (kj_today_page_get_date (page), ==, yesterday);
+  gtk_adjustment_set_value (kj_today_page_get_pain_adjustment (page), 9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.next", NULL));
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Kept at close");
+    g_assert_true (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "swelling")));
+  }
+  day = stored_day (yesterday);
+  g_assert_cmpint (day->pain, ==, 9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  store_elsewhere (today, "", NULL);
+}
+
+/* A window that starts narrow: the bottom bar is revealed with its pages,
+ * as it is for a window made narrow later */
+static gboolean
+bar_has_pages (gpointer bar)
+{
+  GtkWidget *button = kj_test_find_widget (bar, GTK_TYPE_TOGGLE_BUTTON, NULL);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+static void
+test_start_races_narrow_at_start (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KjWindow *window;
+  GtkWidget *bar;
+  GtkWidget *title;
+
+  g_settings_set (settings, "window-size", "(ii)", 360, 640);
+  window = activate ("today");
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  kj_test_settle ();
+  bar = kj_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+  title = kj_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL);
+  g_test_message ("title visible %d, reveal %d, stack %p", adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)),
+                  adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)),
+                  (void *) adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
+  kj_test_save_screenshot (GTK_WIDGET (window), "start-races-narrow-at-start");
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (kj_test_wait_until (bar_has_pages, bar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  g_settings_reset (settings, "window-size");
+}
+
+/* The window started on History: the Today page's sections, made when it is
+ * first shown, show the day's warning sign and notes */
+static void
+test_start_races_rest_after_history (void)
+{
+  g_autofree char *today = kj_date_today ();
+  KjWindow *window;
+  KjTodayPage *page;
+  const char *title = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gint64 deadline;
+
+  store_elsewhere (today, "Gave way twice", "giving-way");
+  window = activate ("history");
+  page = kj_window_get_today_page (window);
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  kj_test_settle ();
+  g_assert_false (rest_is_made (page));
+  kj_window_show_page (window, "today");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!rest_is_made (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (rest_is_made (page));
+  kj_test_settle ();
+  g_assert_true (kj_today_page_get_red_flag (page, &title));
+  g_assert_cmpstr (title, ==, "See a doctor or physiotherapist soon");
+  buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Gave way twice");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  store_elsewhere (today, "", NULL);
+}
+
+/* A narrow window on an empty journal (the welcome page, its switcher
+ * disabled), given its first day by another program: the bottom bar is
+ * shown with its pages */
+static void
+test_start_races_narrow_welcome (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (gui.home, "empty.db", NULL);
+  g_autofree char *today = kj_date_today ();
+  g_autoptr(KjApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *bar;
+
+  {
+    g_autoptr(KjStore) store = kj_store_open (path, &error);
+
+    g_assert_no_error (error);
+  }
+  g_settings_set (settings, "window-size", "(ii)", 360, 640);
+  g_settings_set_string (settings, "last-page", "today");
+  app = kj_application_new (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  kj_test_settle ();
+  bar = kj_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  {
+    g_autoptr(KjStore) other = kj_store_open (path, &error);
+    g_autoptr(KjDay) day = kj_day_new (today);
+
+    g_assert_no_error (error);
+    day->pain = 4;
+    g_assert_true (kj_store_save_day (other, day, &error));
+    g_assert_no_error (error);
+  }
+  kj_window_reload (KJ_WINDOW (window));
+  kj_test_settle ();
+  kj_test_save_screenshot (GTK_WIDGET (window), "start-races-narrow-welcome");
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (kj_test_wait_until (bar_has_pages, bar));
+
+  gtk_window_destroy (window);
+  kj_test_settle ();
+  g_settings_reset (settings, "window-size");
+}
+
+/* The knee shown changed while one of its places holds the focus, on screen
+ * and with the Today page hidden behind History: the place keeps the focus
+ * and its name follows the knee; the places of the view shown stay shown */
+static void
+test_start_races_side_with_focus (void)
+{
+  KjWindow *window = activate ("today");
+  KjTodayPage *page = kj_window_get_today_page (window);
+  KjKneeDiagram *diagram = kj_today_page_get_diagram (page);
+  KjSide side;
+  GtkWidget *hotspot;
+  int region = -1;
+
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  kj_test_settle ();
+  for (int r = 0; r < KJ_N_REGIONS && region < 0; r++)
+    if (gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, r)))
+      region = r;
+  g_assert_cmpint (region, >=, 0);
+  hotspot = kj_knee_diagram_get_hotspot (diagram, region);
+  g_assert_true (gtk_widget_grab_focus (hotspot));
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region);
+  side = kj_knee_diagram_get_side (diagram);
+
+  kj_knee_diagram_set_side (diagram, side == KJ_SIDE_LEFT ? KJ_SIDE_RIGHT : KJ_SIDE_LEFT);
+  g_assert_true (gtk_widget_has_focus (hotspot));
+  g_assert_cmpint (kj_knee_diagram_get_focus_region (diagram), ==, region);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), side == KJ_SIDE_LEFT ? "Right knee" : "Left knee"));
+
+  kj_window_show_page (window, "history");
+  kj_test_settle ();
+  g_assert_false (gtk_widget_get_mapped (hotspot));
+  kj_knee_diagram_set_side (diagram, side);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (hotspot), side == KJ_SIDE_LEFT ? "Left knee" : "Right knee"));
+  for (int r = 0; r < KJ_N_REGIONS; r++)
+    g_assert_true (gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, r))
+                   == gtk_widget_get_visible (kj_knee_diagram_get_hotspot (diagram, region))
+                   || kj_region_get (r)->view != kj_region_get (region)->view);
+  kj_window_show_page (window, "today");
+  kj_test_settle ();
+  g_test_message ("focus after the way back: %s, region %d",
+                  gtk_root_get_focus (GTK_ROOT (window)) ? G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))) : "none",
+                  kj_knee_diagram_get_focus_region (diagram));
+  g_assert_true (gtk_widget_get_mapped (hotspot));
+  g_assert_true (gtk_widget_get_visible (hotspot));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+}
+
+/* Notes typed, their save pending (it waits 0.4 s), then at once another
+ * day shown, and the window closed: each day keeps its own notes */
+static void
+test_start_races_notes_pending (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char yesterday[11];
+  KjWindow *window = activate ("today");
+  KjTodayPage *page = kj_window_get_today_page (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  g_autoptr(KjDay) day = NULL;
+
+  kj_date_add_days (today, -1, yesterday);
+  store_elsewhere (yesterday, "Yesterday's own", NULL);
+  kj_window_reload (window);
+  gtk_text_buffer_set_text (buffer, "Typed today", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.previous", NULL));
+  gtk_text_buffer_set_text (buffer, "Typed yesterday", -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+
+  day = stored_day (today);
+  g_assert_cmpstr (day->notes, ==, "Typed today");
+  g_clear_pointer (&day, kj_day_free);
+  day = stored_day (yesterday);
+  g_assert_cmpstr (day->notes, ==, "Typed yesterday");
+  store_elsewhere (today, "", NULL);
+  store_elsewhere (yesterday, "", NULL);
+}
+
+/* Today not logged yet; before the lower sections are made, “Same as
+ * Yesterday” and a digit: the day is stored with yesterday's places and no
+ * symptoms or notes of its own, and the sections, made then, show it so */
+static void
+test_start_races_same_as_yesterday_before_rest (void)
+{
+  g_autofree char *today = kj_date_today ();
+  char yesterday[11];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KjDay) before = NULL;
+  g_autoptr(KjDay) day = NULL;
+  KjWindow *window;
+  KjTodayPage *page;
+  KjDayRoutine *routine;
+
+  kj_date_add_days (today, -1, yesterday);
+  store_elsewhere (yesterday, "Yesterday's notes", "locking");
+  before = stored_day (today);
+  {
+    g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+
+    g_assert_no_error (error);
+    g_autoptr(GPtrArray) treatments = NULL;
+    g_autoptr(GPtrArray) runs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (kj_store_delete_day (other, before->id, &error));
+    g_assert_no_error (error);
+    /* nothing of its own, so that yesterday's routine is offered */
+    treatments = kj_store_list_treatments (other, today, today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < treatments->len; i++)
+      g_assert_true (kj_store_delete_treatment (other, ((KjTreatment *) g_ptr_array_index (treatments, i))->id, NULL));
+    runs = kj_store_list_runs (other, today, today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < runs->len; i++)
+      g_assert_true (kj_store_delete_run (other, ((KjRun *) g_ptr_array_index (runs, i))->id, NULL));
+  }
+  window = activate ("today");
+  page = kj_window_get_today_page (window);
+  g_assert_null (kj_today_page_get_day (page));
+  g_assert_true (kj_test_wait_until (kj_test_widget_is_drawn, window));
+  routine = KJ_DAY_ROUTINE (kj_test_find_widget (GTK_WIDGET (page), KJ_TYPE_DAY_ROUTINE, NULL));
+  g_assert_nonnull (routine);
+  kj_day_routine_set_active (routine, TRUE);
+  g_assert_true (kj_day_routine_get_active (routine));
+  g_assert_cmpstr (kj_day_routine_get_from (routine), ==, yesterday);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.log-pain", "u", 5));
+  g_assert_nonnull (kj_today_page_get_day (page));
+  day = stored_day (today);
+  g_assert_cmpint (day->pain, ==, 5);
+  {
+    g_autoptr(KjDay) from = stored_day (yesterday);
+
+    g_assert_cmpuint (day->locations->len, ==, from->locations->len);
+  }
+  g_assert_cmpuint (day->symptoms->len, ==, 0);
+  g_assert_cmpstr (day->notes != NULL ? day->notes : "", ==, "");
+  g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
+  g_assert_false (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
+  g_assert_false (kj_today_page_get_red_flag (page, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+  /* today as it was */
+  {
+    g_autoptr(KjStore) other = kj_store_open (gui.db_path, &error);
+    g_autoptr(KjDay) now = kj_store_get_day (other, today, NULL);
+
+    g_assert_no_error (error);
+    if (now != NULL)
+      g_assert_true (kj_store_delete_day (other, now->id, NULL));
+    g_assert_true (kj_store_save_day (other, before, &error));
+    g_assert_no_error (error);
+  }
+  store_elsewhere (yesterday, "", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +878,15 @@ main (int   argc,
   g_test_add_func ("/start-races/backups-listed-early", test_start_races_backups_listed_early);
   g_test_add_func ("/start-races/closed-within-backup-delay", test_start_races_closed_within_backup_delay);
   g_test_add_func ("/start-races/closed-during-backup", test_start_races_closed_during_backup);
+  g_test_add_func ("/start-races/pain-before-rest", test_start_races_pain_before_rest);
+  g_test_add_func ("/start-races/red-flag-after-rest", test_start_races_red_flag_after_rest);
+  g_test_add_func ("/start-races/closed-before-rest", test_start_races_closed_before_rest);
+  g_test_add_func ("/start-races/narrow-at-start", test_start_races_narrow_at_start);
+  g_test_add_func ("/start-races/rest-after-history", test_start_races_rest_after_history);
+  g_test_add_func ("/start-races/narrow-welcome", test_start_races_narrow_welcome);
+  g_test_add_func ("/start-races/side-with-focus", test_start_races_side_with_focus);
+  g_test_add_func ("/start-races/notes-pending", test_start_races_notes_pending);
+  g_test_add_func ("/start-races/same-as-yesterday-before-rest", test_start_races_same_as_yesterday_before_rest);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }

@@ -437,6 +437,46 @@ test_start_tooltips (void)
   }
 }
 
+/* kj_gtk_set_tooltip_text() on a window not shown yet: a widget holding
+ * (or containing) its default widget and one containing its focus are what
+ * they were, as gtk_widget_set_tooltip_text() leaves them (GTK's hiding of a
+ * widget unsets a default or focus inside it). */
+static void
+test_start_tooltips_default (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *save = gtk_button_new_with_label ("Save");
+  GtkWidget *name = gtk_button_new_with_label ("Name");
+  GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (row), save);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (name_box), name);
+  gtk_box_append (GTK_BOX (box), name_box);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), save);
+  gtk_window_set_focus (GTK_WINDOW (window), name);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == name);
+
+  /* the focus's container: kept */
+  kj_gtk_set_tooltip_text (name_box, "Where the name goes");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == name);
+  g_assert_true (gtk_widget_get_visible (name_box));
+
+  /* the default button, and a row holding it: Enter still saves */
+  kj_gtk_set_tooltip_text (save, "Save the day");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save), ==, "Save the day");
+  g_assert_true (gtk_widget_get_visible (save));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) == save);
+  kj_gtk_set_tooltip_text (row, "The dialog's buttons");
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) == save);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kj_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/start/pages-asked-early", test_start_pages_asked_early);
   g_test_add_func ("/start/records-when-shown", test_start_records_when_shown);
   g_test_add_func ("/start/tooltips", test_start_tooltips);
+  g_test_add_func ("/start/tooltips-default", test_start_tooltips_default);
 
   return kj_test_gui_finish (&gui, g_test_run ());
 }
