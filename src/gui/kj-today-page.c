@@ -624,7 +624,8 @@ ensure_rest (KjTodayPage *self)
   gboolean loading = self->loading;
   GtkWidget *delete_button;
 
-  if (self->symptoms != NULL)
+  /* made, or the page is disposed */
+  if (self->symptoms != NULL || self->rest_box == NULL)
     return;
 
   scope = gtk_builder_cscope_new ();
@@ -964,6 +965,8 @@ kj_today_page_get_symptom_button (KjTodayPage *self,
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), NULL);
 
   ensure_rest (self);
+  if (self->symptoms == NULL)
+    return NULL;
 
   return kj_day_symptoms_get_symptom_button (self->symptoms, code);
 }
@@ -975,6 +978,8 @@ kj_today_page_get_red_flag (KjTodayPage *self,
   g_return_val_if_fail (KJ_IS_TODAY_PAGE (self), FALSE);
 
   ensure_rest (self);
+  if (self->symptoms == NULL)
+    return FALSE;
 
   return kj_day_symptoms_get_red_flag (self->symptoms, title);
 }
