@@ -433,6 +433,16 @@ rest_is_made (KjTodayPage *page)
   return kj_test_find_widget (GTK_WIDGET (page), KJ_TYPE_DAY_SYMPTOMS, NULL) != NULL;
 }
 
+/* The notes the Today page @page shows (it makes them if they are not) */
+static char *
+shown_notes (KjTodayPage *page)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
 /* The pain changed before the Today page's lower sections are made, on a day
  * whose notes and symptoms are stored: they are stored still (the day is
  * saved whole), and shown when the sections are made, with the day's
@@ -445,9 +455,7 @@ test_start_races_pain_before_rest (void)
   KjTodayPage *page;
   g_autoptr(KjDay) day = NULL;
   const char *title = NULL;
-  GtkTextBuffer *buffer;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
 
   store_elsewhere (today, "Stored before the window", "locking");
   window = activate ("today");
@@ -468,9 +476,7 @@ test_start_races_pain_before_rest (void)
   kj_window_reload (window);
   g_assert_false (rest_is_made (page));
   g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
-  buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = shown_notes (page);
   g_assert_cmpstr (text, ==, "Changed elsewhere");
   g_assert_false (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
   g_assert_false (kj_today_page_get_red_flag (page, NULL));
@@ -480,8 +486,7 @@ test_start_races_pain_before_rest (void)
   kj_window_reload (window);
   kj_test_settle ();
   g_clear_pointer (&text, g_free);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = shown_notes (page);
   g_assert_cmpstr (text, ==, "Locked again");
   g_assert_true (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "locking")));
   g_assert_true (kj_today_page_get_red_flag (page, &title));
@@ -554,12 +559,8 @@ test_start_races_closed_before_rest (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "today.next", NULL));
   g_assert_true (kj_test_wait_until (kj_test_today_rest_is_shown, page));
   {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
-    GtkTextIter start, end;
-    g_autofree char *text = NULL;
+    g_autofree char *text = shown_notes (page);
 
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (text, ==, "Kept at close");
     g_assert_true (gtk_toggle_button_get_active (kj_today_page_get_symptom_button (page, "swelling")));
   }
@@ -617,8 +618,6 @@ test_start_races_rest_after_history (void)
   KjWindow *window;
   KjTodayPage *page;
   const char *title = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   gint64 deadline;
 
@@ -636,9 +635,7 @@ test_start_races_rest_after_history (void)
   kj_test_settle ();
   g_assert_true (kj_today_page_get_red_flag (page, &title));
   g_assert_cmpstr (title, ==, "See a doctor or physiotherapist soon");
-  buffer = gtk_text_view_get_buffer (kj_today_page_get_notes_view (page));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = shown_notes (page);
   g_assert_cmpstr (text, ==, "Gave way twice");
 
   gtk_window_destroy (GTK_WINDOW (window));
