@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DAILY_BACKUP_DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Stores what every window has waiting (an edit in its autosave pause, its
  * size), at once: before quitting, when the session ends, before a dialog. */
 static void
@@ -276,6 +283,7 @@ backup_done (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL)
     g_message ("The daily backup could not be made: %s", error->message);
+  g_signal_emit (object, signals[DAILY_BACKUP_DONE], 0);
 }
 
 static void
@@ -292,13 +300,31 @@ start_daily_backup (KjApplication *self)
 }
 
 /**
+ * kj_application_start_daily_backup:
+ *
+ * Starts the day's backup on its thread now if it still waits for its delay
+ * after the window opened: Preferences → Backups is about to list the
+ * backups, and lists them again at ::daily-backup-done.
+ */
+void
+kj_application_start_daily_backup (KjApplication *self)
+{
+  g_return_if_fail (KJ_IS_APPLICATION (self));
+
+  if (self->backup_source == 0)
+    return;
+
+  g_clear_handle_id (&self->backup_source, g_source_remove);
+  start_daily_backup (self);
+}
+
+/**
  * kj_application_finish_daily_backup:
  *
  * Makes the day's backup at once if it still waits for its delay after the
  * window opened, or waits for it if its thread is copying the journal: the
- * application is ending (a process that ends in the middle of the copy
- * leaves a half-written file and no backup), or Preferences → Backups is
- * about to list the backups.
+ * application is ending, and a process that ends in the middle of the copy
+ * leaves a half-written file and no backup.
  */
 void
 kj_application_finish_daily_backup (KjApplication *self)
@@ -622,6 +648,14 @@ kj_application_class_init (KjApplicationClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KjApplication::daily-backup-done:
+   *
+   * The day's backup, started on its thread, is made or failed.
+   */
+  signals[DAILY_BACKUP_DONE] = g_signal_new ("daily-backup-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -28,6 +28,7 @@ void           kj_application_set_background (KjApplication *self,
                                               gboolean       background);
 struct _KjWindow *kj_application_present_window (KjApplication *self);
 struct _KjReminderService *kj_application_get_reminder_service (KjApplication *self);
+void           kj_application_start_daily_backup  (KjApplication *self);
 void           kj_application_finish_daily_backup (KjApplication *self);
 
 G_END_DECLS

@@ -642,3 +642,12 @@ kj_preferences_window_new (GtkWindow *parent,
 
   return self;
 }
+
+/* Lists the backups again: one was made while the window is open */
+void
+kj_preferences_window_refresh_backups (KjPreferencesWindow *self)
+{
+  g_return_if_fail (KJ_IS_PREFERENCES_WINDOW (self));
+
+  fill_backups (self);
+}

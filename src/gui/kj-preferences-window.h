@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KjPreferencesWindow, kj_preferences_window, KJ, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-KjPreferencesWindow *kj_preferences_window_new (GtkWindow *parent,
-                                                KjStore   *store);
+KjPreferencesWindow *kj_preferences_window_new             (GtkWindow           *parent,
+                                                            KjStore             *store);
+void                 kj_preferences_window_refresh_backups (KjPreferencesWindow *self);
 
 G_END_DECLS

@@ -740,6 +740,7 @@ profile_changed (KjWindow *self)
 void
 kj_window_show_preferences (KjWindow *self)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   KjPreferencesWindow *preferences;
   KjStore *store;
 
@@ -749,9 +750,15 @@ kj_window_show_preferences (KjWindow *self)
     return;
 
   kj_window_flush (self);
-  /* the backups it lists include today's, though the window opened a moment ago */
-  kj_application_finish_daily_backup (KJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   preferences = kj_preferences_window_new (GTK_WINDOW (self), store);
+  /* the backups it lists include today's, though the window opened a moment
+   * ago: made on its thread now, and listed when it is there */
+  if (KJ_IS_APPLICATION (app))
+    {
+      g_signal_connect_object (app, "daily-backup-done", G_CALLBACK (kj_preferences_window_refresh_backups),
+                               preferences, G_CONNECT_SWAPPED);
+      kj_application_start_daily_backup (KJ_APPLICATION (app));
+    }
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "journal-restored", G_CALLBACK (kj_window_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "shoes-changed", G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
